@@ -1,0 +1,62 @@
+import path from 'node:path';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { APP_CONFIG, type AppConfig } from './config';
+import { ApiExceptionFilter } from './common/api-exception.filter';
+import { dataSourceOptions } from './database/data-source';
+import { DATABASE_URL } from './database/database-url';
+import { AuditModule } from './audit/audit.module';
+import { AuthModule } from './auth/auth.module';
+import { CouncilsModule } from './councils/councils.module';
+import { DocumentsModule } from './documents/documents.module';
+import { HealthController } from './health/health.controller';
+import { MeetingsModule } from './meetings/meetings.module';
+import { DiskFileStorage, FILE_STORAGE } from './storage/file-storage';
+import { UsersModule } from './users/users.module';
+
+@Global()
+@Module({})
+class CoreModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: CoreModule,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE_URL, useValue: databaseUrl },
+        { provide: FILE_STORAGE, useValue: new DiskFileStorage(path.join(config.dataDir, 'files')) },
+      ],
+      exports: [APP_CONFIG, DATABASE_URL, FILE_STORAGE],
+    };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, databaseUrl),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // health probes every few seconds would drown the log
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          },
+        }),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        AuditModule,
+        AuthModule,
+        UsersModule,
+        CouncilsModule,
+        MeetingsModule,
+        DocumentsModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+    };
+  }
+}

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import type { AppConfig } from './config';
+import { runMigrations } from './database/data-source';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
+
+export interface RunningApp {
+  app: NestExpressApplication;
+  databaseUrl: string;
+  embedded: EmbeddedDatabase | null;
+  close(): Promise<void>;
+}
+
+/** Database (embedded unless DATABASE_URL is set), migrations, then the Nest app, not yet listening. */
+export async function createApp(config: AppConfig): Promise<RunningApp> {
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
+  const databaseUrl = config.databaseUrl ?? embedded!.url;
+  await runMigrations(databaseUrl);
+
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.set('trust proxy', 'loopback');
+  app.use(cookieParser());
+  app.setGlobalPrefix('api');
+
+  const openApi = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('hopso API').setDescription('Paperless council meetings').setVersion('0.1.0').addBearerAuth().addCookieAuth('hopso_session').build(),
+  );
+  SwaggerModule.setup('api/docs', app, openApi);
+
+  serveWebApp(app, config.webDistDir);
+  return {
+    app,
+    databaseUrl,
+    embedded,
+    close: async () => {
+      await app.close();
+      await embedded?.stop();
+    },
+  };
+}
+
+/** The built web app on the same origin as the API, with client-side routes falling back to index.html. */
+function serveWebApp(app: NestExpressApplication, distDir: string): void {
+  const index = path.join(distDir, 'index.html');
+  if (!fs.existsSync(index)) return;
+  app.useStaticAssets(distDir, { index: false, maxAge: '1h', setHeaders: (res, file) => file.endsWith('index.html') && res.setHeader('Cache-Control', 'no-cache') });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}

@@ -1,0 +1,38 @@
+import { Body, Param, PipeTransform, Query } from '@nestjs/common';
+import { ApiBody } from '@nestjs/swagger';
+import { z } from 'zod';
+import { DomainError } from './domain-error';
+
+/** Validates with the shared zod schema; problems become a 400 the person can act on. */
+export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.infer<T>> {
+  constructor(private readonly schema: T) {}
+  transform(value: unknown): z.infer<T> {
+    const result = this.schema.safeParse(value ?? {});
+    if (result.success) return result.data;
+    const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '),
+      issues,
+    );
+  }
+}
+
+/** Request body validated by a shared schema, and documented in OpenAPI from the same schema. */
+export function ZodBody<T extends z.ZodType>(schema: T): ParameterDecorator {
+  return (target, key, index) => {
+    Body(new ZodPipe(schema))(target, key, index);
+    if (key !== undefined) {
+      const descriptor = Object.getOwnPropertyDescriptor(target, key);
+      if (descriptor) ApiBody({ schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as object })(target, key, descriptor);
+    }
+  };
+}
+
+const uuidSchema = z.string().uuid('Malformed identifier');
+
+/** A route param that must be a uuid: a malformed id is a 400, not a database error. */
+export const UuidParam = (name: string) => Param(name, new ZodPipe(uuidSchema));
+
+export const ZodQuery = <T extends z.ZodType>(schema: T) => Query(new ZodPipe(schema));
+

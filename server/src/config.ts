@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_MAX_PAGES, DEFAULT_MAX_UPLOAD_MB } from '@hopso/shared';
+
+/** Every setting hopso reads from the environment, in one place. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** External PostgreSQL; when unset an embedded PostgreSQL is started under dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  embeddedPgPort: number;
+  /** Seed the demo council on first start (default: only with the embedded database). */
+  seedDemo: boolean;
+  maxUploadBytes: number;
+  maxPages: number;
+  sessionTtlHours: number;
+  loginRateLimit: { limit: number; windowMs: number };
+  webDistDir: string;
+  logLevel: string;
+}
+
+/** The repository root: the nearest folder upwards whose package.json declares the workspaces. */
+function findRepoRoot(start: string): string {
+  let dir = start;
+  for (;;) {
+    const pkg = path.join(dir, 'package.json');
+    if (fs.existsSync(pkg) && 'workspaces' in JSON.parse(fs.readFileSync(pkg, 'utf8'))) return dir;
+    const parent = path.dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+}
+const repoRoot = findRepoRoot(__dirname);
+
+function int(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n)) throw new Error(`${name} must be a number, got "${raw}"`);
+  return n;
+}
+
+export function loadConfig(env = process.env): AppConfig {
+  const databaseUrl = env.DATABASE_URL || null;
+  const seedRaw = env.HOPSO_SEED_DEMO;
+  return {
+    port: int('PORT', 3000),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir: path.resolve(env.HOPSO_DATA_DIR || path.join(repoRoot, '.data')),
+    embeddedPgPort: int('HOPSO_EMBEDDED_PG_PORT', 5433),
+    seedDemo: seedRaw === undefined || seedRaw === '' ? databaseUrl === null : seedRaw === '1' || seedRaw === 'true',
+    maxUploadBytes: int('HOPSO_MAX_UPLOAD_MB', DEFAULT_MAX_UPLOAD_MB) * 1024 * 1024,
+    maxPages: int('HOPSO_MAX_PAGES', DEFAULT_MAX_PAGES),
+    sessionTtlHours: int('HOPSO_SESSION_TTL_HOURS', 24 * 7),
+    loginRateLimit: { limit: int('HOPSO_LOGIN_RATE_LIMIT', 10), windowMs: 60_000 },
+    webDistDir: path.resolve(env.HOPSO_WEB_DIST || path.join(repoRoot, 'web', 'dist')),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

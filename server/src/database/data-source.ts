@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities';
+
+/** The one datasource definition, used by the app and by the migration CLI. */
+export function dataSourceOptions(url: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    // compiled migrations sit at dist/migrations, next to dist/server
+    migrations: [path.join(__dirname, '..', '..', '..', 'migrations', '*.{js,ts}')],
+    synchronize: false,
+    migrationsRun: false,
+    logging: ['error'],
+    extra: { max: 20 },
+  };
+}
+
+export async function runMigrations(url: string): Promise<string[]> {
+  const ds = new DataSource(dataSourceOptions(url));
+  await ds.initialize();
+  try {
+    const ran = await ds.runMigrations({ transaction: 'each' });
+    return ran.map((m) => m.name);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+// For the typeorm CLI (migration:generate / migration:revert) against DATABASE_URL.
+export default new DataSource(dataSourceOptions(process.env.DATABASE_URL ?? 'postgres://localhost/hopso'));

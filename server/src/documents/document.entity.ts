@@ -1,0 +1,41 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { PdfRect, VersionStatus } from '@hopso/shared';
+
+@Entity('documents')
+export class DocumentEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'meeting_id', type: 'uuid' }) meetingId: string;
+  @Column({ name: 'agenda_item_id', type: 'uuid', nullable: true }) agendaItemId: string | null;
+  @Column({ type: 'text' }) title: string;
+  @Column({ name: 'created_by', type: 'uuid' }) createdBy: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+@Entity('document_versions')
+export class DocumentVersionEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'document_id', type: 'uuid' }) documentId: string;
+  @Column({ name: 'version_no', type: 'int' }) versionNo: number;
+  @Column({ name: 'file_key', type: 'text' }) fileKey: string;
+  @Column({ name: 'file_name', type: 'text' }) fileName: string;
+  @Column({ name: 'size_bytes', type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  sizeBytes: number;
+  @Column({ type: 'text' }) sha256: string;
+  @Column({ name: 'page_count', type: 'int' }) pageCount: number;
+  @Column({ type: 'text' }) status: VersionStatus;
+  @Column({ type: 'int', default: 0 }) progress: number;
+  @Column({ name: 'failure_reason', type: 'text', nullable: true }) failureReason: string | null;
+  @Column({ name: 'uploaded_by', type: 'uuid' }) uploadedBy: string;
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+@Entity('paragraphs')
+export class ParagraphEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+  @Column({ name: 'version_id', type: 'uuid' }) versionId: string;
+  @Column({ type: 'int' }) index: number;
+  @Column({ type: 'int' }) page: number;
+  @Column({ type: 'text' }) text: string;
+  @Column({ type: 'jsonb' }) rects: PdfRect[];
+  @Column({ name: 'text_hash', type: 'text' }) textHash: string;
+}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { MeetingsModule } from '../meetings/meetings.module';
+import { DocumentFileController } from './document-file.controller';
+import { DocumentEntity, DocumentVersionEntity, ParagraphEntity } from './document.entity';
+import { DocumentsController } from './documents.controller';
+import { DocumentsService } from './documents.service';
+import { IngestQueue } from './ingest-queue';
+import { IngestService } from './ingest.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([DocumentEntity, DocumentVersionEntity, ParagraphEntity]), MeetingsModule],
+  controllers: [DocumentsController, DocumentFileController],
+  providers: [DocumentsService, IngestService, IngestQueue],
+  exports: [DocumentsService],
+})
+export class DocumentsModule {}

@@ -1,0 +1,239 @@
+import crypto from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, In, Repository } from 'typeorm';
+import type { DocumentDetail, DocumentSummary, DocumentVersionInfo, Paragraph } from '@hopso/shared';
+import type { AuthUser } from '../auth/auth-user';
+import { APP_CONFIG, type AppConfig } from '../config';
+import { DomainError, notFound } from '../common/domain-error';
+import { AuditService } from '../audit/audit.service';
+import { AgendaItemEntity } from '../meetings/agenda-item.entity';
+import { MeetingAccessService, type MeetingAccess } from '../meetings/meeting-access.service';
+import { FILE_STORAGE, type FileStorage } from '../storage/file-storage';
+import { DocumentEntity, DocumentVersionEntity, ParagraphEntity } from './document.entity';
+import { IngestQueue } from './ingest-queue';
+import { inspectPdf } from './ingest/inspect-pdf';
+
+export interface UploadedPdf {
+  originalName: string;
+  data: Buffer;
+}
+
+interface CheckedPdf extends UploadedPdf {
+  pageCount: number;
+  sha256: string;
+  fileName: string;
+}
+
+@Injectable()
+export class DocumentsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(DocumentEntity) private readonly documents: Repository<DocumentEntity>,
+    @InjectRepository(DocumentVersionEntity) private readonly versions: Repository<DocumentVersionEntity>,
+    @InjectRepository(ParagraphEntity) private readonly paragraphs: Repository<ParagraphEntity>,
+    @Inject(FILE_STORAGE) private readonly storage: FileStorage,
+    private readonly access: MeetingAccessService,
+    private readonly queue: IngestQueue,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(caller: AuthUser, meetingId: string): Promise<DocumentSummary[]> {
+    await this.access.require(caller, meetingId, 'documents.readReleased');
+    const docs = await this.documents.find({ where: { meetingId }, order: { createdAt: 'ASC', title: 'ASC' } });
+    return this.summaries(docs);
+  }
+
+  /** Refuses the whole request if any file is refused: nothing of it is stored. */
+  async upload(caller: AuthUser, meetingId: string, files: UploadedPdf[], agendaItemId: string | null, title: string | null): Promise<DocumentSummary[]> {
+    await this.access.require(caller, meetingId, 'documents.write');
+    if (files.length === 0) throw new DomainError('FILE_MISSING', 'Choose at least one PDF file to upload');
+    if (title && files.length > 1) throw new DomainError('VALIDATION_FAILED', 'A title can only be given when uploading one file');
+    if (agendaItemId) await this.assertAgendaItem(meetingId, agendaItemId);
+    const checked = await this.checkAll(files);
+    const created = checked.map((file) => ({
+      file,
+      documentId: crypto.randomUUID(),
+      versionId: crypto.randomUUID(),
+    }));
+    await this.storeThenCommit(
+      created.map((c) => ({ key: fileKey(c.documentId, c.versionId), data: c.file.data })),
+      async (tx) => {
+        for (const c of created) {
+          await tx.insert(DocumentEntity, {
+            id: c.documentId,
+            meetingId,
+            agendaItemId,
+            title: title || titleFromFileName(c.file.fileName),
+            createdBy: caller.id,
+          });
+          await tx.insert(DocumentVersionEntity, this.versionRow(c.documentId, c.versionId, 1, c.file, caller.id));
+        }
+      },
+    );
+    for (const c of created) {
+      await this.queue.enqueue(c.versionId);
+      await this.audit.record({ userId: caller.id, action: 'document.upload', meetingId, targetId: c.documentId, meta: { fileName: c.file.fileName } });
+    }
+    return this.summaries(await this.documents.findBy({ id: In(created.map((c) => c.documentId)) }));
+  }
+
+  async addVersion(caller: AuthUser, documentId: string, files: UploadedPdf[]): Promise<DocumentDetail> {
+    const doc = await this.findDocument(caller, documentId, 'documents.write');
+    if (files.length !== 1) throw new DomainError('FILE_MISSING', 'Upload exactly one PDF file as the new version');
+    const [file] = await this.checkAll(files);
+    const versionId = crypto.randomUUID();
+    await this.storeThenCommit([{ key: fileKey(doc.id, versionId), data: file.data }], async (tx) => {
+      // lock the document so two uploads at once get consecutive version numbers
+      await tx.query('SELECT id FROM documents WHERE id = $1 FOR UPDATE', [doc.id]);
+      const [{ next }] = await tx.query('SELECT COALESCE(MAX(version_no), 0) + 1 AS next FROM document_versions WHERE document_id = $1', [doc.id]);
+      await tx.insert(DocumentVersionEntity, this.versionRow(doc.id, versionId, Number(next), file, caller.id));
+    });
+    await this.queue.enqueue(versionId);
+    await this.audit.record({ userId: caller.id, action: 'document.version', meetingId: doc.meetingId, targetId: doc.id, meta: { fileName: file.fileName } });
+    return this.get(caller, documentId);
+  }
+
+  async get(caller: AuthUser, documentId: string): Promise<DocumentDetail> {
+    const doc = await this.findDocument(caller, documentId, 'documents.readReleased');
+    const versions = await this.versions.find({ where: { documentId }, order: { versionNo: 'DESC' } });
+    const [summary] = await this.summaries([doc]);
+    return { ...summary, versions: versions.map(toVersionInfo) };
+  }
+
+  async update(caller: AuthUser, documentId: string, req: { title?: string; agendaItemId?: string | null }): Promise<DocumentDetail> {
+    const doc = await this.findDocument(caller, documentId, 'documents.write');
+    if (req.agendaItemId) await this.assertAgendaItem(doc.meetingId, req.agendaItemId);
+    if (req.title !== undefined) doc.title = req.title;
+    if (req.agendaItemId !== undefined) doc.agendaItemId = req.agendaItemId;
+    await this.documents.save(doc);
+    return this.get(caller, documentId);
+  }
+
+  async paragraphsOf(caller: AuthUser, documentId: string, versionId: string): Promise<Paragraph[]> {
+    await this.findDocument(caller, documentId, 'documents.readReleased');
+    const version = await this.versions.findOneBy({ id: versionId, documentId });
+    if (!version) throw notFound('Document version');
+    const rows = await this.paragraphs.find({ where: { versionId }, order: { index: 'ASC' } });
+    return rows.map((p) => ({ id: p.id, versionId: p.versionId, index: p.index, page: p.page, text: p.text, rects: p.rects, textHash: p.textHash }));
+  }
+
+  /** The version to serve (the newest when none is named), after the access check. */
+  async versionForFile(caller: AuthUser, documentId: string, versionId: string | undefined): Promise<{ doc: DocumentEntity; version: DocumentVersionEntity; access: MeetingAccess }> {
+    const doc = await this.documents.findOneBy({ id: documentId });
+    if (!doc) throw notFound('Document');
+    const access = await this.access.require(caller, doc.meetingId, 'documents.readReleased');
+    const version = versionId
+      ? await this.versions.findOneBy({ id: versionId, documentId })
+      : await this.versions.findOne({ where: { documentId }, order: { versionNo: 'DESC' } });
+    if (!version) throw notFound('Document version');
+    return { doc, version, access };
+  }
+
+  private async findDocument(caller: AuthUser, documentId: string, action: 'documents.readReleased' | 'documents.write'): Promise<DocumentEntity> {
+    const doc = await this.documents.findOneBy({ id: documentId });
+    if (!doc) throw notFound('Document');
+    try {
+      await this.access.require(caller, doc.meetingId, action);
+    } catch (e) {
+      // someone outside the meeting learns nothing about its documents either
+      if (e instanceof DomainError && e.code === 'NOT_FOUND') throw notFound('Document');
+      throw e;
+    }
+    return doc;
+  }
+
+  private async checkAll(files: UploadedPdf[]): Promise<CheckedPdf[]> {
+    const checked: CheckedPdf[] = [];
+    for (const f of files) {
+      const fileName = safeFileName(f.originalName);
+      const result = await inspectPdf(f.data, { maxBytes: this.config.maxUploadBytes, maxPages: this.config.maxPages });
+      if (!result.ok) throw new DomainError(result.code, files.length > 1 ? `${fileName}: ${result.message}` : result.message);
+      checked.push({ ...f, fileName, pageCount: result.pageCount, sha256: crypto.createHash('sha256').update(f.data).digest('hex') });
+    }
+    return checked;
+  }
+
+  /** Files first, rows second; if the rows fail, the files go too, so nothing half-written remains. */
+  private async storeThenCommit(files: { key: string; data: Buffer }[], write: (tx: import('typeorm').EntityManager) => Promise<void>): Promise<void> {
+    const stored: string[] = [];
+    try {
+      for (const f of files) {
+        await this.storage.put(f.key, f.data);
+        stored.push(f.key);
+      }
+      await this.db.transaction(write);
+    } catch (e) {
+      await Promise.all(stored.map((k) => this.storage.delete(k)));
+      throw e;
+    }
+  }
+
+  private versionRow(documentId: string, versionId: string, versionNo: number, file: CheckedPdf, userId: string): Partial<DocumentVersionEntity> {
+    return {
+      id: versionId,
+      documentId,
+      versionNo,
+      fileKey: fileKey(documentId, versionId),
+      fileName: file.fileName,
+      sizeBytes: file.data.length,
+      sha256: file.sha256,
+      pageCount: file.pageCount,
+      status: 'pending',
+      progress: 0,
+      uploadedBy: userId,
+    };
+  }
+
+  private async assertAgendaItem(meetingId: string, agendaItemId: string): Promise<void> {
+    if (!(await this.db.getRepository(AgendaItemEntity).existsBy({ id: agendaItemId, meetingId }))) {
+      throw new DomainError('VALIDATION_FAILED', 'This agenda item does not belong to the meeting', [{ path: 'agendaItemId', message: 'Unknown agenda item' }]);
+    }
+  }
+
+  private async summaries(docs: DocumentEntity[]): Promise<DocumentSummary[]> {
+    if (docs.length === 0) return [];
+    const latest = await this.versions
+      .createQueryBuilder('v')
+      .distinctOn(['v.document_id'])
+      .where('v.document_id IN (:...ids)', { ids: docs.map((d) => d.id) })
+      .orderBy('v.document_id')
+      .addOrderBy('v.version_no', 'DESC')
+      .getMany();
+    const byDoc = new Map(latest.map((v) => [v.documentId, v]));
+    return docs.map((d) => ({
+      id: d.id,
+      meetingId: d.meetingId,
+      agendaItemId: d.agendaItemId,
+      title: d.title,
+      createdAt: d.createdAt.toISOString(),
+      currentVersion: toVersionInfo(byDoc.get(d.id)!),
+    }));
+  }
+}
+
+const fileKey = (documentId: string, versionId: string) => `documents/${documentId}/${versionId}.pdf`;
+
+function toVersionInfo(v: DocumentVersionEntity): DocumentVersionInfo {
+  return {
+    id: v.id,
+    versionNo: v.versionNo,
+    fileName: v.fileName,
+    sizeBytes: v.sizeBytes,
+    pageCount: v.pageCount,
+    status: v.status,
+    progress: v.progress,
+    failureReason: v.failureReason,
+    createdAt: v.createdAt.toISOString(),
+  };
+}
+
+function safeFileName(raw: string): string {
+  const name = raw.normalize('NFC').replace(/[\\/\u0000-\u001f]/g, '_').trim();
+  return (name || 'tai-lieu.pdf').slice(0, 200);
+}
+
+function titleFromFileName(fileName: string): string {
+  return fileName.replace(/\.pdf$/i, '').replace(/[_]+/g, ' ').trim() || fileName;
+}

@@ -1,0 +1,457 @@
+import type { PdfRect } from '@hopso/shared';
+
+/**
+ * Groups one page's text runs (pdf.js TextItems) into lines and paragraphs.
+ * Pure: no pdf.js, no I/O, so it can be tested with hand-made items.
+ *
+ * Lines are runs sharing a baseline, read left to right. A line starts a new
+ * paragraph when any of these hold:
+ * - it is a table row (cells separated by wide gaps), or follows one;
+ * - the vertical gap is clearly wider than the page's usual line spacing;
+ * - the font size changes, or the font changes entirely (bold heading → body);
+ * - it starts like a heading of a Vietnamese legal text ("Điều 1.", "Chương II"),
+ *   or like a list item ("1.", "a)", "- ") after a line that closed a sentence;
+ * - it is indented against the line above (first-line indent), or outdented
+ *   after a paragraph's body lines (a hanging list item has ended);
+ * - the line above ended early: the first word of this line would have fit on it.
+ * Two centred lines of a title stay together.
+ */
+
+/** The fields of a pdf.js TextItem that grouping reads. */
+export interface TextRun {
+  str: string;
+  /** [a, b, c, d, e, f]: text space → page user space; (e, f) is where the baseline starts. */
+  transform: readonly number[];
+  /** Advance width in user space (pdf.js: "width in device space", at scale 1). */
+  width: number;
+  height: number;
+  fontName?: string;
+  hasEOL?: boolean;
+}
+
+/** Font metrics from pdf.js `TextContent.styles`, as fractions of the font size. */
+export interface FontMetrics {
+  ascent: number;
+  descent: number;
+}
+
+export interface PageFrame {
+  /** 1-based page number. */
+  page: number;
+  /** The page box in user space, [x0, y0, x1, y1] (pdf.js `page.view`). */
+  view: readonly [number, number, number, number];
+}
+
+export interface GroupedParagraph {
+  page: number;
+  /** NFC, single spaces, trimmed. */
+  text: string;
+  /** One rect per line, in PDF user space (origin bottom-left). */
+  rects: PdfRect[];
+  /**
+   * Set when the first line could be the continuation of a paragraph cut by
+   * the page break above (starts at the body's left margin, no heading or list
+   * marker, not a table row): the font key of that line. Otherwise null.
+   */
+  openStart: string | null;
+  /**
+   * Set when the last line runs to the right margin without closing a
+   * sentence, so the paragraph probably goes on on the next page: the font key
+   * of that line. Otherwise null.
+   */
+  openEnd: string | null;
+}
+
+interface Run {
+  text: string;
+  spaceBefore: boolean;
+  spaceAfter: boolean;
+  x0: number;
+  x1: number;
+  baseline: number;
+  size: number;
+  font: string;
+  bottom: number;
+  top: number;
+}
+
+interface Line {
+  runs: Run[];
+  text: string;
+  left: number;
+  right: number;
+  bottom: number;
+  top: number;
+  baseline: number;
+  /** Size and font of the run holding most of the line's characters. */
+  size: number;
+  font: string;
+  isRow: boolean;
+  firstWordWidth: number;
+}
+
+const DEFAULT_METRICS: FontMetrics = { ascent: 0.8, descent: -0.2 };
+/** Gap between two runs, in font sizes, above which they are separate words. */
+const WORD_GAP = 0.15;
+/** Gap between two runs, in font sizes, above which they are separate table cells. */
+const CELL_GAP = 1.5;
+/** Baselines closer than this many font sizes are the same line (sub/superscripts included). */
+const SAME_LINE = 0.45;
+/** A gap this many times the usual line spacing separates paragraphs. */
+const PARAGRAPH_GAP = 1.25;
+/** Line spacing assumed when a page has too few lines to tell, in font sizes. */
+const DEFAULT_SPACING = 1.25;
+
+const STRONG_MARKER =
+  /^(?:(?:Điều|ĐIỀU)\s+\d+[a-zđ]?\s*[.:]|(?:Chương|CHƯƠNG|Phần|PHẦN)\s+(?:thứ\s+\S+|[IVXLCDM]+|\d+)(?=[\s.:]|$)|(?:Mục|MỤC)\s+\d+\s*[.:]|Khoản\s+\d+\s*[.:])/u;
+const WEAK_MARKER = /^(?:[IVXLCDM]{1,6}\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][).]|[-–—•+*])(?=\s|$)/u;
+const CLOSES_SENTENCE = /[.:;!?…]["'”’)\]]*$/u;
+const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:(?:trang|page)\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*[-–—])?$/iu;
+
+export function groupParagraphs(
+  items: readonly TextRun[],
+  frame: PageFrame,
+  styles: Readonly<Record<string, FontMetrics>> = {},
+): GroupedParagraph[] {
+  const flat: Run[] = [];
+  const rotated: { item: TextRun; metrics: FontMetrics }[] = [];
+  for (const item of items) {
+    if (!item.str || !/\S/u.test(item.str)) continue; // EOL markers and bare spaces: gaps show word breaks
+    const metrics = metricsOf(styles, item.fontName);
+    const [a, b, c, d] = item.transform;
+    if (Math.abs(b) > 1e-3 || Math.abs(c) > 1e-3 || a <= 0 || d <= 0) {
+      rotated.push({ item, metrics });
+      continue;
+    }
+    flat.push(toRun(item, metrics));
+  }
+
+  const lines = buildLines(flat);
+  dropPageNumbers(lines);
+  const paragraphs = groupLines(lines, frame);
+  for (const p of groupRotated(rotated, frame)) paragraphs.push(p);
+  return paragraphs;
+}
+
+/** Whether `next` (first paragraph of a page) continues `prev` (last paragraph of the page before). */
+export function continuesOnNextPage(prev: GroupedParagraph, next: GroupedParagraph): boolean {
+  return prev.openEnd !== null && prev.openEnd === next.openStart;
+}
+
+/** `prev` and `next` as one paragraph, spanning the page break. Keeps `prev.page`. */
+export function joinParagraphs(prev: GroupedParagraph, next: GroupedParagraph): GroupedParagraph {
+  return {
+    page: prev.page,
+    text: `${prev.text} ${next.text}`,
+    rects: [...prev.rects, ...next.rects],
+    openStart: prev.openStart,
+    openEnd: next.openEnd,
+  };
+}
+
+function metricsOf(styles: Readonly<Record<string, FontMetrics>>, fontName: string | undefined): FontMetrics {
+  const s = fontName === undefined ? undefined : styles[fontName];
+  if (!s) return DEFAULT_METRICS;
+  // Broken fonts report odd metrics; keep the box sane.
+  const ascent = s.ascent > 0.3 && s.ascent < 1.5 ? s.ascent : DEFAULT_METRICS.ascent;
+  const descent = s.descent <= 0 && s.descent > -1 ? s.descent : DEFAULT_METRICS.descent;
+  return { ascent, descent };
+}
+
+function toRun(item: TextRun, metrics: FontMetrics): Run {
+  const [, , , d, e, f] = item.transform;
+  const size = Math.abs(d) || item.height || 1;
+  const width = Math.max(0, item.width);
+  return {
+    text: item.str.trim(),
+    spaceBefore: /^\s/u.test(item.str),
+    spaceAfter: /\s$/u.test(item.str),
+    x0: e,
+    x1: e + width,
+    baseline: f,
+    size,
+    font: item.fontName ?? '',
+    bottom: f + metrics.descent * size,
+    top: f + metrics.ascent * size,
+  };
+}
+
+function buildLines(runs: Run[]): Line[] {
+  runs.sort((p, q) => q.baseline - p.baseline || p.x0 - q.x0);
+  const lines: Line[] = [];
+  let current: Run[] = [];
+  let anchor: Run | null = null;
+  for (const run of runs) {
+    if (anchor && anchor.baseline - run.baseline <= SAME_LINE * Math.max(anchor.size, run.size)) {
+      current.push(run);
+      continue;
+    }
+    if (current.length) lines.push(toLine(current));
+    current = [run];
+    anchor = run;
+  }
+  if (current.length) lines.push(toLine(current));
+  return lines;
+}
+
+function toLine(runs: Run[]): Line {
+  runs.sort((p, q) => p.x0 - q.x0);
+  let text = '';
+  let isRow = false;
+  let main = runs[0];
+  let left = Infinity;
+  let right = -Infinity;
+  let bottom = Infinity;
+  let top = -Infinity;
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i];
+    if (i > 0) {
+      const prev = runs[i - 1];
+      const gap = run.x0 - prev.x1;
+      const size = Math.max(prev.size, run.size);
+      if (gap > CELL_GAP * size) isRow = true;
+      if (prev.spaceAfter || run.spaceBefore || gap > WORD_GAP * size) text += ' ';
+    }
+    text += run.text;
+    if (run.text.length > main.text.length) main = run;
+    left = Math.min(left, run.x0);
+    right = Math.max(right, run.x1);
+    bottom = Math.min(bottom, run.bottom);
+    top = Math.max(top, run.top);
+  }
+  text = text.normalize('NFC');
+  const first = runs[0];
+  const firstWord = /^\S+/u.exec(first.text)?.[0] ?? '';
+  const firstWordWidth = first.text.length ? ((first.x1 - first.x0) * firstWord.length) / first.text.length : 0;
+  return {
+    runs,
+    text,
+    left,
+    right,
+    bottom,
+    top,
+    baseline: main.baseline,
+    size: main.size,
+    font: main.font,
+    isRow,
+    firstWordWidth,
+  };
+}
+
+/** A lone page number above or below everything else is page furniture, not content. */
+function dropPageNumbers(lines: Line[]): void {
+  if (lines.length && isPageNumber(lines[lines.length - 1])) lines.pop();
+  if (lines.length && isPageNumber(lines[0])) lines.shift();
+}
+
+function isPageNumber(line: Line): boolean {
+  return !line.isRow && PAGE_NUMBER.test(line.text);
+}
+
+interface Margins {
+  left: number;
+  right: number;
+  /** Usual baseline-to-baseline distance, in font sizes. */
+  spacing: number;
+}
+
+function pageMargins(lines: Line[]): Margins {
+  const body = lines.filter((l) => !l.isRow);
+  const lefts = body.map((l) => l.left);
+  const rights = body.map((l) => l.right);
+  const ratios: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const size = Math.max(lines[i - 1].size, lines[i].size);
+    const r = (lines[i - 1].baseline - lines[i].baseline) / size;
+    if (r >= 0.9 && r <= 3) ratios.push(r);
+  }
+  return {
+    left: dominant(lefts, 2, 'min') ?? Math.min(...lefts, Infinity),
+    right: dominant(rights, 2, 'max') ?? Math.max(...rights, -Infinity),
+    spacing: dominant(ratios, 0.05, 'min') ?? DEFAULT_SPACING,
+  };
+}
+
+/**
+ * The value most others cluster around (within ±`step`), or null when no two
+ * agree. Ties go to the smaller (`min`) or larger (`max`) cluster; the result
+ * is the cluster's extreme in that direction. Linear: buckets in a map.
+ */
+function dominant(values: number[], step: number, prefer: 'min' | 'max'): number | null {
+  const buckets = new Map<number, number>();
+  for (const v of values) {
+    const k = Math.round(v / step);
+    buckets.set(k, (buckets.get(k) ?? 0) + 1);
+  }
+  let bestKey = 0;
+  let bestCount = 0;
+  for (const k of buckets.keys()) {
+    const n = (buckets.get(k - 1) ?? 0) + (buckets.get(k) ?? 0) + (buckets.get(k + 1) ?? 0);
+    if (n > bestCount || (n === bestCount && (prefer === 'min' ? k < bestKey : k > bestKey))) {
+      bestKey = k;
+      bestCount = n;
+    }
+  }
+  if (bestCount < 2) return null;
+  let extreme = prefer === 'min' ? Infinity : -Infinity;
+  for (const v of values) {
+    if (Math.abs(Math.round(v / step) - bestKey) <= 1) {
+      extreme = prefer === 'min' ? Math.min(extreme, v) : Math.max(extreme, v);
+    }
+  }
+  return extreme;
+}
+
+function fontKey(line: Line): string {
+  return `${line.font}@${Math.round(line.size * 10) / 10}`;
+}
+
+function groupLines(lines: Line[], frame: PageFrame): GroupedParagraph[] {
+  if (!lines.length) return [];
+  const m = pageMargins(lines);
+  const out: GroupedParagraph[] = [];
+  let para: Line[] = [lines[0]];
+  for (let i = 1; i < lines.length; i++) {
+    if (startsParagraph(lines[i - 1], lines[i], para, m)) {
+      out.push(toParagraph(para, frame, m, out.length === 0));
+      para = [lines[i]];
+    } else {
+      para.push(lines[i]);
+    }
+  }
+  out.push(toParagraph(para, frame, m, out.length === 0));
+  return out;
+}
+
+function startsParagraph(prev: Line, line: Line, para: Line[], m: Margins): boolean {
+  if (prev.isRow || line.isRow) return true;
+
+  const size = Math.max(prev.size, line.size);
+  const gap = prev.baseline - line.baseline;
+  if (gap > m.spacing * PARAGRAPH_GAP * size) return true;
+  if (Math.abs(prev.size - line.size) > 0.15 * size) return true;
+  if (!prev.runs.some((a) => line.runs.some((b) => a.font === b.font))) return true;
+
+  if (STRONG_MARKER.test(line.text)) return true;
+  const tol = 0.6 * size;
+  const shift = line.left - prev.left;
+  if (WEAK_MARKER.test(line.text) && (CLOSES_SENTENCE.test(prev.text) || Math.abs(shift) > tol || endedEarly(prev, line, m))) {
+    return true;
+  }
+
+  // Two lines of a centred title.
+  const centred = (l: Line) => l.left > m.left + tol && l.right < m.right - tol;
+  if (centred(prev) && centred(line) && Math.abs((prev.left + prev.right) / 2 - (line.left + line.right) / 2) < tol) {
+    return false;
+  }
+
+  if (shift > tol) {
+    // Hanging indent: the body of "a) …" / "1. …" aligns under the text after the marker.
+    const hanging = para.length === 1 && (WEAK_MARKER.test(prev.text) || STRONG_MARKER.test(prev.text));
+    return !(hanging && !endedEarly(prev, line, m));
+  }
+  // Out of a paragraph's body (not merely back from a first-line indent): a new one.
+  if (shift < -tol && para.length > 1) return true;
+  return endedEarly(prev, line, m);
+}
+
+/** The first word of `line` would have fit at the end of `prev`: `prev` was ended on purpose. */
+function endedEarly(prev: Line, line: Line, m: Margins): boolean {
+  const size = Math.max(prev.size, line.size);
+  return prev.right + 0.25 * size + line.firstWordWidth < m.right - 0.5 * size;
+}
+
+function toParagraph(lines: Line[], frame: PageFrame, m: Margins, firstOnPage: boolean): GroupedParagraph {
+  const first = lines[0];
+  const last = lines[lines.length - 1];
+  const tol = 0.6 * first.size;
+  const text = lines
+    .map((l) => l.text)
+    .join(' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+  const openStart =
+    firstOnPage &&
+    !first.isRow &&
+    Math.abs(first.left - m.left) <= tol &&
+    !STRONG_MARKER.test(first.text) &&
+    !WEAK_MARKER.test(first.text);
+  const openEnd = !last.isRow && last.right >= m.right - 0.6 * last.size && !CLOSES_SENTENCE.test(last.text);
+  return {
+    page: frame.page,
+    text,
+    rects: lines.map((l) => clip({ page: frame.page, x: l.left, y: l.bottom, w: l.right - l.left, h: l.top - l.bottom }, frame)),
+    openStart: openStart ? fontKey(first) : null,
+    openEnd: openEnd ? fontKey(last) : null,
+  };
+}
+
+function clip(r: PdfRect, frame: PageFrame): PdfRect {
+  const [vx0, vy0, vx1, vy1] = frame.view;
+  const x0 = Math.min(Math.max(r.x, vx0), vx1);
+  const y0 = Math.min(Math.max(r.y, vy0), vy1);
+  const x1 = Math.min(Math.max(r.x + r.w, vx0), vx1);
+  const y1 = Math.min(Math.max(r.y + r.h, vy0), vy1);
+  return { page: r.page, x: round2(x0), y: round2(y0), w: round2(x1 - x0), h: round2(y1 - y0) };
+}
+
+function round2(v: number): number {
+  return Math.round(v * 100) / 100;
+}
+
+/**
+ * Rotated text (stamps, vertical margin notes, diagonal watermarks) does not
+ * share baselines with the body: consecutive runs in one direction form one
+ * paragraph of their own, after the page's body paragraphs.
+ */
+function groupRotated(items: { item: TextRun; metrics: FontMetrics }[], frame: PageFrame): GroupedParagraph[] {
+  const out: GroupedParagraph[] = [];
+  let text = '';
+  let box: { x0: number; y0: number; x1: number; y1: number } | null = null;
+  let prev: { dir: string; end: number; across: number; size: number } | null = null;
+  const flush = () => {
+    if (box && text) {
+      out.push({
+        page: frame.page,
+        text: text.normalize('NFC').replace(/\s+/gu, ' ').trim(),
+        rects: [clip({ page: frame.page, x: box.x0, y: box.y0, w: box.x1 - box.x0, h: box.y1 - box.y0 }, frame)],
+        openStart: null,
+        openEnd: null,
+      });
+    }
+    text = '';
+    box = null;
+  };
+  for (const { item, metrics } of items) {
+    const [a, b, c, d, e, f] = item.transform;
+    const size = Math.hypot(c, d) || item.height || 1;
+    const scale = Math.hypot(a, b) || 1;
+    const ux = a / scale;
+    const uy = b / scale;
+    const dir = `${ux.toFixed(3)},${uy.toFixed(3)}`;
+    const along = e * ux + f * uy;
+    const across = -e * uy + f * ux;
+    if (prev && (prev.dir !== dir || Math.abs(across - prev.across) > SAME_LINE * Math.max(size, prev.size))) flush();
+    const str = item.str.trim();
+    if (text && (/^\s/u.test(item.str) || (prev && along - prev.end > WORD_GAP * size))) text += ' ';
+    text += str;
+    // Corners of the run's box: along the baseline by its width, across it by ascent/descent.
+    const vx = c / size;
+    const vy = d / size;
+    const w = Math.max(0, item.width);
+    const corners: [number, number][] = [];
+    for (const t of [0, w]) {
+      for (const s of [metrics.descent * size, metrics.ascent * size]) corners.push([e + ux * t + vx * s, f + uy * t + vy * s]);
+    }
+    for (const [x, y] of corners) {
+      box ??= { x0: x, y0: y, x1: x, y1: y };
+      box.x0 = Math.min(box.x0, x);
+      box.y0 = Math.min(box.y0, y);
+      box.x1 = Math.max(box.x1, x);
+      box.y1 = Math.max(box.y1, y);
+    }
+    prev = { dir, end: along + w, across, size };
+  }
+  flush();
+  return out;
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { can, type MeetingAction, type MeetingRole } from '@hopso/shared';
+import { DomainError, forbidden, notFound } from '../common/domain-error';
+import type { AuthUser } from '../auth/auth-user';
+import { MeetingEntity } from './meeting.entity';
+import { ParticipantEntity } from './participant.entity';
+
+export interface MeetingAccess {
+  meeting: MeetingEntity;
+  role: MeetingRole | null;
+}
+
+/** Setup actions an administrator may take on any meeting; documents stay with participants. */
+const ADMIN_ACTIONS: readonly MeetingAction[] = [
+  'meeting.read',
+  'meeting.update',
+  'agenda.read',
+  'agenda.write',
+  'participants.read',
+  'participants.write',
+  'audit.read',
+];
+
+export function documentsReleased(meeting: MeetingEntity, now = new Date()): boolean {
+  return meeting.status !== 'draft' && meeting.releaseAt.getTime() <= now.getTime();
+}
+
+/** The single place that answers "may this user do this to this meeting?" from the shared permission table. */
+@Injectable()
+export class MeetingAccessService {
+  constructor(
+    @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
+    @InjectRepository(ParticipantEntity) private readonly participants: Repository<ParticipantEntity>,
+  ) {}
+
+  async roleOf(userId: string, meetingId: string): Promise<MeetingRole | null> {
+    const p = await this.participants.findOneBy({ meetingId, userId });
+    return p?.role ?? null;
+  }
+
+  async require(user: AuthUser, meetingId: string, action: MeetingAction): Promise<MeetingAccess> {
+    const meeting = await this.meetings.findOneBy({ id: meetingId });
+    const role = meeting ? await this.roleOf(user.id, meetingId) : null;
+    const adminAllowed = user.isAdmin && ADMIN_ACTIONS.includes(action);
+    // non-participants learn nothing, not even that the meeting exists
+    if (!meeting || (role === null && !adminAllowed)) throw notFound('Meeting');
+    if (adminAllowed) return { meeting, role };
+    // delegates and observers don't see a meeting still being drafted
+    if (meeting.status === 'draft' && !can(role, 'meeting.update')) throw notFound('Meeting');
+    if (action === 'documents.readReleased' || action === 'documents.readUnreleased') {
+      if (can(role, 'documents.readUnreleased')) return { meeting, role };
+      if (!can(role, 'documents.readReleased')) throw forbidden();
+      if (!documentsReleased(meeting)) {
+        throw new DomainError(
+          'NOT_RELEASED',
+          `The documents of this meeting are released at ${meeting.releaseAt.toISOString()}`,
+        );
+      }
+      return { meeting, role };
+    }
+    if (!can(role, action)) throw forbidden();
+    return { meeting, role };
+  }
+}

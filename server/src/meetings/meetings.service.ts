@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import {
+  MEETING_TRANSITIONS,
+  type ChangeMeetingStatusRequest,
+  type CreateMeetingRequest,
+  type MeetingDetail,
+  type MeetingRole,
+  type MeetingSummary,
+  type UpdateMeetingRequest,
+} from '@hopso/shared';
+import { DomainError, forbidden } from '../common/domain-error';
+import type { AuthUser } from '../auth/auth-user';
+import { CouncilEntity, CouncilStaffEntity } from '../councils/council.entity';
+import { AgendaService } from './agenda.service';
+import { MeetingEntity } from './meeting.entity';
+import { documentsReleased, MeetingAccessService } from './meeting-access.service';
+import { ParticipantEntity } from './participant.entity';
+
+@Injectable()
+export class MeetingsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
+    @InjectRepository(CouncilEntity) private readonly councils: Repository<CouncilEntity>,
+    private readonly access: MeetingAccessService,
+    private readonly agenda: AgendaService,
+  ) {}
+
+  async listMine(caller: AuthUser): Promise<MeetingSummary[]> {
+    const qb = this.meetings
+      .createQueryBuilder('m')
+      .innerJoin(CouncilEntity, 'c', 'c.id = m.council_id')
+      .leftJoin(ParticipantEntity, 'p', 'p.meeting_id = m.id AND p.user_id = :uid', { uid: caller.id })
+      .select('m')
+      .addSelect(['c.name AS council_name', 'p.role AS my_role'])
+      .orderBy('m.starts_at', 'DESC');
+    if (!caller.isAdmin) {
+      // participants only; drafts only for those who prepare them
+      qb.where("p.role IS NOT NULL AND (m.status <> 'draft' OR p.role IN ('chair', 'secretary'))");
+    }
+    const { entities, raw } = await qb.getRawAndEntities<{ council_name: string; my_role: MeetingRole | null }>();
+    return entities.map((m, i) => toSummary(m, raw[i].council_name, raw[i].my_role));
+  }
+
+  async create(caller: AuthUser, req: CreateMeetingRequest): Promise<MeetingDetail> {
+    const council = await this.councils.findOneBy({ id: req.councilId });
+    if (!council) throw new DomainError('VALIDATION_FAILED', 'This council does not exist', [{ path: 'councilId', message: 'Unknown council' }]);
+    const isStaff = await this.db.getRepository(CouncilStaffEntity).existsBy({ councilId: council.id, userId: caller.id });
+    if (!caller.isAdmin && !isStaff) throw forbidden("Only the council's secretariat can create its meetings");
+    const meeting = await this.db.transaction(async (tx) => {
+      const m = await tx.save(
+        tx.create(MeetingEntity, {
+          councilId: council.id,
+          title: req.title,
+          kind: req.kind,
+          status: 'draft',
+          location: req.location,
+          startsAt: new Date(req.startsAt),
+          releaseAt: new Date(req.releaseAt),
+          commentDeadline: new Date(req.commentDeadline),
+        }),
+      );
+      await tx.insert(ParticipantEntity, { meetingId: m.id, userId: caller.id, role: 'secretary', unit: '' });
+      return m;
+    });
+    return this.get(caller, meeting.id);
+  }
+
+  async get(caller: AuthUser, id: string): Promise<MeetingDetail> {
+    const { meeting, role } = await this.access.require(caller, id, 'meeting.read');
+    const council = await this.councils.findOneByOrFail({ id: meeting.councilId });
+    return { ...toSummary(meeting, council.name, role), agenda: await this.agenda.list(meeting.id) };
+  }
+
+  async update(caller: AuthUser, id: string, req: UpdateMeetingRequest): Promise<MeetingDetail> {
+    const { meeting } = await this.access.require(caller, id, 'meeting.update');
+    if (req.title !== undefined) meeting.title = req.title;
+    if (req.kind !== undefined) meeting.kind = req.kind;
+    if (req.location !== undefined) meeting.location = req.location;
+    if (req.startsAt !== undefined) meeting.startsAt = new Date(req.startsAt);
+    if (req.releaseAt !== undefined) meeting.releaseAt = new Date(req.releaseAt);
+    if (req.commentDeadline !== undefined) meeting.commentDeadline = new Date(req.commentDeadline);
+    if (meeting.commentDeadline < meeting.releaseAt) {
+      throw new DomainError('VALIDATION_FAILED', 'The comment deadline must be after the release time', [
+        { path: 'commentDeadline', message: 'Must be after the release time' },
+      ]);
+    }
+    await this.meetings.save(meeting);
+    return this.get(caller, id);
+  }
+
+  async changeStatus(caller: AuthUser, id: string, { status }: ChangeMeetingStatusRequest): Promise<MeetingDetail> {
+    const { meeting } = await this.access.require(caller, id, 'meeting.update');
+    if (!MEETING_TRANSITIONS[meeting.status].includes(status)) {
+      throw new DomainError('CONFLICT', `A meeting that is ${meeting.status} cannot become ${status}`);
+    }
+    // conditional update: two secretaries clicking at once cannot both move it
+    const result = await this.meetings.update({ id, status: meeting.status }, { status });
+    if (result.affected !== 1) throw new DomainError('CONFLICT', 'The meeting changed meanwhile; reload and try again');
+    return this.get(caller, id);
+  }
+
+  async exists(id: string): Promise<boolean> {
+    return this.meetings.existsBy({ id });
+  }
+}
+
+function toSummary(m: MeetingEntity, councilName: string, myRole: MeetingRole | null): MeetingSummary {
+  return {
+    id: m.id,
+    councilId: m.councilId,
+    councilName,
+    title: m.title,
+    kind: m.kind,
+    status: m.status,
+    location: m.location,
+    startsAt: m.startsAt.toISOString(),
+    releaseAt: m.releaseAt.toISOString(),
+    commentDeadline: m.commentDeadline.toISOString(),
+    myRole,
+    released: documentsReleased(m),
+  };
+}

@@ -1,0 +1,95 @@
+import crypto from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { ParticipantImportResult } from '@hopso/shared';
+import type { AuthUser } from '../auth/auth-user';
+import { DomainError } from '../common/domain-error';
+import { UserEntity } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { MeetingAccessService } from './meeting-access.service';
+import { ParticipantEntity } from './participant.entity';
+import { fold, readDelegateList, UnreadableImportError, type ImportRow } from './participant-import';
+
+const MAX_ROWS = 2000;
+// no 0/O or 1/l/I: the initial password is read aloud or copied from paper
+const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
+
+@Injectable()
+export class ParticipantImportService {
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectRepository(ParticipantEntity) private readonly participants: Repository<ParticipantEntity>,
+    private readonly usersService: UsersService,
+    private readonly access: MeetingAccessService,
+  ) {}
+
+  /** Good rows are kept, bad rows are reported by line; each row stands alone. */
+  async import(caller: AuthUser, meetingId: string, file: Buffer | undefined): Promise<ParticipantImportResult> {
+    await this.access.require(caller, meetingId, 'participants.write');
+    if (!file || file.length === 0) throw new DomainError('FILE_MISSING', 'Choose a CSV or Excel file to import');
+    let rows: ImportRow[];
+    try {
+      rows = await readDelegateList(file);
+    } catch (e) {
+      if (e instanceof UnreadableImportError) throw new DomainError('IMPORT_UNREADABLE', e.message);
+      throw e;
+    }
+    if (rows.length > MAX_ROWS) throw new DomainError('IMPORT_UNREADABLE', `A list may have at most ${MAX_ROWS} people`);
+    const result: ParticipantImportResult = { added: 0, updated: 0, createdAccounts: [], errors: [] };
+    const seenPhones = new Set<string>();
+    for (const row of rows) {
+      const problem = this.problemWith(row, seenPhones);
+      if (problem) {
+        result.errors.push({ line: row.line, message: problem });
+        continue;
+      }
+      seenPhones.add(row.phone);
+      let user = await this.users.findOneBy({ phone: row.phone });
+      if (!user) {
+        const initialPassword = randomPassword();
+        user = await this.usersService.createAccount({
+          username: await this.freeUsername(row.fullName),
+          fullName: row.fullName,
+          phone: row.phone,
+          password: initialPassword,
+          isAdmin: false,
+        });
+        result.createdAccounts.push({ fullName: user.fullName, username: user.username, initialPassword });
+      }
+      const existing = await this.participants.findOneBy({ meetingId, userId: user.id });
+      if (existing) {
+        await this.participants.update({ meetingId, userId: user.id }, { role: row.role!, unit: row.unit || existing.unit });
+        result.updated++;
+      } else {
+        await this.participants.insert({ meetingId, userId: user.id, role: row.role!, unit: row.unit });
+        result.added++;
+      }
+    }
+    return result;
+  }
+
+  private problemWith(row: ImportRow, seenPhones: Set<string>): string | null {
+    if (!row.fullName) return 'The name is missing';
+    if (row.fullName.length > 200) return 'The name is too long';
+    if (!row.phone) return 'The phone number is missing';
+    if (!/^\+?\d{9,15}$/.test(row.phone)) return `"${row.phone}" is not a phone number (9–15 digits)`;
+    if (seenPhones.has(row.phone)) return `The phone number ${row.phone} appears twice in the file`;
+    if (!row.role) return `Unknown role "${row.roleText}" (use: đại biểu, chủ tọa, thư ký, khách mời)`;
+    return null;
+  }
+
+  /** "Nguyễn Văn An" → nguyen.van.an, then nguyen.van.an2 … */
+  private async freeUsername(fullName: string): Promise<string> {
+    const base = fold(fullName).replace(/[^a-z0-9 ]/g, '').trim().split(' ').filter(Boolean).join('.').slice(0, 40) || 'daibieu';
+    for (let n = 1; ; n++) {
+      const candidate = n === 1 ? base : `${base}${n}`;
+      if (!(await this.users.existsBy({ username: candidate }))) return candidate;
+    }
+  }
+}
+
+function randomPassword(): string {
+  const bytes = crypto.randomBytes(10);
+  return Array.from(bytes, (b) => PASSWORD_ALPHABET[b % PASSWORD_ALPHABET.length]).join('');
+}

@@ -1,0 +1,10 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { MeetingRole } from '@hopso/shared';
+
+@Entity('meeting_participants')
+export class ParticipantEntity {
+  @PrimaryColumn({ name: 'meeting_id', type: 'uuid' }) meetingId: string;
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' }) userId: string;
+  @Column({ type: 'text' }) role: MeetingRole;
+  @Column({ type: 'text', default: '' }) unit: string;
+}

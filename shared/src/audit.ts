@@ -1,0 +1,20 @@
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.logout',
+  'document.view',
+  'document.download',
+  'document.upload',
+  'document.version',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  userId: string | null;
+  userName: string | null;
+  action: AuditAction;
+  meetingId: string | null;
+  targetId: string | null;
+  meta: Record<string, string | number | boolean | null>;
+}

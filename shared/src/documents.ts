@@ -1,0 +1,59 @@
+export const VERSION_STATUSES = ['pending', 'processing', 'ready', 'failed'] as const;
+export type VersionStatus = (typeof VERSION_STATUSES)[number];
+
+export interface DocumentVersionInfo {
+  id: string;
+  versionNo: number;
+  fileName: string;
+  sizeBytes: number;
+  pageCount: number;
+  status: VersionStatus;
+  /** 0–100 while ingesting. */
+  progress: number;
+  failureReason: string | null;
+  createdAt: string;
+}
+
+export interface DocumentSummary {
+  id: string;
+  meetingId: string;
+  agendaItemId: string | null;
+  title: string;
+  createdAt: string;
+  currentVersion: DocumentVersionInfo;
+}
+
+export interface DocumentDetail extends DocumentSummary {
+  versions: DocumentVersionInfo[];
+}
+
+/** A rectangle in PDF units (origin bottom-left of the page, as in PDF user space). */
+export interface PdfRect {
+  page: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface Paragraph {
+  id: string;
+  versionId: string;
+  /** 0-based order in the document. */
+  index: number;
+  /** 1-based page number. */
+  page: number;
+  text: string;
+  rects: PdfRect[];
+  /** sha256 hex of the normalised text (NFC, collapsed whitespace, lower case). */
+  textHash: string;
+}
+
+/** Multipart field names of the upload endpoints. */
+export const UPLOAD_FIELD = 'files';
+export const DEFAULT_MAX_UPLOAD_MB = 100;
+export const DEFAULT_MAX_PAGES = 2000;
+
+export interface UploadResult {
+  documents: DocumentSummary[];
+}

@@ -1,0 +1,45 @@
+/** Per-meeting roles. A person can be a delegate in one meeting and chair in another. */
+export const MEETING_ROLES = ['chair', 'secretary', 'delegate', 'observer'] as const;
+export type MeetingRole = (typeof MEETING_ROLES)[number];
+
+/** Staff run the meeting: they see everything of it and edit it. */
+export const STAFF_ROLES: readonly MeetingRole[] = ['chair', 'secretary'];
+
+export type MeetingAction =
+  | 'meeting.read'
+  | 'meeting.update'
+  | 'agenda.read'
+  | 'agenda.write'
+  | 'participants.read'
+  | 'participants.write'
+  /** Read documents once the meeting's release time has passed. */
+  | 'documents.readReleased'
+  /** Read documents before release (staff preparing the meeting). */
+  | 'documents.readUnreleased'
+  | 'documents.write'
+  | 'audit.read';
+
+/**
+ * The one permission table. The server checks every request against it; the web
+ * client uses it only to decide what to show.
+ */
+export const MEETING_PERMISSIONS: Record<MeetingAction, readonly MeetingRole[]> = {
+  'meeting.read': ['chair', 'secretary', 'delegate', 'observer'],
+  'meeting.update': ['chair', 'secretary'],
+  'agenda.read': ['chair', 'secretary', 'delegate', 'observer'],
+  'agenda.write': ['chair', 'secretary'],
+  'participants.read': ['chair', 'secretary', 'delegate', 'observer'],
+  'participants.write': ['chair', 'secretary'],
+  'documents.readReleased': ['chair', 'secretary', 'delegate', 'observer'],
+  'documents.readUnreleased': ['chair', 'secretary'],
+  'documents.write': ['chair', 'secretary'],
+  'audit.read': ['chair', 'secretary'],
+};
+
+export function can(role: MeetingRole | null | undefined, action: MeetingAction): boolean {
+  return role != null && MEETING_PERMISSIONS[action].includes(role);
+}
+
+export function isStaff(role: MeetingRole | null | undefined): boolean {
+  return role != null && STAFF_ROLES.includes(role);
+}

@@ -1,0 +1,94 @@
+import type { Language } from '../i18n/language';
+
+const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
+
+/** "+07:00" for a Date.getTimezoneOffset() value of -420. */
+export function formatOffset(timezoneOffsetMinutes: number): string {
+  const east = -timezoneOffsetMinutes;
+  const sign = east >= 0 ? '+' : '-';
+  return `${sign}${pad(Math.floor(Math.abs(east) / 60))}:${pad(Math.abs(east) % 60)}`;
+}
+
+const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+/**
+ * Value of an `<input type="datetime-local">` ("2025-07-10T08:00") → ISO 8601 with offset
+ * ("2025-07-10T08:00:00+07:00"), read in the browser's time zone unless an offset is given.
+ * Returns null for an empty or malformed value.
+ */
+export function localInputToIso(value: string, timezoneOffsetMinutes?: number): string | null {
+  const match = LOCAL_INPUT.exec(value.trim());
+  if (!match) return null;
+  const [, y, mo, d, h, mi, s] = match;
+  const year = Number(y);
+  const month = Number(mo);
+  const day = Number(d);
+  const hour = Number(h);
+  const minute = Number(mi);
+  const second = Number(s ?? '0');
+  const probe = new Date(year, month - 1, day, hour, minute, second);
+  if (
+    probe.getFullYear() !== year ||
+    probe.getMonth() !== month - 1 ||
+    probe.getDate() !== day ||
+    hour > 23 ||
+    minute > 59 ||
+    second > 59
+  ) {
+    return null;
+  }
+  const offset = timezoneOffsetMinutes ?? probe.getTimezoneOffset();
+  return `${y}-${mo}-${d}T${h}:${mi}:${pad(second)}${formatOffset(offset)}`;
+}
+
+/**
+ * ISO instant → value for `<input type="datetime-local">` in the given offset
+ * (the browser's own offset at that instant by default).
+ */
+export function isoToLocalInput(iso: string, timezoneOffsetMinutes?: number): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return '';
+  const offset = timezoneOffsetMinutes ?? instant.getTimezoneOffset();
+  const shifted = new Date(instant.getTime() - offset * 60_000);
+  return `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}T${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`;
+}
+
+const LOCALES: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
+
+/** "08:00, 10/07/2025" style date and time for people, in the browser's time zone. */
+export function formatDateTime(iso: string, language: Language, timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone,
+  }).format(date);
+}
+
+export function formatDate(iso: string, language: Language, timeZone?: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(LOCALES[language], { weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric', timeZone }).format(date);
+}
+
+/** Compare ISO instants regardless of their offsets. */
+export function isBefore(a: string, b: string): boolean {
+  return new Date(a).getTime() < new Date(b).getTime();
+}
+
+export function formatBytes(bytes: number, language: Language): string {
+  const units = ['B', 'KB', 'MB', 'GB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return `${new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+}

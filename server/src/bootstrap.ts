@@ -38,6 +38,7 @@ export async function createApp(config: AppConfig): Promise<RunningApp> {
   SwaggerModule.setup('api/docs', app, openApi);
 
   serveWebApp(app, config.webDistDir);
+  await app.init();
   return {
     app,
     databaseUrl,

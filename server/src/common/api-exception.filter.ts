@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ApiErrorBody, ErrorCode } from '@hopso/shared';
+import { loadConfig } from '../config';
 import { DomainError } from './domain-error';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
@@ -41,6 +42,8 @@ export class ApiExceptionFilter implements ExceptionFilter {
           : typeof (response as { message?: unknown }).message === 'string'
             ? (response as { message: string }).message
             : error.message;
+      if (status === 429) return { statusCode: 429, code: 'TOO_MANY_ATTEMPTS', message: 'Too many attempts. Wait a minute and try again.' };
+      if (status === 413) return { statusCode: 413, code: 'FILE_TOO_LARGE', message: `The file is larger than the upload limit (${Math.round(loadConfig().maxUploadBytes / 1024 / 1024)} MB)` };
       if (status < 500) return { statusCode: status, code: CODE_BY_STATUS[status] ?? 'VALIDATION_FAILED', message };
     }
     if (isPgError(error)) {

@@ -250,12 +250,14 @@ function isPageNumber(line: Line): boolean {
 
 interface Margins {
   left: number;
+  /** False when no two lines start at the same x (a signature page, say): `left` is then just the leftmost. */
+  leftKnown: boolean;
   right: number;
   /** Usual baseline-to-baseline distance, in font sizes. */
   spacing: number;
 }
 
-function pageMargins(lines: Line[]): Margins {
+function pageMargins(lines: Line[], frame: PageFrame): Margins {
   const body = lines.filter((l) => !l.isRow);
   const lefts = body.map((l) => l.left);
   const rights = body.map((l) => l.right);
@@ -265,11 +267,14 @@ function pageMargins(lines: Line[]): Margins {
     const r = (lines[i - 1].baseline - lines[i].baseline) / size;
     if (r >= 0.9 && r <= 3) ratios.push(r);
   }
-  return {
-    left: dominant(lefts, 2, 'min') ?? Math.min(...lefts, Infinity),
-    right: dominant(rights, 2, 'max') ?? Math.max(...rights, -Infinity),
-    spacing: dominant(ratios, 0.05, 'min') ?? DEFAULT_SPACING,
-  };
+  const dominantLeft = dominant(lefts, 2, 'min');
+  const left = dominantLeft ?? Math.min(...lefts, Infinity);
+  const [vx0, , vx1] = frame.view;
+  // Without two lines ending together (no justified paragraph on the page) the
+  // right margin is unknown; assume it mirrors the left one. Official documents
+  // have the wider margin on the left, so this errs towards keeping lines together.
+  const right = dominant(rights, 2, 'max') ?? Math.max(...rights, vx1 - (left - vx0));
+  return { left, leftKnown: dominantLeft !== null, right, spacing: dominant(ratios, 0.05, 'min') ?? DEFAULT_SPACING };
 }
 
 /**
@@ -308,7 +313,7 @@ function fontKey(line: Line): string {
 
 function groupLines(lines: Line[], frame: PageFrame): GroupedParagraph[] {
   if (!lines.length) return [];
-  const m = pageMargins(lines);
+  const m = pageMargins(lines, frame);
   const out: GroupedParagraph[] = [];
   let para: Line[] = [lines[0]];
   for (let i = 1; i < lines.length; i++) {
@@ -329,7 +334,7 @@ function startsParagraph(prev: Line, line: Line, para: Line[], m: Margins): bool
   const size = Math.max(prev.size, line.size);
   const gap = prev.baseline - line.baseline;
   if (gap > m.spacing * PARAGRAPH_GAP * size) return true;
-  if (Math.abs(prev.size - line.size) > 0.15 * size) return true;
+  if (Math.abs(prev.size - line.size) > 0.1 * size) return true;
   if (!prev.runs.some((a) => line.runs.some((b) => a.font === b.font))) return true;
 
   if (STRONG_MARKER.test(line.text)) return true;
@@ -340,7 +345,7 @@ function startsParagraph(prev: Line, line: Line, para: Line[], m: Margins): bool
   }
 
   // Two lines of a centred title.
-  const centred = (l: Line) => l.left > m.left + tol && l.right < m.right - tol;
+  const centred = (l: Line) => (!m.leftKnown || l.left > m.left + tol) && l.right < m.right - tol;
   if (centred(prev) && centred(line) && Math.abs((prev.left + prev.right) / 2 - (line.left + line.right) / 2) < tol) {
     return false;
   }

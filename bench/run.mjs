@@ -1,0 +1,10 @@
+// npm run bench: every benchmark, each printing its own baseline and ratio.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+execFileSync('npm', ['run', 'build', '-w', 'shared', '-w', 'server'], { stdio: 'inherit', cwd: path.join(here, '..') });
+for (const bench of ['ingest']) {
+  execFileSync(process.execPath, [path.join(here, bench, 'run.mjs')], { stdio: 'inherit' });
+}

@@ -1,0 +1,64 @@
+import type { PdfRect } from '@hopso/shared';
+import { continuesOnNextPage, groupParagraphs, joinParagraphs, type FontMetrics, type GroupedParagraph, type TextRun } from './group-paragraphs';
+import { textHash } from './normalise-text';
+import { openPdf } from './pdfjs';
+
+export interface ExtractedParagraph {
+  /** 0-based order in the document. */
+  index: number;
+  /** 1-based page the paragraph starts on. */
+  page: number;
+  text: string;
+  /** One rect per line, PDF units; a paragraph cut by a page break has rects on both pages. */
+  rects: PdfRect[];
+  textHash: string;
+}
+
+/**
+ * Extracts a PDF's text as paragraphs, page by page, in reading order.
+ * Throws whatever pdf.js throws for an unreadable file: call `inspectPdf` first.
+ */
+export async function extractParagraphs(
+  data: Uint8Array,
+  onProgress?: (pagesDone: number, pageCount: number) => void,
+): Promise<ExtractedParagraph[]> {
+  const doc = await openPdf(data);
+  const out: ExtractedParagraph[] = [];
+  // The last paragraph of the page before, held back in case this page continues it.
+  let pending: GroupedParagraph | null = null;
+  const emit = (p: GroupedParagraph) => {
+    out.push({ index: out.length, page: p.page, text: p.text, rects: p.rects, textHash: textHash(p.text) });
+  };
+  try {
+    const pageCount = doc.numPages;
+    for (let n = 1; n <= pageCount; n++) {
+      const page = await doc.getPage(n);
+      try {
+        const content = await page.getTextContent();
+        const runs: TextRun[] = [];
+        for (const item of content.items) if ('str' in item) runs.push(item);
+        const styles: Record<string, FontMetrics> = content.styles;
+        const paragraphs = groupParagraphs(runs, { page: n, view: viewOf(page.view) }, styles);
+        if (pending && paragraphs.length && continuesOnNextPage(pending, paragraphs[0])) {
+          paragraphs[0] = joinParagraphs(pending, paragraphs[0]);
+        } else if (pending) {
+          emit(pending); // an empty page also ends whatever was open
+        }
+        pending = paragraphs.pop() ?? null;
+        for (const p of paragraphs) emit(p);
+      } finally {
+        page.cleanup();
+      }
+      onProgress?.(n, pageCount);
+    }
+    if (pending) emit(pending);
+    return out;
+  } finally {
+    await doc.destroy();
+  }
+}
+
+function viewOf(view: number[]): [number, number, number, number] {
+  const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = view;
+  return [x0, y0, x1, y1];
+}

@@ -1,0 +1,69 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { LoginPage } from '../features/auth/components/LoginPage';
+import { RequireAuth } from '../features/auth/components/RequireAuth';
+import { MeetingPage } from '../features/meetings/components/MeetingPage';
+import { MyMeetingsPage } from '../features/meetings/components/MyMeetingsPage';
+import { LoadingState } from '../ui/LoadingState';
+import { AppLayout } from './AppLayout';
+import { NotFoundPage } from './NotFoundPage';
+
+// Heavy or staff-only screens load on demand: pdf.js only when a document opens.
+const ViewerPage = lazy(() => import('../features/viewer/components/ViewerPage').then((m) => ({ default: m.ViewerPage })));
+const CreateMeetingPage = lazy(() =>
+  import('../features/meeting-setup/components/CreateMeetingPage').then((m) => ({ default: m.CreateMeetingPage })),
+);
+const MeetingSetupPage = lazy(() =>
+  import('../features/meeting-setup/components/MeetingSetupPage').then((m) => ({ default: m.MeetingSetupPage })),
+);
+const UsersPage = lazy(() => import('../features/admin/components/UsersPage').then((m) => ({ default: m.UsersPage })));
+const CouncilsPage = lazy(() => import('../features/admin/components/CouncilsPage').then((m) => ({ default: m.CouncilsPage })));
+
+export function App() {
+  return (
+    <BrowserRouter>
+      <Suspense fallback={<LoadingState />}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route
+            path="/documents/:documentId"
+            element={
+              <RequireAuth>
+                <ViewerPage />
+              </RequireAuth>
+            }
+          />
+          <Route
+            element={
+              <RequireAuth>
+                <AppLayout />
+              </RequireAuth>
+            }
+          >
+            <Route index element={<MyMeetingsPage />} />
+            <Route path="meetings/new" element={<CreateMeetingPage />} />
+            <Route path="meetings/:meetingId" element={<MeetingPage />} />
+            <Route path="meetings/:meetingId/setup/*" element={<MeetingSetupPage />} />
+            <Route
+              path="admin/users"
+              element={
+                <RequireAuth adminOnly>
+                  <UsersPage />
+                </RequireAuth>
+              }
+            />
+            <Route
+              path="admin/councils"
+              element={
+                <RequireAuth adminOnly>
+                  <CouncilsPage />
+                </RequireAuth>
+              }
+            />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </BrowserRouter>
+  );
+}

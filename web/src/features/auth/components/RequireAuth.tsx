@@ -1,0 +1,19 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation } from 'react-router-dom';
+import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { LoadingState } from '../../../ui/LoadingState';
+import { useCurrentUser } from '../hooks/useCurrentUser';
+
+/** Shows its children to a signed-in user; anyone else goes to /login and comes back after. */
+export function RequireAuth({ children, adminOnly = false }: { children: ReactNode; adminOnly?: boolean }) {
+  const me = useCurrentUser();
+  const location = useLocation();
+  if (me.isPending) return <LoadingState />;
+  if (me.isError) return <ErrorMessage error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  if (adminOnly && !me.data.isAdmin) return <Navigate to="/" replace />;
+  return <>{children}</>;
+}

@@ -1,0 +1,43 @@
+import { Link } from 'react-router-dom';
+import type { MeetingSummary } from '@hopso/shared';
+import { useI18n } from '../../../i18n/useI18n';
+import { formatDateTime } from '../../../lib/datetime';
+import { MeetingFacts } from './MeetingFacts';
+import { MeetingStatusBadge } from './MeetingStatusBadge';
+
+export function MeetingCard({ meeting, canPrepare }: { meeting: MeetingSummary; canPrepare: boolean }) {
+  const { t, language } = useI18n();
+  const releaseTime = formatDateTime(meeting.releaseAt, language);
+  return (
+    <li className="card meeting-card" data-testid="meeting-card" data-meeting-id={meeting.id}>
+      <div className="meeting-card-top">
+        <MeetingStatusBadge status={meeting.status} />
+        <span className="meeting-card-kind">{t.meetingKinds[meeting.kind]}</span>
+      </div>
+      <h2 className="meeting-card-title">
+        <Link to={`/meetings/${meeting.id}`} data-testid="meeting-card-link">
+          {meeting.title}
+        </Link>
+      </h2>
+      <MeetingFacts meeting={meeting} />
+      <p className="meeting-card-role">
+        <span className="muted">{t.meetings.myRole}: </span>
+        <strong data-testid="meeting-card-role">{meeting.myRole ? t.roles[meeting.myRole] : t.meetings.adminNoRole}</strong>
+      </p>
+      <p className={`meeting-card-release ${meeting.released ? 'is-released' : 'is-pending'}`} data-testid="meeting-card-release">
+        <span aria-hidden="true">{meeting.released ? '✓ ' : '⏱ '}</span>
+        {meeting.released ? t.meetings.documentsReleased(releaseTime) : t.meetings.releasedAt(releaseTime)}
+      </p>
+      <div className="button-row">
+        <Link to={`/meetings/${meeting.id}`} className="button button-primary" aria-hidden="true" tabIndex={-1}>
+          {t.meetings.open}
+        </Link>
+        {canPrepare && (
+          <Link to={`/meetings/${meeting.id}/setup`} className="button button-secondary" data-testid="meeting-card-setup">
+            {t.meetings.setup}
+          </Link>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,131 @@
+import { Link, useParams } from 'react-router-dom';
+import type { AgendaItem, DocumentSummary, MeetingDetail } from '@hopso/shared';
+import { useI18n } from '../../../i18n/useI18n';
+import { isApiError } from '../../../lib/api-client';
+import { formatDateTime } from '../../../lib/datetime';
+import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { LoadingState } from '../../../ui/LoadingState';
+import { useDocumentTitle } from '../../../ui/useDocumentTitle';
+import { useRequiredUser } from '../../auth/hooks/useRequiredUser';
+import { DocumentLink } from '../../documents/components/DocumentLink';
+import { useMeetingDocuments } from '../../documents/hooks/useMeetingDocuments';
+import { groupDocumentsByAgenda } from '../../documents/lib/groupDocumentsByAgenda';
+import { useMeeting } from '../hooks/useMeeting';
+import { canPrepareMeeting } from '../lib/canPrepareMeeting';
+import { MeetingFacts } from './MeetingFacts';
+import { MeetingStatusBadge } from './MeetingStatusBadge';
+import './meetings.css';
+
+function DocumentList({ documents }: { documents: readonly DocumentSummary[] }) {
+  return (
+    <ul className="doc-list">
+      {documents.map((doc) => (
+        <li key={doc.id}>
+          <DocumentLink document={doc} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function NotReleasedNotice({ meeting }: { meeting: MeetingDetail }) {
+  const { t, language } = useI18n();
+  return (
+    <div className="alert alert-warning not-released" role="status" data-testid="documents-not-released">
+      <span className="not-released-icon" aria-hidden="true">
+        ⏱
+      </span>
+      <div>
+        <h2>{t.meeting.notReleasedTitle}</h2>
+        <p>{t.meeting.notReleased(formatDateTime(meeting.releaseAt, language))}</p>
+      </div>
+    </div>
+  );
+}
+
+function AgendaEntry({ item, number, documents, showDocuments }: { item: AgendaItem; number: number; documents: DocumentSummary[]; showDocuments: boolean }) {
+  const { t } = useI18n();
+  return (
+    <li className="card agenda-item" data-testid="agenda-item" data-agenda-item-id={item.id}>
+      <span className="agenda-item-number">{t.meeting.itemNumber(number)}</span>
+      <h3>{item.title}</h3>
+      {(item.presenter || item.plannedMinutes > 0) && (
+        <p className="agenda-item-meta">
+          {[item.presenter ? t.meeting.presenter(item.presenter) : '', item.plannedMinutes > 0 ? t.meeting.plannedMinutes(item.plannedMinutes) : '']
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
+      )}
+      {item.description && <p className="agenda-item-description">{item.description}</p>}
+      {showDocuments && documents.length > 0 && <DocumentList documents={documents} />}
+    </li>
+  );
+}
+
+export function MeetingPage() {
+  const { meetingId } = useParams();
+  const { t, language } = useI18n();
+  const user = useRequiredUser();
+  const meeting = useMeeting(meetingId);
+  const documents = useMeetingDocuments(meetingId, meeting.isSuccess);
+  useDocumentTitle(meeting.data?.title);
+
+  if (meeting.isPending) return <LoadingState />;
+  if (meeting.isError) return <ErrorMessage error={meeting.error} onRetry={() => void meeting.refetch()} />;
+
+  const m = meeting.data;
+  const staff = canPrepareMeeting(user, m);
+  const notReleased = isApiError(documents.error, 'NOT_RELEASED') || (!m.released && !staff);
+  const grouped = groupDocumentsByAgenda(m.agenda, documents.data ?? []);
+  const showDocuments = documents.isSuccess;
+
+  return (
+    <article data-testid="meeting-page">
+      <Link to="/" className="breadcrumb">
+        ← {t.meeting.backToList}
+      </Link>
+      <header className="meeting-head">
+        <MeetingStatusBadge status={m.status} />
+        <h1>{m.title}</h1>
+        <MeetingFacts meeting={m} showDeadline />
+        {staff && (
+          <Link to={`/meetings/${m.id}/setup`} className="button button-secondary" data-testid="meeting-setup-link">
+            ⚙ {t.meeting.setupLink}
+          </Link>
+        )}
+      </header>
+
+      {notReleased && <NotReleasedNotice meeting={m} />}
+      {staff && !m.released && (
+        <p className="alert alert-info">{t.meeting.stagingNote(formatDateTime(m.releaseAt, language))}</p>
+      )}
+      {documents.isError && !isApiError(documents.error, 'NOT_RELEASED') && (
+        <ErrorMessage error={documents.error} onRetry={() => void documents.refetch()} />
+      )}
+
+      <section className="section" aria-labelledby="agenda-heading">
+        <h2 id="agenda-heading">{t.meeting.agenda}</h2>
+        {documents.isPending && !notReleased && <LoadingState />}
+        {m.agenda.length === 0 ? (
+          <p className="empty-state">{t.meeting.noAgenda}</p>
+        ) : (
+          <ol className="agenda-list" data-testid="agenda-list">
+            {[...m.agenda]
+              .sort((a, b) => a.position - b.position)
+              .map((item, i) => (
+                <AgendaEntry key={item.id} item={item} number={i + 1} documents={grouped.byItem.get(item.id) ?? []} showDocuments={showDocuments} />
+              ))}
+          </ol>
+        )}
+      </section>
+
+      {showDocuments && grouped.other.length > 0 && (
+        <section className="section" aria-labelledby="other-docs-heading" data-testid="other-documents">
+          <h2 id="other-docs-heading">{t.meeting.otherDocuments}</h2>
+          <DocumentList documents={grouped.other} />
+        </section>
+      )}
+      {showDocuments && (documents.data?.length ?? 0) === 0 && <p className="empty-state">{t.meeting.noDocuments}</p>}
+    </article>
+  );
+}

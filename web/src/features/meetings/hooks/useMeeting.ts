@@ -1,0 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../../../lib/queryKeys';
+import { meetingsApi } from '../api/meetingsApi';
+
+export function useMeeting(id: string | undefined) {
+  return useQuery({
+    queryKey: queryKeys.meeting(id ?? ''),
+    queryFn: () => meetingsApi.get(id as string),
+    enabled: Boolean(id),
+  });
+}

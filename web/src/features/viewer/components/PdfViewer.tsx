@@ -1,0 +1,279 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
+import type { DocumentVersionInfo } from '@hopso/shared';
+import { useI18n } from '../../../i18n/useI18n';
+import { LoadingState } from '../../../ui/LoadingState';
+import { documentsApi } from '../../documents/api/documentsApi';
+import { useDocumentSearch } from '../hooks/useDocumentSearch';
+import { useElementWidth } from '../hooks/useElementWidth';
+import { usePdfDocument } from '../hooks/usePdfDocument';
+import { useVisiblePages } from '../hooks/useVisiblePages';
+import type { PageOverlayItem, PageSize } from '../lib/pageTypes';
+import { rectToPercent } from '../lib/rectToPercent';
+import { fitWidthZoom, PDF_TO_CSS, zoomIn, zoomOut, type ZoomMode } from '../lib/zoom';
+import { PdfPageView } from './PdfPageView';
+import { ViewerSearchBar } from './ViewerSearchBar';
+import { ViewerToolbar } from './ViewerToolbar';
+
+interface PdfViewerProps {
+  documentId: string;
+  title: string;
+  version: DocumentVersionInfo;
+  isLatest: boolean;
+  backTo: string;
+  initialPage: number;
+}
+
+const EMPTY_OVERLAYS: readonly PageOverlayItem[] = [];
+/** "Auto" zoom is fit-width, but never larger than this on a wide screen (as pdf.js does). */
+const AUTO_MAX_ZOOM = 1.25;
+const PAGE_GUTTER_PX = 8;
+
+export function PdfViewer({ documentId, title, version, isLatest, backTo, initialPage }: PdfViewerProps) {
+  const { t } = useI18n();
+  const fileUrl = documentsApi.fileUrl(documentId, version.id);
+  const state = usePdfDocument(fileUrl);
+  const pdf = state.status === 'ready' ? state.pdf : null;
+
+  const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
+  const containerWidth = useElementWidth(scroller);
+  const { visible, register, elements } = useVisiblePages(scroller);
+
+  const [sizes, setSizes] = useState<PageSize[]>([]);
+  const [zoomMode, setZoomMode] = useState<ZoomMode>({ kind: 'auto' });
+  const [currentPage, setCurrentPage] = useState(1);
+
+  const [searchOpen, setSearchOpen] = useState(false);
+  const [query, setQuery] = useState('');
+  const [hitIndex, setHitIndex] = useState(0);
+  const search = useDocumentSearch({ documentId, versionId: version.id, pdf, query });
+
+  // Page sizes: every page starts with page 1's size (one request, not 400); each page corrects its own when it loads.
+  useEffect(() => {
+    if (!pdf) return;
+    let cancelled = false;
+    void pdf.getPage(1).then((page) => {
+      if (cancelled) return;
+      const vp = page.getViewport({ scale: 1 });
+      setSizes(Array.from({ length: pdf.numPages }, () => ({ width: vp.width, height: vp.height })));
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [pdf]);
+
+  const onSize = useCallback((pageNumber: number, size: PageSize) => {
+    setSizes((prev) => {
+      const old = prev[pageNumber - 1];
+      if (!old || (Math.abs(old.width - size.width) < 0.5 && Math.abs(old.height - size.height) < 0.5)) return prev;
+      const next = [...prev];
+      next[pageNumber - 1] = size;
+      return next;
+    });
+  }, []);
+
+  const firstWidth = sizes[0]?.width ?? 595;
+  const available = Math.max(0, containerWidth - 2 * PAGE_GUTTER_PX);
+  const zoom =
+    zoomMode.kind === 'fixed'
+      ? zoomMode.zoom
+      : zoomMode.kind === 'fit'
+        ? fitWidthZoom(available, firstWidth)
+        : Math.min(AUTO_MAX_ZOOM, fitWidthZoom(available, firstWidth));
+  const scale = zoom * PDF_TO_CSS;
+  const numPages = sizes.length;
+
+  const scrollToPage = useCallback(
+    (pageNumber: number, fractionOfPage = 0, behavior: ScrollBehavior = 'auto') => {
+      const element = elements.get(pageNumber);
+      if (!scroller || !element) return;
+      scroller.scrollTo({ top: element.offsetTop + fractionOfPage * element.offsetHeight - PAGE_GUTTER_PX, behavior });
+    },
+    [elements, scroller],
+  );
+
+  // Track the page under the top third of the view (binary search over the page boxes).
+  useEffect(() => {
+    if (!scroller || numPages === 0) return undefined;
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      const y = scroller.scrollTop + scroller.clientHeight * 0.3;
+      let lo = 1;
+      let hi = numPages;
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        const top = elements.get(mid)?.offsetTop ?? 0;
+        if (top <= y) lo = mid;
+        else hi = mid - 1;
+      }
+      setCurrentPage(lo);
+    };
+    const onScroll = () => {
+      if (!frame) frame = requestAnimationFrame(update);
+    };
+    scroller.addEventListener('scroll', onScroll, { passive: true });
+    update();
+    return () => {
+      scroller.removeEventListener('scroll', onScroll);
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [scroller, numPages, elements]);
+
+  // Open at ?page=N once the page boxes exist.
+  const openedAt = useRef(false);
+  useLayoutEffect(() => {
+    if (openedAt.current || numPages === 0 || containerWidth === 0) return;
+    openedAt.current = true;
+    if (initialPage > 1) scrollToPage(Math.min(initialPage, numPages));
+  }, [numPages, containerWidth, initialPage, scrollToPage]);
+
+  // Keep the reader's place when the zoom changes.
+  const anchor = useRef<{ page: number; fraction: number } | null>(null);
+  const rememberPlace = useCallback(() => {
+    const element = elements.get(currentPage);
+    if (!scroller || !element) return;
+    anchor.current = { page: currentPage, fraction: (scroller.scrollTop + PAGE_GUTTER_PX - element.offsetTop) / Math.max(1, element.offsetHeight) };
+  }, [elements, currentPage, scroller]);
+  useLayoutEffect(() => {
+    if (!anchor.current) return;
+    scrollToPage(anchor.current.page, anchor.current.fraction);
+    anchor.current = null;
+  }, [scale, scrollToPage]);
+
+  const setZoom = (mode: ZoomMode) => {
+    rememberPlace();
+    setZoomMode(mode);
+  };
+
+  // Search: jump to the active hit and mark it.
+  const hits = search.hits;
+  const activeHit = hits.length > 0 ? hits[Math.min(hitIndex, hits.length - 1)] : null;
+  useEffect(() => setHitIndex(0), [query]);
+
+  const overlaysByPage = useMemo(() => {
+    const map = new Map<number, PageOverlayItem[]>();
+    const paragraph = activeHit?.paragraphId ? search.paragraphs.get(activeHit.paragraphId) : undefined;
+    for (const rect of paragraph?.rects ?? []) {
+      const list = map.get(rect.page) ?? [];
+      list.push({ key: `hit-${activeHit?.ordinal}-${list.length}`, rect, kind: 'search-hit-active' });
+      map.set(rect.page, list);
+    }
+    return map;
+  }, [activeHit, search.paragraphs]);
+
+  useEffect(() => {
+    if (!activeHit || !scroller) return;
+    const element = elements.get(activeHit.page);
+    if (!element) return;
+    const paragraph = activeHit.paragraphId ? search.paragraphs.get(activeHit.paragraphId) : undefined;
+    const rect = paragraph?.rects.find((r) => r.page === activeHit.page);
+    const size = sizes[activeHit.page - 1];
+    let fraction = 0;
+    if (rect && size) {
+      // a unit viewport for an unrotated page is enough to place the scroll; the overlay itself uses the real viewport
+      const box = rectToPercent(rect, {
+        width: size.width,
+        height: size.height,
+        convertToViewportRectangle: ([x1, y1, x2, y2]) => [x1, size.height - y1, x2, size.height - y2],
+      });
+      fraction = Math.max(0, box.top / 100 - (scroller.clientHeight * 0.25) / Math.max(1, element.offsetHeight));
+    }
+    scrollToPage(activeHit.page, fraction);
+    // scroll only when the hit itself changes, not on every layout change
+  }, [activeHit?.ordinal, activeHit?.page, query]);
+
+  const goToPage = (n: number) => {
+    if (numPages === 0) return;
+    scrollToPage(Math.min(numPages, Math.max(1, n)));
+  };
+
+  // Ctrl/Cmd+F opens our search: the browser's own find can't see pages that aren't rendered.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'f') {
+        event.preventDefault();
+        setSearchOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return (
+    <div className="viewer" data-testid="viewer">
+      <ViewerToolbar
+        title={title}
+        backTo={backTo}
+        zoom={zoom}
+        zoomMode={zoomMode}
+        currentPage={currentPage}
+        numPages={numPages}
+        downloadUrl={documentsApi.fileUrl(documentId, version.id, true)}
+        searchOpen={searchOpen}
+        onToggleSearch={() => setSearchOpen((open) => !open)}
+        onZoomIn={() => setZoom({ kind: 'fixed', zoom: zoomIn(zoom) })}
+        onZoomOut={() => setZoom({ kind: 'fixed', zoom: zoomOut(zoom) })}
+        onFitWidth={() => setZoom({ kind: 'fit' })}
+        onGoToPage={goToPage}
+      />
+      {searchOpen && (
+        <ViewerSearchBar
+          query={query}
+          onQueryChange={setQuery}
+          hitCount={hits.length}
+          hitIndex={activeHit ? activeHit.ordinal : -1}
+          searching={search.searching}
+          onPrev={() => setHitIndex((i) => (hits.length ? (i - 1 + hits.length) % hits.length : 0))}
+          onNext={() => setHitIndex((i) => (hits.length ? (i + 1) % hits.length : 0))}
+          onClose={() => {
+            setSearchOpen(false);
+            setQuery('');
+          }}
+        />
+      )}
+      {!isLatest && (
+        <p className="alert alert-warning viewer-version-note">
+          {t.viewer.oldVersion} <Link to={`/documents/${documentId}`}>{t.viewer.showLatest}</Link>
+        </p>
+      )}
+      <div
+        className="viewer-scroll"
+        ref={setScroller}
+        tabIndex={0}
+        aria-label={title}
+        data-testid="viewer-scroll"
+      >
+        {state.status === 'loading' && <LoadingState label={t.viewer.loading} />}
+        {state.status === 'error' && (
+          <p className="alert alert-error viewer-error" role="alert">
+            {t.viewer.loadFailed}
+          </p>
+        )}
+        {pdf && numPages > 0 && (
+          <div className="viewer-pages" data-testid="viewer-pages" data-num-pages={numPages}>
+            {sizes.map((size, i) => (
+              <PdfPageView
+                key={i + 1}
+                pdf={pdf}
+                pageNumber={i + 1}
+                scale={scale}
+                size={size}
+                active={visible.has(i + 1)}
+                searchQuery={query}
+                overlays={overlaysByPage.get(i + 1) ?? EMPTY_OVERLAYS}
+                onSize={onSize}
+                registerElement={register}
+              />
+            ))}
+          </div>
+        )}
+      </div>
+      {numPages > 0 && (
+        <p className="viewer-page-indicator" aria-hidden="true" data-testid="page-indicator">
+          {currentPage} / {numPages}
+        </p>
+      )}
+    </div>
+  );
+}

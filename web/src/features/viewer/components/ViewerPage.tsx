@@ -1,0 +1,61 @@
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { useI18n } from '../../../i18n/useI18n';
+import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { LoadingState } from '../../../ui/LoadingState';
+import { useDocumentTitle } from '../../../ui/useDocumentTitle';
+import { useDocument } from '../../documents/hooks/useDocument';
+import { PdfViewer } from './PdfViewer';
+import './viewer.css';
+
+/** Route /documents/:documentId[?version=…&page=…]: loaded lazily, with pdf.js, only when a document opens. */
+export function ViewerPage() {
+  const { documentId = '' } = useParams();
+  const [searchParams] = useSearchParams();
+  const { t } = useI18n();
+  const document = useDocument(documentId);
+  useDocumentTitle(document.data?.title);
+
+  if (document.isPending) return <LoadingState label={t.viewer.loading} />;
+  if (document.isError) {
+    return (
+      <main id="main" className="viewer-message">
+        <ErrorMessage error={document.error} onRetry={() => void document.refetch()} />
+        <Link to="/" className="button button-secondary">
+          ← {t.app.goHome}
+        </Link>
+      </main>
+    );
+  }
+
+  const doc = document.data;
+  const requested = searchParams.get('version');
+  const version = doc.versions.find((v) => v.id === requested) ?? doc.currentVersion;
+  const initialPage = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
+  const backTo = `/meetings/${doc.meetingId}`;
+
+  if (version.status !== 'ready') {
+    return (
+      <main id="main" className="viewer-message">
+        <h1>{doc.title}</h1>
+        <p className={version.status === 'failed' ? 'alert alert-error' : 'alert alert-warning'} role="status">
+          {version.status === 'failed' ? t.versionStatus.failed : t.viewer.notReady}
+        </p>
+        <Link to={backTo} className="button button-secondary">
+          ← {t.viewer.backToMeeting}
+        </Link>
+      </main>
+    );
+  }
+
+  return (
+    <PdfViewer
+      key={version.id}
+      documentId={doc.id}
+      title={doc.title}
+      version={version}
+      isLatest={version.id === doc.currentVersion.id}
+      backTo={backTo}
+      initialPage={initialPage}
+    />
+  );
+}

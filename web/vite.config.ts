@@ -54,6 +54,13 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    rolldownOptions: {
+      treeshake: {
+        // shared/ only declares constants and zod schemas: a route that needs none of its schemas
+        // (the delegate's meeting list and meeting page) then ships without zod.
+        moduleSideEffects: [{ test: /[\\/]shared[\\/]src[\\/]/, sideEffects: false }],
+      },
+    },
   },
   server: {
     port: 5173,

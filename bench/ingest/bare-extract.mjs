@@ -5,8 +5,12 @@
 //
 //   node bench/ingest/bare-extract.mjs path/to/file.pdf
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
+
+const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 
 /** Times bare pdf.js text extraction of `data`; the file read is not timed. */
 export async function bareExtract(data) {
@@ -21,6 +25,9 @@ export async function bareExtract(data) {
     verbosity: pdfjs.VerbosityLevel.ERRORS,
     useSystemFonts: false,
     disableFontFace: true,
+    standardFontDataUrl: join(pdfjsRoot, 'standard_fonts') + '/',
+    cMapUrl: join(pdfjsRoot, 'cmaps') + '/',
+    cMapPacked: true,
   }).promise;
   const pages = doc.numPages;
   for (let n = 1; n <= pages; n++) {

@@ -72,14 +72,14 @@ export async function renderPdf(draw: (doc: Doc) => void, opts: RenderOptions = 
 
 // ─── Layout blocks ──────────────────────────────────────────────────────────
 
-export type Block =
+type Block =
   | { kind: 'title'; text: string; size?: number; font?: FontName; gapAfter?: number }
   | { kind: 'heading'; text: string; font?: FontName }
   | { kind: 'para'; text: string; font?: FontName }
   | { kind: 'table'; caption?: string; columns: TableColumn[]; rows: string[][] }
   | { kind: 'gap'; size: number };
 
-export interface TableColumn {
+interface TableColumn {
   header: string;
   width: number;
   align: 'left' | 'right' | 'center';

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].filter(Boolean) as string[];
 
@@ -29,4 +29,16 @@ export async function desktopContext(browser: Browser, baseURL: string): Promise
 export async function screenshotOnFailure(page: Page, name: string): Promise<void> {
   fs.mkdirSync('.test-data/screenshots', { recursive: true });
   await page.screenshot({ path: `.test-data/screenshots/${name}.png`, fullPage: true }).catch(() => undefined);
+}
+
+/** Waits until the element's text contains `expected` (pdf.js fills text layers asynchronously). */
+export async function waitForText(locator: Locator, expected: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    last = (await locator.textContent().catch(() => '')) ?? '';
+    if (last.includes(expected)) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`text "${expected}" did not appear; last text: "${last.slice(0, 300)}"`);
 }

@@ -1,6 +1,5 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
-import { LoginPage } from '../features/auth/components/LoginPage';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
 import { MeetingPage } from '../features/meetings/components/MeetingPage';
 import { MyMeetingsPage } from '../features/meetings/components/MyMeetingsPage';
@@ -8,7 +7,9 @@ import { LoadingState } from '../ui/LoadingState';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
-// Heavy or staff-only screens load on demand: pdf.js only when a document opens.
+// Heavy or staff-only screens load on demand: pdf.js only when a document opens. The login page
+// (and zod, which its form validation needs) loads only for someone not yet signed in.
+const LoginPage = lazy(() => import('../features/auth/components/LoginPage').then((m) => ({ default: m.LoginPage })));
 const ViewerPage = lazy(() => import('../features/viewer/components/ViewerPage').then((m) => ({ default: m.ViewerPage })));
 const CreateMeetingPage = lazy(() =>
   import('../features/meeting-setup/components/CreateMeetingPage').then((m) => ({ default: m.CreateMeetingPage })),

@@ -1,4 +1,4 @@
-import { formatOffset, isoToLocalInput, localInputToIso, isBefore } from './datetime';
+import { formatDateTime, formatOffset, isoToLocalInput, localInputToIso, isBefore } from './datetime';
 
 describe('datetime-local conversion', () => {
   it('turns a datetime-local value into ISO with the Vietnam offset', () => {
@@ -43,5 +43,10 @@ describe('datetime-local conversion', () => {
   it('compares instants across offsets', () => {
     expect(isBefore('2025-07-10T08:00:00+07:00', '2025-07-10T02:00:00Z')).toBe(true);
     expect(isBefore('2025-07-10T10:00:00+07:00', '2025-07-10T02:00:00Z')).toBe(false);
+  });
+
+  it('writes date and time the way an invitation does', () => {
+    expect(formatDateTime('2025-07-10T01:00:00Z', 'vi', 'Asia/Ho_Chi_Minh')).toBe('08:00 ngày 10/07/2025');
+    expect(formatDateTime('2025-07-10T13:05:00Z', 'en', 'Asia/Ho_Chi_Minh')).toBe('10/07/2025, 20:05');
   });
 });

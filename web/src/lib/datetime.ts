@@ -55,19 +55,26 @@ export function isoToLocalInput(iso: string, timezoneOffsetMinutes?: number): st
 
 const LOCALES: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
 
-/** "08:00, 10/07/2025" style date and time for people, in the browser's time zone. */
+/**
+ * Date and time for people, in the browser's time zone: "08:00 ngày 10/07/2025" (the order a
+ * Vietnamese invitation uses) or "10/07/2025, 08:00" in English.
+ */
 export function formatDateTime(iso: string, language: Language, timeZone?: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALES[language], {
+  const parts = new Intl.DateTimeFormat('en-GB', {
     day: '2-digit',
     month: '2-digit',
     year: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
-    hour12: false,
+    hourCycle: 'h23',
     timeZone,
-  }).format(date);
+  }).formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const day = `${get('day')}/${get('month')}/${get('year')}`;
+  const time = `${get('hour')}:${get('minute')}`;
+  return language === 'vi' ? `${time} ngày ${day}` : `${day}, ${time}`;
 }
 
 export function formatDate(iso: string, language: Language, timeZone?: string): string {

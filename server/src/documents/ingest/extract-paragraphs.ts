@@ -1,7 +1,7 @@
 import type { PdfRect } from '@hopso/shared';
 import { continuesOnNextPage, groupParagraphs, joinParagraphs, type FontMetrics, type GroupedParagraph, type TextRun } from './group-paragraphs';
 import { textHash } from './normalise-text';
-import { openPdf } from './pdfjs';
+import { withPdf, type PdfDocument } from './pdfjs';
 
 export interface ExtractedParagraph {
   /** 0-based order in the document. */
@@ -22,40 +22,39 @@ export async function extractParagraphs(
   data: Uint8Array,
   onProgress?: (pagesDone: number, pageCount: number) => void,
 ): Promise<ExtractedParagraph[]> {
-  const doc = await openPdf(data);
+  return withPdf(data, (doc) => extractFrom(doc, onProgress));
+}
+
+async function extractFrom(doc: PdfDocument, onProgress?: (pagesDone: number, pageCount: number) => void): Promise<ExtractedParagraph[]> {
   const out: ExtractedParagraph[] = [];
   // The last paragraph of the page before, held back in case this page continues it.
   let pending: GroupedParagraph | null = null;
   const emit = (p: GroupedParagraph) => {
     out.push({ index: out.length, page: p.page, text: p.text, rects: p.rects, textHash: textHash(p.text) });
   };
-  try {
-    const pageCount = doc.numPages;
-    for (let n = 1; n <= pageCount; n++) {
-      const page = await doc.getPage(n);
-      try {
-        const content = await page.getTextContent();
-        const runs: TextRun[] = [];
-        for (const item of content.items) if ('str' in item) runs.push(item);
-        const styles: Record<string, FontMetrics> = content.styles;
-        const paragraphs = groupParagraphs(runs, { page: n, view: viewOf(page.view) }, styles);
-        if (pending && paragraphs.length && continuesOnNextPage(pending, paragraphs[0])) {
-          paragraphs[0] = joinParagraphs(pending, paragraphs[0]);
-        } else if (pending) {
-          emit(pending); // an empty page also ends whatever was open
-        }
-        pending = paragraphs.pop() ?? null;
-        for (const p of paragraphs) emit(p);
-      } finally {
-        page.cleanup();
+  const pageCount = doc.numPages;
+  for (let n = 1; n <= pageCount; n++) {
+    const page = await doc.getPage(n);
+    try {
+      const content = await page.getTextContent();
+      const runs: TextRun[] = [];
+      for (const item of content.items) if ('str' in item) runs.push(item);
+      const styles: Record<string, FontMetrics> = content.styles;
+      const paragraphs = groupParagraphs(runs, { page: n, view: viewOf(page.view) }, styles);
+      if (pending && paragraphs.length && continuesOnNextPage(pending, paragraphs[0])) {
+        paragraphs[0] = joinParagraphs(pending, paragraphs[0]);
+      } else if (pending) {
+        emit(pending); // an empty page also ends whatever was open
       }
-      onProgress?.(n, pageCount);
+      pending = paragraphs.pop() ?? null;
+      for (const p of paragraphs) emit(p);
+    } finally {
+      page.cleanup();
     }
-    if (pending) emit(pending);
-    return out;
-  } finally {
-    await doc.destroy();
+    onProgress?.(n, pageCount);
   }
+  if (pending) emit(pending);
+  return out;
 }
 
 function viewOf(view: number[]): [number, number, number, number] {

@@ -175,6 +175,15 @@ describe('groupParagraphs: paragraphs', () => {
     ]);
   });
 
+  it('joins a line wrapped after a slash or hyphen without adding a space', () => {
+    const items = [
+      full('b) Hỗ trợ 50% chi phí mua giống cây trồng, tối đa không quá 5 triệu đồng/', 700),
+      run('ha; hỗ trợ tiêm phòng COVID-', LEFT, 685, { right: 300 }),
+      run('19 cho người cao tuổi.', 300, 685),
+    ];
+    expect(texts(items)).toEqual(['b) Hỗ trợ 50% chi phí mua giống cây trồng, tối đa không quá 5 triệu đồng/ha; hỗ trợ tiêm phòng COVID-19 cho người cao tuổi.']);
+  });
+
   it('does not split where a wrapped line happens to start with a dash', () => {
     const items = [
       full('Tiếp tục triển khai các chương trình mục tiêu quốc gia, phát triển kinh tế', 700),

@@ -106,6 +106,8 @@ const STRONG_MARKER =
   /^(?:(?:Điều|ĐIỀU)\s+\d+[a-zđ]?\s*[.:]|(?:Chương|CHƯƠNG|Phần|PHẦN)\s+(?:thứ\s+\S+|[IVXLCDM]+|\d+)(?=[\s.:]|$)|(?:Mục|MỤC)\s+\d+\s*[.:]|Khoản\s+\d+\s*[.:])/u;
 const WEAK_MARKER = /^(?:[IVXLCDM]{1,6}\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][).]|[-–—•+*])(?=\s|$)/u;
 const CLOSES_SENTENCE = /[.:;!?…]["'”’)\]]*$/u;
+/** A line ending in "đồng/" or "COVID-" was wrapped inside a word: join the next line without a space. */
+const WRAPS_INSIDE_WORD = /\S[/-]$/u;
 const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:(?:trang|page)\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*[-–—])?$/iu;
 
 export function groupParagraphs(
@@ -142,7 +144,7 @@ export function continuesOnNextPage(prev: GroupedParagraph, next: GroupedParagra
 export function joinParagraphs(prev: GroupedParagraph, next: GroupedParagraph): GroupedParagraph {
   return {
     page: prev.page,
-    text: `${prev.text} ${next.text}`,
+    text: prev.text + (WRAPS_INSIDE_WORD.test(prev.text) ? '' : ' ') + next.text,
     rects: [...prev.rects, ...next.rects],
     openStart: prev.openStart,
     openEnd: next.openEnd,
@@ -252,6 +254,8 @@ interface Margins {
   left: number;
   /** False when no two lines start at the same x (a signature page, say): `left` is then just the leftmost. */
   leftKnown: boolean;
+  /** False when no two lines end at the same x: `right` is then a guess. */
+  rightKnown: boolean;
   right: number;
   /** Usual baseline-to-baseline distance, in font sizes. */
   spacing: number;
@@ -273,8 +277,15 @@ function pageMargins(lines: Line[], frame: PageFrame): Margins {
   // Without two lines ending together (no justified paragraph on the page) the
   // right margin is unknown; assume it mirrors the left one. Official documents
   // have the wider margin on the left, so this errs towards keeping lines together.
-  const right = dominant(rights, 2, 'max') ?? Math.max(...rights, vx1 - (left - vx0));
-  return { left, leftKnown: dominantLeft !== null, right, spacing: dominant(ratios, 0.05, 'min') ?? DEFAULT_SPACING };
+  const dominantRight = dominant(rights, 2, 'max');
+  const right = dominantRight ?? Math.max(...rights, vx1 - (left - vx0));
+  return {
+    left,
+    leftKnown: dominantLeft !== null,
+    right,
+    rightKnown: dominantRight !== null,
+    spacing: dominant(ratios, 0.05, 'min') ?? DEFAULT_SPACING,
+  };
 }
 
 /**
@@ -345,7 +356,7 @@ function startsParagraph(prev: Line, line: Line, para: Line[], m: Margins): bool
   }
 
   // Two lines of a centred title.
-  const centred = (l: Line) => (!m.leftKnown || l.left > m.left + tol) && l.right < m.right - tol;
+  const centred = (l: Line) => (!m.leftKnown || l.left > m.left + tol) && (!m.rightKnown || l.right < m.right - tol);
   if (centred(prev) && centred(line) && Math.abs((prev.left + prev.right) / 2 - (line.left + line.right) / 2) < tol) {
     return false;
   }
@@ -370,11 +381,9 @@ function toParagraph(lines: Line[], frame: PageFrame, m: Margins, firstOnPage: b
   const first = lines[0];
   const last = lines[lines.length - 1];
   const tol = 0.6 * first.size;
-  const text = lines
-    .map((l) => l.text)
-    .join(' ')
-    .replace(/\s+/gu, ' ')
-    .trim();
+  let text = lines[0].text;
+  for (let i = 1; i < lines.length; i++) text += (WRAPS_INSIDE_WORD.test(text) ? '' : ' ') + lines[i].text;
+  text = text.replace(/\s+/gu, ' ').trim();
   const openStart =
     firstOnPage &&
     !first.isRow &&

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '@hopso/shared';
-import { openPdf, type PdfDocument } from './pdfjs';
+import { withPdf, type PdfDocument } from './pdfjs';
 
 export interface PdfLimits {
   maxBytes: number;
@@ -20,8 +20,8 @@ const MESSAGES = {
     'This PDF is damaged or incomplete and cannot be read. Open it on your computer to check it, save or export it as PDF again, and upload the new file.',
   encrypted:
     'This PDF is protected with a password or usage restrictions. Save a copy without any password or restrictions and upload it again.',
-  tooLarge: (size: number, max: number) =>
-    `This file is ${megabytes(size, 'up')} MB, larger than the ${megabytes(max, 'down')} MB limit. Reduce its size (for example by exporting images at a lower resolution) or split it into several files, and upload it again.`,
+  tooLarge: (bytes: number, max: number) =>
+    `This file is ${size(bytes, 'up')}, larger than the ${size(max, 'down')} limit. Reduce its size (for example by exporting images at a lower resolution) or split it into several files, and upload it again.`,
   tooManyPages: (pages: number, max: number) =>
     `This PDF has ${pages} pages, more than the limit of ${max}. Split it into several files and upload them again.`,
 } as const;
@@ -39,13 +39,15 @@ export async function inspectPdf(data: Buffer, limits: PdfLimits): Promise<PdfIn
   // Missing %%EOF at the end: the file was cut off (an interrupted copy or download).
   if (data.subarray(Math.max(0, data.length - TRAILER_WINDOW)).indexOf('%%EOF') < 0) return refuse('FILE_CORRUPT', MESSAGES.corrupt);
 
-  let doc: PdfDocument;
   try {
-    doc = await openPdf(data);
+    return await withPdf(data, (doc) => inspectOpened(doc, limits));
   } catch (err) {
     if (err instanceof Error && err.name === 'PasswordException') return refuse('FILE_ENCRYPTED', MESSAGES.encrypted);
     return refuse('FILE_CORRUPT', MESSAGES.corrupt);
   }
+}
+
+async function inspectOpened(doc: PdfDocument, limits: PdfLimits): Promise<PdfInspection> {
   try {
     // A PDF that opens with an empty user password is still encrypted (an owner
     // password restricting copying or printing): refused too, so that every
@@ -60,8 +62,6 @@ export async function inspectPdf(data: Buffer, limits: PdfLimits): Promise<PdfIn
     return { ok: true, pageCount };
   } catch {
     return refuse('FILE_CORRUPT', MESSAGES.corrupt);
-  } finally {
-    await doc.destroy().catch(() => undefined);
   }
 }
 
@@ -77,8 +77,12 @@ function refuse(code: ErrorCode, message: string): PdfInspection {
   return { ok: false, code, message };
 }
 
-/** One decimal, rounded up for the file and down for the limit so a file just over never reads "100 MB, over 100 MB". */
-function megabytes(bytes: number, round: 'up' | 'down'): string {
-  const tenths = (bytes / (1024 * 1024)) * 10;
-  return String((round === 'up' ? Math.ceil(tenths) : Math.floor(tenths)) / 10);
+/**
+ * "12.5 MB" / "800 KB", one decimal, rounded up for the file and down for the
+ * limit, so a file just over never reads as equal to the limit.
+ */
+function size(bytes: number, round: 'up' | 'down'): string {
+  const r = round === 'up' ? Math.ceil : Math.floor;
+  if (bytes >= 1024 * 1024) return `${r((bytes / (1024 * 1024)) * 10) / 10} MB`;
+  return `${r((bytes / 1024) * 10) / 10} KB`;
 }

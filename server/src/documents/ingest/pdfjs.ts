@@ -5,7 +5,6 @@ import { dirname, join } from 'node:path';
 export type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs', { with: { 'resolution-mode': 'import' } });
 export type PdfDocument = Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
 export type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
-export type PdfTextContent = Awaited<ReturnType<PdfPage['getTextContent']>>;
 
 const WORKER_MODULE: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
 
@@ -48,6 +47,27 @@ function pdfjsAssetUrls(): { standardFontDataUrl: string; cMapUrl: string } {
   return assetUrls;
 }
 
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Opens a PDF, runs `use` on it and destroys it, one document at a time per process.
+ * pdf.js's in-process ("fake") worker mixes up concurrently open documents (a
+ * 4-page file being read while a 2-page one is opened fails with "Invalid page
+ * request"), so every server-side use goes through this queue.
+ */
+export function withPdf<T>(data: Uint8Array, use: (doc: PdfDocument) => Promise<T>): Promise<T> {
+  const run = queue.then(async () => {
+    const doc = await openPdf(data);
+    try {
+      return await use(doc);
+    } finally {
+      await doc.destroy().catch(() => undefined);
+    }
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
 /**
  * Opens a PDF with the settings every server-side use shares: no eval (no code
  * generated from font data), errors-only logging (real-world PDFs make pdf.js
@@ -56,7 +76,7 @@ function pdfjsAssetUrls(): { standardFontDataUrl: string; cMapUrl: string } {
  * The bytes are copied: pdf.js transfers the buffer it is given to its worker,
  * which would leave the caller's array detached, and it refuses Node Buffers.
  */
-export async function openPdf(data: Uint8Array): Promise<PdfDocument> {
+async function openPdf(data: Uint8Array): Promise<PdfDocument> {
   const pdfjs = await loadPdfjs();
   const task = pdfjs.getDocument({
     data: new Uint8Array(data),

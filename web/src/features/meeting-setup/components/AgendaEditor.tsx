@@ -73,7 +73,7 @@ export function AgendaEditor({ meeting }: { meeting: MeetingDetail }) {
         <h2 id="agenda-editor-heading">{t.agenda.title}</h2>
         {!adding && (
           <button type="button" className="button button-primary" onClick={() => setAdding(true)} data-testid="agenda-add">
-            <span aria-hidden="true">＋</span> {t.agenda.add}
+            <span aria-hidden="true">+</span> {t.agenda.add}
           </button>
         )}
       </div>

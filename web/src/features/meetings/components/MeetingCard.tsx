@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import type { MeetingSummary } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { formatDateTime } from '../../../lib/datetime';
+import { Icon } from '../../../ui/Icon';
 import { MeetingFacts } from './MeetingFacts';
 import { MeetingStatusBadge } from './MeetingStatusBadge';
 
@@ -25,7 +26,7 @@ export function MeetingCard({ meeting, canPrepare }: { meeting: MeetingSummary; 
         <strong data-testid="meeting-card-role">{meeting.myRole ? t.roles[meeting.myRole] : t.meetings.adminNoRole}</strong>
       </p>
       <p className={`meeting-card-release ${meeting.released ? 'is-released' : 'is-pending'}`} data-testid="meeting-card-release">
-        <span aria-hidden="true">{meeting.released ? '✓ ' : '⏱ '}</span>
+        <Icon name={meeting.released ? 'check' : 'clock'} />
         {meeting.released ? t.meetings.documentsReleased(releaseTime) : t.meetings.releasedAt(releaseTime)}
       </p>
       <div className="button-row">

@@ -4,6 +4,7 @@ import { useI18n } from '../../../i18n/useI18n';
 import { isApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/datetime';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { Icon } from '../../../ui/Icon';
 import { LoadingState } from '../../../ui/LoadingState';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
 import { useRequiredUser } from '../../auth/hooks/useRequiredUser';
@@ -32,8 +33,8 @@ function NotReleasedNotice({ meeting }: { meeting: MeetingDetail }) {
   const { t, language } = useI18n();
   return (
     <div className="alert alert-warning not-released" role="status" data-testid="documents-not-released">
-      <span className="not-released-icon" aria-hidden="true">
-        ⏱
+      <span className="not-released-icon">
+        <Icon name="clock" size={36} />
       </span>
       <div>
         <h2>{t.meeting.notReleasedTitle}</h2>

@@ -23,7 +23,7 @@ export function MyMeetingsPage() {
         <h1>{t.meetings.title}</h1>
         {canCreate && (
           <Link to="/meetings/new" className="button button-primary" data-testid="create-meeting">
-            <span aria-hidden="true">＋</span> {t.meetings.create}
+            <span aria-hidden="true">+</span> {t.meetings.create}
           </Link>
         )}
       </div>

@@ -13,6 +13,7 @@ import { rectToPercent } from '../lib/rectToPercent';
 import { fitWidthZoom, PDF_TO_CSS, zoomIn, zoomOut, type ZoomMode } from '../lib/zoom';
 import { PdfPageView } from './PdfPageView';
 import { ViewerSearchBar } from './ViewerSearchBar';
+import { ViewerPageNav } from './ViewerPageNav';
 import { ViewerToolbar } from './ViewerToolbar';
 
 interface PdfViewerProps {
@@ -269,11 +270,7 @@ export function PdfViewer({ documentId, title, version, isLatest, backTo, initia
           </div>
         )}
       </div>
-      {numPages > 0 && (
-        <p className="viewer-page-indicator" aria-hidden="true" data-testid="page-indicator">
-          {currentPage} / {numPages}
-        </p>
-      )}
+      {numPages > 0 && <ViewerPageNav currentPage={currentPage} numPages={numPages} onGoToPage={goToPage} />}
     </div>
   );
 }

@@ -72,7 +72,7 @@ export function ViewerToolbar(props: ViewerToolbarProps) {
           <svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24">
             <path d="M12 3v12m0 0l-5-5m5 5l5-5M4 20h16" fill="none" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" strokeLinejoin="round" />
           </svg>
-          <span className="viewer-wide-only">{t.viewer.download}</span>
+          <span className="viewer-wide-only viewer-button-label">{t.viewer.download}</span>
         </a>
       </div>
       <div className="viewer-toolbar-row viewer-toolbar-controls">
@@ -110,19 +110,9 @@ export function ViewerToolbar(props: ViewerToolbarProps) {
             {t.viewer.zoomLevel(percent)}
           </span>
         </div>
-        <form className="viewer-group" onSubmit={submitPage}>
-          <button
-            type="button"
-            className="button button-ghost button-icon"
-            onClick={() => onGoToPage(currentPage - 1)}
-            disabled={currentPage <= 1}
-            aria-label={t.viewer.prevPage}
-            data-testid="viewer-prev-page"
-          >
-            <span aria-hidden="true">‹</span>
-          </button>
-          <label htmlFor={pageInputId} className="visually-hidden">
-            {t.viewer.pageInput}
+        <form className="viewer-group viewer-goto" onSubmit={submitPage}>
+          <label htmlFor={pageInputId} className="viewer-goto-label">
+            {t.viewer.page}
           </label>
           <input
             id={pageInputId}
@@ -143,15 +133,8 @@ export function ViewerToolbar(props: ViewerToolbarProps) {
           <span id={`${pageInputId}-total`} className="viewer-page-total" data-testid="viewer-page-total">
             {t.viewer.pageOf(numPages)}
           </span>
-          <button
-            type="button"
-            className="button button-ghost button-icon"
-            onClick={() => onGoToPage(currentPage + 1)}
-            disabled={currentPage >= numPages}
-            aria-label={t.viewer.nextPage}
-            data-testid="viewer-next-page"
-          >
-            <span aria-hidden="true">›</span>
+          <button type="submit" className="button button-ghost viewer-goto-submit viewer-wide-only">
+            {t.viewer.goToPage}
           </button>
         </form>
       </div>

@@ -9,7 +9,8 @@ const a4: UnitViewportLike = {
 
 describe('rectToPercent', () => {
   it('flips the y axis and turns PDF units into percentages of the page', () => {
-    const box = rectToPercent({ x: 59.5, y: 758, w: 119, h: 42.1 }, a4);
+    // top edge at y = 842 - 42.1 = 799.9 → 5 % from the top; 42.1 high → 5 % of the page
+    const box = rectToPercent({ x: 59.5, y: 757.8, w: 119, h: 42.1 }, a4);
     expect(box.left).toBeCloseTo(10);
     expect(box.width).toBeCloseTo(20);
     expect(box.top).toBeCloseTo(5);

@@ -1,0 +1,73 @@
+import type { Browser } from 'playwright-core';
+import { startServer, type TestServer } from '../../server/test/support/server';
+import { launchBrowser, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer({ seedDemo: true }), launchBrowser()]);
+  // the demo documents are ingested in the background after the first start
+  const deadline = Date.now() + 90_000;
+  while ((await server.db.query("SELECT count(*)::int AS n FROM document_versions WHERE status IN ('pending', 'processing')")).rows[0].n > 0) {
+    if (Date.now() > deadline) throw new Error('demo documents not ingested');
+    await new Promise((r) => setTimeout(r, 250));
+  }
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+it('lets a delegate on a phone log in, open a released document and read its first page', async () => {
+  const context = await phoneContext(browser, server.url);
+  const page = await context.newPage();
+  try {
+    await page.goto('/');
+    await page.fill('input[name="login"]', 'daibieu01');
+    await page.fill('input[name="password"]', 'hopso2026');
+    await page.click('[data-testid="login-submit"]');
+
+    const card = page.locator('[data-testid="meeting-card"]').first();
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Kỳ họp thứ mười hai');
+    await card.locator('[data-testid="meeting-card-link"]').click();
+
+    await page.locator('[data-testid="meeting-page"]').waitFor();
+    const link = page.locator('[data-testid="document-link"]', { hasText: 'Dự thảo Nghị quyết về dự toán ngân sách xã năm 2027' });
+    await link.click();
+
+    const firstPage = page.locator('[data-testid="pdf-page"]').first();
+    await firstPage.waitFor();
+    const textLayer = firstPage.locator('[data-testid="text-layer"]');
+    await waitForText(textLayer, 'HỘI ĐỒNG NHÂN DÂN');
+    const text = (await textLayer.textContent()) ?? '';
+    expect(text).toContain('QUYẾT NGHỊ');
+    // the page fits the phone's width: no sideways scrolling
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+  } catch (e) {
+    await screenshotOnFailure(page, 'delegate-reads');
+    throw e;
+  } finally {
+    await context.close();
+  }
+});
+
+it('shows nothing of the meeting to someone not invited', async () => {
+  const { rows } = await server.db.query('SELECT id FROM meetings LIMIT 1');
+  const context = await phoneContext(browser, server.url);
+  const page = await context.newPage();
+  try {
+    await page.goto('/login');
+    await page.fill('input[name="login"]', 'admin');
+    await page.fill('input[name="password"]', 'hopso2026');
+    await page.click('[data-testid="login-submit"]');
+    await page.locator('[data-testid="current-user"]').waitFor();
+    // an administrator is not a participant: the documents stay closed
+    const status = await page.evaluate(async (id) => (await fetch(`/api/meetings/${id}/documents`)).status, rows[0].id);
+    expect(status).toBe(404);
+  } finally {
+    await context.close();
+  }
+});

@@ -7,7 +7,9 @@ import { APP_CONFIG, type AppConfig } from './config';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { dataSourceOptions } from './database/data-source';
 import { DATABASE_URL } from './database/database-url';
+import { AnnotationsModule } from './annotations/annotations.module';
 import { AuditModule } from './audit/audit.module';
+import { CommentsModule } from './comments/comments.module';
 import { AuthModule } from './auth/auth.module';
 import { CouncilsModule } from './councils/councils.module';
 import { DocumentsModule } from './documents/documents.module';
@@ -54,6 +56,8 @@ export class AppModule {
         CouncilsModule,
         MeetingsModule,
         DocumentsModule,
+        AnnotationsModule,
+        CommentsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

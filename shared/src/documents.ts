@@ -11,6 +11,8 @@ export interface DocumentVersionInfo {
   /** 0–100 while ingesting. */
   progress: number;
   failureReason: string | null;
+  /** Width and height of each page in PDF units, index 0 = page 1 (empty until ingested). */
+  pageSizes: [number, number][];
   createdAt: string;
 }
 

@@ -16,6 +16,9 @@ export const ERROR_CODES = [
   'FILE_TOO_LARGE',
   'FILE_TOO_MANY_PAGES',
   'IMPORT_UNREADABLE',
+  'COMMENTS_NOT_OPEN',
+  'COMMENTS_CLOSED',
+  'INVALID_ANCHOR',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -8,3 +8,6 @@ export * from './meetings';
 export * from './documents';
 export * from './audit';
 export * from './health';
+export * from './anchors';
+export * from './annotations';
+export * from './comments';

@@ -17,7 +17,14 @@ export type MeetingAction =
   /** Read documents before release (staff preparing the meeting). */
   | 'documents.readUnreleased'
   | 'documents.write'
-  | 'audit.read';
+  | 'audit.read'
+  /** Private highlights and notes on the meeting's documents (each person sees only their own). */
+  | 'annotations.own'
+  | 'comments.create'
+  /** Every participant's comments (the secretariat and the chair); others see only their own. */
+  | 'comments.readAll'
+  | 'comments.triage'
+  | 'readReceipts.read';
 
 /**
  * The one permission table. The server checks every request against it; the web
@@ -34,6 +41,11 @@ export const MEETING_PERMISSIONS: Record<MeetingAction, readonly MeetingRole[]> 
   'documents.readUnreleased': ['chair', 'secretary'],
   'documents.write': ['chair', 'secretary'],
   'audit.read': ['chair', 'secretary'],
+  'annotations.own': ['chair', 'secretary', 'delegate', 'observer'],
+  'comments.create': ['delegate', 'observer'],
+  'comments.readAll': ['chair', 'secretary'],
+  'comments.triage': ['chair', 'secretary'],
+  'readReceipts.read': ['chair', 'secretary'],
 };
 
 export function can(role: MeetingRole | null | undefined, action: MeetingAction): boolean {

@@ -1,4 +1,6 @@
+import { AnnotationEntity } from '../annotations/annotation.entity';
 import { AuditEventEntity } from '../audit/audit-event.entity';
+import { CommentEntity } from '../comments/comment.entity';
 import { SessionEntity } from '../auth/session.entity';
 import { CouncilEntity, CouncilStaffEntity } from '../councils/council.entity';
 import { DocumentEntity, DocumentVersionEntity, ParagraphEntity } from '../documents/document.entity';
@@ -19,4 +21,6 @@ export const ENTITIES = [
   DocumentVersionEntity,
   ParagraphEntity,
   AuditEventEntity,
+  AnnotationEntity,
+  CommentEntity,
 ];

@@ -26,6 +26,7 @@ export class DocumentVersionEntity {
   @Column({ type: 'int', default: 0 }) progress: number;
   @Column({ name: 'failure_reason', type: 'text', nullable: true }) failureReason: string | null;
   @Column({ name: 'uploaded_by', type: 'uuid' }) uploadedBy: string;
+  @Column({ name: 'page_sizes', type: 'jsonb', default: [] }) pageSizes: [number, number][];
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AnchoringModule } from '../anchoring/anchoring.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { DocumentFileController } from './document-file.controller';
 import { DocumentEntity, DocumentVersionEntity, ParagraphEntity } from './document.entity';
@@ -9,7 +10,7 @@ import { IngestQueue } from './ingest-queue';
 import { IngestService } from './ingest.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([DocumentEntity, DocumentVersionEntity, ParagraphEntity]), MeetingsModule],
+  imports: [TypeOrmModule.forFeature([DocumentEntity, DocumentVersionEntity, ParagraphEntity]), MeetingsModule, AnchoringModule],
   controllers: [DocumentsController, DocumentFileController],
   providers: [DocumentsService, IngestService, IngestQueue],
   exports: [DocumentsService],

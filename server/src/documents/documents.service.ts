@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
-import type { DocumentDetail, DocumentSummary, DocumentVersionInfo, Paragraph } from '@hopso/shared';
+import type { DocumentDetail, DocumentSummary, DocumentVersionInfo, MeetingAction, Paragraph } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { DomainError, notFound } from '../common/domain-error';
@@ -132,16 +132,21 @@ export class DocumentsService {
   }
 
   private async findDocument(caller: AuthUser, documentId: string, action: 'documents.readReleased' | 'documents.write'): Promise<DocumentEntity> {
+    return (await this.requireDocument(caller, documentId, action)).doc;
+  }
+
+  /** The document and the caller's access to its meeting, checked for `action` (readable documents first). */
+  async requireDocument(caller: AuthUser, documentId: string, action: MeetingAction): Promise<{ doc: DocumentEntity; access: MeetingAccess }> {
     const doc = await this.documents.findOneBy({ id: documentId });
     if (!doc) throw notFound('Document');
     try {
-      await this.access.require(caller, doc.meetingId, action);
+      if (action !== 'documents.readReleased' && action !== 'documents.write') await this.access.require(caller, doc.meetingId, 'documents.readReleased');
+      return { doc, access: await this.access.require(caller, doc.meetingId, action) };
     } catch (e) {
       // someone outside the meeting learns nothing about its documents either
       if (e instanceof DomainError && e.code === 'NOT_FOUND') throw notFound('Document');
       throw e;
     }
-    return doc;
   }
 
   private async checkAll(files: UploadedPdf[]): Promise<CheckedPdf[]> {
@@ -225,6 +230,7 @@ function toVersionInfo(v: DocumentVersionEntity): DocumentVersionInfo {
     status: v.status,
     progress: v.progress,
     failureReason: v.failureReason,
+    pageSizes: v.pageSizes,
     createdAt: v.createdAt.toISOString(),
   };
 }

@@ -22,11 +22,23 @@ export async function extractParagraphs(
   data: Uint8Array,
   onProgress?: (pagesDone: number, pageCount: number) => void,
 ): Promise<ExtractedParagraph[]> {
+  return (await extractDocument(data, onProgress)).paragraphs;
+}
+
+export interface ExtractedDocument {
+  paragraphs: ExtractedParagraph[];
+  /** [width, height] of each page in PDF units; index 0 is page 1. */
+  pageSizes: [number, number][];
+}
+
+/** Paragraphs plus page sizes (anchors are checked against the page box). */
+export function extractDocument(data: Uint8Array, onProgress?: (pagesDone: number, pageCount: number) => void): Promise<ExtractedDocument> {
   return withPdf(data, (doc) => extractFrom(doc, onProgress));
 }
 
-async function extractFrom(doc: PdfDocument, onProgress?: (pagesDone: number, pageCount: number) => void): Promise<ExtractedParagraph[]> {
+async function extractFrom(doc: PdfDocument, onProgress?: (pagesDone: number, pageCount: number) => void): Promise<ExtractedDocument> {
   const out: ExtractedParagraph[] = [];
+  const pageSizes: [number, number][] = [];
   // The last paragraph of the page before, held back in case this page continues it.
   let pending: GroupedParagraph | null = null;
   const emit = (p: GroupedParagraph) => {
@@ -35,6 +47,8 @@ async function extractFrom(doc: PdfDocument, onProgress?: (pagesDone: number, pa
   const pageCount = doc.numPages;
   for (let n = 1; n <= pageCount; n++) {
     const page = await doc.getPage(n);
+    const [x0, y0, x1, y1] = viewOf(page.view);
+    pageSizes.push([round2(x1 - x0), round2(y1 - y0)]);
     try {
       const content = await page.getTextContent();
       const runs: TextRun[] = [];
@@ -54,8 +68,10 @@ async function extractFrom(doc: PdfDocument, onProgress?: (pagesDone: number, pa
     onProgress?.(n, pageCount);
   }
   if (pending) emit(pending);
-  return out;
+  return { paragraphs: out, pageSizes };
 }
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
 
 function viewOf(view: number[]): [number, number, number, number] {
   const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = view;

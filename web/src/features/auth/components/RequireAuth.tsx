@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
+import { CurrentUserContext } from '../hooks/CurrentUserContext';
 import { useCurrentUser } from '../hooks/useCurrentUser';
 
 /** Shows its children to a signed-in user; anyone else goes to /login and comes back after. */
@@ -15,5 +16,5 @@ export function RequireAuth({ children, adminOnly = false }: { children: ReactNo
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
   if (adminOnly && !me.data.isAdmin) return <Navigate to="/" replace />;
-  return <>{children}</>;
+  return <CurrentUserContext.Provider value={me.data}>{children}</CurrentUserContext.Provider>;
 }

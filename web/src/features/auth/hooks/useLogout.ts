@@ -7,8 +7,9 @@ export function useLogout() {
   return useMutation({
     mutationFn: authApi.logout,
     onSettled: () => {
-      queryClient.clear();
+      // first show the login page, then forget everything the previous user loaded
       queryClient.setQueryData(queryKeys.me, null);
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.me[0] });
     },
   });
 }

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import type { Annotation, CreateAnnotationRequest, UpdateAnnotationRequest } from '@hopso/shared';
+import type { AuthUser } from '../auth/auth-user';
+import { AnchorValidator } from '../anchoring/anchor-validator.service';
+import { notFound } from '../common/domain-error';
+import { DocumentsService } from '../documents/documents.service';
+import { AnnotationEntity } from './annotation.entity';
+
+export const toAnnotation = (a: AnnotationEntity): Annotation => ({
+  id: a.id,
+  clientId: a.clientId,
+  documentId: a.documentId,
+  anchor: {
+    versionId: a.versionId,
+    paragraphId: a.paragraphId ?? '',
+    quote: { exact: a.quoteExact, prefix: a.quotePrefix, suffix: a.quoteSuffix },
+    rects: a.rects,
+    detached: a.detached,
+  },
+  color: a.color,
+  note: a.note,
+  createdAt: a.createdAt.toISOString(),
+  updatedAt: a.updatedAt.toISOString(),
+});
+
+/**
+ * Private highlights and notes. Every query is scoped to the caller as author:
+ * there is no path by which anyone else (secretariat and administrators included)
+ * reads, counts or infers another person's annotations.
+ */
+@Injectable()
+export class AnnotationsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @InjectRepository(AnnotationEntity) private readonly annotations: Repository<AnnotationEntity>,
+    private readonly documents: DocumentsService,
+    private readonly anchors: AnchorValidator,
+  ) {}
+
+  async listMine(caller: AuthUser, documentId: string): Promise<Annotation[]> {
+    await this.documents.requireDocument(caller, documentId, 'annotations.own');
+    const rows = await this.annotations.find({ where: { authorId: caller.id, documentId }, order: { createdAt: 'ASC' } });
+    return rows.map(toAnnotation);
+  }
+
+  /** Idempotent on the client id: a retry returns the stored annotation (created: false). */
+  async create(caller: AuthUser, documentId: string, req: CreateAnnotationRequest): Promise<{ annotation: Annotation; created: boolean }> {
+    await this.documents.requireDocument(caller, documentId, 'annotations.own');
+    const existing = await this.annotations.findOneBy({ authorId: caller.id, clientId: req.clientId });
+    if (existing) return { annotation: toAnnotation(existing), created: false };
+    await this.anchors.validate(documentId, req.anchor);
+    const inserted: { id: string }[] = await this.db.query(
+      `INSERT INTO annotations (client_id, author_id, document_id, version_id, paragraph_id, quote_exact, quote_prefix, quote_suffix, rects, color, note)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id`,
+      [req.clientId, caller.id, documentId, req.anchor.versionId, req.anchor.paragraphId, req.anchor.quote.exact, req.anchor.quote.prefix, req.anchor.quote.suffix, JSON.stringify(req.anchor.rects), req.color, req.note],
+    );
+    // a concurrent retry may have won the race: either way the stored row is the answer
+    const row = await this.annotations.findOneByOrFail({ authorId: caller.id, clientId: req.clientId });
+    return { annotation: toAnnotation(row), created: inserted.length === 1 };
+  }
+
+  async update(caller: AuthUser, id: string, req: UpdateAnnotationRequest): Promise<Annotation> {
+    const row = await this.findMine(caller, id);
+    if (req.color !== undefined) row.color = req.color;
+    if (req.note !== undefined) row.note = req.note;
+    return toAnnotation(await this.annotations.save(row));
+  }
+
+  async remove(caller: AuthUser, id: string): Promise<void> {
+    const row = await this.findMine(caller, id);
+    await this.annotations.delete({ id: row.id, authorId: caller.id });
+  }
+
+  /** Someone else's annotation is indistinguishable from one that does not exist. */
+  private async findMine(caller: AuthUser, id: string): Promise<AnnotationEntity> {
+    const row = await this.annotations.findOneBy({ id, authorId: caller.id });
+    if (!row) throw notFound('Annotation');
+    // losing access to the meeting also ends access to one's notes on it
+    await this.documents.requireDocument(caller, row.documentId, 'annotations.own');
+    return row;
+  }
+}

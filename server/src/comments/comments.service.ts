@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { can, type Comment, type CommentStatus, type CreateCommentRequest, type PdfRect, type ReadReceipt, type TriageCommentRequest } from '@hopso/shared';
+import type { AuthUser } from '../auth/auth-user';
+import { AnchorValidator } from '../anchoring/anchor-validator.service';
+import { DomainError, notFound } from '../common/domain-error';
+import { DocumentsService } from '../documents/documents.service';
+import { MeetingAccessService } from '../meetings/meeting-access.service';
+import type { MeetingEntity } from '../meetings/meeting.entity';
+
+interface CommentRow {
+  id: string;
+  client_id: string;
+  meeting_id: string;
+  document_id: string;
+  document_title: string;
+  agenda_item_id: string | null;
+  author_id: string;
+  author_name: string;
+  version_id: string;
+  paragraph_id: string | null;
+  paragraph_index: number | null;
+  quote_exact: string;
+  quote_prefix: string;
+  quote_suffix: string;
+  rects: PdfRect[];
+  detached: boolean;
+  body: string;
+  status: CommentStatus;
+  reply: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const SELECT_COMMENTS = `
+  SELECT c.*, d.title AS document_title, d.agenda_item_id, u.full_name AS author_name, p.index AS paragraph_index
+    FROM comments c
+    JOIN documents d ON d.id = c.document_id
+    JOIN users u ON u.id = c.author_id
+    LEFT JOIN paragraphs p ON p.id = c.paragraph_id`;
+
+const toComment = (r: CommentRow): Comment => ({
+  id: r.id,
+  clientId: r.client_id,
+  meetingId: r.meeting_id,
+  documentId: r.document_id,
+  documentTitle: r.document_title,
+  agendaItemId: r.agenda_item_id,
+  authorId: r.author_id,
+  authorName: r.author_name,
+  anchor: {
+    versionId: r.version_id,
+    paragraphId: r.paragraph_id ?? '',
+    quote: { exact: r.quote_exact, prefix: r.quote_prefix, suffix: r.quote_suffix },
+    rects: r.rects,
+    detached: r.detached,
+  },
+  paragraphIndex: r.paragraph_index,
+  body: r.body,
+  status: r.status,
+  reply: r.reply,
+  createdAt: new Date(r.created_at).toISOString(),
+  updatedAt: new Date(r.updated_at).toISOString(),
+});
+
+/** Comments (góp ý) from delegates to the secretariat and the chair of the meeting. */
+@Injectable()
+export class CommentsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly documents: DocumentsService,
+    private readonly access: MeetingAccessService,
+    private readonly anchors: AnchorValidator,
+  ) {}
+
+  /** Idempotent on the client id: a retry returns the stored comment, even after the deadline. */
+  async create(caller: AuthUser, documentId: string, req: CreateCommentRequest, now = new Date()): Promise<{ comment: Comment; created: boolean }> {
+    const { doc, access } = await this.documents.requireDocument(caller, documentId, 'comments.create');
+    const stored = await this.findByClientId(caller.id, req.clientId);
+    if (stored) return { comment: stored, created: false };
+    assertCommentWindow(access.meeting, now);
+    await this.anchors.validate(documentId, req.anchor);
+    const inserted: { id: string }[] = await this.db.query(
+      `INSERT INTO comments (client_id, author_id, meeting_id, document_id, version_id, paragraph_id, quote_exact, quote_prefix, quote_suffix, rects, body)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id`,
+      [req.clientId, caller.id, doc.meetingId, documentId, req.anchor.versionId, req.anchor.paragraphId, req.anchor.quote.exact, req.anchor.quote.prefix, req.anchor.quote.suffix, JSON.stringify(req.anchor.rects), req.body],
+    );
+    return { comment: (await this.findByClientId(caller.id, req.clientId))!, created: inserted.length === 1 };
+  }
+
+  /** Staff see every comment on the document; anyone else only their own. */
+  async listForDocument(caller: AuthUser, documentId: string): Promise<Comment[]> {
+    const { access } = await this.documents.requireDocument(caller, documentId, 'documents.readReleased');
+    const all = can(access.role, 'comments.readAll');
+    const rows: CommentRow[] = await this.db.query(
+      `${SELECT_COMMENTS} WHERE c.document_id = $1 AND ($2::boolean OR c.author_id = $3) ORDER BY p.index NULLS LAST, c.created_at`,
+      [documentId, all, caller.id],
+    );
+    return rows.map(toComment);
+  }
+
+  async listForMeeting(caller: AuthUser, meetingId: string): Promise<Comment[]> {
+    const { role } = await this.access.require(caller, meetingId, 'meeting.read');
+    const all = can(role, 'comments.readAll');
+    if (!all && !can(role, 'comments.create')) return [];
+    const rows: CommentRow[] = await this.db.query(
+      `${SELECT_COMMENTS} WHERE c.meeting_id = $1 AND ($2::boolean OR c.author_id = $3) ORDER BY c.created_at DESC`,
+      [meetingId, all, caller.id],
+    );
+    return rows.map(toComment);
+  }
+
+  async triage(caller: AuthUser, commentId: string, req: TriageCommentRequest): Promise<Comment> {
+    const [row] = await this.db.query('SELECT meeting_id FROM comments WHERE id = $1', [commentId]);
+    if (!row) throw notFound('Comment');
+    const { role } = await this.access.require(caller, row.meeting_id, 'meeting.read');
+    if (!can(role, 'comments.triage')) {
+      // a delegate learns nothing about other people's comments, not even that they exist
+      throw notFound('Comment');
+    }
+    await this.db.query('UPDATE comments SET status = $2, reply = COALESCE($3, reply), updated_at = now() WHERE id = $1', [commentId, req.status, req.reply ?? null]);
+    const [updated]: CommentRow[] = await this.db.query(`${SELECT_COMMENTS} WHERE c.id = $1`, [commentId]);
+    return toComment(updated);
+  }
+
+  async readReceipts(caller: AuthUser, documentId: string): Promise<ReadReceipt[]> {
+    const { doc } = await this.documents.requireDocument(caller, documentId, 'readReceipts.read');
+    const rows: { user_id: string; full_name: string; unit: string; first_at: Date | null; last_at: Date | null; views: number }[] = await this.db.query(
+      `SELECT p.user_id, u.full_name, p.unit, min(e.at) AS first_at, max(e.at) AS last_at, count(e.id)::int AS views
+         FROM meeting_participants p
+         JOIN users u ON u.id = p.user_id
+         LEFT JOIN audit_events e ON e.user_id = p.user_id AND e.target_id = $2 AND e.action IN ('document.view', 'document.download')
+        WHERE p.meeting_id = $1 AND p.role = 'delegate'
+        GROUP BY p.user_id, u.full_name, p.unit
+        ORDER BY min(e.at) NULLS LAST, u.full_name`,
+      [doc.meetingId, documentId],
+    );
+    return rows.map((r) => ({
+      userId: r.user_id,
+      fullName: r.full_name,
+      unit: r.unit,
+      firstOpenedAt: r.first_at ? new Date(r.first_at).toISOString() : null,
+      lastOpenedAt: r.last_at ? new Date(r.last_at).toISOString() : null,
+      views: r.views,
+    }));
+  }
+
+  private async findByClientId(authorId: string, clientId: string): Promise<Comment | null> {
+    const [row]: CommentRow[] = await this.db.query(`${SELECT_COMMENTS} WHERE c.author_id = $1 AND c.client_id = $2`, [authorId, clientId]);
+    return row ? toComment(row) : null;
+  }
+}
+
+/** Comments are taken from the release time until the comment deadline. */
+export function assertCommentWindow(meeting: MeetingEntity, now: Date): void {
+  if (meeting.status === 'closed') throw new DomainError('COMMENTS_CLOSED', 'The meeting is closed; comments are no longer taken');
+  if (now < meeting.releaseAt) {
+    throw new DomainError('COMMENTS_NOT_OPEN', `Comments open when the documents are released, at ${meeting.releaseAt.toISOString()}`);
+  }
+  if (now > meeting.commentDeadline) {
+    throw new DomainError('COMMENTS_CLOSED', `The comment deadline passed at ${meeting.commentDeadline.toISOString()}; send your view to the secretariat directly`);
+  }
+}

@@ -7,11 +7,11 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export async function startBenchServer({ port = 3999, pgPort = 54339 } = {}) {
+export async function startBenchServer({ port = 3999, pgPort = 54339, env = {} } = {}) {
   const dataDir = path.join(ROOT, '.bench-data');
   fs.rmSync(dataDir, { recursive: true, force: true });
   const child = spawn(process.execPath, [path.join(ROOT, 'server/dist/server/src/main.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HOPSO_DATA_DIR: dataDir, HOPSO_EMBEDDED_PG_PORT: String(pgPort), HOPSO_SEED_DEMO: '1', LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HOPSO_DATA_DIR: dataDir, HOPSO_EMBEDDED_PG_PORT: String(pgPort), HOPSO_SEED_DEMO: '1', LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -29,7 +29,7 @@ export async function startBenchServer({ port = 3999, pgPort = 54339 } = {}) {
     await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
-  return { url, child, stop };
+  return { url, child, stop, logs: () => out };
 }
 
 export async function loginAs(url, login, password = 'hopso2026') {

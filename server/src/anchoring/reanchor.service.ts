@@ -36,6 +36,7 @@ export class ReanchorService {
   /** Runs inside `tx` when given (the ingest marks the version ready in the same transaction). */
   async reanchorDocument(documentId: string, versionId: string, tx?: EntityManager): Promise<ReanchorResult> {
     if (!tx) return this.db.transaction((t) => this.reanchorDocument(documentId, versionId, t));
+    const started = performance.now();
     const paragraphs: IndexedParagraph[] = (
       await tx.query('SELECT id, index, text, rects, text_hash FROM paragraphs WHERE version_id = $1 ORDER BY index', [versionId])
     ).map((r: { id: string; index: number; text: string; rects: PdfRect[]; text_hash: string }) => ({ id: r.id, index: r.index, text: r.text, rects: r.rects, textHash: r.text_hash }));
@@ -74,7 +75,8 @@ export class ReanchorService {
       result.moved += moved.length;
       result.detached += detached.length;
     }
-    if (result.moved + result.detached) this.logger.log(`document ${documentId}: ${result.moved} anchors moved to ${versionId}, ${result.detached} detached`);
+    const ms = performance.now() - started;
+    if (result.moved + result.detached) this.logger.log(`reanchor document ${documentId}: ${result.moved} moved, ${result.detached} detached in ${ms.toFixed(0)} ms`);
     return result;
   }
 }

@@ -1,4 +1,4 @@
-import { Link, NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { Link, NavLink, Outlet } from 'react-router-dom';
 import { useI18n } from '../i18n/useI18n';
 import { useLogout } from '../features/auth/hooks/useLogout';
 import { useRequiredUser } from '../features/auth/hooks/useRequiredUser';
@@ -9,7 +9,6 @@ export function AppLayout() {
   const { t } = useI18n();
   const user = useRequiredUser();
   const logout = useLogout();
-  const navigate = useNavigate();
   return (
     <div className="app-shell">
       <a className="skip-link" href="#main">
@@ -28,7 +27,7 @@ export function AppLayout() {
             <button
               type="button"
               className="button button-ghost"
-              onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+              onClick={() => logout.mutate()}
               disabled={logout.isPending}
               data-testid="logout-button"
             >

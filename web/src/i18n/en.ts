@@ -365,6 +365,9 @@ export const en: Dictionary = {
     FILE_TOO_LARGE: 'The file is too large. Compress or split it, then upload again.',
     FILE_TOO_MANY_PAGES: 'The file has too many pages. Split it into smaller files.',
     IMPORT_UNREADABLE: 'The list file cannot be read. Use a CSV or XLSX file with the header row of the template.',
+    COMMENTS_NOT_OPEN: 'Comments are not open yet: the documents have not been released.',
+    COMMENTS_CLOSED: 'The comment deadline for this meeting has passed.',
+    INVALID_ANCHOR: 'The selected passage could not be located. Select it again and retry.',
     INTERNAL: 'The server has a problem. Please try again in a few minutes.',
   },
 };

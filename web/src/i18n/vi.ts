@@ -369,6 +369,9 @@ export const vi = {
     FILE_TOO_LARGE: 'Tệp quá lớn. Hãy nén hoặc chia nhỏ tệp rồi tải lên lại.',
     FILE_TOO_MANY_PAGES: 'Tệp có quá nhiều trang. Hãy chia thành nhiều tệp nhỏ hơn.',
     IMPORT_UNREADABLE: 'Không đọc được tệp danh sách. Hãy dùng tệp CSV hoặc XLSX có dòng tiêu đề theo mẫu.',
+    COMMENTS_NOT_OPEN: 'Chưa thể góp ý: tài liệu chưa được phát hành.',
+    COMMENTS_CLOSED: 'Đã hết hạn góp ý cho kỳ họp này.',
+    INVALID_ANCHOR: 'Không xác định được đoạn văn đã chọn. Hãy chọn lại đoạn văn rồi thử lại.',
     INTERNAL: 'Máy chủ đang gặp sự cố. Hãy thử lại sau ít phút.',
   } satisfies Record<ErrorCode, string>,
 };

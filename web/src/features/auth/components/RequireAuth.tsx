@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
 import { CurrentUserContext } from '../hooks/CurrentUserContext';
 import { useCurrentUser } from '../hooks/useCurrentUser';
+import { logoutMarker } from '../lib/logoutMarker';
 
 /** Shows its children to a signed-in user; anyone else goes to /login and comes back after. */
 export function RequireAuth({ children, adminOnly = false }: { children: ReactNode; adminOnly?: boolean }) {
@@ -13,7 +14,8 @@ export function RequireAuth({ children, adminOnly = false }: { children: ReactNo
   if (me.isError) return <ErrorMessage error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) {
     const next = `${location.pathname}${location.search}`;
-    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+    const plain = next === '/' || logoutMarker.isSet();
+    return <Navigate to={plain ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
   if (adminOnly && !me.data.isAdmin) return <Navigate to="/" replace />;
   return <CurrentUserContext.Provider value={me.data}>{children}</CurrentUserContext.Provider>;

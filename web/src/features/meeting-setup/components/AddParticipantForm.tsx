@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import type { UseMutationResult } from '@tanstack/react-query';
-import { MEETING_ROLES, type AddParticipantRequest, type MeetingRole, type Participant } from '@hopso/shared';
+import { MEETING_ROLES, type AddParticipantRequest, type MeetingRole } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { SelectField } from '../../../ui/SelectField';
@@ -9,7 +9,7 @@ import { useUserSearch } from '../../users/hooks/useUserSearch';
 
 interface AddParticipantFormProps {
   existingUserIds: ReadonlySet<string>;
-  mutation: UseMutationResult<Participant, unknown, AddParticipantRequest>;
+  mutation: UseMutationResult<unknown, unknown, AddParticipantRequest>;
 }
 
 export function AddParticipantForm({ existingUserIds, mutation }: AddParticipantFormProps) {

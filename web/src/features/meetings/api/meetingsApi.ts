@@ -31,7 +31,8 @@ export const meetingsApi = {
   reorderAgenda: (id: string, itemIds: string[]) => apiClient.put<AgendaItem[]>(`${base(id)}/agenda/order`, { itemIds }),
 
   participants: (id: string) => apiClient.get<Participant[]>(`${base(id)}/participants`),
-  addParticipant: (id: string, body: AddParticipantRequest) => apiClient.post<Participant>(`${base(id)}/participants`, body),
+  /** The server answers with the updated list; callers refetch it, so the body is not relied on. */
+  addParticipant: (id: string, body: AddParticipantRequest) => apiClient.post<unknown>(`${base(id)}/participants`, body),
   changeParticipantRole: (id: string, userId: string, role: MeetingRole) =>
     apiClient.patch<Participant>(`${base(id)}/participants/${encodeURIComponent(userId)}`, { role }),
   removeParticipant: (id: string, userId: string) => apiClient.delete(`${base(id)}/participants/${encodeURIComponent(userId)}`),

@@ -10,6 +10,8 @@ const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/pac
 /** pdf.js fetches these on demand (CJK cmaps, non-embedded standard fonts, JPX/ICC wasm). */
 const PDFJS_ASSET_DIRS = ['cmaps', 'standard_fonts', 'wasm'] as const;
 const PDFJS_PUBLIC_PATH = '/pdfjs/';
+/** Where `vite dev` sends /api and /socket.io (the server's default port unless told otherwise). */
+const apiTarget = process.env.HOPSO_API_URL ?? 'http://localhost:3000';
 
 /**
  * Serves pdf.js's data files at /pdfjs/* in dev and copies them into dist on build,
@@ -60,13 +62,17 @@ export default defineConfig({
         // (the delegate's meeting list and meeting page) then ships without zod.
         moduleSideEffects: [{ test: /[\\/]shared[\\/]src[\\/]/, sideEffects: false }],
       },
+      output: {
+        // zod (for the forms) in a chunk of its own name, loaded with the first form
+        advancedChunks: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ }] },
+      },
     },
   },
   server: {
     port: 5173,
     proxy: {
-      '/api': { target: 'http://localhost:3000', changeOrigin: false },
-      '/socket.io': { target: 'http://localhost:3000', ws: true },
+      '/api': { target: apiTarget, changeOrigin: false },
+      '/socket.io': { target: apiTarget, ws: true },
     },
   },
 });

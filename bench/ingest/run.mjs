@@ -19,7 +19,7 @@ const pdf = await buildLongPdf(PAGES);
 fs.writeFileSync(file, pdf);
 console.log(`bench/ingest: ${PAGES}-page PDF, ${(pdf.length / 1024 / 1024).toFixed(1)} MB, ${RUNS} runs each`);
 
-const server = await startBenchServer();
+const server = await startBenchServer({ env: { LOG_LEVEL: 'info' } });
 try {
   const api = await loginAs(server.url, 'thuky1');
   const [meeting] = await (await api('/meetings')).json();
@@ -43,7 +43,7 @@ try {
       const d = await (await api(`/documents/${documents[0].id}`)).json();
       if (d.currentVersion.status === 'failed') throw new Error(d.currentVersion.failureReason);
       if (d.currentVersion.status === 'ready') break;
-      await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 50));
     }
     real.push(performance.now() - start);
   }
@@ -52,6 +52,9 @@ try {
   console.log(`  pdf.js bare text extraction : ${b.toFixed(0)} ms (median)`);
   console.log(`  hopso upload → ready        : ${r.toFixed(0)} ms (median)`);
   console.log(`  ratio hopso / pdf.js        : ${(r / b).toFixed(2)}   (target ≤ 1.3)`);
+  for (const line of server.logs().split('\n').filter((l) => l.includes('ingested version') && l.includes(`${PAGES} pages`))) {
+    console.log(`  server: ${JSON.parse(line).msg.replace(/^ingested version \S+ /, '')}`);
+  }
 } finally {
   await server.stop();
 }

@@ -17,6 +17,7 @@ export interface IngestJob {
 export class IngestQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('IngestQueue');
   private readonly boss: PgBoss;
+  private workerId: string | null = null;
 
   constructor(
     @Inject(DATABASE_URL) url: string,
@@ -30,7 +31,7 @@ export class IngestQueue implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationBootstrap(): Promise<void> {
     await this.boss.start();
     await this.boss.createQueue(QUEUE);
-    await this.boss.work<IngestJob>(QUEUE, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
+    this.workerId = await this.boss.work<IngestJob>(QUEUE, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
       await this.ingest.run(job.data.versionId);
     });
   }
@@ -41,5 +42,7 @@ export class IngestQueue implements OnApplicationBootstrap, OnApplicationShutdow
 
   async enqueue(versionId: string): Promise<void> {
     await this.boss.send(QUEUE, { versionId } satisfies IngestJob, { retryLimit: 2, retryDelay: 2, expireInSeconds: 15 * 60 });
+    // wake this process's worker now instead of at its next poll; other processes still poll
+    if (this.workerId) this.boss.notifyWorker(this.workerId);
   }
 }

@@ -1,4 +1,4 @@
-import { formatDateTime, formatOffset, isoToLocalInput, localInputToIso, isBefore } from './datetime';
+import { formatBytes, formatDateTime, formatOffset, isoToLocalInput, localInputToIso } from './datetime';
 
 describe('datetime-local conversion', () => {
   it('turns a datetime-local value into ISO with the Vietnam offset', () => {
@@ -40,9 +40,10 @@ describe('datetime-local conversion', () => {
     expect(formatOffset(210)).toBe('-03:30');
   });
 
-  it('compares instants across offsets', () => {
-    expect(isBefore('2025-07-10T08:00:00+07:00', '2025-07-10T02:00:00Z')).toBe(true);
-    expect(isBefore('2025-07-10T10:00:00+07:00', '2025-07-10T02:00:00Z')).toBe(false);
+  it('writes file sizes the Vietnamese way', () => {
+    expect(formatBytes(2540, 'vi')).toBe('2,5 KB');
+    expect(formatBytes(55711, 'en')).toBe('54 KB');
+    expect(formatBytes(17, 'vi')).toBe('17 B');
   });
 
   it('writes date and time the way an invitation does', () => {

@@ -77,17 +77,6 @@ export function formatDateTime(iso: string, language: Language, timeZone?: strin
   return language === 'vi' ? `${time} ngày ${day}` : `${day}, ${time}`;
 }
 
-export function formatDate(iso: string, language: Language, timeZone?: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(LOCALES[language], { weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric', timeZone }).format(date);
-}
-
-/** Compare ISO instants regardless of their offsets. */
-export function isBefore(a: string, b: string): boolean {
-  return new Date(a).getTime() < new Date(b).getTime();
-}
-
 export function formatBytes(bytes: number, language: Language): string {
   const units = ['B', 'KB', 'MB', 'GB'];
   let value = bytes;

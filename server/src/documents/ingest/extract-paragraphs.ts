@@ -22,7 +22,7 @@ export async function extractParagraphs(
   data: Uint8Array,
   onProgress?: (pagesDone: number, pageCount: number) => void,
 ): Promise<ExtractedParagraph[]> {
-  return (await extractDocument(data, onProgress)).paragraphs;
+  return (await extractDocument(data, { onProgress })).paragraphs;
 }
 
 export interface ExtractedDocument {
@@ -31,12 +31,23 @@ export interface ExtractedDocument {
   pageSizes: [number, number][];
 }
 
-/** Paragraphs plus page sizes (anchors are checked against the page box). */
-export function extractDocument(data: Uint8Array, onProgress?: (pagesDone: number, pageCount: number) => void): Promise<ExtractedDocument> {
-  return withPdf(data, (doc) => extractFrom(doc, onProgress));
+export interface ExtractCallbacks {
+  onProgress?: (pagesDone: number, pageCount: number) => void;
+  /** Paragraphs completed since the last call, so a caller can store them while later pages are read. */
+  onParagraphs?: (paragraphs: ExtractedParagraph[]) => void;
 }
 
-async function extractFrom(doc: PdfDocument, onProgress?: (pagesDone: number, pageCount: number) => void): Promise<ExtractedDocument> {
+/** Paragraphs plus page sizes (anchors are checked against the page box). */
+export function extractDocument(data: Uint8Array, callbacks: ExtractCallbacks = {}): Promise<ExtractedDocument> {
+  return withPdf(data, (doc) => extractFrom(doc, callbacks));
+}
+
+async function extractFrom(doc: PdfDocument, { onProgress, onParagraphs }: ExtractCallbacks): Promise<ExtractedDocument> {
+  let reported = 0;
+  const handOver = () => {
+    if (out.length > reported) onParagraphs?.(out.slice(reported));
+    reported = out.length;
+  };
   const out: ExtractedParagraph[] = [];
   const pageSizes: [number, number][] = [];
   // The last paragraph of the page before, held back in case this page continues it.
@@ -65,9 +76,11 @@ async function extractFrom(doc: PdfDocument, onProgress?: (pagesDone: number, pa
     } finally {
       page.cleanup();
     }
+    handOver();
     onProgress?.(n, pageCount);
   }
   if (pending) emit(pending);
+  handOver();
   return { paragraphs: out, pageSizes };
 }
 

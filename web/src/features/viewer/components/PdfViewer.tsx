@@ -29,6 +29,7 @@ const EMPTY_OVERLAYS: readonly PageOverlayItem[] = [];
 /** "Auto" zoom is fit-width, but never larger than this on a wide screen (as pdf.js does). */
 const AUTO_MAX_ZOOM = 1.25;
 const PAGE_GUTTER_PX = 8;
+const PHONE_MAX_WIDTH = 768;
 
 export function PdfViewer({ documentId, title, version, isLatest, backTo, initialPage }: PdfViewerProps) {
   const { t } = useI18n();
@@ -41,7 +42,8 @@ export function PdfViewer({ documentId, title, version, isLatest, backTo, initia
   const { visible, register, elements } = useVisiblePages(scroller);
 
   const [sizes, setSizes] = useState<PageSize[]>([]);
-  const [zoomMode, setZoomMode] = useState<ZoomMode>({ kind: 'auto' });
+  // a phone opens at "Vừa khung" (fit width); a wider screen at fit width capped at 125 %
+  const [zoomMode, setZoomMode] = useState<ZoomMode>(() => (window.innerWidth < PHONE_MAX_WIDTH ? { kind: 'fit' } : { kind: 'auto' }));
   const [currentPage, setCurrentPage] = useState(1);
 
   const [searchOpen, setSearchOpen] = useState(false);

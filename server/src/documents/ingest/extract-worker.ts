@@ -1,0 +1,33 @@
+// Worker-thread entry: extracts paragraphs off the main thread, so the API stays
+// responsive while a 400-page file is ingested (pdf.js runs its own "worker" in-process in Node).
+import { parentPort } from 'node:worker_threads';
+import { extractDocument, type ExtractedParagraph } from './extract-paragraphs';
+import type { ExtractRequest, ExtractWorkerMessage } from './extract-worker-protocol';
+
+const BATCH = 250;
+
+parentPort!.on('message', async ({ id, data }: ExtractRequest) => {
+  const post = (m: ExtractWorkerMessage) => parentPort!.postMessage(m);
+  let batch: ExtractedParagraph[] = [];
+  try {
+    let progress = { done: 0, total: 0 };
+    const flush = () => {
+      post({ id, type: 'progress', ...progress, paragraphs: batch });
+      batch = [];
+    };
+    const result = await extractDocument(data, {
+      onParagraphs: (paragraphs) => {
+        batch.push(...paragraphs);
+        if (batch.length >= BATCH) flush();
+      },
+      onProgress: (done, total) => {
+        progress = { done, total };
+        post({ id, type: 'progress', done, total, paragraphs: [] });
+      },
+    });
+    if (batch.length) flush();
+    post({ id, type: 'done', pageSizes: result.pageSizes, paragraphCount: result.paragraphs.length });
+  } catch (e) {
+    post({ id, type: 'error', message: e instanceof Error ? e.message : String(e) });
+  }
+});

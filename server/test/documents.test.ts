@@ -1,7 +1,9 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AuditEntry, DocumentDetail, Paragraph, UploadResult } from '@hopso/shared';
 import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
+import { inspectPdf } from '../src/documents/ingest/inspect-pdf';
 import { corruptPdf, emptyPdf, encryptedPdf, notAPdf, pdfWithPages, truncatedPdf } from '../src/seed/broken-pdfs';
 import { blobOf, buildMeetingWorld, type MeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
@@ -31,7 +33,10 @@ async function countStored(): Promise<{ documents: number; versions: number; fil
     server.db.query('SELECT count(*)::int AS n FROM document_versions'),
   ]);
   const dir = path.join(server.dataDir, 'files');
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith('.pdf') || String(f).endsWith('.tmp')).length : 0;
+  // uploaded originals and half-written files; viewer copies (.web.pdf) are made later, after ingest
+  const files = fs.existsSync(dir)
+    ? fs.readdirSync(dir, { recursive: true }).filter((f) => /(?<!\.web)\.pdf$|\.tmp$/.test(String(f))).length
+    : 0;
   return { documents: d[0].n, versions: v[0].n, files };
 }
 
@@ -139,29 +144,45 @@ describe('serving files', () => {
   });
 
   it('returns the exact bytes of a range with 206', async () => {
-    const res = await w.delegate.get<Buffer>(`/documents/${docId}/file`, { range: 'bytes=100-299' });
+    const res = await w.delegate.get<Buffer>(`/documents/${docId}/file?original=1`, { range: 'bytes=100-299' });
     expect(res.status).toBe(206);
     expect(res.headers.get('content-range')).toBe(`bytes 100-299/${pdf.length}`);
     expect(Buffer.compare(res.body, pdf.subarray(100, 300))).toBe(0);
   });
 
   it('returns a suffix range and refuses an unsatisfiable one', async () => {
-    const tail = await w.delegate.get<Buffer>(`/documents/${docId}/file`, { range: 'bytes=-64' });
+    const tail = await w.delegate.get<Buffer>(`/documents/${docId}/file?original=1`, { range: 'bytes=-64' });
     expect(tail.status).toBe(206);
     expect(Buffer.compare(tail.body, pdf.subarray(pdf.length - 64))).toBe(0);
-    const beyond = await w.delegate.get(`/documents/${docId}/file`, { range: `bytes=${pdf.length + 10}-` });
+    const beyond = await w.delegate.get(`/documents/${docId}/file?original=1`, { range: `bytes=${pdf.length + 10}-` });
     expect(beyond.status).toBe(416);
     expect(beyond.headers.get('content-range')).toBe(`bytes */${pdf.length}`);
   });
 
   it('returns the whole file with an ETag, and 304 when it has not changed', async () => {
-    const full = await w.delegate.get<Buffer>(`/documents/${docId}/file`);
+    const full = await w.delegate.get<Buffer>(`/documents/${docId}/file?original=1`);
     expect(full.status).toBe(200);
     expect(full.headers.get('accept-ranges')).toBe('bytes');
     expect(Buffer.compare(full.body, pdf)).toBe(0);
     const etag = full.headers.get('etag')!;
     expect(etag).toMatch(/^"[0-9a-f]{64}"$/);
-    expect((await w.delegate.get(`/documents/${docId}/file`, { 'if-none-match': etag })).status).toBe(304);
+    expect((await w.delegate.get(`/documents/${docId}/file?original=1`, { 'if-none-match': etag })).status).toBe(304);
+  });
+
+  it("serves the viewer a copy with the page objects packed together, and downloads the original", async () => {
+    let copy = await w.delegate.get<Buffer>(`/documents/${docId}/file`);
+    for (let i = 0; i < 50 && copy.headers.get('etag') === `"${crypto.createHash('sha256').update(pdf).digest('hex')}"`; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      copy = await w.delegate.get<Buffer>(`/documents/${docId}/file`);
+    }
+    expect(Buffer.compare(copy.body, pdf)).not.toBe(0);
+    expect(copy.body.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(copy.body.includes('/ObjStm')).toBe(true);
+    const inspection = await inspectPdf(copy.body, { maxBytes: 1e9, maxPages: 100 });
+    expect(inspection).toEqual({ ok: true, pageCount: 5 });
+    const download = await w.delegate.get<Buffer>(`/documents/${docId}/file?download=1`);
+    expect(Buffer.compare(download.body, pdf)).toBe(0);
+    expect(download.headers.get('content-disposition')).toMatch(/^attachment/);
   });
 
   it("writes a delegate's view and download to the audit log, readable by the secretariat only", async () => {
@@ -181,9 +202,9 @@ describe('serving files', () => {
     expect(res.status).toBe(201);
     expect(res.body.versions.map((v) => v.versionNo)).toEqual([2, 1]);
     const v1Id = res.body.versions[1].id;
-    const old = await w.delegate.get<Buffer>(`/documents/${docId}/file?version=${v1Id}`);
+    const old = await w.delegate.get<Buffer>(`/documents/${docId}/file?version=${v1Id}&original=1`);
     expect(Buffer.compare(old.body, pdf)).toBe(0);
-    const current = await w.delegate.get<Buffer>(`/documents/${docId}/file`);
+    const current = await w.delegate.get<Buffer>(`/documents/${docId}/file?download=1`);
     expect(Buffer.compare(current.body, v2)).toBe(0);
   });
 });

@@ -13,6 +13,8 @@ import { DocumentsService } from './documents.service';
 const fileQuery = z.object({
   version: z.string().uuid('Unknown version').optional(),
   download: z.enum(['0', '1']).optional(),
+  /** The uploaded bytes rather than the viewer's copy (downloads are always the original). */
+  original: z.enum(['0', '1']).optional(),
 });
 
 /**
@@ -38,9 +40,11 @@ export class DocumentFileController {
     @Res() res: Response,
   ): Promise<void> {
     const { doc, version } = await this.documents.versionForFile(caller, id, query.version);
-    const size = version.sizeBytes;
-    const etag = `"${version.sha256}"`;
     const download = query.download === '1';
+    const viewerCopy = !download && query.original !== '1' && version.webFileKey !== null;
+    const fileKey = viewerCopy ? version.webFileKey! : version.fileKey;
+    const size = viewerCopy ? version.webSizeBytes! : version.sizeBytes;
+    const etag = `"${viewerCopy ? version.webSha256 : version.sha256}"`;
     res.setHeader('ETag', etag);
     res.setHeader('Accept-Ranges', 'bytes');
     res.setHeader('Cache-Control', 'private, no-cache');
@@ -64,7 +68,7 @@ export class DocumentFileController {
         meta: { versionId: version.id, versionNo: version.versionNo },
       });
       res.status(200).setHeader('Content-Length', String(size));
-      await pipeline(this.storage.stream(version.fileKey), res);
+      await pipeline(this.storage.stream(fileKey), res);
       return;
     }
     const ranges = rangeParser(size, rangeHeader, { combine: true });
@@ -81,6 +85,6 @@ export class DocumentFileController {
     res.status(206);
     res.setHeader('Content-Range', `bytes ${start}-${end}/${size}`);
     res.setHeader('Content-Length', String(end - start + 1));
-    await pipeline(this.storage.stream(version.fileKey, { start, end }), res);
+    await pipeline(this.storage.stream(fileKey, { start, end }), res);
   }
 }

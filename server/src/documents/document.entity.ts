@@ -27,6 +27,11 @@ export class DocumentVersionEntity {
   @Column({ name: 'failure_reason', type: 'text', nullable: true }) failureReason: string | null;
   @Column({ name: 'uploaded_by', type: 'uuid' }) uploadedBy: string;
   @Column({ name: 'page_sizes', type: 'jsonb', default: [] }) pageSizes: [number, number][];
+  /** The viewer's copy (see the WebOptimizedFiles migration); null until made, or when it could not be. */
+  @Column({ name: 'web_file_key', type: 'text', nullable: true }) webFileKey: string | null;
+  @Column({ name: 'web_size_bytes', type: 'bigint', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
+  webSizeBytes: number | null;
+  @Column({ name: 'web_sha256', type: 'text', nullable: true }) webSha256: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 

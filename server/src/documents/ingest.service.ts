@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -28,6 +29,23 @@ export class IngestService implements OnApplicationShutdown {
 
   onApplicationShutdown(): Promise<void> {
     return this.extraction.close();
+  }
+
+  private async storeViewerCopy(version: DocumentVersionEntity): Promise<void> {
+    try {
+      const original = await this.storage.read(version.fileKey);
+      const web = Buffer.from(await this.extraction.optimize(new Uint8Array(original.buffer, original.byteOffset, original.byteLength)));
+      const key = webFileKey(version.fileKey);
+      await this.storage.put(key, web);
+      await this.db.query('UPDATE document_versions SET web_file_key = $2, web_size_bytes = $3, web_sha256 = $4 WHERE id = $1', [
+        version.id,
+        key,
+        web.length,
+        crypto.createHash('sha256').update(web).digest('hex'),
+      ]);
+    } catch (e) {
+      this.logger.warn(`no viewer copy for version ${version.id}: ${e instanceof Error ? e.message : String(e)}`);
+    }
   }
 
   async run(versionId: string): Promise<void> {
@@ -73,11 +91,15 @@ export class IngestService implements OnApplicationShutdown {
       await tx.query(`UPDATE document_versions SET status = 'ready', progress = 100, page_sizes = $2::jsonb WHERE id = $1`, [versionId, JSON.stringify(summary.pageSizes)]);
     });
     const done = performance.now();
+    await this.storeViewerCopy(version);
     this.logger.log(
       `ingested version ${versionId}: ${summary.pageSizes.length} pages, ${summary.paragraphCount} paragraphs in ${(done - started).toFixed(0)} ms (extract and store ${(extractedAt - started).toFixed(0)}, finish ${(done - extractedAt).toFixed(0)})`,
     );
   }
 }
+
+/** The viewer's copy is an optimisation: if pdf-lib cannot rewrite a file, the original is served. */
+const webFileKey = (fileKey: string) => fileKey.replace(/\.pdf$/, '.web.pdf');
 
 async function insertParagraphs(db: EntityManager, versionId: string, batch: ExtractedParagraph[]): Promise<void> {
   await db.query(

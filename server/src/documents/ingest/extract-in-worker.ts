@@ -14,8 +14,8 @@ export interface ExtractionSummary {
   paragraphCount: number;
 }
 
-interface Pending extends ExtractionCallbacks {
-  resolve: (r: ExtractionSummary) => void;
+interface Pending extends Partial<ExtractionCallbacks> {
+  resolve: (r: ExtractionSummary | Uint8Array) => void;
   reject: (e: Error) => void;
 }
 
@@ -30,11 +30,20 @@ export class ExtractionWorker {
   private readonly pending = new Map<number, Pending>();
 
   extract(data: Uint8Array, callbacks: ExtractionCallbacks): Promise<ExtractionSummary> {
+    return this.request('extract', data, callbacks) as Promise<ExtractionSummary>;
+  }
+
+  /** The viewer's copy of a PDF (see optimize-for-viewer.ts). */
+  optimize(data: Uint8Array): Promise<Uint8Array> {
+    return this.request('optimize', data, {}) as Promise<Uint8Array>;
+  }
+
+  private request(kind: 'extract' | 'optimize', data: Uint8Array, callbacks: Partial<ExtractionCallbacks>): Promise<ExtractionSummary | Uint8Array> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject, ...callbacks });
-      worker.postMessage({ id, data });
+      worker.postMessage({ id, kind, data });
     });
   }
 
@@ -50,12 +59,13 @@ export class ExtractionWorker {
       const p = this.pending.get(m.id);
       if (!p) return;
       if (m.type === 'progress') {
-        if (m.paragraphs.length) p.onParagraphs(m.paragraphs);
+        if (m.paragraphs.length) p.onParagraphs?.(m.paragraphs);
         p.onProgress?.(m.done, m.total);
         return;
       }
       this.pending.delete(m.id);
       if (m.type === 'done') p.resolve({ pageSizes: m.pageSizes, paragraphCount: m.paragraphCount });
+      else if (m.type === 'optimized') p.resolve(m.data);
       else p.reject(new Error(m.message));
     });
     const failAll = (e: Error) => {

@@ -2,12 +2,22 @@
 // responsive while a 400-page file is ingested (pdf.js runs its own "worker" in-process in Node).
 import { parentPort } from 'node:worker_threads';
 import { extractDocument, type ExtractedParagraph } from './extract-paragraphs';
+import { optimizeForViewer } from './optimize-for-viewer';
 import type { ExtractRequest, ExtractWorkerMessage } from './extract-worker-protocol';
 
 const BATCH = 250;
 
-parentPort!.on('message', async ({ id, data }: ExtractRequest) => {
+parentPort!.on('message', async ({ id, kind, data }: ExtractRequest) => {
   const post = (m: ExtractWorkerMessage) => parentPort!.postMessage(m);
+  if (kind === 'optimize') {
+    try {
+      const optimized = await optimizeForViewer(data);
+      parentPort!.postMessage({ id, type: 'optimized', data: optimized } satisfies ExtractWorkerMessage, [optimized.buffer as ArrayBuffer]);
+    } catch (e) {
+      post({ id, type: 'error', message: e instanceof Error ? e.message : String(e) });
+    }
+    return;
+  }
   let batch: ExtractedParagraph[] = [];
   try {
     let progress = { done: 0, total: 0 };

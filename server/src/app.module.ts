@@ -10,6 +10,9 @@ import { DATABASE_URL } from './database/database-url';
 import { AnnotationsModule } from './annotations/annotations.module';
 import { AuditModule } from './audit/audit.module';
 import { CommentsModule } from './comments/comments.module';
+import { DisplayModule } from './display/display.module';
+import { EventsModule } from './events/events.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { AuthModule } from './auth/auth.module';
 import { CouncilsModule } from './councils/councils.module';
 import { DocumentsModule } from './documents/documents.module';
@@ -51,6 +54,7 @@ export class AppModule {
         }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         AuditModule,
+        EventsModule,
         AuthModule,
         UsersModule,
         CouncilsModule,
@@ -58,6 +62,8 @@ export class AppModule {
         DocumentsModule,
         AnnotationsModule,
         CommentsModule,
+        DisplayModule,
+        RealtimeModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import type { AppConfig } from './config';
 import { runMigrations } from './database/data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
+import { HopsoIoAdapter } from './realtime/io.adapter';
 
 export interface RunningApp {
   app: NestExpressApplication;
@@ -30,6 +31,7 @@ export async function createApp(config: AppConfig): Promise<RunningApp> {
   app.set('trust proxy', 'loopback');
   app.use(cookieParser());
   app.setGlobalPrefix('api');
+  app.useWebSocketAdapter(new HopsoIoAdapter(app, config.socketScaleOut ? databaseUrl : null));
 
   const openApi = SwaggerModule.createDocument(
     app,

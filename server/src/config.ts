@@ -18,6 +18,8 @@ export interface AppConfig {
   loginRateLimit: { limit: number; windowMs: number };
   webDistDir: string;
   logLevel: string;
+  /** Share Socket.IO broadcasts between server processes through PostgreSQL. */
+  socketScaleOut: boolean;
 }
 
 /** The repository root: the nearest folder upwards whose package.json declares the workspaces. */
@@ -57,6 +59,7 @@ export function loadConfig(env = process.env): AppConfig {
     loginRateLimit: { limit: int('HOPSO_LOGIN_RATE_LIMIT', 10), windowMs: 60_000 },
     webDistDir: path.resolve(env.HOPSO_WEB_DIST || path.join(repoRoot, 'web', 'dist')),
     logLevel: env.LOG_LEVEL || 'info',
+    socketScaleOut: env.HOPSO_SCALE_OUT === '1' || env.HOPSO_SCALE_OUT === 'true',
   };
 }
 

@@ -11,3 +11,4 @@ export * from './health';
 export * from './anchors';
 export * from './annotations';
 export * from './comments';
+export * from './realtime';

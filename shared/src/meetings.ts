@@ -63,6 +63,8 @@ export interface MeetingSummary {
   myRole: MeetingRole | null;
   /** Whether documents are visible to delegates now. */
   released: boolean;
+  /** The agenda item under discussion, set by the chair. */
+  currentAgendaItemId: string | null;
 }
 
 export interface MeetingDetail extends MeetingSummary {

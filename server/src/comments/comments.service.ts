@@ -6,6 +6,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { AnchorValidator } from '../anchoring/anchor-validator.service';
 import { DomainError, notFound } from '../common/domain-error';
 import { DocumentsService } from '../documents/documents.service';
+import { MeetingEventsService } from '../events/meeting-events.service';
 import { MeetingAccessService } from '../meetings/meeting-access.service';
 import type { MeetingEntity } from '../meetings/meeting.entity';
 
@@ -72,6 +73,7 @@ export class CommentsService {
     private readonly documents: DocumentsService,
     private readonly access: MeetingAccessService,
     private readonly anchors: AnchorValidator,
+    private readonly events: MeetingEventsService,
   ) {}
 
   /** Idempotent on the client id: a retry returns the stored comment, even after the deadline. */
@@ -81,13 +83,19 @@ export class CommentsService {
     if (stored) return { comment: stored, created: false };
     assertCommentWindow(access.meeting, now);
     await this.anchors.validate(documentId, req.anchor);
-    const inserted: { id: string }[] = await this.db.query(
-      `INSERT INTO comments (client_id, author_id, meeting_id, document_id, version_id, paragraph_id, quote_exact, quote_prefix, quote_suffix, rects, body)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-       ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id`,
-      [req.clientId, caller.id, doc.meetingId, documentId, req.anchor.versionId, req.anchor.paragraphId, req.anchor.quote.exact, req.anchor.quote.prefix, req.anchor.quote.suffix, JSON.stringify(req.anchor.rects), req.body],
-    );
-    return { comment: (await this.findByClientId(caller.id, req.clientId))!, created: inserted.length === 1 };
+    const created = await this.events.transaction(async (tx, emit) => {
+      const inserted: { id: string }[] = await tx.query(
+        `INSERT INTO comments (client_id, author_id, meeting_id, document_id, version_id, paragraph_id, quote_exact, quote_prefix, quote_suffix, rects, body)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id`,
+        [req.clientId, caller.id, doc.meetingId, documentId, req.anchor.versionId, req.anchor.paragraphId, req.anchor.quote.exact, req.anchor.quote.prefix, req.anchor.quote.suffix, JSON.stringify(req.anchor.rects), req.body],
+      );
+      if (inserted.length === 0) return false; // a concurrent retry stored it first
+      const [row]: CommentRow[] = await tx.query(`${SELECT_COMMENTS} WHERE c.id = $1`, [inserted[0].id]);
+      await emit(doc.meetingId, 'comment.created', { comment: toComment(row) }, { to: 'staff', userIds: [caller.id] });
+      return true;
+    });
+    return { comment: (await this.findByClientId(caller.id, req.clientId))!, created };
   }
 
   /** Staff see every comment on the document; anyone else only their own. */
@@ -120,9 +128,13 @@ export class CommentsService {
       // a delegate learns nothing about other people's comments, not even that they exist
       throw notFound('Comment');
     }
-    await this.db.query('UPDATE comments SET status = $2, reply = COALESCE($3, reply), updated_at = now() WHERE id = $1', [commentId, req.status, req.reply ?? null]);
-    const [updated]: CommentRow[] = await this.db.query(`${SELECT_COMMENTS} WHERE c.id = $1`, [commentId]);
-    return toComment(updated);
+    return this.events.transaction(async (tx, emit) => {
+      await tx.query('UPDATE comments SET status = $2, reply = COALESCE($3, reply), updated_at = now() WHERE id = $1', [commentId, req.status, req.reply ?? null]);
+      const [updated]: CommentRow[] = await tx.query(`${SELECT_COMMENTS} WHERE c.id = $1`, [commentId]);
+      const comment = toComment(updated);
+      await emit(row.meeting_id, 'comment.updated', { comment }, { to: 'staff', userIds: [comment.authorId] });
+      return comment;
+    });
   }
 
   async readReceipts(caller: AuthUser, documentId: string): Promise<ReadReceipt[]> {

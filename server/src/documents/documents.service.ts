@@ -7,12 +7,14 @@ import type { AuthUser } from '../auth/auth-user';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { DomainError, notFound } from '../common/domain-error';
 import { AuditService } from '../audit/audit.service';
+import { MeetingEventsService } from '../events/meeting-events.service';
 import { AgendaItemEntity } from '../meetings/agenda-item.entity';
 import { MeetingAccessService, type MeetingAccess } from '../meetings/meeting-access.service';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage';
 import { DocumentEntity, DocumentVersionEntity, ParagraphEntity } from './document.entity';
 import { IngestQueue } from './ingest-queue';
 import { inspectPdf } from './ingest/inspect-pdf';
+import { announceDocuments, loadDocumentSummaries, toVersionInfo } from './document-summaries';
 
 export interface UploadedPdf {
   originalName: string;
@@ -37,6 +39,7 @@ export class DocumentsService {
     private readonly access: MeetingAccessService,
     private readonly queue: IngestQueue,
     private readonly audit: AuditService,
+    private readonly events: MeetingEventsService,
   ) {}
 
   async list(caller: AuthUser, meetingId: string): Promise<DocumentSummary[]> {
@@ -76,6 +79,7 @@ export class DocumentsService {
       await this.queue.enqueue(c.versionId);
       await this.audit.record({ userId: caller.id, action: 'document.upload', meetingId, targetId: c.documentId, meta: { fileName: c.file.fileName } });
     }
+    await announceDocuments(this.db.manager, this.events, created.map((c) => c.documentId));
     return this.summaries(await this.documents.findBy({ id: In(created.map((c) => c.documentId)) }));
   }
 
@@ -92,6 +96,7 @@ export class DocumentsService {
     });
     await this.queue.enqueue(versionId);
     await this.audit.record({ userId: caller.id, action: 'document.version', meetingId: doc.meetingId, targetId: doc.id, meta: { fileName: file.fileName } });
+    await announceDocuments(this.db.manager, this.events, [doc.id]);
     return this.get(caller, documentId);
   }
 
@@ -197,43 +202,13 @@ export class DocumentsService {
     }
   }
 
-  private async summaries(docs: DocumentEntity[]): Promise<DocumentSummary[]> {
-    if (docs.length === 0) return [];
-    const latest = await this.versions
-      .createQueryBuilder('v')
-      .distinctOn(['v.document_id'])
-      .where('v.document_id IN (:...ids)', { ids: docs.map((d) => d.id) })
-      .orderBy('v.document_id')
-      .addOrderBy('v.version_no', 'DESC')
-      .getMany();
-    const byDoc = new Map(latest.map((v) => [v.documentId, v]));
-    return docs.map((d) => ({
-      id: d.id,
-      meetingId: d.meetingId,
-      agendaItemId: d.agendaItemId,
-      title: d.title,
-      createdAt: d.createdAt.toISOString(),
-      currentVersion: toVersionInfo(byDoc.get(d.id)!),
-    }));
+  private summaries(docs: DocumentEntity[]): Promise<DocumentSummary[]> {
+    return loadDocumentSummaries(this.db.manager, docs);
   }
 }
 
 const fileKey = (documentId: string, versionId: string) => `documents/${documentId}/${versionId}.pdf`;
 
-function toVersionInfo(v: DocumentVersionEntity): DocumentVersionInfo {
-  return {
-    id: v.id,
-    versionNo: v.versionNo,
-    fileName: v.fileName,
-    sizeBytes: v.sizeBytes,
-    pageCount: v.pageCount,
-    status: v.status,
-    progress: v.progress,
-    failureReason: v.failureReason,
-    pageSizes: v.pageSizes,
-    createdAt: v.createdAt.toISOString(),
-  };
-}
 
 function safeFileName(raw: string): string {
   const name = raw.normalize('NFC').replace(/[\\/\u0000-\u001f]/g, '_').trim();

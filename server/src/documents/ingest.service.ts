@@ -3,6 +3,8 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ReanchorService } from '../anchoring/reanchor.service';
+import { MeetingEventsService } from '../events/meeting-events.service';
+import { announceDocuments } from './document-summaries';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage';
 import { DocumentVersionEntity } from './document.entity';
 import { ExtractionWorker, type ExtractionSummary } from './ingest/extract-in-worker';
@@ -25,6 +27,7 @@ export class IngestService implements OnApplicationShutdown {
     @InjectDataSource() private readonly db: DataSource,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     private readonly reanchor: ReanchorService,
+    private readonly events: MeetingEventsService,
   ) {}
 
   onApplicationShutdown(): Promise<void> {
@@ -80,6 +83,7 @@ export class IngestService implements OnApplicationShutdown {
       this.logger.warn(`ingest of version ${versionId} failed: ${reason}`);
       await this.db.query('DELETE FROM paragraphs WHERE version_id = $1', [versionId]);
       await versions.update({ id: versionId }, { status: 'failed', failureReason: `The text of this PDF could not be read: ${reason}` });
+      await announceDocuments(this.db.manager, this.events, [version.documentId]);
       return;
     }
     const extractedAt = performance.now();
@@ -91,6 +95,7 @@ export class IngestService implements OnApplicationShutdown {
       await tx.query(`UPDATE document_versions SET status = 'ready', progress = 100, page_sizes = $2::jsonb WHERE id = $1`, [versionId, JSON.stringify(summary.pageSizes)]);
     });
     const done = performance.now();
+    await announceDocuments(this.db.manager, this.events, [version.documentId]);
     await this.storeViewerCopy(version);
     this.logger.log(
       `ingested version ${versionId}: ${summary.pageSizes.length} pages, ${summary.paragraphCount} paragraphs in ${(done - started).toFixed(0)} ms (extract and store ${(extractedAt - started).toFixed(0)}, finish ${(done - extractedAt).toFixed(0)})`,

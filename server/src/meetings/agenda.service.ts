@@ -5,6 +5,7 @@ import type { AgendaItem, CreateAgendaItemRequest, UpdateAgendaItemRequest } fro
 import { DomainError, notFound } from '../common/domain-error';
 import type { AuthUser } from '../auth/auth-user';
 import { AgendaItemEntity } from './agenda-item.entity';
+import { MeetingEventsService } from '../events/meeting-events.service';
 import { MeetingAccessService } from './meeting-access.service';
 
 const toItem = (a: AgendaItemEntity): AgendaItem => ({
@@ -23,7 +24,17 @@ export class AgendaService {
     @InjectDataSource() private readonly db: DataSource,
     @InjectRepository(AgendaItemEntity) private readonly items: Repository<AgendaItemEntity>,
     private readonly access: MeetingAccessService,
+    private readonly events: MeetingEventsService,
   ) {}
+
+  async belongsTo(meetingId: string, itemId: string): Promise<boolean> {
+    return this.items.existsBy({ id: itemId, meetingId });
+  }
+
+  /** Everyone's agenda follows edits live. */
+  private async announce(meetingId: string): Promise<void> {
+    await this.events.emit(meetingId, 'agenda.changed', { meetingId, agenda: await this.list(meetingId) }, { to: 'all' });
+  }
 
   /** Callers check access first. */
   async list(meetingId: string): Promise<AgendaItem[]> {
@@ -38,6 +49,7 @@ export class AgendaService {
       const [{ next }] = await tx.query('SELECT COALESCE(MAX(position), 0) + 1 AS next FROM agenda_items WHERE meeting_id = $1', [meetingId]);
       return tx.save(tx.create(AgendaItemEntity, { ...req, meetingId, position: Number(next) }));
     });
+    await this.announce(meetingId);
     return toItem(item);
   }
 
@@ -46,7 +58,9 @@ export class AgendaService {
     const item = await this.items.findOneBy({ id: itemId, meetingId });
     if (!item) throw notFound('Agenda item');
     Object.assign(item, Object.fromEntries(Object.entries(req).filter(([, v]) => v !== undefined)));
-    return toItem(await this.items.save(item));
+    const saved = toItem(await this.items.save(item));
+    await this.announce(meetingId);
+    return saved;
   }
 
   async remove(caller: AuthUser, meetingId: string, itemId: string): Promise<void> {
@@ -54,6 +68,7 @@ export class AgendaService {
     const result = await this.items.delete({ id: itemId, meetingId });
     if (result.affected !== 1) throw notFound('Agenda item');
     await this.renumber(meetingId);
+    await this.announce(meetingId);
   }
 
   async reorder(caller: AuthUser, meetingId: string, itemIds: string[]): Promise<AgendaItem[]> {
@@ -70,6 +85,7 @@ export class AgendaService {
         [itemIds],
       );
     });
+    await this.announce(meetingId);
     return this.list(meetingId);
   }
 

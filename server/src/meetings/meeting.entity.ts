@@ -12,6 +12,7 @@ export class MeetingEntity {
   @Column({ name: 'starts_at', type: 'timestamptz' }) startsAt: Date;
   @Column({ name: 'release_at', type: 'timestamptz' }) releaseAt: Date;
   @Column({ name: 'comment_deadline', type: 'timestamptz' }) commentDeadline: Date;
+  @Column({ name: 'current_agenda_item_id', type: 'uuid', nullable: true }) currentAgendaItemId: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

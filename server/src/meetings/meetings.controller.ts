@@ -8,6 +8,7 @@ import {
   createAgendaItemRequest,
   createMeetingRequest,
   reorderAgendaRequest,
+  setCurrentItemRequest,
   updateAgendaItemRequest,
   updateMeetingRequest,
   type AddParticipantRequest,
@@ -22,6 +23,7 @@ import {
   type Participant,
   type ParticipantImportResult,
   type ReorderAgendaRequest,
+  type SetCurrentItemRequest,
   type UpdateAgendaItemRequest,
   type UpdateMeetingRequest,
 } from '@hopso/shared';
@@ -70,6 +72,12 @@ export class MeetingsController {
   @HttpCode(200)
   changeStatus(@CurrentUser() caller: AuthUser, @UuidParam('id') id: string, @ZodBody(changeMeetingStatusRequest) body: ChangeMeetingStatusRequest): Promise<MeetingDetail> {
     return this.meetings.changeStatus(caller, id, body);
+  }
+
+  @Post(':id/current-item')
+  @HttpCode(200)
+  setCurrentItem(@CurrentUser() caller: AuthUser, @UuidParam('id') id: string, @ZodBody(setCurrentItemRequest) body: SetCurrentItemRequest): Promise<MeetingDetail> {
+    return this.meetings.setCurrentItem(caller, id, body.agendaItemId);
   }
 
   @Post(':id/agenda')

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CouncilEntity, CouncilStaffEntity } from '../councils/council.entity';
 import { UserEntity } from '../users/user.entity';
+import { EventsController } from '../events/events.controller';
 import { UsersModule } from '../users/users.module';
 import { AgendaItemEntity } from './agenda-item.entity';
 import { AgendaService } from './agenda.service';
@@ -18,7 +19,7 @@ import { ParticipantsService } from './participants.service';
     TypeOrmModule.forFeature([MeetingEntity, ParticipantEntity, AgendaItemEntity, CouncilEntity, CouncilStaffEntity, UserEntity]),
     UsersModule,
   ],
-  controllers: [MeetingsController],
+  controllers: [MeetingsController, EventsController],
   providers: [MeetingsService, AgendaService, ParticipantsService, ParticipantImportService, MeetingAccessService],
   exports: [MeetingAccessService, MeetingsService, AgendaService],
 })

@@ -13,6 +13,7 @@ import {
 import { DomainError, forbidden } from '../common/domain-error';
 import type { AuthUser } from '../auth/auth-user';
 import { CouncilEntity, CouncilStaffEntity } from '../councils/council.entity';
+import { MeetingEventsService } from '../events/meeting-events.service';
 import { AgendaService } from './agenda.service';
 import { MeetingEntity } from './meeting.entity';
 import { documentsReleased, MeetingAccessService } from './meeting-access.service';
@@ -26,6 +27,7 @@ export class MeetingsService {
     @InjectRepository(CouncilEntity) private readonly councils: Repository<CouncilEntity>,
     private readonly access: MeetingAccessService,
     private readonly agenda: AgendaService,
+    private readonly events: MeetingEventsService,
   ) {}
 
   async listMine(caller: AuthUser): Promise<MeetingSummary[]> {
@@ -96,9 +98,25 @@ export class MeetingsService {
     if (!MEETING_TRANSITIONS[meeting.status].includes(status)) {
       throw new DomainError('CONFLICT', `A meeting that is ${meeting.status} cannot become ${status}`);
     }
-    // conditional update: two secretaries clicking at once cannot both move it
-    const result = await this.meetings.update({ id, status: meeting.status }, { status });
-    if (result.affected !== 1) throw new DomainError('CONFLICT', 'The meeting changed meanwhile; reload and try again');
+    await this.events.transaction(async (tx, emit) => {
+      // conditional update: two secretaries clicking at once cannot both move it
+      const result = await tx.update(MeetingEntity, { id, status: meeting.status }, { status });
+      if (result.affected !== 1) throw new DomainError('CONFLICT', 'The meeting changed meanwhile; reload and try again');
+      await emit(id, 'meeting.updated', { meetingId: id, status, currentAgendaItemId: meeting.currentAgendaItemId }, { to: 'all' });
+    });
+    return this.get(caller, id);
+  }
+
+  /** The chair moves the session to an agenda item (or to none); every screen follows. */
+  async setCurrentItem(caller: AuthUser, id: string, agendaItemId: string | null): Promise<MeetingDetail> {
+    const { meeting } = await this.access.require(caller, id, 'meeting.update');
+    if (agendaItemId && !(await this.agenda.belongsTo(id, agendaItemId))) {
+      throw new DomainError('VALIDATION_FAILED', 'This agenda item does not belong to the meeting', [{ path: 'agendaItemId', message: 'Unknown agenda item' }]);
+    }
+    await this.events.transaction(async (tx, emit) => {
+      await tx.update(MeetingEntity, { id }, { currentAgendaItemId: agendaItemId });
+      await emit(id, 'meeting.updated', { meetingId: id, status: meeting.status, currentAgendaItemId: agendaItemId }, { to: 'all' });
+    });
     return this.get(caller, id);
   }
 
@@ -121,5 +139,6 @@ function toSummary(m: MeetingEntity, councilName: string, myRole: MeetingRole | 
     commentDeadline: m.commentDeadline.toISOString(),
     myRole,
     released: documentsReleased(m),
+    currentAgendaItemId: m.currentAgendaItemId,
   };
 }

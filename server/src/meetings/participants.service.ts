@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/auth-user';
 import type { AddParticipantRequest, MeetingRole, Participant } from '@hopso/shared';
 import { DomainError, notFound } from '../common/domain-error';
 import { UserEntity } from '../users/user.entity';
+import { MeetingEventsService } from '../events/meeting-events.service';
 import { MeetingAccessService } from './meeting-access.service';
 import { ParticipantEntity } from './participant.entity';
 
@@ -14,6 +15,7 @@ export class ParticipantsService {
     @InjectRepository(ParticipantEntity) private readonly participants: Repository<ParticipantEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly access: MeetingAccessService,
+    private readonly events: MeetingEventsService,
   ) {}
 
   async list(caller: AuthUser, meetingId: string): Promise<Participant[]> {
@@ -54,6 +56,7 @@ export class ParticipantsService {
     if (!p) throw notFound('Participant');
     if (p.role === 'secretary' && role !== 'secretary') await this.assertNotLastSecretary(meetingId);
     await this.participants.update({ meetingId, userId }, { role });
+    this.events.membershipChanged.next({ meetingId, userId });
     return this.list(caller, meetingId);
   }
 
@@ -63,6 +66,7 @@ export class ParticipantsService {
     if (!p) throw notFound('Participant');
     if (p.role === 'secretary') await this.assertNotLastSecretary(meetingId);
     await this.participants.delete({ meetingId, userId });
+    this.events.membershipChanged.next({ meetingId, userId });
   }
 
   /** A meeting without a secretary could no longer be managed by anyone but an administrator. */

@@ -1,0 +1,93 @@
+import crypto from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Subject } from 'rxjs';
+import { DataSource } from 'typeorm';
+import type { CreateDisplayLinkRequest, DisplayLink, HallState, MeetingStatus } from '@hopso/shared';
+import type { AuthUser } from '../auth/auth-user';
+import { DomainError, notFound } from '../common/domain-error';
+import { MeetingEventsService } from '../events/meeting-events.service';
+import { AgendaService } from '../meetings/agenda.service';
+import { MeetingAccessService } from '../meetings/meeting-access.service';
+
+interface LinkRow {
+  id: string;
+  meeting_id: string;
+  label: string;
+  created_at: Date;
+  revoked_at: Date | null;
+}
+
+const toLink = (r: LinkRow): DisplayLink => ({
+  id: r.id,
+  meetingId: r.meeting_id,
+  label: r.label,
+  createdAt: new Date(r.created_at).toISOString(),
+  revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
+});
+
+const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+
+/** Read-only links for the hall screen: created and revoked by the secretariat; only the token's hash is stored. */
+@Injectable()
+export class DisplayLinksService {
+  readonly revoked = new Subject<{ linkId: string; meetingId: string }>();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: MeetingAccessService,
+    private readonly agenda: AgendaService,
+    private readonly events: MeetingEventsService,
+  ) {}
+
+  async list(caller: AuthUser, meetingId: string): Promise<DisplayLink[]> {
+    await this.access.require(caller, meetingId, 'meeting.update');
+    const rows: LinkRow[] = await this.db.query('SELECT * FROM display_links WHERE meeting_id = $1 ORDER BY created_at DESC', [meetingId]);
+    return rows.map(toLink);
+  }
+
+  async create(caller: AuthUser, meetingId: string, req: CreateDisplayLinkRequest): Promise<DisplayLink> {
+    await this.access.require(caller, meetingId, 'meeting.update');
+    const token = crypto.randomBytes(24).toString('base64url');
+    const [row]: LinkRow[] = await this.db.query(
+      'INSERT INTO display_links (meeting_id, label, token_hash, created_by) VALUES ($1, $2, $3, $4) RETURNING *',
+      [meetingId, req.label, sha256(token), caller.id],
+    );
+    return { ...toLink(row), url: `/hall/${meetingId}?token=${token}` };
+  }
+
+  async revoke(caller: AuthUser, linkId: string): Promise<void> {
+    const [row]: LinkRow[] = await this.db.query('SELECT * FROM display_links WHERE id = $1', [linkId]);
+    if (!row) throw notFound('Display link');
+    await this.access.require(caller, row.meeting_id, 'meeting.update');
+    await this.db.query('UPDATE display_links SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1', [linkId]);
+    this.revoked.next({ linkId, meetingId: row.meeting_id });
+  }
+
+  /** The live link a token belongs to, or null when unknown or revoked. */
+  async resolve(token: string): Promise<{ id: string; meetingId: string } | null> {
+    const [row]: LinkRow[] = await this.db.query('SELECT * FROM display_links WHERE token_hash = $1 AND revoked_at IS NULL', [sha256(token)]);
+    return row ? { id: row.id, meetingId: row.meeting_id } : null;
+  }
+
+  async hallState(meetingId: string, token: string | undefined): Promise<HallState> {
+    const link = token ? await this.resolve(token) : null;
+    if (!link || link.meetingId !== meetingId) throw new DomainError('UNAUTHENTICATED', 'This display link is not valid or has been revoked');
+    const [m]: { title: string; status: MeetingStatus; location: string; starts_at: Date; current_agenda_item_id: string | null; council_name: string }[] = await this.db.query(
+      `SELECT m.title, m.status, m.location, m.starts_at, m.current_agenda_item_id, c.name AS council_name
+         FROM meetings m JOIN councils c ON c.id = m.council_id WHERE m.id = $1`,
+      [meetingId],
+    );
+    return {
+      meetingId,
+      councilName: m.council_name,
+      title: m.title,
+      status: m.status,
+      location: m.location,
+      startsAt: new Date(m.starts_at).toISOString(),
+      currentAgendaItemId: m.current_agenda_item_id,
+      agenda: await this.agenda.list(meetingId),
+      seq: await this.events.currentSeq(meetingId),
+    };
+  }
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Subject } from 'rxjs';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { MeetingEvent, MeetingEventPayloads, MeetingEventType } from '@hopso/shared';
+
+/** Who receives an event: every participant, or the chair and secretaries; plus named users (an author). */
+export interface Audience {
+  to: 'all' | 'staff';
+  userIds?: string[];
+}
+
+export interface PublishedEvent {
+  event: MeetingEvent;
+  audience: Audience;
+}
+
+/** Membership changes the realtime layer must act on at once (leave rooms). */
+export interface MembershipChange {
+  meetingId: string;
+  userId: string;
+}
+
+export type EmitFn = <T extends MeetingEventType>(meetingId: string, type: T, payload: MeetingEventPayloads[T], audience: Audience) => Promise<void>;
+
+interface EventRow {
+  meeting_id: string;
+  seq: string;
+  type: MeetingEventType;
+  payload: unknown;
+  at: Date;
+}
+
+const toEvent = (r: EventRow) => ({ meetingId: r.meeting_id, seq: Number(r.seq), type: r.type, at: new Date(r.at).toISOString(), payload: r.payload }) as MeetingEvent;
+
+/**
+ * The meeting event log. Services write events in the same transaction as the
+ * change they describe; the events are published (to the realtime gateway) only
+ * after that transaction commits, so no client sees a write that was rolled back.
+ */
+@Injectable()
+export class MeetingEventsService {
+  readonly published = new Subject<PublishedEvent>();
+  readonly membershipChanged = new Subject<MembershipChange>();
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Runs `work` in a transaction; events it emits are published after the commit. */
+  async transaction<R>(work: (tx: EntityManager, emit: EmitFn) => Promise<R>): Promise<R> {
+    const pending: PublishedEvent[] = [];
+    const result = await this.db.transaction((tx) =>
+      work(tx, async (meetingId, type, payload, audience) => {
+        pending.push({ event: await this.append(tx, meetingId, type, payload, audience), audience });
+      }),
+    );
+    for (const p of pending) this.published.next(p);
+    return result;
+  }
+
+  /** One event in its own transaction (when the change itself is already committed). */
+  emit<T extends MeetingEventType>(meetingId: string, type: T, payload: MeetingEventPayloads[T], audience: Audience): Promise<void> {
+    return this.transaction((_tx, emit) => emit(meetingId, type, payload, audience));
+  }
+
+  async currentSeq(meetingId: string): Promise<number> {
+    const [row] = await this.db.query('SELECT event_seq FROM meetings WHERE id = $1', [meetingId]);
+    return row ? Number(row.event_seq) : 0;
+  }
+
+  /** What a caller missed after `after`, in order, filtered to what they may see. */
+  async since(meetingId: string, after: number, viewer: { userId: string; staff: boolean }, limit = 5000): Promise<MeetingEvent[]> {
+    const rows: EventRow[] = await this.db.query(
+      `SELECT meeting_id, seq, type, payload, at FROM meeting_events
+        WHERE meeting_id = $1 AND seq > $2 AND (audience = 'all' OR ($3::boolean AND audience = 'staff') OR $4::uuid = ANY(user_ids))
+        ORDER BY seq LIMIT $5`,
+      [meetingId, after, viewer.staff, viewer.userId, limit],
+    );
+    return rows.map(toEvent);
+  }
+
+  private async append(tx: EntityManager, meetingId: string, type: MeetingEventType, payload: unknown, audience: Audience): Promise<MeetingEvent> {
+    // the meeting row's counter hands out sequence numbers; its row lock orders concurrent writers
+    const [[{ event_seq }]] = await tx.query('UPDATE meetings SET event_seq = event_seq + 1 WHERE id = $1 RETURNING event_seq', [meetingId]);
+    const [row]: EventRow[] = await tx.query(
+      `INSERT INTO meeting_events (meeting_id, seq, type, payload, audience, user_ids) VALUES ($1, $2, $3, $4, $5, $6)
+       RETURNING meeting_id, seq, type, payload, at`,
+      [meetingId, event_seq, type, JSON.stringify(payload), audience.to, audience.userIds ?? []],
+    );
+    return toEvent(row);
+  }
+}

@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import type { AgendaItem, MeetingStatus } from './meetings';
+import type { Comment } from './comments';
+import type { DocumentSummary } from './documents';
+
+/**
+ * Everything the server broadcasts about a meeting is a MeetingEvent with a
+ * per-meeting sequence number from the database. A client remembers the last
+ * `seq` it saw and, after a reconnect, asks for what came after it
+ * (GET /api/meetings/:id/events?after=N or the `events:catchup` socket event).
+ * Numbers a client may not see (staff-only events) are simply skipped.
+ */
+export interface MeetingEventPayloads {
+  'comment.created': { comment: Comment };
+  'comment.updated': { comment: Comment };
+  'meeting.updated': { meetingId: string; status: MeetingStatus; currentAgendaItemId: string | null };
+  'agenda.changed': { meetingId: string; agenda: AgendaItem[] };
+  'document.changed': { document: DocumentSummary };
+}
+export type MeetingEventType = keyof MeetingEventPayloads;
+
+export type MeetingEvent = {
+  [T in MeetingEventType]: { meetingId: string; seq: number; type: T; at: string; payload: MeetingEventPayloads[T] };
+}[MeetingEventType];
+
+/** Who may see presence: staff see who is online now. */
+export interface PresenceSnapshot {
+  meetingId: string;
+  onlineUserIds: string[];
+}
+
+export type Ack<T = undefined> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+export const joinMeetingPayload = z.object({ meetingId: z.string().uuid() });
+export type JoinMeetingPayload = z.infer<typeof joinMeetingPayload>;
+export const catchupPayload = z.object({ meetingId: z.string().uuid(), after: z.number().int().min(0) });
+export type CatchupPayload = z.infer<typeof catchupPayload>;
+export const eventsQuery = z.object({ after: z.coerce.number().int().min(0).default(0) });
+
+export interface JoinedMeeting {
+  meetingId: string;
+  /** The newest sequence number now: a fresh client starts from here. */
+  seq: number;
+  staff: boolean;
+}
+
+/** Socket.IO generics, server → client. */
+export interface ServerToClientEvents {
+  'meeting:event': (event: MeetingEvent) => void;
+  'presence': (snapshot: PresenceSnapshot) => void;
+  /** Sent just before the server removes the socket from a meeting's rooms (participant removed, link revoked). */
+  'meeting:removed': (info: { meetingId: string }) => void;
+}
+
+/** Socket.IO generics, client → server. Every handler answers with an Ack. */
+export interface ClientToServerEvents {
+  'meeting:join': (payload: JoinMeetingPayload, ack: (res: Ack<JoinedMeeting>) => void) => void;
+  'meeting:leave': (payload: JoinMeetingPayload, ack: (res: Ack) => void) => void;
+  'events:catchup': (payload: CatchupPayload, ack: (res: Ack<MeetingEvent[]>) => void) => void;
+}
+
+// ---- chair console ----
+export const setCurrentItemRequest = z.object({ agendaItemId: z.string().uuid().nullable() });
+export type SetCurrentItemRequest = z.infer<typeof setCurrentItemRequest>;
+
+// ---- hall screen display links ----
+export interface DisplayLink {
+  id: string;
+  meetingId: string;
+  label: string;
+  createdAt: string;
+  revokedAt: string | null;
+  /** Only in the response that creates it: the token is not stored, only its hash. */
+  url?: string;
+}
+export const createDisplayLinkRequest = z.object({ label: z.string().trim().max(100).default('Màn hình hội trường') });
+export type CreateDisplayLinkRequest = z.infer<typeof createDisplayLinkRequest>;
+
+/** What the hall screen shows (GET /api/hall/:token). */
+export interface HallState {
+  meetingId: string;
+  councilName: string;
+  title: string;
+  status: MeetingStatus;
+  location: string;
+  startsAt: string;
+  currentAgendaItemId: string | null;
+  agenda: AgendaItem[];
+  seq: number;
+}
+
+// ---- secretariat desk ----
+export const commentFilters = z.object({
+  agendaItemId: z.string().uuid().optional(),
+  documentId: z.string().uuid().optional(),
+  paragraphId: z.string().uuid().optional(),
+  status: z.enum(['sent', 'received', 'accepted', 'answered', 'declined']).optional(),
+  authorId: z.string().uuid().optional(),
+  q: z.string().trim().max(200).optional(),
+});
+export type CommentFilters = z.infer<typeof commentFilters>;
+
+/** Comments per paragraph of a document's current version, for the heat strip. */
+export interface ParagraphCommentCount {
+  paragraphId: string;
+  paragraphIndex: number;
+  page: number;
+  count: number;
+}
+
+export const REPORT_FORMATS = ['csv', 'docx', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];

@@ -1,3 +1,5 @@
+import type { CommentFilters } from '@hopso/shared';
+
 /** Every TanStack Query key in one place, so mutations invalidate exactly what they change. */
 export const queryKeys = {
   me: ['auth', 'me'] as const,
@@ -8,8 +10,21 @@ export const queryKeys = {
   audit: (meetingId: string) => ['meetings', meetingId, 'audit'] as const,
   document: (id: string) => ['documents', id] as const,
   paragraphs: (documentId: string, versionId: string) => ['documents', documentId, 'versions', versionId, 'paragraphs'] as const,
+  annotations: (documentId: string) => ['documents', documentId, 'annotations'] as const,
+  documentComments: (documentId: string) => ['documents', documentId, 'comments'] as const,
+  readReceipts: (documentId: string) => ['documents', documentId, 'read-receipts'] as const,
   users: (q: string) => ['users', q] as const,
   usersAll: ['users'] as const,
   councils: ['councils'] as const,
   council: (id: string) => ['councils', id] as const,
+  // ---- live meeting: secretariat desk, chair console, hall screen ----
+  /** One comments list of a meeting per filter set; live events update every cached list under `meetingCommentLists`. */
+  meetingComments: (meetingId: string, filters: CommentFilters) => ['meetings', meetingId, 'comments', filters] as const,
+  meetingCommentLists: (meetingId: string) => ['meetings', meetingId, 'comments'] as const,
+  commentCounts: (meetingId: string, documentId: string) => ['meetings', meetingId, 'comment-counts', documentId] as const,
+  readReceipts: (meetingId: string, documentId: string) => ['meetings', meetingId, 'read-receipts', documentId] as const,
+  displayLinks: (meetingId: string) => ['meetings', meetingId, 'display-links'] as const,
+  /** Who is online now: filled only by the socket's `presence` event. */
+  presence: (meetingId: string) => ['live', meetingId, 'presence'] as const,
+  hall: (meetingId: string) => ['hall', meetingId] as const,
 };

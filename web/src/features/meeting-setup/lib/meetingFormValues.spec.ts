@@ -31,6 +31,7 @@ describe('meeting form values', () => {
       status: 'draft',
       myRole: 'secretary',
       released: false,
+      currentAgendaItemId: null,
       ...fields,
     });
     expect(values.startsAt).toBe('2025-07-10T08:00');

@@ -1,0 +1,78 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { Comment, CommentFilters, DocumentSummary, HallState, MeetingDetail, MeetingEvent, MeetingSummary } from '@hopso/shared';
+import { queryKeys } from '../../../lib/queryKeys';
+import { matchesCommentFilters, upsertComment } from './commentFilters';
+
+type MeetingPatch = Partial<Pick<MeetingDetail, 'status' | 'currentAgendaItemId' | 'agenda'>>;
+
+function patchMeeting(queryClient: QueryClient, meetingId: string, patch: MeetingPatch): void {
+  queryClient.setQueryData<MeetingDetail>(queryKeys.meeting(meetingId), (m) => (m ? { ...m, ...patch } : m));
+  queryClient.setQueryData<HallState>(queryKeys.hall(meetingId), (h) => (h ? { ...h, ...patch } : h));
+  const { agenda: _agenda, ...summaryPatch } = patch;
+  if (Object.keys(summaryPatch).length > 0) {
+    queryClient.setQueryData<MeetingSummary[]>(queryKeys.meetings, (list) => list?.map((m) => (m.id === meetingId ? { ...m, ...summaryPatch } : m)));
+  }
+}
+
+function applyComment(queryClient: QueryClient, comment: Comment, created: boolean): void {
+  for (const query of queryClient.getQueryCache().findAll({ queryKey: queryKeys.meetingCommentLists(comment.meetingId) })) {
+    const list = query.state.data as readonly Comment[] | undefined;
+    if (!list) continue;
+    const filters = (query.queryKey[3] ?? {}) as CommentFilters;
+    const belongs = matchesCommentFilters(comment, filters);
+    if (belongs === null) {
+      // a text search: only the server knows whether it matches
+      void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
+      continue;
+    }
+    const next = upsertComment(list, comment, belongs);
+    if (next !== list) queryClient.setQueryData(query.queryKey, next);
+  }
+  if (created) {
+    // counts come from the server: a new comment may sit on a paragraph of an older version
+    void queryClient.invalidateQueries({ queryKey: queryKeys.commentCounts(comment.meetingId, comment.documentId), exact: true });
+  }
+}
+
+function applyDocument(queryClient: QueryClient, document: DocumentSummary): void {
+  queryClient.setQueryData<DocumentSummary[]>(queryKeys.meetingDocuments(document.meetingId), (list) => {
+    if (!list) return list;
+    const index = list.findIndex((d) => d.id === document.id);
+    if (index < 0) return [...list, document];
+    const next = [...list];
+    next[index] = document;
+    return next;
+  });
+  // the detail carries the version list, which the summary does not: fetch it again if anyone shows it
+  void queryClient.invalidateQueries({ queryKey: queryKeys.document(document.id), exact: true });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.commentCounts(document.meetingId, document.id), exact: true });
+}
+
+/**
+ * Puts one live event into the TanStack Query cache that REST filled, so every screen showing that
+ * data updates without a second store. Safe to call with an event the cache already reflects.
+ */
+export function applyMeetingEvent(queryClient: QueryClient, event: MeetingEvent): void {
+  switch (event.type) {
+    case 'meeting.updated':
+      patchMeeting(queryClient, event.meetingId, { status: event.payload.status, currentAgendaItemId: event.payload.currentAgendaItemId });
+      return;
+    case 'agenda.changed':
+      patchMeeting(queryClient, event.meetingId, { agenda: event.payload.agenda });
+      return;
+    case 'comment.created':
+      applyComment(queryClient, event.payload.comment, true);
+      return;
+    case 'comment.updated':
+      applyComment(queryClient, event.payload.comment, false);
+      return;
+    case 'document.changed':
+      applyDocument(queryClient, event.payload.document);
+      return;
+  }
+}
+
+/** After a comment write of our own (triage), put the server's answer in every list at once. */
+export function applyCommentFromServer(queryClient: QueryClient, comment: Comment): void {
+  applyComment(queryClient, comment, false);
+}

@@ -1,0 +1,28 @@
+import type {
+  Annotation,
+  Comment,
+  CreateAnnotationRequest,
+  CreateCommentRequest,
+  ReadReceipt,
+  TriageCommentRequest,
+  UpdateAnnotationRequest,
+} from '@hopso/shared';
+import { apiClient } from '../../../lib/api-client';
+
+const doc = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
+
+/** Private highlights and notes, comments to the secretariat, and read receipts. */
+export const readingRoomApi = {
+  annotations: (documentId: string) => apiClient.get<Annotation[]>(`${doc(documentId)}/annotations`),
+  /** Safe to repeat: the server answers a known clientId with the annotation it already stored. */
+  createAnnotation: (documentId: string, body: CreateAnnotationRequest) => apiClient.post<Annotation>(`${doc(documentId)}/annotations`, body),
+  updateAnnotation: (id: string, body: UpdateAnnotationRequest) => apiClient.patch<Annotation>(`/api/annotations/${encodeURIComponent(id)}`, body),
+  deleteAnnotation: (id: string) => apiClient.delete(`/api/annotations/${encodeURIComponent(id)}`),
+
+  comments: (documentId: string) => apiClient.get<Comment[]>(`${doc(documentId)}/comments`),
+  /** Safe to repeat, like createAnnotation. */
+  createComment: (documentId: string, body: CreateCommentRequest) => apiClient.post<Comment>(`${doc(documentId)}/comments`, body),
+  triageComment: (id: string, body: TriageCommentRequest) => apiClient.patch<Comment>(`/api/comments/${encodeURIComponent(id)}`, body),
+
+  readReceipts: (documentId: string) => apiClient.get<ReadReceipt[]>(`${doc(documentId)}/read-receipts`),
+};

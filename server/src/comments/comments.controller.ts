@@ -1,10 +1,19 @@
-import { Controller, Get, Patch, Post, Res } from '@nestjs/common';
+import { Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
 import type { Response } from 'express';
-import { createCommentRequest, triageCommentRequest, type Comment, type CreateCommentRequest, type ReadReceipt, type TriageCommentRequest } from '@hopso/shared';
+import { REPORT_FORMATS, commentFilters, createCommentRequest, triageCommentRequest, type Comment, type CommentFilters, type ParagraphCommentCount, type CreateCommentRequest, type ReadReceipt, type TriageCommentRequest } from '@hopso/shared';
 import { CurrentUser, type AuthUser } from '../auth/auth-user';
-import { UuidParam, ZodBody } from '../common/zod';
+import { UuidParam, ZodBody, ZodPipe } from '../common/zod';
 import { CommentsService } from './comments.service';
+import { reportCsv, reportDocx, reportPdf } from './synthesis-report';
+
+const reportQuery = z.object({ format: z.enum(REPORT_FORMATS, { message: 'format must be csv, docx or pdf' }) });
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+} as const;
 
 @ApiTags('comments')
 @Controller()
@@ -30,13 +39,33 @@ export class CommentsController {
   }
 
   @Get('meetings/:id/comments')
-  listForMeeting(@CurrentUser() caller: AuthUser, @UuidParam('id') meetingId: string): Promise<Comment[]> {
-    return this.comments.listForMeeting(caller, meetingId);
+  listForMeeting(@CurrentUser() caller: AuthUser, @UuidParam('id') meetingId: string, @Query(new ZodPipe(commentFilters)) filters: CommentFilters): Promise<Comment[]> {
+    return this.comments.listForMeeting(caller, meetingId, filters);
+  }
+
+  @Get('documents/:id/comment-counts')
+  counts(@CurrentUser() caller: AuthUser, @UuidParam('id') documentId: string): Promise<ParagraphCommentCount[]> {
+    return this.comments.countsByParagraph(caller, documentId);
   }
 
   @Patch('comments/:id')
   triage(@CurrentUser() caller: AuthUser, @UuidParam('id') id: string, @ZodBody(triageCommentRequest) body: TriageCommentRequest): Promise<Comment> {
     return this.comments.triage(caller, id, body);
+  }
+
+  /** Báo cáo tổng hợp ý kiến: comments by paragraph in document order, as CSV, DOCX or PDF. */
+  @Get('documents/:id/report')
+  async report(
+    @CurrentUser() caller: AuthUser,
+    @UuidParam('id') documentId: string,
+    @Query(new ZodPipe(reportQuery)) { format }: z.infer<typeof reportQuery>,
+    @Res() res: Response,
+  ): Promise<void> {
+    const report = await this.comments.synthesisReport(caller, documentId);
+    const body = format === 'csv' ? reportCsv(report) : format === 'docx' ? await reportDocx(report) : await reportPdf(report);
+    res.setHeader('Content-Type', CONTENT_TYPES[format]);
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`Báo cáo tổng hợp ý kiến - ${report.documentTitle}.${format}`)}`);
+    res.send(body);
   }
 
   @Get('documents/:id/read-receipts')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { can, type Comment, type CommentStatus, type CreateCommentRequest, type PdfRect, type ReadReceipt, type TriageCommentRequest } from '@hopso/shared';
+import { can, type Comment, type CommentFilters, type CommentStatus, type ParagraphCommentCount, type CreateCommentRequest, type PdfRect, type ReadReceipt, type TriageCommentRequest } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { AnchorValidator } from '../anchoring/anchor-validator.service';
 import { DomainError, notFound } from '../common/domain-error';
@@ -9,6 +9,7 @@ import { DocumentsService } from '../documents/documents.service';
 import { MeetingEventsService } from '../events/meeting-events.service';
 import { MeetingAccessService } from '../meetings/meeting-access.service';
 import type { MeetingEntity } from '../meetings/meeting.entity';
+import type { ReportSection, SynthesisReport } from './synthesis-report';
 
 interface CommentRow {
   id: string;
@@ -109,15 +110,47 @@ export class CommentsService {
     return rows.map(toComment);
   }
 
-  async listForMeeting(caller: AuthUser, meetingId: string): Promise<Comment[]> {
+  /** The secretariat desk's feed (staff: everyone's; others: their own), newest first, filtered. */
+  async listForMeeting(caller: AuthUser, meetingId: string, filters: CommentFilters = {}): Promise<Comment[]> {
     const { role } = await this.access.require(caller, meetingId, 'meeting.read');
     const all = can(role, 'comments.readAll');
     if (!all && !can(role, 'comments.create')) return [];
     const rows: CommentRow[] = await this.db.query(
-      `${SELECT_COMMENTS} WHERE c.meeting_id = $1 AND ($2::boolean OR c.author_id = $3) ORDER BY c.created_at DESC`,
-      [meetingId, all, caller.id],
+      `${SELECT_COMMENTS}
+        WHERE c.meeting_id = $1 AND ($2::boolean OR c.author_id = $3)
+          AND ($4::uuid IS NULL OR d.agenda_item_id = $4) AND ($5::uuid IS NULL OR c.document_id = $5)
+          AND ($6::uuid IS NULL OR c.paragraph_id = $6) AND ($7::text IS NULL OR c.status = $7)
+          AND ($8::uuid IS NULL OR c.author_id = $8)
+          AND ($9::text IS NULL OR c.body ILIKE $9 OR c.quote_exact ILIKE $9 OR u.full_name ILIKE $9 OR d.title ILIKE $9)
+        ORDER BY c.created_at DESC`,
+      [
+        meetingId,
+        all,
+        caller.id,
+        filters.agendaItemId ?? null,
+        filters.documentId ?? null,
+        filters.paragraphId ?? null,
+        filters.status ?? null,
+        filters.authorId ?? null,
+        filters.q ? `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null,
+      ],
     );
     return rows.map(toComment);
+  }
+
+  /** Comments per paragraph of the document's newest version, for the desk's heat strip (staff only). */
+  async countsByParagraph(caller: AuthUser, documentId: string): Promise<ParagraphCommentCount[]> {
+    await this.documents.requireDocument(caller, documentId, 'comments.readAll');
+    const rows: { paragraph_id: string; index: number; page: number; count: number }[] = await this.db.query(
+      `SELECT p.id AS paragraph_id, p.index, p.page, count(c.id)::int AS count
+         FROM paragraphs p
+         JOIN (SELECT id FROM document_versions WHERE document_id = $1 ORDER BY version_no DESC LIMIT 1) v ON v.id = p.version_id
+         LEFT JOIN comments c ON c.paragraph_id = p.id
+        GROUP BY p.id, p.index, p.page
+        ORDER BY p.index`,
+      [documentId],
+    );
+    return rows.map((r) => ({ paragraphId: r.paragraph_id, paragraphIndex: r.index, page: r.page, count: r.count }));
   }
 
   async triage(caller: AuthUser, commentId: string, req: TriageCommentRequest): Promise<Comment> {
@@ -157,6 +190,41 @@ export class CommentsService {
       lastOpenedAt: r.last_at ? new Date(r.last_at).toISOString() : null,
       views: r.views,
     }));
+  }
+
+  /** The comment synthesis report's content: every comment on the document, by paragraph in document order. */
+  async synthesisReport(caller: AuthUser, documentId: string): Promise<SynthesisReport> {
+    const { doc } = await this.documents.requireDocument(caller, documentId, 'comments.readAll');
+    const [head]: { council_name: string; meeting_title: string; version_id: string; version_no: number }[] = await this.db.query(
+      `SELECT c.name AS council_name, m.title AS meeting_title, v.id AS version_id, v.version_no
+         FROM documents d JOIN meetings m ON m.id = d.meeting_id JOIN councils c ON c.id = m.council_id
+         JOIN LATERAL (SELECT id, version_no FROM document_versions WHERE document_id = d.id ORDER BY version_no DESC LIMIT 1) v ON true
+        WHERE d.id = $1`,
+      [documentId],
+    );
+    const rows: { paragraph_index: number | null; page: number | null; paragraph_text: string | null; on_current: boolean; author: string; unit: string | null; quote_exact: string; body: string; status: CommentStatus; reply: string; created_at: Date }[] =
+      await this.db.query(
+        `SELECT p.index AS paragraph_index, p.page, p.text AS paragraph_text, (c.version_id = $2 AND NOT c.detached) AS on_current,
+                u.full_name AS author, mp.unit, c.quote_exact, c.body, c.status, c.reply, c.created_at
+           FROM comments c
+           JOIN users u ON u.id = c.author_id
+           LEFT JOIN meeting_participants mp ON mp.meeting_id = c.meeting_id AND mp.user_id = c.author_id
+           LEFT JOIN paragraphs p ON p.id = c.paragraph_id
+          WHERE c.document_id = $1
+          ORDER BY (c.version_id = $2 AND NOT c.detached) DESC, p.index, c.created_at`,
+        [documentId, head.version_id],
+      );
+    const sections: ReportSection[] = [];
+    for (const r of rows) {
+      const index = r.on_current ? r.paragraph_index : null;
+      let section = sections.find((s) => s.paragraphIndex === index);
+      if (!section) {
+        section = { paragraphIndex: index, page: r.on_current ? r.page : null, paragraphText: r.on_current ? (r.paragraph_text ?? '') : '', comments: [] };
+        sections.push(section);
+      }
+      section.comments.push({ author: r.author, unit: r.unit ?? '', quote: r.quote_exact, body: r.body, status: r.status, reply: r.reply, at: new Date(r.created_at) });
+    }
+    return { councilName: head.council_name, meetingTitle: head.meeting_title, documentTitle: doc.title, versionNo: head.version_no, generatedAt: new Date(), sections };
   }
 
   private async findByClientId(authorId: string, clientId: string): Promise<Comment | null> {

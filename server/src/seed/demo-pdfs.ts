@@ -1,4 +1,4 @@
-import { dirname, join } from 'node:path';
+import { FONTS } from '../common/fonts';
 import PDFDocument from 'pdfkit';
 
 /**
@@ -10,13 +10,6 @@ import PDFDocument from 'pdfkit';
 
 type Doc = PDFKit.PDFDocument;
 
-const FONT_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const FONTS = {
-  regular: join(FONT_DIR, 'DejaVuSans.ttf'),
-  bold: join(FONT_DIR, 'DejaVuSans-Bold.ttf'),
-  italic: join(FONT_DIR, 'DejaVuSans-Oblique.ttf'),
-  boldItalic: join(FONT_DIR, 'DejaVuSans-BoldOblique.ttf'),
-} as const;
 type FontName = keyof typeof FONTS;
 
 /** Fixed so that the same document is byte-for-byte the same file on every run. */

@@ -1,4 +1,4 @@
-import { AUDIT_ACTIONS, ERROR_CODES, MEETING_ROLES, MEETING_STATUSES, VERSION_STATUSES } from '@hopso/shared';
+import { AUDIT_ACTIONS, COMMENT_STATUSES, ERROR_CODES, HIGHLIGHT_COLORS, MEETING_ROLES, MEETING_STATUSES, VERSION_STATUSES } from '@hopso/shared';
 import { dictionaries } from './dictionaries';
 import { LANGUAGES } from './language';
 
@@ -28,6 +28,8 @@ describe('dictionaries', () => {
       }
       for (const status of VERSION_STATUSES) expect(t.versionStatus[status]).toBeTruthy();
       for (const action of AUDIT_ACTIONS) expect(t.audit.actions[action]).toBeTruthy();
+      for (const status of COMMENT_STATUSES) expect(t.commentStatus[status]).toBeTruthy();
+      for (const color of HIGHLIGHT_COLORS) expect(t.highlightColors[color]).toBeTruthy();
     }
   });
 
@@ -37,6 +39,16 @@ describe('dictionaries', () => {
 
   it('writes the refusal of an encrypted PDF in plain Vietnamese', () => {
     expect(dictionaries.vi.errors.FILE_ENCRYPTED).toBe('Tệp PDF đang được đặt mật khẩu. Hãy gỡ mật khẩu rồi tải lên lại.');
+  });
+
+  it('names comment statuses with the glossary pair "tiếp thu, giải trình"', () => {
+    expect(dictionaries.vi.commentStatus).toEqual({
+      sent: 'Đã gửi',
+      received: 'Đã tiếp nhận',
+      accepted: 'Đã tiếp thu',
+      answered: 'Đã giải trình',
+      declined: 'Không tiếp thu',
+    });
   });
 
   it('uses the glossary terms for statuses and roles', () => {

@@ -22,7 +22,6 @@ export const queryKeys = {
   meetingComments: (meetingId: string, filters: CommentFilters) => ['meetings', meetingId, 'comments', filters] as const,
   meetingCommentLists: (meetingId: string) => ['meetings', meetingId, 'comments'] as const,
   commentCounts: (meetingId: string, documentId: string) => ['meetings', meetingId, 'comment-counts', documentId] as const,
-  readReceipts: (meetingId: string, documentId: string) => ['meetings', meetingId, 'read-receipts', documentId] as const,
   displayLinks: (meetingId: string) => ['meetings', meetingId, 'display-links'] as const,
   /** Who is online now: filled only by the socket's `presence` event. */
   presence: (meetingId: string) => ['live', meetingId, 'presence'] as const,

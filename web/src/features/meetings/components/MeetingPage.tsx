@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router-dom';
-import type { AgendaItem, DocumentSummary, MeetingDetail } from '@hopso/shared';
+import { isStaff, type AgendaItem, type DocumentSummary, type MeetingDetail } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { isApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/datetime';
@@ -11,6 +11,8 @@ import { useRequiredUser } from '../../auth/hooks/useRequiredUser';
 import { DocumentLink } from '../../documents/components/DocumentLink';
 import { useMeetingDocuments } from '../../documents/hooks/useMeetingDocuments';
 import { groupDocumentsByAgenda } from '../../documents/lib/groupDocumentsByAgenda';
+import { LiveStatus } from '../../live/components/LiveStatus';
+import { useMeetingLive } from '../../live/hooks/useMeetingLive';
 import { useMeeting } from '../hooks/useMeeting';
 import { canPrepareMeeting } from '../lib/canPrepareMeeting';
 import { MeetingFacts } from './MeetingFacts';
@@ -44,11 +46,35 @@ function NotReleasedNotice({ meeting }: { meeting: MeetingDetail }) {
   );
 }
 
-function AgendaEntry({ item, number, documents, showDocuments }: { item: AgendaItem; number: number; documents: DocumentSummary[]; showDocuments: boolean }) {
+interface AgendaEntryProps {
+  item: AgendaItem;
+  number: number;
+  documents: DocumentSummary[];
+  showDocuments: boolean;
+  /** The chair has this item under discussion now (follows the chair live). */
+  current: boolean;
+}
+
+function AgendaEntry({ item, number, documents, showDocuments, current }: AgendaEntryProps) {
   const { t } = useI18n();
   return (
-    <li className="card agenda-item" data-testid="agenda-item" data-agenda-item-id={item.id}>
-      <span className="agenda-item-number">{t.meeting.itemNumber(number)}</span>
+    <li
+      id={`agenda-item-${item.id}`}
+      className={`card agenda-item${current ? ' is-current' : ''}`}
+      aria-current={current ? 'step' : undefined}
+      data-testid="agenda-item"
+      data-agenda-item-id={item.id}
+      data-current={current ? 'true' : undefined}
+    >
+      <div className="agenda-item-top">
+        <span className="agenda-item-number">{t.meeting.itemNumber(number)}</span>
+        {current && (
+          <span className="current-item-badge" data-testid="current-item-badge">
+            <span className="live-dot" aria-hidden="true" />
+            {t.live.currentItem}
+          </span>
+        )}
+      </div>
       <h3>{item.title}</h3>
       {(item.presenter || item.plannedMinutes > 0) && (
         <p className="agenda-item-meta">
@@ -68,6 +94,7 @@ export function MeetingPage() {
   const { t, language } = useI18n();
   const user = useRequiredUser();
   const meeting = useMeeting(meetingId);
+  const live = useMeetingLive(meetingId);
   const documents = useMeetingDocuments(meetingId, meeting.isSuccess);
   useDocumentTitle(meeting.data?.title);
 
@@ -79,6 +106,8 @@ export function MeetingPage() {
   const notReleased = isApiError(documents.error, 'NOT_RELEASED') || (!m.released && !staff);
   const grouped = groupDocumentsByAgenda(m.agenda, documents.data ?? []);
   const showDocuments = documents.isSuccess;
+  const agenda = [...m.agenda].sort((a, b) => a.position - b.position);
+  const currentIndex = agenda.findIndex((item) => item.id === m.currentAgendaItemId);
 
   return (
     <article data-testid="meeting-page">
@@ -86,15 +115,45 @@ export function MeetingPage() {
         ← {t.meeting.backToList}
       </Link>
       <header className="meeting-head">
-        <MeetingStatusBadge status={m.status} />
+        <div className="meeting-head-badges">
+          <MeetingStatusBadge status={m.status} />
+          <LiveStatus state={live} />
+        </div>
         <h1>{m.title}</h1>
         <MeetingFacts meeting={m} showDeadline />
         {staff && (
-          <Link to={`/meetings/${m.id}/setup`} className="button button-secondary" data-testid="meeting-setup-link">
-            ⚙ {t.meeting.setupLink}
-          </Link>
+          <div className="button-row">
+            {isStaff(m.myRole) && (
+              <>
+                <Link to={`/meetings/${m.id}/desk`} className="button button-primary" data-testid="meeting-desk-link">
+                  {t.live.deskLink}
+                </Link>
+                <Link to={`/meetings/${m.id}/console`} className="button button-primary" data-testid="meeting-console-link">
+                  {t.live.consoleLink}
+                </Link>
+              </>
+            )}
+            <Link to={`/meetings/${m.id}/setup`} className="button button-secondary" data-testid="meeting-setup-link">
+              ⚙ {t.meeting.setupLink}
+            </Link>
+          </div>
         )}
       </header>
+
+      {live.removed && (
+        <p className="alert alert-warning" role="alert">
+          {t.live.removed}
+        </p>
+      )}
+      {currentIndex >= 0 && (
+        <a href={`#agenda-item-${agenda[currentIndex].id}`} className="current-item-banner" data-testid="current-item-banner">
+          <span className="current-item-badge">
+            <span className="live-dot" aria-hidden="true" />
+            {t.live.currentItem}
+          </span>
+          <span className="current-item-banner-title">{t.live.currentItemBanner(currentIndex + 1, agenda[currentIndex].title)}</span>
+        </a>
+      )}
 
       {notReleased && <NotReleasedNotice meeting={m} />}
       {staff && !m.released && (
@@ -111,11 +170,16 @@ export function MeetingPage() {
           <p className="empty-state">{t.meeting.noAgenda}</p>
         ) : (
           <ol className="agenda-list" data-testid="agenda-list">
-            {[...m.agenda]
-              .sort((a, b) => a.position - b.position)
-              .map((item, i) => (
-                <AgendaEntry key={item.id} item={item} number={i + 1} documents={grouped.byItem.get(item.id) ?? []} showDocuments={showDocuments} />
-              ))}
+            {agenda.map((item, i) => (
+              <AgendaEntry
+                key={item.id}
+                item={item}
+                number={i + 1}
+                documents={grouped.byItem.get(item.id) ?? []}
+                showDocuments={showDocuments}
+                current={i === currentIndex}
+              />
+            ))}
           </ol>
         )}
       </section>

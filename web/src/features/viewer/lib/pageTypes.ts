@@ -7,12 +7,13 @@ export interface PageSize {
 }
 
 /**
- * Something drawn over a page from a rectangle in PDF units: search hits now; highlights and
- * comment markers later. Geometry stays in document space so it holds at every zoom.
+ * Something drawn over a page from a rectangle in PDF units: search hits, the passage just jumped
+ * to, and the margin markers of comments and notes (placed beside their line). Geometry stays in
+ * document space so it holds at every zoom.
  */
 export interface PageOverlayItem {
   key: string;
   rect: PdfRect;
-  kind: 'search-hit' | 'search-hit-active' | 'highlight' | 'comment';
+  kind: 'search-hit' | 'search-hit-active' | 'focus' | 'comment' | 'note';
   label?: string;
 }

@@ -1,0 +1,113 @@
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import Papa from 'papaparse';
+import PDFDocument from 'pdfkit';
+import type { CommentStatus } from '@hopso/shared';
+import { FONTS } from '../common/fonts';
+
+export const STATUS_LABEL: Record<CommentStatus, string> = {
+  sent: 'Đã gửi',
+  received: 'Đã tiếp nhận',
+  accepted: 'Đã tiếp thu',
+  answered: 'Đã giải trình',
+  declined: 'Không tiếp thu',
+};
+
+export interface ReportComment {
+  author: string;
+  unit: string;
+  quote: string;
+  body: string;
+  status: CommentStatus;
+  reply: string;
+  at: Date;
+}
+
+/** One paragraph of the document with the comments on it; `paragraphIndex` null gathers detached comments. */
+export interface ReportSection {
+  paragraphIndex: number | null;
+  page: number | null;
+  paragraphText: string;
+  comments: ReportComment[];
+}
+
+export interface SynthesisReport {
+  councilName: string;
+  meetingTitle: string;
+  documentTitle: string;
+  versionNo: number;
+  generatedAt: Date;
+  sections: ReportSection[];
+}
+
+const heading = (s: ReportSection) =>
+  s.paragraphIndex === null ? 'Ý kiến không còn gắn với đoạn văn (tách rời)' : `Đoạn ${s.paragraphIndex + 1} (trang ${s.page})`;
+const when = (d: Date) => d.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour12: false });
+const total = (r: SynthesisReport) => r.sections.reduce((n, s) => n + s.comments.length, 0);
+
+/** UTF-8 with a byte-order mark and CRLF, so Excel opens the Vietnamese text correctly. */
+export function reportCsv(r: SynthesisReport): Buffer {
+  const rows = r.sections.flatMap((s) =>
+    s.comments.map((c) => ({
+      'Đoạn số': s.paragraphIndex === null ? 'tách rời' : s.paragraphIndex + 1,
+      Trang: s.page ?? '',
+      'Trích dẫn': c.quote,
+      'Đại biểu': c.author,
+      'Đơn vị': c.unit,
+      'Ý kiến': c.body,
+      'Trạng thái': STATUS_LABEL[c.status],
+      'Trả lời': c.reply,
+      'Thời gian': when(c.at),
+    })),
+  );
+  const csv = Papa.unparse(rows.length ? rows : [{ 'Đoạn số': '', Trang: '', 'Trích dẫn': '', 'Đại biểu': '', 'Đơn vị': '', 'Ý kiến': '', 'Trạng thái': '', 'Trả lời': '', 'Thời gian': '' }], { newline: '\r\n' });
+  return Buffer.from('\uFEFF' + (rows.length ? csv : csv.split('\r\n')[0]), 'utf8');
+}
+
+export async function reportDocx(r: SynthesisReport): Promise<Buffer> {
+  const children: Paragraph[] = [
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: r.councilName.toUpperCase(), bold: true })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, heading: HeadingLevel.TITLE, children: [new TextRun({ text: 'BÁO CÁO TỔNG HỢP Ý KIẾN', bold: true })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `${r.documentTitle} (phiên bản ${r.versionNo})`, italics: true })] }),
+    new Paragraph({ children: [new TextRun(`${r.meetingTitle}. Tổng số ý kiến: ${total(r)}. Lập lúc ${when(r.generatedAt)}.`)] }),
+  ];
+  for (const s of r.sections) {
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(heading(s))] }));
+    if (s.paragraphText) children.push(new Paragraph({ children: [new TextRun({ text: `«${s.paragraphText}»`, italics: true })] }));
+    s.comments.forEach((c, i) => {
+      children.push(
+        new Paragraph({
+          children: [new TextRun({ text: `${i + 1}. ${c.author}${c.unit ? ` (${c.unit})` : ''} — ${STATUS_LABEL[c.status]}: `, bold: true }), new TextRun(c.body)],
+        }),
+      );
+      if (c.quote && c.quote !== s.paragraphText) children.push(new Paragraph({ children: [new TextRun({ text: `Trích: «${c.quote}»`, italics: true })] }));
+      if (c.reply) children.push(new Paragraph({ children: [new TextRun({ text: `Tổ thư ký: ${c.reply}` })] }));
+    });
+  }
+  const doc = new Document({ styles: { default: { document: { run: { font: 'Times New Roman', size: 26 } } } }, sections: [{ children }] });
+  return Packer.toBuffer(doc);
+}
+
+export function reportPdf(r: SynthesisReport): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ size: 'A4', margins: { top: 57, bottom: 57, left: 85, right: 57 }, info: { Title: `Báo cáo tổng hợp ý kiến – ${r.documentTitle}` } });
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+    doc.registerFont('regular', FONTS.regular).registerFont('bold', FONTS.bold).registerFont('italic', FONTS.italic);
+    doc.font('bold').fontSize(12).text(r.councilName.toUpperCase(), { align: 'center' });
+    doc.moveDown(0.5).fontSize(15).text('BÁO CÁO TỔNG HỢP Ý KIẾN', { align: 'center' });
+    doc.font('italic').fontSize(11).text(`${r.documentTitle} (phiên bản ${r.versionNo})`, { align: 'center' });
+    doc.moveDown().font('regular').fontSize(11).text(`${r.meetingTitle}. Tổng số ý kiến: ${total(r)}. Lập lúc ${when(r.generatedAt)}.`);
+    for (const s of r.sections) {
+      doc.moveDown().font('bold').fontSize(12).text(heading(s));
+      if (s.paragraphText) doc.font('italic').fontSize(10).fillColor('#333').text(`«${s.paragraphText}»`).fillColor('black');
+      s.comments.forEach((c, i) => {
+        doc.moveDown(0.3).font('bold').fontSize(11).text(`${i + 1}. ${c.author}${c.unit ? ` (${c.unit})` : ''} — ${STATUS_LABEL[c.status]}: `, { continued: true }).font('regular').text(c.body);
+        if (c.quote && c.quote !== s.paragraphText) doc.font('italic').fontSize(10).text(`Trích: «${c.quote}»`);
+        if (c.reply) doc.font('regular').fontSize(10).text(`Tổ thư ký: ${c.reply}`);
+      });
+    }
+    doc.end();
+  });
+}

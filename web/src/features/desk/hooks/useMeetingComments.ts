@@ -1,0 +1,17 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { CommentFilters } from '@hopso/shared';
+import { queryKeys } from '../../../lib/queryKeys';
+import { deskApi } from '../api/deskApi';
+
+/**
+ * A meeting's comments with these filters, newest first. Live events keep every cached list
+ * current (see applyMeetingEvent), so this never polls.
+ */
+export function useMeetingComments(meetingId: string, filters: CommentFilters, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.meetingComments(meetingId, filters),
+    queryFn: ({ signal }) => deskApi.comments(meetingId, filters, signal),
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}

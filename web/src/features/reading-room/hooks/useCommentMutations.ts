@@ -1,0 +1,32 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Anchor, Comment, TriageCommentRequest } from '@hopso/shared';
+import { networkRetry } from '../../../lib/networkRetry';
+import { queryKeys } from '../../../lib/queryKeys';
+import { readingRoomApi } from '../api/readingRoomApi';
+import { upsertById } from '../lib/upsert';
+
+export interface NewComment {
+  /** Generated once per comment the user writes; every retry sends the same one. */
+  clientId: string;
+  anchor: Anchor;
+  body: string;
+}
+
+export function useCreateComment(documentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: NewComment) => readingRoomApi.createComment(documentId, input),
+    ...networkRetry,
+    onSuccess: (comment) => client.setQueryData<Comment[]>(queryKeys.documentComments(documentId), (list) => upsertById(list, comment)),
+  });
+}
+
+/** Chair and secretariat: move a comment along (received → accepted / answered / declined) and reply. */
+export function useTriageComment(documentId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, ...body }: TriageCommentRequest & { id: string }) => readingRoomApi.triageComment(id, body),
+    ...networkRetry,
+    onSuccess: (comment) => client.setQueryData<Comment[]>(queryKeys.documentComments(documentId), (list) => upsertById(list, comment)),
+  });
+}

@@ -9,6 +9,7 @@ import { dataSourceOptions } from './database/data-source';
 import { DATABASE_URL } from './database/database-url';
 import { AnnotationsModule } from './annotations/annotations.module';
 import { AuditModule } from './audit/audit.module';
+import { BreakoutsModule } from './breakouts/breakouts.module';
 import { CommentsModule } from './comments/comments.module';
 import { DisplayModule } from './display/display.module';
 import { EventsModule } from './events/events.module';
@@ -63,6 +64,7 @@ export class AppModule {
         AnnotationsModule,
         CommentsModule,
         DisplayModule,
+        BreakoutsModule,
         RealtimeModule,
       ],
       controllers: [HealthController],

@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'COMMENTS_NOT_OPEN',
   'COMMENTS_CLOSED',
   'INVALID_ANCHOR',
+  'BREAKOUT_NOT_RUNNING',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -12,3 +12,4 @@ export * from './anchors';
 export * from './annotations';
 export * from './comments';
 export * from './realtime';
+export * from './breakouts';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AgendaItem, MeetingStatus } from './meetings';
 import type { Comment } from './comments';
 import type { DocumentSummary } from './documents';
+import type { Breakout, GroupMessage } from './breakouts';
 
 /**
  * Everything the server broadcasts about a meeting is a MeetingEvent with a
@@ -16,6 +17,10 @@ export interface MeetingEventPayloads {
   'meeting.updated': { meetingId: string; status: MeetingStatus; currentAgendaItemId: string | null };
   'agenda.changed': { meetingId: string; agenda: AgendaItem[] };
   'document.changed': { document: DocumentSummary };
+  /** Groups made, started, ended, reports saved: everyone sees the groups (not their messages). */
+  'breakout.changed': { breakout: Breakout };
+  /** To the group's members and to the staff only. */
+  'group.message': { message: GroupMessage };
 }
 export type MeetingEventType = keyof MeetingEventPayloads;
 

@@ -24,7 +24,9 @@ export type MeetingAction =
   /** Every participant's comments (the secretariat and the chair); others see only their own. */
   | 'comments.readAll'
   | 'comments.triage'
-  | 'readReceipts.read';
+  | 'readReceipts.read'
+  /** Make, start and end breakout groups; read every group's messages. */
+  | 'breakouts.manage';
 
 /**
  * The one permission table. The server checks every request against it; the web
@@ -46,6 +48,7 @@ export const MEETING_PERMISSIONS: Record<MeetingAction, readonly MeetingRole[]> 
   'comments.readAll': ['chair', 'secretary'],
   'comments.triage': ['chair', 'secretary'],
   'readReceipts.read': ['chair', 'secretary'],
+  'breakouts.manage': ['chair', 'secretary'],
 };
 
 export function can(role: MeetingRole | null | undefined, action: MeetingAction): boolean {

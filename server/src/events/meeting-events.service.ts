@@ -4,11 +4,11 @@ import { Subject } from 'rxjs';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { MeetingEvent, MeetingEventPayloads, MeetingEventType } from '@hopso/shared';
 
-/** Who receives an event: every participant, or the chair and secretaries; plus named users (an author). */
-export interface Audience {
-  to: 'all' | 'staff';
-  userIds?: string[];
-}
+/**
+ * Who receives an event: every participant; the chair and secretaries; or one breakout
+ * group's members (and the staff); plus named users (an author).
+ */
+export type Audience = { to: 'all' | 'staff'; userIds?: string[] } | { to: 'group'; groupId: string; userIds?: string[] };
 
 export interface PublishedEvent {
   event: MeetingEvent;
@@ -42,6 +42,8 @@ const toEvent = (r: EventRow) => ({ meetingId: r.meeting_id, seq: Number(r.seq),
 export class MeetingEventsService {
   readonly published = new Subject<PublishedEvent>();
   readonly membershipChanged = new Subject<MembershipChange>();
+  /** Breakout groups of a meeting were made or changed: members' sockets join their group rooms. */
+  readonly groupsChanged = new Subject<{ meetingId: string }>();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -71,7 +73,9 @@ export class MeetingEventsService {
   async since(meetingId: string, after: number, viewer: { userId: string; staff: boolean }, limit = 5000): Promise<MeetingEvent[]> {
     const rows: EventRow[] = await this.db.query(
       `SELECT meeting_id, seq, type, payload, at FROM meeting_events
-        WHERE meeting_id = $1 AND seq > $2 AND (audience = 'all' OR ($3::boolean AND audience = 'staff') OR $4::uuid = ANY(user_ids))
+        WHERE meeting_id = $1 AND seq > $2
+          AND (audience = 'all' OR ($3::boolean AND audience IN ('staff', 'group')) OR $4::uuid = ANY(user_ids)
+               OR (audience = 'group' AND group_id IN (SELECT group_id FROM breakout_members WHERE user_id = $4)))
         ORDER BY seq LIMIT $5`,
       [meetingId, after, viewer.staff, viewer.userId, limit],
     );
@@ -82,9 +86,9 @@ export class MeetingEventsService {
     // the meeting row's counter hands out sequence numbers; its row lock orders concurrent writers
     const [[{ event_seq }]] = await tx.query('UPDATE meetings SET event_seq = event_seq + 1 WHERE id = $1 RETURNING event_seq', [meetingId]);
     const [row]: EventRow[] = await tx.query(
-      `INSERT INTO meeting_events (meeting_id, seq, type, payload, audience, user_ids) VALUES ($1, $2, $3, $4, $5, $6)
+      `INSERT INTO meeting_events (meeting_id, seq, type, payload, audience, user_ids, group_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
        RETURNING meeting_id, seq, type, payload, at`,
-      [meetingId, event_seq, type, JSON.stringify(payload), audience.to, audience.userIds ?? []],
+      [meetingId, event_seq, type, JSON.stringify(payload), audience.to, audience.userIds ?? [], audience.to === 'group' ? audience.groupId : null],
     );
     return toEvent(row);
   }

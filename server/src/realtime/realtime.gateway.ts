@@ -6,6 +6,7 @@ import { catchupPayload, isStaff, joinMeetingPayload, SESSION_COOKIE, type Ack, 
 import { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
+import { BreakoutsService } from '../breakouts/breakouts.service';
 import { DisplayLinksService } from '../display/display-links.service';
 import { MeetingEventsService, type PublishedEvent } from '../events/meeting-events.service';
 import { MeetingAccessService } from '../meetings/meeting-access.service';
@@ -36,6 +37,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     private readonly access: MeetingAccessService,
     private readonly events: MeetingEventsService,
     private readonly displays: DisplayLinksService,
+    private readonly breakouts: BreakoutsService,
   ) {}
 
   afterInit(server: HopsoServer): void {
@@ -61,6 +63,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     this.subscriptions.push(
       this.events.published.subscribe((p) => this.broadcast(p)),
       this.events.membershipChanged.subscribe(({ meetingId, userId }) => void this.refreshMembership(meetingId, userId)),
+      this.events.groupsChanged.subscribe(({ meetingId }) => void this.joinGroupRooms(meetingId)),
       this.displays.revoked.subscribe(({ linkId, meetingId }) => {
         this.server.to(rooms.display(linkId)).emit('meeting:removed', { meetingId });
         this.server.in(rooms.display(linkId)).disconnectSockets(true);
@@ -102,6 +105,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const staff = isStaff(role);
     await socket.join(rooms.meeting(meetingId));
     if (staff) await socket.join(rooms.staff(meetingId));
+    await this.joinGroupRooms(meetingId, data.userId);
     await this.sendPresence(meetingId);
     return { meetingId, seq: await this.events.currentSeq(meetingId), staff };
   }
@@ -126,8 +130,15 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   private broadcast({ event, audience }: PublishedEvent): void {
-    const targets = [audience.to === 'all' ? rooms.meeting(event.meetingId) : rooms.staff(event.meetingId), ...(audience.userIds ?? []).map(rooms.user)];
-    this.server.to(targets).emit('meeting:event', event);
+    const main =
+      audience.to === 'group' ? [rooms.group(audience.groupId), rooms.staff(event.meetingId)] : [audience.to === 'all' ? rooms.meeting(event.meetingId) : rooms.staff(event.meetingId)];
+    this.server.to([...main, ...(audience.userIds ?? []).map(rooms.user)]).emit('meeting:event', event);
+  }
+
+  /** Members follow their breakout group's room, on every process. */
+  private async joinGroupRooms(meetingId: string, onlyUserId?: string): Promise<void> {
+    const rows: { group_id: string; user_id: string }[] = await this.breakouts.memberships(meetingId, onlyUserId);
+    for (const r of rows) this.server.in(rooms.user(r.user_id)).socketsJoin(rooms.group(r.group_id));
   }
 
   /** A participant removed or demoted stops receiving the meeting's (staff) events at once, on every process. */
@@ -136,7 +147,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const userRoom = this.server.in(rooms.user(userId));
     if (role === null) {
       this.server.to(rooms.user(userId)).emit('meeting:removed', { meetingId });
-      userRoom.socketsLeave([rooms.meeting(meetingId), rooms.staff(meetingId)]);
+      userRoom.socketsLeave([rooms.meeting(meetingId), rooms.staff(meetingId), ...(await this.breakouts.groupIdsOfMeeting(meetingId)).map(rooms.group)]);
       await this.sendPresence(meetingId);
     } else if (!isStaff(role)) {
       userRoom.socketsLeave(rooms.staff(meetingId));

@@ -16,4 +16,5 @@ export const rooms = {
   staff: (id: string) => `meeting:${id}:staff`,
   user: (id: string) => `user:${id}`,
   display: (linkId: string) => `display:${linkId}`,
+  group: (id: string) => `group:${id}`,
 };

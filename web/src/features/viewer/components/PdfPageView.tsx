@@ -2,6 +2,9 @@ import { memo, useEffect, useLayoutEffect, useRef, useState, type CSSProperties 
 import type { PDFDocumentProxy, PDFPageProxy, PageViewport, RenderTask, TextLayer } from 'pdfjs-dist';
 import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
 import { useI18n } from '../../../i18n/useI18n';
+import { HighlightLayer } from '../../reading-room/components/HighlightLayer';
+import { MarginButtons } from '../../reading-room/components/MarginButtons';
+import type { HighlightItem, MarginParagraph } from '../../reading-room/lib/readingTypes';
 import { loadPdfjs } from '../lib/loadPdfjs';
 import type { PageOverlayItem, PageSize } from '../lib/pageTypes';
 import { findMatchesInItems } from '../lib/textSearch';
@@ -19,7 +22,14 @@ interface PdfPageViewProps {
   active: boolean;
   searchQuery: string;
   overlays: readonly PageOverlayItem[];
+  /** The reader's highlights on this page, drawn under the text layer. */
+  highlights: readonly HighlightItem[];
+  /** Paragraphs starting on this page, each with a comment button in the margin (none while they load). */
+  marginParagraphs: readonly MarginParagraph[];
+  onOpenParagraphs: (paragraphIds: string[]) => void;
   onSize: (pageNumber: number, size: PageSize) => void;
+  /** The page's viewport at scale 1, once known: for turning screen positions into PDF units. */
+  onViewport: (pageNumber: number, viewport: PageViewport) => void;
   registerElement: (pageNumber: number, element: HTMLDivElement | null) => void;
 }
 
@@ -80,7 +90,11 @@ export const PdfPageView = memo(function PdfPageView({
   active,
   searchQuery,
   overlays,
+  highlights,
+  marginParagraphs,
+  onOpenParagraphs,
   onSize,
+  onViewport,
   registerElement,
 }: PdfPageViewProps) {
   const { t } = useI18n();
@@ -125,6 +139,7 @@ export const PdfPageView = memo(function PdfPageView({
       if (cancelled) return;
       const unit = page.getViewport({ scale: 1 });
       setUnitViewport(unit);
+      onViewport(pageNumber, unit);
       onSize(pageNumber, { width: unit.width, height: unit.height });
 
       const viewport = page.getViewport({ scale });
@@ -165,7 +180,7 @@ export const PdfPageView = memo(function PdfPageView({
       renderTask?.cancel();
       textLayer?.cancel();
     };
-  }, [active, scale, pdf, pageNumber, onSize]);
+  }, [active, scale, pdf, pageNumber, onSize, onViewport]);
 
   useEffect(() => {
     if (textVersion > 0) markMatches(textDivsRef.current, textItemsRef.current, searchQuery);
@@ -189,8 +204,13 @@ export const PdfPageView = memo(function PdfPageView({
       role="group"
     >
       <div className="pdf-canvas" ref={canvasWrapRef} />
+      {unitViewport && active && <HighlightLayer viewport={unitViewport} items={highlights} />}
       <div className="textLayer" ref={textLayerRef} data-testid="text-layer" data-page-number={pageNumber} />
-      {unitViewport && active && <PageOverlay viewport={unitViewport} items={overlays} />}
+      {unitViewport && active && (
+        <PageOverlay viewport={unitViewport} items={overlays}>
+          {marginParagraphs.length > 0 && <MarginButtons viewport={unitViewport} scale={scale} paragraphs={marginParagraphs} onOpen={onOpenParagraphs} />}
+        </PageOverlay>
+      )}
       {!rendered && (
         <span className="pdf-page-placeholder" aria-hidden="true">
           {failed ? '⚠' : pageNumber}

@@ -1,9 +1,15 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { Link } from 'react-router-dom';
-import type { DocumentVersionInfo } from '@hopso/shared';
+import { Link, useNavigate } from 'react-router-dom';
+import type { PageViewport } from 'pdfjs-dist';
+import type { DocumentVersionInfo, PdfRect } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { LoadingState } from '../../../ui/LoadingState';
 import { documentsApi } from '../../documents/api/documentsApi';
+import { ReadingPanel } from '../../reading-room/components/ReadingPanel';
+import { ReadingRoomLayer } from '../../reading-room/components/ReadingRoomLayer';
+import { useReadingRoom } from '../../reading-room/hooks/useReadingRoom';
+import { useReadingRoomUi } from '../../reading-room/hooks/useReadingRoomUi';
+import type { HighlightItem, MarginParagraph } from '../../reading-room/lib/readingTypes';
 import { useDocumentSearch } from '../hooks/useDocumentSearch';
 import { useElementWidth } from '../hooks/useElementWidth';
 import { usePdfDocument } from '../hooks/usePdfDocument';
@@ -18,6 +24,7 @@ import { ViewerToolbar } from './ViewerToolbar';
 
 interface PdfViewerProps {
   documentId: string;
+  meetingId: string;
   title: string;
   version: DocumentVersionInfo;
   isLatest: boolean;
@@ -26,13 +33,17 @@ interface PdfViewerProps {
 }
 
 const EMPTY_OVERLAYS: readonly PageOverlayItem[] = [];
+const EMPTY_HIGHLIGHTS: readonly HighlightItem[] = [];
+const EMPTY_MARGIN: readonly MarginParagraph[] = [];
+const TOAST_MS = 3500;
 /** "Auto" zoom is fit-width, but never larger than this on a wide screen (as pdf.js does). */
 const AUTO_MAX_ZOOM = 1.25;
 const PAGE_GUTTER_PX = 8;
 const PHONE_MAX_WIDTH = 768;
 
-export function PdfViewer({ documentId, title, version, isLatest, backTo, initialPage }: PdfViewerProps) {
+export function PdfViewer({ documentId, meetingId, title, version, isLatest, backTo, initialPage }: PdfViewerProps) {
   const { t } = useI18n();
+  const navigate = useNavigate();
   const fileUrl = documentsApi.fileUrl(documentId, version.id);
   const state = usePdfDocument(fileUrl);
   const pdf = state.status === 'ready' ? state.pdf : null;
@@ -154,37 +165,75 @@ export function PdfViewer({ documentId, title, version, isLatest, backTo, initia
   const activeHit = hits.length > 0 ? hits[Math.min(hitIndex, hits.length - 1)] : null;
   useEffect(() => setHitIndex(0), [query]);
 
-  const overlaysByPage = useMemo(() => {
-    const map = new Map<number, PageOverlayItem[]>();
-    const paragraph = activeHit?.paragraphId ? search.paragraphs.get(activeHit.paragraphId) : undefined;
-    for (const rect of paragraph?.rects ?? []) {
-      const list = map.get(rect.page) ?? [];
-      list.push({ key: `hit-${activeHit?.ordinal}-${list.length}`, rect, kind: 'search-hit-active' });
-      map.set(rect.page, list);
-    }
-    return map;
-  }, [activeHit, search.paragraphs]);
+  // Page viewports at scale 1, as pages load: screen positions ↔ PDF units.
+  const viewports = useRef(new Map<number, PageViewport>()).current;
+  const onViewport = useCallback((pageNumber: number, viewport: PageViewport) => viewports.set(pageNumber, viewport), [viewports]);
+
+  /** Scrolls a rectangle (PDF units) to a quarter of the way down the view. */
+  const scrollToRect = useCallback(
+    (rect: PdfRect | undefined, page: number = rect?.page ?? 1) => {
+      const element = elements.get(page);
+      if (!scroller || !element) return;
+      const size = sizes[page - 1];
+      let fraction = 0;
+      if (rect && size) {
+        // the page's real viewport once it has loaded; until then an unrotated one is enough to place the scroll
+        const viewport = viewports.get(page) ?? {
+          width: size.width,
+          height: size.height,
+          convertToViewportRectangle: ([x1, y1, x2, y2]: number[]) => [x1, size.height - y1, x2, size.height - y2],
+        };
+        const box = rectToPercent(rect, viewport);
+        fraction = Math.max(0, box.top / 100 - (scroller.clientHeight * 0.25) / Math.max(1, element.offsetHeight));
+      }
+      scrollToPage(page, fraction);
+    },
+    [elements, scroller, sizes, viewports, scrollToPage],
+  );
 
   useEffect(() => {
     if (!activeHit || !scroller) return;
-    const element = elements.get(activeHit.page);
-    if (!element) return;
     const paragraph = activeHit.paragraphId ? search.paragraphs.get(activeHit.paragraphId) : undefined;
-    const rect = paragraph?.rects.find((r) => r.page === activeHit.page);
-    const size = sizes[activeHit.page - 1];
-    let fraction = 0;
-    if (rect && size) {
-      // a unit viewport for an unrotated page is enough to place the scroll; the overlay itself uses the real viewport
-      const box = rectToPercent(rect, {
-        width: size.width,
-        height: size.height,
-        convertToViewportRectangle: ([x1, y1, x2, y2]) => [x1, size.height - y1, x2, size.height - y2],
-      });
-      fraction = Math.max(0, box.top / 100 - (scroller.clientHeight * 0.25) / Math.max(1, element.offsetHeight));
-    }
-    scrollToPage(activeHit.page, fraction);
+    scrollToRect(
+      paragraph?.rects.find((r) => r.page === activeHit.page),
+      activeHit.page,
+    );
     // scroll only when the hit itself changes, not on every layout change
   }, [activeHit?.ordinal, activeHit?.page, query]);
+
+  // The reading room: highlights, notes and comments over the pages.
+  const [toast, setToast] = useState<{ message: string; at: number } | null>(null);
+  useEffect(() => {
+    if (!toast) return undefined;
+    const timer = window.setTimeout(() => setToast(null), TOAST_MS);
+    return () => window.clearTimeout(timer);
+  }, [toast]);
+  const room = useReadingRoom({ documentId, meetingId, versionId: version.id });
+  const ui = useReadingRoomUi({
+    room,
+    documentId,
+    versionId: version.id,
+    scroller,
+    pageElements: elements,
+    viewports,
+    scrollToRect,
+    openVersion: (versionId, page) => navigate(`/documents/${documentId}?version=${encodeURIComponent(versionId)}&page=${page}`),
+    toastMessage: (message) => setToast({ message, at: Date.now() }),
+  });
+
+  const overlaysByPage = useMemo(() => {
+    const map = new Map<number, PageOverlayItem[]>();
+    const add = (page: number, item: PageOverlayItem) => {
+      const list = map.get(page) ?? [];
+      list.push(item);
+      map.set(page, list);
+    };
+    const paragraph = activeHit?.paragraphId ? search.paragraphs.get(activeHit.paragraphId) : undefined;
+    (paragraph?.rects ?? []).forEach((rect, i) => add(rect.page, { key: `hit-${activeHit?.ordinal}-${i}`, rect, kind: 'search-hit-active' }));
+    for (const [page, items] of room.markersByPage) items.forEach((item) => add(page, item));
+    (ui.focus?.rects ?? []).forEach((rect, i) => add(rect.page, { key: `focus-${i}`, rect, kind: 'focus' }));
+    return map;
+  }, [activeHit, search.paragraphs, room.markersByPage, ui.focus]);
 
   const goToPage = (n: number) => {
     if (numPages === 0) return;
@@ -240,39 +289,83 @@ export function PdfViewer({ documentId, title, version, isLatest, backTo, initia
           {t.viewer.oldVersion} <Link to={`/documents/${documentId}`}>{t.viewer.showLatest}</Link>
         </p>
       )}
-      <div
-        className="viewer-scroll"
-        ref={setScroller}
-        tabIndex={0}
-        aria-label={title}
-        data-testid="viewer-scroll"
-      >
-        {state.status === 'loading' && <LoadingState label={t.viewer.loading} />}
-        {state.status === 'error' && (
-          <p className="alert alert-error viewer-error" role="alert">
-            {t.viewer.loadFailed}
-          </p>
-        )}
-        {pdf && numPages > 0 && (
-          <div className="viewer-pages" data-testid="viewer-pages" data-num-pages={numPages}>
-            {sizes.map((size, i) => (
-              <PdfPageView
-                key={i + 1}
-                pdf={pdf}
-                pageNumber={i + 1}
-                scale={scale}
-                size={size}
-                active={visible.has(i + 1)}
-                searchQuery={query}
-                overlays={overlaysByPage.get(i + 1) ?? EMPTY_OVERLAYS}
-                onSize={onSize}
-                registerElement={register}
-              />
-            ))}
+      <div className="viewer-body">
+        <div className="viewer-main">
+          {/* a tap that selects nothing opens the highlight under it (highlights lie under the text layer) */}
+          <div
+            className="viewer-scroll"
+            ref={setScroller}
+            tabIndex={0}
+            aria-label={title}
+            data-testid="viewer-scroll"
+            onClick={ui.onPageClick}
+          >
+            {state.status === 'loading' && <LoadingState label={t.viewer.loading} />}
+            {state.status === 'error' && (
+              <p className="alert alert-error viewer-error" role="alert">
+                {t.viewer.loadFailed}
+              </p>
+            )}
+            {pdf && numPages > 0 && (
+              <div className="viewer-pages" data-testid="viewer-pages" data-num-pages={numPages}>
+                {sizes.map((size, i) => (
+                  <PdfPageView
+                    key={i + 1}
+                    pdf={pdf}
+                    pageNumber={i + 1}
+                    scale={scale}
+                    size={size}
+                    active={visible.has(i + 1)}
+                    searchQuery={query}
+                    overlays={overlaysByPage.get(i + 1) ?? EMPTY_OVERLAYS}
+                    highlights={room.highlightsByPage.get(i + 1) ?? EMPTY_HIGHLIGHTS}
+                    marginParagraphs={room.marginByPage.get(i + 1) ?? EMPTY_MARGIN}
+                    onOpenParagraphs={ui.onOpenParagraphs}
+                    onSize={onSize}
+                    onViewport={onViewport}
+                    registerElement={register}
+                  />
+                ))}
+              </div>
+            )}
           </div>
+          <div className="viewer-toast-region" role="status" aria-live="polite">
+            {toast && (
+              <p key={toast.at} className="viewer-toast" data-testid="viewer-toast">
+                {toast.message}
+              </p>
+            )}
+          </div>
+          {numPages > 0 && !(ui.selection && !ui.sheet) && (
+            <ViewerPageNav currentPage={currentPage} numPages={numPages} onGoToPage={goToPage}>
+              <button
+                type="button"
+                className="button viewer-mine-toggle"
+                aria-expanded={ui.panelOpen}
+                onClick={() => ui.setPanelOpen((open) => !open)}
+                data-testid="my-panel-toggle"
+              >
+                {room.access.seesAllComments ? t.readingRoom.staffPanelButton : t.readingRoom.mine}
+                <span className="viewer-mine-count">
+                  {room.access.seesAllComments ? room.comments.length : room.annotations.length + room.comments.length}
+                </span>
+              </button>
+            </ViewerPageNav>
+          )}
+          <ReadingRoomLayer room={room} ui={ui} documentId={documentId} versionId={version.id} />
+        </div>
+        {ui.panelOpen && (
+          <ReadingPanel
+            documentId={documentId}
+            annotations={room.annotations}
+            comments={room.comments}
+            access={room.access}
+            onJump={ui.jumpTo}
+            onEditAnnotation={(id) => ui.setSheet({ kind: 'annotation', annotationId: id })}
+            onClose={() => ui.setPanelOpen(false)}
+          />
         )}
       </div>
-      {numPages > 0 && <ViewerPageNav currentPage={currentPage} numPages={numPages} onGoToPage={goToPage} />}
     </div>
   );
 }

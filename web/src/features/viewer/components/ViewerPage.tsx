@@ -51,6 +51,7 @@ export function ViewerPage() {
     <PdfViewer
       key={version.id}
       documentId={doc.id}
+      meetingId={doc.meetingId}
       title={doc.title}
       version={version}
       isLatest={version.id === doc.currentVersion.id}

@@ -1,13 +1,16 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '../../../i18n/useI18n';
 
 interface ViewerPageNavProps {
   currentPage: number;
   numPages: number;
   onGoToPage: (page: number) => void;
+  /** More buttons for the same thumb-reach spot (the reading room's "Của tôi"). */
+  children?: ReactNode;
 }
 
 /** Previous / next page buttons around the page count, floating at the bottom within thumb reach. */
-export function ViewerPageNav({ currentPage, numPages, onGoToPage }: ViewerPageNavProps) {
+export function ViewerPageNav({ currentPage, numPages, onGoToPage, children }: ViewerPageNavProps) {
   const { t } = useI18n();
   return (
     <nav className="viewer-page-nav" aria-label={t.viewer.pageNav}>
@@ -35,6 +38,7 @@ export function ViewerPageNav({ currentPage, numPages, onGoToPage }: ViewerPageN
       >
         <span aria-hidden="true">›</span>
       </button>
+      {children}
     </nav>
   );
 }

@@ -1,0 +1,103 @@
+import { useId, useState } from 'react';
+import type { Annotation } from '@hopso/shared';
+import { useI18n } from '../../../i18n/useI18n';
+import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { useDeleteAnnotation, useUpdateAnnotation } from '../hooks/useAnnotationMutations';
+import { ColorChoice } from './ColorChoice';
+import { QuoteBlock } from './QuoteBlock';
+import { Sheet } from './Sheet';
+
+interface AnnotationSheetProps {
+  documentId: string;
+  annotation: Annotation;
+  /** Offered when this reader may comment and the highlight is in place on the version shown. */
+  onComment: (() => void) | null;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}
+
+/** One of my highlights, opened: change its colour, write or edit its private note, delete it. */
+export function AnnotationSheet({ documentId, annotation, onComment, onClose, onDone }: AnnotationSheetProps) {
+  const { t } = useI18n();
+  const id = useId();
+  const [note, setNote] = useState(annotation.note);
+  const [confirming, setConfirming] = useState(false);
+  const update = useUpdateAnnotation(documentId);
+  const remove = useDeleteAnnotation(documentId);
+  const rect = annotation.anchor.rects[0];
+  const noteChanged = note.trim() !== annotation.note;
+
+  return (
+    <Sheet title={t.readingRoom.annotationTitle} onClose={onClose} testId="annotation-sheet">
+      <QuoteBlock text={annotation.anchor.quote.exact} caption={rect ? t.readingRoom.page(rect.page) : undefined} color={annotation.color} />
+      <p className="private-hint">
+        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" className="icon">
+          <path d="M6 11V8a6 6 0 0 1 12 0v3M5 11h14v10H5z" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinejoin="round" />
+        </svg>
+        {t.readingRoom.noteHint}
+      </p>
+      <div className="field">
+        <span className="field-label">{t.readingRoom.colorLabel}</span>
+        <ColorChoice
+          value={annotation.color}
+          disabled={update.isPending}
+          onChange={(color) => {
+            if (color !== annotation.color) update.mutate({ id: annotation.id, color });
+          }}
+          testIdPrefix="annotation-color"
+        />
+      </div>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          update.mutate({ id: annotation.id, note: note.trim() }, { onSuccess: () => onDone(t.readingRoom.noteSaved) });
+        }}
+      >
+        <div className="field">
+          <label htmlFor={id}>{t.readingRoom.noteLabel}</label>
+          <textarea id={id} value={note} rows={4} maxLength={10_000} onChange={(e) => setNote(e.target.value)} data-testid="annotation-note" />
+        </div>
+        {update.isPending && update.failureCount > 0 && (
+          <p className="alert alert-warning" role="status">
+            {t.readingRoom.retrying}
+          </p>
+        )}
+        {update.isError && <ErrorMessage error={update.error} />}
+        <button type="submit" className="button button-primary button-block" disabled={!noteChanged || update.isPending} data-testid="annotation-save">
+          {update.isPending ? t.common.saving : t.readingRoom.saveNote}
+        </button>
+      </form>
+      <div className="sheet-actions">
+        {onComment && (
+          <button type="button" className="button button-secondary" onClick={onComment} data-testid="annotation-comment">
+            {t.readingRoom.commentOnThis}
+          </button>
+        )}
+        {confirming ? (
+          <div className="confirm-row" role="group" aria-label={t.readingRoom.confirmDelete}>
+            <p>{t.readingRoom.confirmDelete}</p>
+            <div className="button-row">
+              <button
+                type="button"
+                className="button button-danger"
+                disabled={remove.isPending}
+                onClick={() => remove.mutate(annotation.id, { onSuccess: onClose })}
+                data-testid="annotation-delete-confirm"
+              >
+                {t.readingRoom.confirmDeleteYes}
+              </button>
+              <button type="button" className="button button-ghost" onClick={() => setConfirming(false)}>
+                {t.common.cancel}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button type="button" className="button button-danger" onClick={() => setConfirming(true)} data-testid="annotation-delete">
+            {t.readingRoom.deleteHighlight}
+          </button>
+        )}
+        {remove.isError && <ErrorMessage error={remove.error} />}
+      </div>
+    </Sheet>
+  );
+}

@@ -1,0 +1,189 @@
+import { useId, useMemo, useState } from 'react';
+import type { Comment, HighlightColor, MeetingSummary } from '@hopso/shared';
+import { useI18n } from '../../../i18n/useI18n';
+import { isApiError } from '../../../lib/api-client';
+import { newClientId } from '../../../lib/clientId';
+import { formatDateTime } from '../../../lib/datetime';
+import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { useCreateAnnotation } from '../hooks/useAnnotationMutations';
+import { useCreateComment } from '../hooks/useCommentMutations';
+import { commentWindow, windowFromRefusal } from '../lib/commentWindow';
+import type { ComposeMode, ComposeTarget, ReadingAccess } from '../lib/readingTypes';
+import { ColorChoice } from './ColorChoice';
+import { CommentCard } from './CommentCard';
+import { QuoteBlock } from './QuoteBlock';
+import { Sheet } from './Sheet';
+
+interface ComposeSheetProps {
+  documentId: string;
+  target: ComposeTarget;
+  mode: ComposeMode;
+  onModeChange: (mode: ComposeMode) => void;
+  access: ReadingAccess;
+  meeting: MeetingSummary | null;
+  /** Comments this reader sees on the target's paragraph. */
+  paragraphComments: readonly Comment[];
+  onClose: () => void;
+  onDone: (message: string) => void;
+}
+
+function CommentForm({ documentId, target, meeting, onDone }: Pick<ComposeSheetProps, 'documentId' | 'target' | 'meeting' | 'onDone'>) {
+  const { t, language } = useI18n();
+  const id = useId();
+  // one id for this comment, whatever happens: automatic retries and a press of "Gửi" again both reuse it
+  const clientId = useMemo(() => newClientId(), []);
+  const [body, setBody] = useState('');
+  const create = useCreateComment(documentId);
+  const refusal = isApiError(create.error) ? create.error.code : null;
+  const timeWindow = meeting ? windowFromRefusal(commentWindow(meeting, new Date()), refusal) : null;
+
+  return (
+    <>
+      <ul className="compose-facts">
+        <li data-testid="comment-destination">
+          <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" className="icon">
+            <path d="M3 11l18-8-8 18-2-8z" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinejoin="round" />
+          </svg>
+          <strong>{t.readingRoom.destination}</strong>
+        </li>
+        {meeting && (
+          <li data-testid="comment-deadline">
+            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" className="icon">
+              <path d="M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 4v5l3.5 2" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
+            </svg>
+            {t.readingRoom.deadline(formatDateTime(meeting.commentDeadline, language))}
+          </li>
+        )}
+      </ul>
+      {timeWindow && timeWindow.state !== 'open' ? (
+        <p className="alert alert-warning" role="status" data-testid="comment-window-closed" data-state={timeWindow.state}>
+          {timeWindow.state === 'not-open' ? t.readingRoom.notOpen(formatDateTime(timeWindow.opensAt, language)) : t.readingRoom.closed(formatDateTime(timeWindow.closesAt, language))}
+        </p>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!body.trim() || create.isPending) return;
+            create.mutate({ clientId, anchor: target.anchor, body: body.trim() }, { onSuccess: () => onDone(t.readingRoom.sent) });
+          }}
+        >
+          <div className="field">
+            <label htmlFor={id}>{t.readingRoom.commentLabel}</label>
+            <p className="field-hint" id={`${id}-hint`}>
+              {t.readingRoom.commentHint}
+            </p>
+            <textarea
+              id={id}
+              value={body}
+              rows={5}
+              maxLength={10_000}
+              aria-describedby={`${id}-hint`}
+              onChange={(e) => setBody(e.target.value)}
+              data-testid="comment-body-input"
+            />
+          </div>
+          {create.isPending && create.failureCount > 0 && (
+            <p className="alert alert-warning" role="status">
+              {t.readingRoom.retrying}
+            </p>
+          )}
+          {create.isError && refusal !== 'COMMENTS_CLOSED' && refusal !== 'COMMENTS_NOT_OPEN' && <ErrorMessage error={create.error} />}
+          <button type="submit" className="button button-primary button-block" disabled={!body.trim() || create.isPending} data-testid="comment-submit">
+            {create.isPending ? t.readingRoom.sending : t.readingRoom.send}
+          </button>
+        </form>
+      )}
+    </>
+  );
+}
+
+function NoteForm({ documentId, target, onDone }: Pick<ComposeSheetProps, 'documentId' | 'target' | 'onDone'>) {
+  const { t } = useI18n();
+  const id = useId();
+  const clientId = useMemo(() => newClientId(), []);
+  const [note, setNote] = useState('');
+  const [color, setColor] = useState<HighlightColor>('yellow');
+  const create = useCreateAnnotation(documentId);
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!note.trim() || create.isPending) return;
+        create.mutate({ clientId, anchor: target.anchor, color, note: note.trim() }, { onSuccess: () => onDone(t.readingRoom.noteSaved) });
+      }}
+    >
+      <p className="private-hint">
+        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" className="icon">
+          <path d="M6 11V8a6 6 0 0 1 12 0v3M5 11h14v10H5z" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinejoin="round" />
+        </svg>
+        {t.readingRoom.noteHint}
+      </p>
+      <div className="field">
+        <span className="field-label">{t.readingRoom.colorLabel}</span>
+        <ColorChoice value={color} onChange={setColor} testIdPrefix="note-color" />
+      </div>
+      <div className="field">
+        <label htmlFor={id}>{t.readingRoom.noteLabel}</label>
+        <textarea id={id} value={note} rows={5} maxLength={10_000} onChange={(e) => setNote(e.target.value)} data-testid="note-input" />
+      </div>
+      {create.isPending && create.failureCount > 0 && (
+        <p className="alert alert-warning" role="status">
+          {t.readingRoom.retrying}
+        </p>
+      )}
+      {create.isError && <ErrorMessage error={create.error} />}
+      <button type="submit" className="button button-primary button-block" disabled={!note.trim() || create.isPending} data-testid="note-submit">
+        {create.isPending ? t.common.saving : t.readingRoom.saveNote}
+      </button>
+    </form>
+  );
+}
+
+/**
+ * Write a comment to the secretariat, or a private note, about a selected quote or a whole
+ * paragraph. Says where a comment goes and until when; outside the comment window it says why
+ * nothing can be sent. Staff (who receive comments, never send them) see the paragraph's comments.
+ */
+export function ComposeSheet(props: ComposeSheetProps) {
+  const { t } = useI18n();
+  const { target, mode, access, paragraphComments } = props;
+  const page = target.anchor.rects[0]?.page ?? target.paragraph.page;
+  const caption = target.whole ? t.readingRoom.wholeParagraph(target.paragraph.index + 1, page) : t.readingRoom.selectedText(page);
+  const showsCommentMode = access.canComment || access.seesAllComments;
+
+  return (
+    <Sheet title={mode === 'comment' ? t.readingRoom.commentTitle : t.readingRoom.noteTitle} onClose={props.onClose} testId="compose-sheet">
+      {showsCommentMode && access.canAnnotate && (
+        <div className="segmented" role="group" aria-label={t.readingRoom.modeLabel}>
+          <button type="button" aria-pressed={mode === 'comment'} onClick={() => props.onModeChange('comment')} data-testid="compose-mode-comment">
+            {access.canComment ? t.readingRoom.comment : t.readingRoom.tabAllComments}
+          </button>
+          <button type="button" aria-pressed={mode === 'note'} onClick={() => props.onModeChange('note')} data-testid="compose-mode-note">
+            {t.readingRoom.noteTitle}
+          </button>
+        </div>
+      )}
+      <QuoteBlock text={target.anchor.quote.exact} caption={caption} />
+      {mode === 'note' ? (
+        <NoteForm key="note" documentId={props.documentId} target={target} onDone={props.onDone} />
+      ) : access.canComment ? (
+        <CommentForm key="comment" documentId={props.documentId} target={target} meeting={props.meeting} onDone={props.onDone} />
+      ) : (
+        !access.seesAllComments && (
+          <p className="alert alert-info" role="status">
+            {t.readingRoom.cannotComment}
+          </p>
+        )
+      )}
+      {mode === 'comment' && paragraphComments.length > 0 && (
+        <section className="compose-existing" aria-label={access.seesAllComments ? t.readingRoom.commentsHere : t.readingRoom.myCommentsHere}>
+          <h3>{access.seesAllComments ? t.readingRoom.commentsHere : t.readingRoom.myCommentsHere}</h3>
+          {paragraphComments.map((c) => (
+            <CommentCard key={c.id} comment={c} showAuthor={access.seesAllComments} showQuote={c.anchor.quote.exact !== target.anchor.quote.exact} canTriage={access.canTriage} />
+          ))}
+        </section>
+      )}
+      {mode === 'comment' && access.seesAllComments && paragraphComments.length === 0 && <p className="empty-state">{t.readingRoom.noCommentsStaff}</p>}
+    </Sheet>
+  );
+}

@@ -1,0 +1,180 @@
+import { useId, useState } from 'react';
+import type { Annotation, Comment, StoredAnchor } from '@hopso/shared';
+import { useI18n } from '../../../i18n/useI18n';
+import type { ReadingAccess } from '../lib/readingTypes';
+import { excerpt } from '../lib/selectionAnchor';
+import { CommentCard } from './CommentCard';
+import { ReadReceiptsList } from './ReadReceiptsList';
+
+type Tab = 'annotations' | 'comments' | 'detached' | 'receipts';
+
+interface ReadingPanelProps {
+  documentId: string;
+  annotations: readonly Annotation[];
+  comments: readonly Comment[];
+  access: ReadingAccess;
+  onJump: (anchor: StoredAnchor) => void;
+  onEditAnnotation: (id: string) => void;
+  onClose: () => void;
+}
+
+/** Reading order: page, then top to bottom. */
+function byPosition(a: { anchor: StoredAnchor }, b: { anchor: StoredAnchor }): number {
+  const ra = a.anchor.rects[0];
+  const rb = b.anchor.rects[0];
+  if (!ra || !rb) return 0;
+  return ra.page - rb.page || rb.y + rb.h - (ra.y + ra.h);
+}
+
+function AnnotationRow({ annotation, detached, onJump, onEdit }: { annotation: Annotation; detached: boolean; onJump: () => void; onEdit: () => void }) {
+  const { t } = useI18n();
+  const rect = annotation.anchor.rects[0];
+  return (
+    <li className="panel-item" data-testid={detached ? 'detached-item' : 'my-annotation'} data-annotation-id={annotation.id}>
+      <span className={`panel-swatch swatch-${annotation.color}`} aria-hidden="true" />
+      <div className="panel-item-main">
+        <p className="panel-quote">“{excerpt(annotation.anchor.quote.exact, 140)}”</p>
+        {annotation.note ? (
+          <p className="panel-note" data-testid="my-annotation-note">
+            {annotation.note}
+          </p>
+        ) : (
+          <p className="muted panel-note-empty">{t.readingRoom.noNote}</p>
+        )}
+        {rect && <p className="muted panel-where">{t.readingRoom.page(rect.page)}</p>}
+        <div className="button-row">
+          <button type="button" className="button button-secondary" onClick={onJump} data-testid="jump">
+            {detached ? t.readingRoom.openOldVersion : t.readingRoom.jump}
+          </button>
+          {!detached && (
+            <button type="button" className="button button-ghost" onClick={onEdit} data-testid="edit-annotation">
+              {t.readingRoom.edit}
+            </button>
+          )}
+        </div>
+      </div>
+    </li>
+  );
+}
+
+/**
+ * "Của tôi": my highlights and notes, my comments with their status and reply, and whatever a
+ * new version of the document detached (kept, with its original quote, never hidden). For the
+ * chair and the secretariat the comments are everyone's, and read receipts are one tab away.
+ */
+export function ReadingPanel({ documentId, annotations, comments, access, onJump, onEditAnnotation, onClose }: ReadingPanelProps) {
+  const { t } = useI18n();
+  const headingId = useId();
+  const [tab, setTab] = useState<Tab>(access.seesAllComments ? 'comments' : 'annotations');
+  const placedAnnotations = annotations.filter((a) => !a.anchor.detached).sort(byPosition);
+  const placedComments = comments.filter((c) => !c.anchor.detached).sort(byPosition);
+  const detachedAnnotations = annotations.filter((a) => a.anchor.detached);
+  const detachedComments = comments.filter((c) => c.anchor.detached);
+  const detachedCount = detachedAnnotations.length + detachedComments.length;
+
+  const tabs: { id: Tab; label: string; count: number | null }[] = [
+    { id: 'annotations', label: t.readingRoom.tabAnnotations, count: placedAnnotations.length },
+    { id: 'comments', label: access.seesAllComments ? t.readingRoom.tabAllComments : t.readingRoom.tabComments, count: placedComments.length },
+    { id: 'detached', label: t.readingRoom.tabDetached, count: detachedCount },
+    ...(access.seesAllComments ? [{ id: 'receipts' as const, label: t.readingRoom.tabReceipts, count: null }] : []),
+  ];
+
+  return (
+    <aside className="reading-panel" aria-labelledby={headingId} data-testid="my-panel">
+      <div className="reading-panel-head">
+        <h2 id={headingId}>{access.seesAllComments ? t.readingRoom.staffPanelTitle : t.readingRoom.panelTitle}</h2>
+        <button type="button" className="button button-ghost button-icon" onClick={onClose} aria-label={t.readingRoom.closePanel} data-testid="my-panel-close">
+          <span aria-hidden="true">✕</span>
+        </button>
+      </div>
+      <div className="panel-tabs" role="tablist" aria-label={t.readingRoom.tabs}>
+        {tabs.map((x) => (
+          <button
+            key={x.id}
+            type="button"
+            role="tab"
+            id={`${headingId}-${x.id}`}
+            aria-selected={tab === x.id}
+            aria-controls={`${headingId}-panel`}
+            className={tab === x.id ? 'is-active' : undefined}
+            onClick={() => setTab(x.id)}
+            data-testid={`my-tab-${x.id}`}
+          >
+            {x.label}
+            {x.count !== null && <span className="tab-count">{x.count}</span>}
+          </button>
+        ))}
+      </div>
+      <div className="reading-panel-body" role="tabpanel" id={`${headingId}-panel`} aria-labelledby={`${headingId}-${tab}`}>
+        {tab === 'annotations' && (
+          <>
+            <p className="private-hint">{t.readingRoom.privateHint}</p>
+            {placedAnnotations.length === 0 ? (
+              <p className="empty-state">{t.readingRoom.noAnnotations}</p>
+            ) : (
+              <ul className="panel-list">
+                {placedAnnotations.map((a) => (
+                  <AnnotationRow key={a.id} annotation={a} detached={false} onJump={() => onJump(a.anchor)} onEdit={() => onEditAnnotation(a.id)} />
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+        {tab === 'comments' &&
+          (placedComments.length === 0 ? (
+            <p className="empty-state">{access.seesAllComments ? t.readingRoom.noCommentsStaff : t.readingRoom.noComments}</p>
+          ) : (
+            <ul className="panel-list">
+              {placedComments.map((c) => (
+                <li key={c.id} data-testid="my-comment" data-comment-id={c.id}>
+                  <CommentCard
+                    comment={c}
+                    showAuthor={access.seesAllComments}
+                    showQuote
+                    canTriage={access.canTriage}
+                    actions={
+                      <button type="button" className="button button-secondary" onClick={() => onJump(c.anchor)} data-testid="jump">
+                        {t.readingRoom.jump}
+                      </button>
+                    }
+                  />
+                </li>
+              ))}
+            </ul>
+          ))}
+        {tab === 'detached' && (
+          <>
+            {detachedCount === 0 ? (
+              <p className="empty-state">{t.readingRoom.noDetached}</p>
+            ) : (
+              <>
+                <p className="alert alert-info">{t.readingRoom.detachedIntro}</p>
+                <ul className="panel-list">
+                  {detachedAnnotations.map((a) => (
+                    <AnnotationRow key={a.id} annotation={a} detached onJump={() => onJump(a.anchor)} onEdit={() => onEditAnnotation(a.id)} />
+                  ))}
+                  {detachedComments.map((c) => (
+                    <li key={c.id} data-testid="detached-item" data-comment-id={c.id}>
+                      <CommentCard
+                        comment={c}
+                        showAuthor={access.seesAllComments}
+                        showQuote
+                        canTriage={access.canTriage}
+                        actions={
+                          <button type="button" className="button button-secondary" onClick={() => onJump(c.anchor)} data-testid="jump">
+                            {t.readingRoom.openOldVersion}
+                          </button>
+                        }
+                      />
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </>
+        )}
+        {tab === 'receipts' && <ReadReceiptsList documentId={documentId} />}
+      </div>
+    </aside>
+  );
+}

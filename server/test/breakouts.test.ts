@@ -29,7 +29,7 @@ beforeAll(async () => {
   );
   const up = await w.secretary.upload(w.meeting.id, [
     { name: 'to.pdf', data: await buildDraftResolutionPdf({ title: 'Nghị quyết thảo luận tổ', councilName: 'HĐND xã Thử Nghiệm', articles: [{ heading: 'Điều 1. Nội dung', clauses: ['Khoản để thảo luận tổ.'] }] }) },
-  ]);
+  ], { agendaItemId: w.agenda[1].id });
   documentId = (up.body as UploadResult).documents[0].id;
   const doc = await w.secretary.waitReady(documentId);
   paragraph = (await w.secretary.get<Paragraph[]>(`/documents/${documentId}/versions/${doc.currentVersion.id}/paragraphs`)).body.find((p) => p.text.includes('Khoản để thảo luận'))!;
@@ -179,5 +179,10 @@ describe('a running breakout', () => {
     // the retry of a message sent in time still gets its stored answer
     expect((await send(g1Member, g1.id, 'Trước khi kết thúc', clientId)).status).toBe(200);
     expect((await w.chair.post(`/meetings/${w.meeting.id}/breakouts/end`, { agendaItemId: item })).status).toBe(409);
+  });
+
+  it("puts the groups' reports into the synthesis report of the item's documents", async () => {
+    const csv = (await w.secretary.get<string>(`/documents/${documentId}/report?format=csv`)).body;
+    expect(csv).toContain('thảo luận tổ,,,Tổ 1,,Tổ 1 thống nhất đề nghị tăng kinh phí đường thôn.,Đã gửi');
   });
 });

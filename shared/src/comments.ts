@@ -9,7 +9,21 @@ export const createCommentRequest = z.object({
   clientId: z.string().uuid(),
   anchor: anchorSchema,
   body: z.string().trim().min(1, 'Write your comment').max(10_000),
+  /**
+   * When the delegate wrote it (offline clients send it with the outbox). A comment
+   * written before the deadline but arriving after it is accepted within
+   * LATE_COMMENT_GRACE_HOURS, and never after the meeting has started.
+   */
+  writtenAt: z.string().datetime({ offset: true }).optional(),
 });
+
+/**
+ * How long after the comment deadline a comment written offline before it may still
+ * arrive. Twelve hours covers a delegate who wrote in the evening with no signal and
+ * only reconnects the next morning; the meeting's start time caps it, since a comment
+ * that arrives once the session has opened can no longer be prepared for.
+ */
+export const LATE_COMMENT_GRACE_HOURS = 12;
 export type CreateCommentRequest = z.infer<typeof createCommentRequest>;
 
 /** Triage by the secretariat or the chair. */
@@ -34,6 +48,8 @@ export interface Comment {
   body: string;
   status: CommentStatus;
   reply: string;
+  /** When the delegate wrote it (differs from createdAt for comments sent from an offline outbox). */
+  writtenAt: string;
   createdAt: string;
   updatedAt: string;
 }

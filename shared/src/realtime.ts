@@ -91,6 +91,8 @@ export interface HallState {
   startsAt: string;
   currentAgendaItemId: string | null;
   agenda: AgendaItem[];
+  /** Breakout groups (names, members, reports; never their messages), shown during and after a breakout. */
+  breakouts: Breakout[];
   seq: number;
 }
 

@@ -101,9 +101,14 @@ export class BreakoutsService {
   /** Every breakout of the meeting; a delegate sees only their own groups of each. */
   async list(caller: AuthUser, meetingId: string): Promise<Breakout[]> {
     const { role } = await this.access.require(caller, meetingId, 'meeting.read');
-    const items: { agenda_item_id: string }[] = await this.db.query('SELECT agenda_item_id FROM breakouts WHERE meeting_id = $1', [meetingId]);
-    const all = await Promise.all(items.map((i) => this.load(this.db.manager, i.agenda_item_id)));
+    const all = await this.listAll(meetingId);
     return all.map((b) => (can(role, 'breakouts.manage') || caller.isAdmin ? b : { ...b, groups: b.groups.filter((g) => g.memberIds.includes(caller.id)) }));
+  }
+
+  /** Every breakout with every group, for the hall screen (access checked by the caller). */
+  async listAll(meetingId: string): Promise<Breakout[]> {
+    const items: { agenda_item_id: string }[] = await this.db.query('SELECT agenda_item_id FROM breakouts WHERE meeting_id = $1', [meetingId]);
+    return Promise.all(items.map((i) => this.load(this.db.manager, i.agenda_item_id)));
   }
 
   async prepare(caller: AuthUser, meetingId: string, req: PrepareBreakoutRequest): Promise<Breakout> {

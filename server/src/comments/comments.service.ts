@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { can, type Comment, type CommentFilters, type CommentStatus, type ParagraphCommentCount, type CreateCommentRequest, type PdfRect, type ReadReceipt, type TriageCommentRequest } from '@hopso/shared';
+import { can, LATE_COMMENT_GRACE_HOURS, type Comment, type CommentFilters, type CommentStatus, type ParagraphCommentCount, type CreateCommentRequest, type PdfRect, type ReadReceipt, type TriageCommentRequest } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { AnchorValidator } from '../anchoring/anchor-validator.service';
 import { DomainError, notFound } from '../common/domain-error';
@@ -31,6 +31,7 @@ interface CommentRow {
   body: string;
   status: CommentStatus;
   reply: string;
+  written_at: Date;
   created_at: Date;
   updated_at: Date;
 }
@@ -62,6 +63,7 @@ const toComment = (r: CommentRow): Comment => ({
   body: r.body,
   status: r.status,
   reply: r.reply,
+  writtenAt: new Date(r.written_at).toISOString(),
   createdAt: new Date(r.created_at).toISOString(),
   updatedAt: new Date(r.updated_at).toISOString(),
 });
@@ -82,14 +84,15 @@ export class CommentsService {
     const { doc, access } = await this.documents.requireDocument(caller, documentId, 'comments.create');
     const stored = await this.findByClientId(caller.id, req.clientId);
     if (stored) return { comment: stored, created: false };
-    assertCommentWindow(access.meeting, now);
+    const writtenAt = req.writtenAt ? new Date(req.writtenAt) : now;
+    assertCommentWindow(access.meeting, now, writtenAt);
     await this.anchors.validate(documentId, req.anchor);
     const created = await this.events.transaction(async (tx, emit) => {
       const inserted: { id: string }[] = await tx.query(
-        `INSERT INTO comments (client_id, author_id, meeting_id, document_id, version_id, paragraph_id, quote_exact, quote_prefix, quote_suffix, rects, body)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+        `INSERT INTO comments (client_id, author_id, meeting_id, document_id, version_id, paragraph_id, quote_exact, quote_prefix, quote_suffix, rects, body, written_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
          ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id`,
-        [req.clientId, caller.id, doc.meetingId, documentId, req.anchor.versionId, req.anchor.paragraphId, req.anchor.quote.exact, req.anchor.quote.prefix, req.anchor.quote.suffix, JSON.stringify(req.anchor.rects), req.body],
+        [req.clientId, caller.id, doc.meetingId, documentId, req.anchor.versionId, req.anchor.paragraphId, req.anchor.quote.exact, req.anchor.quote.prefix, req.anchor.quote.suffix, JSON.stringify(req.anchor.rects), req.body, writtenAt],
       );
       if (inserted.length === 0) return false; // a concurrent retry stored it first
       const [row]: CommentRow[] = await tx.query(`${SELECT_COMMENTS} WHERE c.id = $1`, [inserted[0].id]);
@@ -224,7 +227,22 @@ export class CommentsService {
       }
       section.comments.push({ author: r.author, unit: r.unit ?? '', quote: r.quote_exact, body: r.body, status: r.status, reply: r.reply, at: new Date(r.created_at) });
     }
-    return { councilName: head.council_name, meetingTitle: head.meeting_title, documentTitle: doc.title, versionNo: head.version_no, generatedAt: new Date(), sections };
+    const groupReports: { name: string; report_text: string; report_submitted_at: Date | null }[] = doc.agendaItemId
+      ? await this.db.query(
+          `SELECT name, report_text, report_submitted_at FROM breakout_groups
+            WHERE agenda_item_id = $1 AND report_text IS NOT NULL AND report_text <> '' ORDER BY position`,
+          [doc.agendaItemId],
+        )
+      : [];
+    return {
+      councilName: head.council_name,
+      meetingTitle: head.meeting_title,
+      documentTitle: doc.title,
+      versionNo: head.version_no,
+      generatedAt: new Date(),
+      sections,
+      groupReports: groupReports.map((g) => ({ groupName: g.name, text: g.report_text, submitted: g.report_submitted_at !== null })),
+    };
   }
 
   private async findByClientId(authorId: string, clientId: string): Promise<Comment | null> {
@@ -233,13 +251,32 @@ export class CommentsService {
   }
 }
 
-/** Comments are taken from the release time until the comment deadline. */
-export function assertCommentWindow(meeting: MeetingEntity, now: Date): void {
+/** A clock a few minutes ahead on a phone is not a lie about when a comment was written. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * Comments are taken from the release time until the comment deadline. One written
+ * offline before the deadline (its `writtenAt`) may arrive up to
+ * LATE_COMMENT_GRACE_HOURS later, but not once the meeting has started.
+ */
+export function assertCommentWindow(meeting: MeetingEntity, now: Date, writtenAt: Date = now): void {
   if (meeting.status === 'closed') throw new DomainError('COMMENTS_CLOSED', 'The meeting is closed; comments are no longer taken');
   if (now < meeting.releaseAt) {
     throw new DomainError('COMMENTS_NOT_OPEN', `Comments open when the documents are released, at ${meeting.releaseAt.toISOString()}`);
   }
-  if (now > meeting.commentDeadline) {
-    throw new DomainError('COMMENTS_CLOSED', `The comment deadline passed at ${meeting.commentDeadline.toISOString()}; send your view to the secretariat directly`);
+  if (writtenAt.getTime() > now.getTime() + CLOCK_SKEW_MS || writtenAt < meeting.releaseAt) {
+    throw new DomainError('VALIDATION_FAILED', 'The time the comment was written is not possible; check the phone’s clock', [{ path: 'writtenAt', message: 'Impossible time' }]);
+  }
+  if (now <= meeting.commentDeadline) return;
+  const deadline = meeting.commentDeadline.toISOString();
+  if (writtenAt > meeting.commentDeadline) {
+    throw new DomainError('COMMENTS_CLOSED', `The comment deadline passed at ${deadline}; send your view to the secretariat directly`);
+  }
+  const graceEnd = Math.min(meeting.commentDeadline.getTime() + LATE_COMMENT_GRACE_HOURS * 3600_000, meeting.startsAt.getTime());
+  if (now.getTime() > graceEnd) {
+    throw new DomainError(
+      'COMMENTS_CLOSED',
+      `This comment was written before the deadline (${deadline}) but arrived too late: comments written offline are taken up to ${LATE_COMMENT_GRACE_HOURS} hours after the deadline and never after the meeting starts`,
+    );
   }
 }

@@ -30,6 +30,12 @@ export interface ReportSection {
   comments: ReportComment[];
 }
 
+export interface GroupReport {
+  groupName: string;
+  text: string;
+  submitted: boolean;
+}
+
 export interface SynthesisReport {
   councilName: string;
   meetingTitle: string;
@@ -37,7 +43,11 @@ export interface SynthesisReport {
   versionNo: number;
   generatedAt: Date;
   sections: ReportSection[];
+  /** Reports of the breakout groups that discussed this document's agenda item. */
+  groupReports: GroupReport[];
 }
+
+const groupHeading = (g: GroupReport) => `Báo cáo thảo luận ${g.groupName}${g.submitted ? '' : ' (chưa gửi)'}`;
 
 const heading = (s: ReportSection) =>
   s.paragraphIndex === null ? 'Ý kiến không còn gắn với đoạn văn (tách rời)' : `Đoạn ${s.paragraphIndex + 1} (trang ${s.page})`;
@@ -59,6 +69,9 @@ export function reportCsv(r: SynthesisReport): Buffer {
       'Thời gian': when(c.at),
     })),
   );
+  for (const g of r.groupReports) {
+    rows.push({ 'Đoạn số': 'thảo luận tổ', Trang: '', 'Trích dẫn': '', 'Đại biểu': g.groupName, 'Đơn vị': '', 'Ý kiến': g.text, 'Trạng thái': g.submitted ? 'Đã gửi' : 'Chưa gửi', 'Trả lời': '', 'Thời gian': '' });
+  }
   const csv = Papa.unparse(rows.length ? rows : [{ 'Đoạn số': '', Trang: '', 'Trích dẫn': '', 'Đại biểu': '', 'Đơn vị': '', 'Ý kiến': '', 'Trạng thái': '', 'Trả lời': '', 'Thời gian': '' }], { newline: '\r\n' });
   return Buffer.from('\uFEFF' + (rows.length ? csv : csv.split('\r\n')[0]), 'utf8');
 }
@@ -82,6 +95,11 @@ export async function reportDocx(r: SynthesisReport): Promise<Buffer> {
       if (c.quote && c.quote !== s.paragraphText) children.push(new Paragraph({ children: [new TextRun({ text: `Trích: «${c.quote}»`, italics: true })] }));
       if (c.reply) children.push(new Paragraph({ children: [new TextRun({ text: `Tổ thư ký: ${c.reply}` })] }));
     });
+  }
+  if (r.groupReports.length) children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Ý KIẾN THẢO LUẬN TỔ')] }));
+  for (const g of r.groupReports) {
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(groupHeading(g))] }));
+    for (const line of g.text.split('\n')) children.push(new Paragraph({ children: [new TextRun(line)] }));
   }
   const doc = new Document({ styles: { default: { document: { run: { font: 'Times New Roman', size: 26 } } } }, sections: [{ children }] });
   return Packer.toBuffer(doc);
@@ -107,6 +125,11 @@ export function reportPdf(r: SynthesisReport): Promise<Buffer> {
         if (c.quote && c.quote !== s.paragraphText) doc.font('italic').fontSize(10).text(`Trích: «${c.quote}»`);
         if (c.reply) doc.font('regular').fontSize(10).text(`Tổ thư ký: ${c.reply}`);
       });
+    }
+    if (r.groupReports.length) doc.moveDown().font('bold').fontSize(13).text('Ý KIẾN THẢO LUẬN TỔ');
+    for (const g of r.groupReports) {
+      doc.moveDown(0.5).font('bold').fontSize(12).text(groupHeading(g));
+      doc.font('regular').fontSize(11).text(g.text);
     }
     doc.end();
   });

@@ -7,6 +7,7 @@ import type { CreateDisplayLinkRequest, DisplayLink, HallState, MeetingStatus } 
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError, notFound } from '../common/domain-error';
 import { MeetingEventsService } from '../events/meeting-events.service';
+import { BreakoutsService } from '../breakouts/breakouts.service';
 import { AgendaService } from '../meetings/agenda.service';
 import { MeetingAccessService } from '../meetings/meeting-access.service';
 
@@ -38,6 +39,7 @@ export class DisplayLinksService {
     private readonly access: MeetingAccessService,
     private readonly agenda: AgendaService,
     private readonly events: MeetingEventsService,
+    private readonly breakouts: BreakoutsService,
   ) {}
 
   async list(caller: AuthUser, meetingId: string): Promise<DisplayLink[]> {
@@ -87,6 +89,7 @@ export class DisplayLinksService {
       startsAt: new Date(m.starts_at).toISOString(),
       currentAgendaItemId: m.current_agenda_item_id,
       agenda: await this.agenda.list(meetingId),
+      breakouts: await this.breakouts.listAll(meetingId),
       seq: await this.events.currentSeq(meetingId),
     };
   }

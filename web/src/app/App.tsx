@@ -19,6 +19,10 @@ const MeetingSetupPage = lazy(() =>
 );
 const UsersPage = lazy(() => import('../features/admin/components/UsersPage').then((m) => ({ default: m.UsersPage })));
 const CouncilsPage = lazy(() => import('../features/admin/components/CouncilsPage').then((m) => ({ default: m.CouncilsPage })));
+// live meeting: staff screens, and the hall TV (no login, so it never loads the login page or pdf.js)
+const DeskPage = lazy(() => import('../features/desk/components/DeskPage').then((m) => ({ default: m.DeskPage })));
+const ConsolePage = lazy(() => import('../features/console/components/ConsolePage').then((m) => ({ default: m.ConsolePage })));
+const HallPage = lazy(() => import('../features/hall/components/HallPage').then((m) => ({ default: m.HallPage })));
 
 export function App() {
   return (
@@ -26,6 +30,7 @@ export function App() {
       <Suspense fallback={<LoadingState />}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
+          <Route path="/hall/:meetingId" element={<HallPage />} />
           <Route
             path="/documents/:documentId"
             element={
@@ -45,6 +50,8 @@ export function App() {
             <Route path="meetings/new" element={<CreateMeetingPage />} />
             <Route path="meetings/:meetingId" element={<MeetingPage />} />
             <Route path="meetings/:meetingId/setup/*" element={<MeetingSetupPage />} />
+            <Route path="meetings/:meetingId/desk" element={<DeskPage />} />
+            <Route path="meetings/:meetingId/console" element={<ConsolePage />} />
             <Route
               path="admin/users"
               element={

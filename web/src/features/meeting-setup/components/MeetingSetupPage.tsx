@@ -1,4 +1,5 @@
 import { Link, NavLink, Route, Routes, useParams } from 'react-router-dom';
+import { isStaff } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { ApiError } from '../../../lib/api-client';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -40,6 +41,16 @@ export function MeetingSetupPage() {
         <p className="setup-kicker">{t.setup.title}</p>
         <h1>{m.title}</h1>
         <MeetingStatusBadge status={m.status} />
+        {isStaff(m.myRole) && (
+          <div className="button-row setup-live-links">
+            <Link to={`/meetings/${m.id}/desk`} className="button button-secondary" data-testid="setup-desk-link">
+              {t.live.deskLink}
+            </Link>
+            <Link to={`/meetings/${m.id}/console`} className="button button-secondary" data-testid="setup-console-link">
+              {t.live.consoleLink}
+            </Link>
+          </div>
+        )}
       </div>
       <nav className="tabs" aria-label={t.setup.tabs}>
         <NavLink to={base} end data-testid="setup-tab-info">

@@ -5,6 +5,7 @@ import { AnnotationSheet } from './AnnotationSheet';
 import { ComposeSheet } from './ComposeSheet';
 import { ParagraphChooserSheet } from './ParagraphChooserSheet';
 import { SelectionActionBar } from './SelectionActionBar';
+import './reading-room.css';
 
 interface ReadingRoomLayerProps {
   room: ReadingRoom;

@@ -78,12 +78,14 @@ export function useReadingRoom({ documentId, meetingId, versionId }: { documentI
     if (!paragraphs) return map;
     const counts = new Map<string, number>();
     for (const c of comments) if (c.anchor.versionId === versionId && !c.anchor.detached) counts.set(c.anchor.paragraphId, (counts.get(c.anchor.paragraphId) ?? 0) + 1);
+    // one margin column for the whole document, left of its text (a right-aligned signature block keeps its button there too)
+    let left = Infinity;
+    for (const p of paragraphs.sorted) for (const r of p.rects) left = Math.min(left, r.x);
     for (const p of paragraphs.sorted) {
       const firstLine = p.rects[0];
       if (!firstLine || !p.text.trim()) continue;
-      const lines = p.rects.filter((r) => r.page === firstLine.page);
       const list = map.get(firstLine.page) ?? [];
-      list.push({ id: p.id, index: p.index, firstLine, left: Math.min(...lines.map((r) => r.x)), commentCount: counts.get(p.id) ?? 0 });
+      list.push({ id: p.id, index: p.index, firstLine, left, commentCount: counts.get(p.id) ?? 0 });
       map.set(firstLine.page, list);
     }
     return map;

@@ -16,7 +16,7 @@ export interface MarginParagraph {
   /** 0-based; people see index + 1. */
   index: number;
   firstLine: PdfRect;
-  /** Left edge of the paragraph's lines on this page, in PDF units. */
+  /** Left edge of the document's text, in PDF units: the margin column is left of it. */
   left: number;
   /** Comments shown to this reader on the paragraph (their own, or everyone's for staff). */
   commentCount: number;

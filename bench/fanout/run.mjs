@@ -16,6 +16,7 @@
 import { fork } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
@@ -69,6 +70,12 @@ const shutdown = () =>
     }
   })());
 for (const sig of ['SIGINT', 'SIGTERM']) process.once(sig, () => shutdown().finally(() => process.exit(130)));
+for (const ev of ['uncaughtException', 'unhandledRejection']) {
+  process.on(ev, (e) => {
+    console.error('bench/fanout failed:', e instanceof Error ? (e.stack ?? e.message) : e);
+    shutdown().finally(() => process.exit(1));
+  });
+}
 const watchdog = setTimeout(() => {
   console.error(`bench/fanout: not finished within ${TIME_LIMIT_MS / 1000 - 30} s, stopping`);
   shutdown().finally(() => process.exit(1));
@@ -102,6 +109,7 @@ function waitMsg(child, pred, timeoutMs, what) {
     }, timeoutMs);
     child.on('message', onMsg);
     child.once('exit', onExit);
+    if (child.exitCode !== null || child.signalCode !== null) onExit(child.exitCode ?? child.signalCode);
   });
 }
 
@@ -184,11 +192,13 @@ function waitStaff(target, body, timeoutMs = 10_000) {
 // ---------- the run ----------
 async function main() {
   const tStart = performance.now();
+  const loadStart = os.loadavg()[0].toFixed(2);
   console.log(`bench/fanout: ${DELEGATES} delegate + ${STAFF.length} staff sockets per server; ${COMMENTS} comments, ${CHANGES} agenda changes; hopso and bare rounds alternate`);
   console.log(`  clients: ${CLIENT_PROCS} child processes × ${Math.ceil(DELEGATES / CLIENT_PROCS)} delegate sockets (each to both servers), staff sockets and HTTP requests in the bench process`);
 
   // the bare baseline server, in its own process
   const bare = fork(path.join(here, 'bare-server.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  bare.on('error', () => undefined); // an IPC write to a process that has gone: its exit is what matters
   cleanups.push(async () => {
     if (bare.exitCode !== null || bare.signalCode !== null) return;
     const exited = new Promise((r) => bare.once('exit', r));
@@ -202,6 +212,7 @@ async function main() {
   let t = performance.now();
   const server = await startFanoutServer({ port: PORT, pgPort: PG_PORT, env: { HOPSO_LOGIN_RATE_LIMIT: '100000' } });
   cleanups.push(() => server.stop());
+  const rssAtStart = rssMb(server.child.pid);
   const bareUrl = `http://127.0.0.1:${(await bareListening).port}`;
   const setup = [`server start ${f1((performance.now() - t) / 1000)} s`];
 
@@ -248,13 +259,13 @@ async function main() {
   const rss = { hopsoBefore: rssMb(server.child.pid), bareBefore: rssMb(bare.pid) };
   const staffSockets = [];
   cleanups.push(() => staffSockets.forEach((s) => s.disconnect()));
-  const clients = Array.from({ length: CLIENT_PROCS }, () => fork(path.join(here, 'clients.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+  const clients = Array.from({ length: CLIENT_PROCS }, () => fork(path.join(here, 'clients.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }).on('error', () => undefined));
   cleanups.push(async () => {
     await Promise.all(
       clients.map(async (c) => {
         if (c.exitCode !== null || c.signalCode !== null) return;
         const exited = new Promise((r) => c.once('exit', r));
-        c.send({ cmd: 'close' });
+        if (c.connected) c.send({ cmd: 'close' });
         await Promise.race([exited, sleep(5000)]);
         if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
       }),
@@ -401,9 +412,9 @@ async function main() {
   console.log(`      bare  (POST → emit to all)      : p50 ${f1(bB.p50)} ms   max ${f1(bB.max)} ms   (first socket p50 ${f1(bB.first)} ms; HTTP response p50 ${f1(bB.response)} ms; server CPU ${f1(bCpu.bare / CHANGES)} ms/post)`);
   console.log(`      ratio hopso / bare, p50         : ${(bH.p50 / bB.p50).toFixed(2)}   (target ≤ 1.5: ${bH.p50 / bB.p50 <= 1.5 ? 'met' : 'NOT met'})`);
   console.log(`      client processes' CPU per broadcast (all ${CLIENT_PROCS}, p50): hopso ${f1(bH.cpu)} ms, bare ${f1(bB.cpu)} ms; busiest process ${f1(Math.max(bH.cpuMax, bB.cpuMax))} ms`);
-  console.log(`  memory (VmRSS) with ${DELEGATES + STAFF.length} clients connected: hopso server process ${f1(rss.hopso)} MB (${f1(rss.hopsoBefore)} MB before, +${f1(((rss.hopso - rss.hopsoBefore) * 1024) / (DELEGATES + STAFF.length))} kB/socket; embedded PostgreSQL not counted), bare server ${f1(rss.bare)} MB (${f1(rss.bareBefore)} MB before)`);
+  console.log(`  memory (VmRSS) with ${DELEGATES + STAFF.length} clients connected: hopso server process ${f1(rss.hopso)} MB (${f1(rss.hopsoBefore)} MB just before they connected, after the import and logins; ${f1(rssAtStart)} MB right after start; embedded PostgreSQL not counted), bare server ${f1(rss.bare)} MB (${f1(rss.bareBefore)} MB before)`);
   console.log(`  presence snapshots pushed to the ${STAFF.length} staff sockets while ${DELEGATES} delegates joined: hopso ${presence.hopso.count} (up to ${presence.hopso.maxIds} user ids each), bare ${presence.bare.count}`);
-  console.log(`  total ${f1((performance.now() - tStart) / 1000)} s`);
+  console.log(`  total ${f1((performance.now() - tStart) / 1000)} s; load average (1 min) ${loadStart} at start, ${os.loadavg()[0].toFixed(2)} at end, on ${os.cpus().length} cores`);
 }
 
 try {

@@ -17,6 +17,14 @@ export type CreateAnnotationRequest = z.infer<typeof createAnnotationRequest>;
 export const updateAnnotationRequest = z.object({
   color: z.enum(HIGHLIGHT_COLORS).optional(),
   note: z.string().trim().max(10_000).optional(),
+  /** When the person made this edit (an offline edit arrives later than it was made). */
+  editedAt: z.string().datetime({ offset: true }).optional(),
+  /**
+   * The annotation's `updatedAt` the edit started from. If the stored annotation
+   * changed since (an edit from another device), the later edit wins and the other
+   * is kept as a conflict copy the delegate can see: nothing is silently dropped.
+   */
+  baseUpdatedAt: z.string().datetime({ offset: true }).optional(),
 });
 export type UpdateAnnotationRequest = z.infer<typeof updateAnnotationRequest>;
 
@@ -27,6 +35,13 @@ export interface Annotation {
   anchor: StoredAnchor;
   color: HighlightColor;
   note: string;
+  /** When its content was last edited by the person (may be earlier than updatedAt for offline edits). */
+  editedAt: string;
+  /** Set on a conflict copy: the annotation whose concurrent edit it lost to. */
+  conflictOf: string | null;
   createdAt: string;
   updatedAt: string;
 }
+
+/** PATCH /api/annotations/:id answers the annotation as stored, with the conflict copy when there was a conflict. */
+export type UpdateAnnotationResponse = Annotation & { conflictCopy: Annotation | null };

@@ -81,7 +81,7 @@ export interface DisplayLink {
 export const createDisplayLinkRequest = z.object({ label: z.string().trim().max(100).default('Màn hình hội trường') });
 export type CreateDisplayLinkRequest = z.infer<typeof createDisplayLinkRequest>;
 
-/** What the hall screen shows (GET /api/hall/:token). */
+/** What the hall screen shows (GET /api/hall/:meetingId?token=…). */
 export interface HallState {
   meetingId: string;
   councilName: string;

@@ -33,9 +33,11 @@ export function CommentFilterBar({ filters, setFilters, clearFilters, agenda, do
   }, [filters.q]);
 
   const active = Object.keys(filters).length > 0;
+  const selectsSet = [filters.agendaItemId, filters.documentId, filters.status, filters.authorId].filter(Boolean).length;
+  const [showSelects, setShowSelects] = useState(false);
   return (
     <section className="card desk-filters" aria-label={t.desk.filters} data-testid="desk-filters">
-      <div className="desk-filter-grid">
+      <div className={`desk-filter-grid${showSelects ? '' : ' is-collapsed'}`}>
         <TextField
           label={t.desk.search}
           type="search"
@@ -45,11 +47,22 @@ export function CommentFilterBar({ filters, setFilters, clearFilters, agenda, do
           testId="desk-search"
           className="desk-filter-search"
         />
+        <button
+          type="button"
+          className="button button-ghost desk-filter-toggle"
+          aria-expanded={showSelects}
+          onClick={() => setShowSelects((v) => !v)}
+          data-testid="filter-toggle"
+        >
+          {showSelects ? '▲' : '▼'} {t.desk.filters}
+          {selectsSet > 0 && ` (${selectsSet})`}
+        </button>
         <SelectField
           label={t.desk.filterAgenda}
           value={filters.agendaItemId ?? ''}
           onChange={(e) => setFilters({ agendaItemId: e.target.value || null })}
           testId="filter-agenda"
+          className="desk-filter-select"
         >
           <option value="">{t.desk.allAgenda}</option>
           {agenda.map((item, i) => (
@@ -64,6 +77,7 @@ export function CommentFilterBar({ filters, setFilters, clearFilters, agenda, do
           // a paragraph belongs to one document: changing the document drops the paragraph filter
           onChange={(e) => setFilters({ documentId: e.target.value || null, paragraphId: null })}
           testId="filter-document"
+          className="desk-filter-select"
         >
           <option value="">{t.desk.allDocuments}</option>
           {documents.map((doc) => (
@@ -72,7 +86,7 @@ export function CommentFilterBar({ filters, setFilters, clearFilters, agenda, do
             </option>
           ))}
         </SelectField>
-        <SelectField label={t.desk.filterStatus} value={filters.status ?? ''} onChange={(e) => setFilters({ status: e.target.value || null })} testId="filter-status">
+        <SelectField label={t.desk.filterStatus} value={filters.status ?? ''} onChange={(e) => setFilters({ status: e.target.value || null })} testId="filter-status" className="desk-filter-select">
           <option value="">{t.desk.allStatuses}</option>
           {COMMENT_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -80,7 +94,7 @@ export function CommentFilterBar({ filters, setFilters, clearFilters, agenda, do
             </option>
           ))}
         </SelectField>
-        <SelectField label={t.desk.filterDelegate} value={filters.authorId ?? ''} onChange={(e) => setFilters({ authorId: e.target.value || null })} testId="filter-author">
+        <SelectField label={t.desk.filterDelegate} value={filters.authorId ?? ''} onChange={(e) => setFilters({ authorId: e.target.value || null })} testId="filter-author" className="desk-filter-select">
           <option value="">{t.desk.allDelegates}</option>
           {authors.map((p) => (
             <option key={p.userId} value={p.userId}>

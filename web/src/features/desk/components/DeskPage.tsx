@@ -67,7 +67,13 @@ function DeskWorkspace({ meeting, live }: { meeting: MeetingDetail; live: Meetin
     return '…';
   }, [filters.paragraphId, filters.documentId, list, meeting.id, queryClient, t]);
 
-  const shownDocId = filters.documentId ?? insightsDocId;
+  // the document with the most comments in the feed, until the secretary picks one
+  const busiestDocId = useMemo(() => {
+    const perDocument = new Map<string, number>();
+    for (const c of list ?? []) perDocument.set(c.documentId, (perDocument.get(c.documentId) ?? 0) + 1);
+    return [...perDocument.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+  }, [list]);
+  const shownDocId = filters.documentId ?? insightsDocId ?? busiestDocId;
 
   return (
     <>

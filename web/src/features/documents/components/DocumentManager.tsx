@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n/useI18n';
 import { formatBytes } from '../../../lib/datetime';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
+import { ReadReceiptsList } from '../../reading-room/components/ReadReceiptsList';
 import { documentsApi } from '../api/documentsApi';
 import { useMeetingDocuments } from '../hooks/useMeetingDocuments';
 import { useUpdateDocument } from '../hooks/useUpdateDocument';
@@ -18,6 +19,7 @@ function DocumentRow({ document, agenda, meetingId }: { document: DocumentSummar
   const update = useUpdateDocument(meetingId);
   const [renaming, setRenaming] = useState(false);
   const [title, setTitle] = useState(document.title);
+  const [showReceipts, setShowReceipts] = useState(false);
   const v = document.currentVersion;
 
   return (
@@ -98,9 +100,27 @@ function DocumentRow({ document, agenda, meetingId }: { document: DocumentSummar
               {t.documents.rename}
             </button>
           )}
+          {v.status === 'ready' && (
+            <button
+              type="button"
+              className="button button-ghost"
+              aria-expanded={showReceipts}
+              aria-controls={`receipts-${document.id}`}
+              onClick={() => setShowReceipts((shown) => !shown)}
+              data-testid="show-read-receipts"
+            >
+              {showReceipts ? t.readingRoom.hideReceipts : t.readingRoom.showReceipts}
+            </button>
+          )}
         </div>
         <NewVersionUpload document={document} meetingId={meetingId} />
       </div>
+      {showReceipts && (
+        <section className="doc-row-receipts" id={`receipts-${document.id}`} aria-label={t.readingRoom.receiptsTitle}>
+          <h5>{t.readingRoom.receiptsTitle}</h5>
+          <ReadReceiptsList documentId={document.id} />
+        </section>
+      )}
     </li>
   );
 }

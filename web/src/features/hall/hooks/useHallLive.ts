@@ -1,5 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { HallState } from '@hopso/shared';
 import { ApiError } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/queryKeys';
 import { cacheSink } from '../../live/lib/cacheSink';
@@ -32,6 +33,12 @@ export function useHallLive(meetingId: string, token: string) {
     refetchInterval: (query) => (query.state.status === 'error' && !isRefusal(query.state.error) ? 10_000 : 15 * 60_000),
     refetchIntervalInBackground: true,
     retry: (count, error) => !isRefusal(error) && count < 3,
+    // a refetch read before the last live event must not put the screen back
+    structuralSharing: (previous, next) => {
+      const old = previous as HallState | undefined;
+      const fresh = next as HallState;
+      return old && fresh && fresh.seq < old.seq ? old : fresh;
+    },
   });
   const refused = revoked || isRefusal(hall.error);
   const baseline = hall.data?.seq;

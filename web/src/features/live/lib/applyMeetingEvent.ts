@@ -5,9 +5,10 @@ import { matchesCommentFilters, upsertComment } from './commentFilters';
 
 type MeetingPatch = Partial<Pick<MeetingDetail, 'status' | 'currentAgendaItemId' | 'agenda'>>;
 
-function patchMeeting(queryClient: QueryClient, meetingId: string, patch: MeetingPatch): void {
+function patchMeeting(queryClient: QueryClient, meetingId: string, seq: number, patch: MeetingPatch): void {
   queryClient.setQueryData<MeetingDetail>(queryKeys.meeting(meetingId), (m) => (m ? { ...m, ...patch } : m));
-  queryClient.setQueryData<HallState>(queryKeys.hall(meetingId), (h) => (h ? { ...h, ...patch } : h));
+  // the hall's state carries the seq it is current at, so an older REST answer can't undo an event (see useHallLive)
+  queryClient.setQueryData<HallState>(queryKeys.hall(meetingId), (h) => (h ? { ...h, ...patch, seq: Math.max(h.seq, seq) } : h));
   const { agenda: _agenda, ...summaryPatch } = patch;
   if (Object.keys(summaryPatch).length > 0) {
     queryClient.setQueryData<MeetingSummary[]>(queryKeys.meetings, (list) => list?.map((m) => (m.id === meetingId ? { ...m, ...summaryPatch } : m)));
@@ -67,10 +68,10 @@ function applyDocument(queryClient: QueryClient, document: DocumentSummary): voi
 export function applyMeetingEvent(queryClient: QueryClient, event: MeetingEvent): void {
   switch (event.type) {
     case 'meeting.updated':
-      patchMeeting(queryClient, event.meetingId, { status: event.payload.status, currentAgendaItemId: event.payload.currentAgendaItemId });
+      patchMeeting(queryClient, event.meetingId, event.seq, { status: event.payload.status, currentAgendaItemId: event.payload.currentAgendaItemId });
       return;
     case 'agenda.changed':
-      patchMeeting(queryClient, event.meetingId, { agenda: event.payload.agenda });
+      patchMeeting(queryClient, event.meetingId, event.seq, { agenda: event.payload.agenda });
       return;
     case 'comment.created':
       applyComment(queryClient, event.payload.comment, true);
@@ -80,6 +81,16 @@ export function applyMeetingEvent(queryClient: QueryClient, event: MeetingEvent)
       return;
     case 'document.changed':
       applyDocument(queryClient, event.payload.document);
+      return;
+    case 'breakout.changed': {
+      const { breakout } = event.payload;
+      queryClient.setQueryData<HallState>(queryKeys.hall(event.meetingId), (h) =>
+        h ? { ...h, seq: Math.max(h.seq, event.seq), breakouts: [...h.breakouts.filter((b) => b.agendaItemId !== breakout.agendaItemId), breakout] } : h,
+      );
+      return;
+    }
+    default:
+      // other events (group messages) belong to screens that keep their own cache entries
       return;
   }
 }

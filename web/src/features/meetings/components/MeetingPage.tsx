@@ -94,7 +94,8 @@ export function MeetingPage() {
   const { t, language } = useI18n();
   const user = useRequiredUser();
   const meeting = useMeeting(meetingId);
-  const live = useMeetingLive(meetingId);
+  // an administrator who is not a participant reads the meeting but gets no live room
+  const live = useMeetingLive(meeting.data?.myRole ? meetingId : undefined);
   const documents = useMeetingDocuments(meetingId, meeting.isSuccess);
   useDocumentTitle(meeting.data?.title);
 
@@ -114,10 +115,19 @@ export function MeetingPage() {
       <Link to="/" className="breadcrumb">
         ← {t.meeting.backToList}
       </Link>
+      {currentIndex >= 0 && (
+        <a href={`#agenda-item-${agenda[currentIndex].id}`} className="current-item-banner" data-testid="current-item-banner">
+          <span className="current-item-badge">
+            <span className="live-dot" aria-hidden="true" />
+            {t.live.currentItem}
+          </span>
+          <span className="current-item-banner-title">{t.live.currentItemBanner(currentIndex + 1, agenda[currentIndex].title)}</span>
+        </a>
+      )}
       <header className="meeting-head">
         <div className="meeting-head-badges">
           <MeetingStatusBadge status={m.status} />
-          <LiveStatus state={live} />
+          {m.myRole && <LiveStatus state={live} />}
         </div>
         <h1>{m.title}</h1>
         <MeetingFacts meeting={m} showDeadline />
@@ -144,15 +154,6 @@ export function MeetingPage() {
         <p className="alert alert-warning" role="alert">
           {t.live.removed}
         </p>
-      )}
-      {currentIndex >= 0 && (
-        <a href={`#agenda-item-${agenda[currentIndex].id}`} className="current-item-banner" data-testid="current-item-banner">
-          <span className="current-item-badge">
-            <span className="live-dot" aria-hidden="true" />
-            {t.live.currentItem}
-          </span>
-          <span className="current-item-banner-title">{t.live.currentItemBanner(currentIndex + 1, agenda[currentIndex].title)}</span>
-        </a>
       )}
 
       {notReleased && <NotReleasedNotice meeting={m} />}

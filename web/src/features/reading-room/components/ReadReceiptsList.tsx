@@ -3,7 +3,7 @@ import { formatDateTime } from '../../../lib/datetime';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
 import { useReadReceipts } from '../hooks/useReadReceipts';
-import './reading-room.css';
+import './read-receipts.css';
 
 /** Tình trạng xem tài liệu: which delegates opened the document, first and last time, how often. */
 export function ReadReceiptsList({ documentId }: { documentId: string }) {

@@ -72,12 +72,13 @@ export function ReadingPanel({ documentId, annotations, comments, access, onJump
   const detachedComments = comments.filter((c) => c.anchor.detached);
   const detachedCount = detachedAnnotations.length + detachedComments.length;
 
-  const tabs: { id: Tab; label: string; count: number | null }[] = [
-    { id: 'annotations', label: t.readingRoom.tabAnnotations, count: placedAnnotations.length },
-    { id: 'comments', label: access.seesAllComments ? t.readingRoom.tabAllComments : t.readingRoom.tabComments, count: placedComments.length },
-    { id: 'detached', label: t.readingRoom.tabDetached, count: detachedCount },
-    ...(access.seesAllComments ? [{ id: 'receipts' as const, label: t.readingRoom.tabReceipts, count: null }] : []),
-  ];
+  const annotationsTab = { id: 'annotations' as const, label: t.readingRoom.tabAnnotations, count: placedAnnotations.length };
+  const commentsTab = { id: 'comments' as const, label: access.seesAllComments ? t.readingRoom.tabAllComments : t.readingRoom.tabComments, count: placedComments.length };
+  const detachedTab = { id: 'detached' as const, label: t.readingRoom.tabDetached, count: detachedCount };
+  // staff come for the delegates' comments and who has read; a delegate for their own highlights first
+  const tabs: { id: Tab; label: string; count: number | null }[] = access.seesAllComments
+    ? [commentsTab, { id: 'receipts', label: t.readingRoom.tabReceipts, count: null }, annotationsTab, detachedTab]
+    : [annotationsTab, commentsTab, detachedTab];
 
   return (
     <aside className="reading-panel" aria-labelledby={headingId} data-testid="my-panel">
@@ -87,7 +88,7 @@ export function ReadingPanel({ documentId, annotations, comments, access, onJump
           <span aria-hidden="true">✕</span>
         </button>
       </div>
-      <div className="panel-tabs" role="tablist" aria-label={t.readingRoom.tabs}>
+      <div className="panel-tabs" role="tablist" aria-label={t.readingRoom.tabs} data-count={tabs.length}>
         {tabs.map((x) => (
           <button
             key={x.id}

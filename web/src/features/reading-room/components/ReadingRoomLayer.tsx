@@ -12,10 +12,11 @@ interface ReadingRoomLayerProps {
   ui: ReadingRoomUi;
   documentId: string;
   versionId: string;
+  scroller: HTMLElement | null;
 }
 
 /** The reading room's floating parts over the viewer: the selection's action bar and the open sheet. */
-export function ReadingRoomLayer({ room, ui, documentId, versionId }: ReadingRoomLayerProps) {
+export function ReadingRoomLayer({ room, ui, documentId, versionId, scroller }: ReadingRoomLayerProps) {
   const { sheet } = ui;
   const paragraphComments = (paragraphId: string): Comment[] =>
     room.comments.filter((c) => c.anchor.paragraphId === paragraphId && c.anchor.versionId === versionId && !c.anchor.detached);
@@ -25,8 +26,10 @@ export function ReadingRoomLayer({ room, ui, documentId, versionId }: ReadingRoo
       {ui.selection && !sheet && (
         <SelectionActionBar
           selection={ui.selection}
+          scroller={scroller}
           access={room.access}
           busy={ui.highlight.isPending}
+          retrying={ui.highlight.isPending && ui.highlight.failureCount > 0}
           error={ui.highlight.isError ? ui.highlight.error : null}
           onRetry={ui.retryHighlight}
           onHighlight={ui.highlightSelection}

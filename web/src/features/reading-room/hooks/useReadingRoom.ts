@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { can, type Annotation, type Comment } from '@hopso/shared';
+import { useMeetingLive } from '../../live/hooks/useMeetingLive';
 import { useMeeting } from '../../meetings/hooks/useMeeting';
 import type { PageOverlayItem } from '../../viewer/lib/pageTypes';
 import { containsPoint } from '../lib/pdfGeometry';
@@ -28,8 +29,10 @@ const onVersion = (versionId: string) => (item: { anchor: { versionId: string } 
  * what their role lets them do. Per-page lists are built once per change, so a page re-renders
  * only when something on the document changed.
  */
-export function useReadingRoom({ documentId, meetingId, versionId }: { documentId: string; meetingId: string; versionId: string }) {
+export function useReadingRoom({ documentId, meetingId, versionId, isLatest }: { documentId: string; meetingId: string; versionId: string; isLatest: boolean }) {
   const meeting = useMeeting(meetingId);
+  // new comments (staff) and status changes and replies (a delegate) arrive live, into the same cache
+  useMeetingLive(meetingId);
   const paragraphsQuery = useParagraphs(documentId, versionId);
   const annotationsQuery = useAnnotations(documentId);
   const commentsQuery = useDocumentComments(documentId);
@@ -39,11 +42,12 @@ export function useReadingRoom({ documentId, meetingId, versionId }: { documentI
     () => ({
       role,
       canAnnotate: can(role, 'annotations.own'),
-      canComment: can(role, 'comments.create'),
+      // comments go on the current text: the secretariat's synthesis follows the latest version
+      canComment: can(role, 'comments.create') && isLatest,
       seesAllComments: can(role, 'comments.readAll'),
       canTriage: can(role, 'comments.triage'),
     }),
-    [role],
+    [role, isLatest],
   );
 
   const paragraphs = useMemo(() => (paragraphsQuery.data && paragraphsQuery.data.length > 0 ? new ParagraphIndex(paragraphsQuery.data) : null), [paragraphsQuery.data]);

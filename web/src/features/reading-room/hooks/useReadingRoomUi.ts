@@ -51,6 +51,16 @@ export function useReadingRoomUi({ room, documentId, versionId, scroller, pageEl
     if (!highlight.isPending) resetHighlight();
   }, [selection, resetHighlight]);
 
+  // Esc lets go of the selection (and its action bar), as it closes a sheet
+  useEffect(() => {
+    if (!selection || sheet) return undefined;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') clear();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [selection, sheet, clear]);
+
   useEffect(() => {
     if (!focus) return undefined;
     const timer = window.setTimeout(() => setFocus(null), FOCUS_MS);

@@ -166,6 +166,11 @@ export const PdfPageView = memo(function PdfPageView({
       textLayer = new pdfjs.TextLayer({ textContentSource: textContent, container: textLayerDiv, viewport });
       await textLayer.render();
       if (cancelled) return;
+      // as pdf.js's own viewer does: while a mouse drags a selection, this block covers the gaps
+      // between text runs, so the selection doesn't jump to the whole page when the pointer leaves a run
+      const endOfContent = document.createElement('div');
+      endOfContent.className = 'endOfContent';
+      textLayerDiv.append(endOfContent);
       textDivsRef.current = textLayer.textDivs;
       textItemsRef.current = textContent.items.filter(isTextItem);
       setTextVersion((v) => v + 1);
@@ -205,7 +210,17 @@ export const PdfPageView = memo(function PdfPageView({
     >
       <div className="pdf-canvas" ref={canvasWrapRef} />
       {unitViewport && active && <HighlightLayer viewport={unitViewport} items={highlights} />}
-      <div className="textLayer" ref={textLayerRef} data-testid="text-layer" data-page-number={pageNumber} />
+      <div
+        className="textLayer"
+        ref={textLayerRef}
+        data-testid="text-layer"
+        data-page-number={pageNumber}
+        onMouseDown={(event) => {
+          const layer = event.currentTarget;
+          layer.classList.add('selecting');
+          window.addEventListener('mouseup', () => layer.classList.remove('selecting'), { once: true });
+        }}
+      />
       {unitViewport && active && (
         <PageOverlay viewport={unitViewport} items={overlays}>
           {marginParagraphs.length > 0 && <MarginButtons viewport={unitViewport} scale={scale} paragraphs={marginParagraphs} onOpen={onOpenParagraphs} />}

@@ -208,7 +208,7 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
     const timer = window.setTimeout(() => setToast(null), TOAST_MS);
     return () => window.clearTimeout(timer);
   }, [toast]);
-  const room = useReadingRoom({ documentId, meetingId, versionId: version.id });
+  const room = useReadingRoom({ documentId, meetingId, versionId: version.id, isLatest });
   const ui = useReadingRoomUi({
     room,
     documentId,
@@ -352,7 +352,7 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
               </button>
             </ViewerPageNav>
           )}
-          <ReadingRoomLayer room={room} ui={ui} documentId={documentId} versionId={version.id} />
+          <ReadingRoomLayer room={room} ui={ui} documentId={documentId} versionId={version.id} scroller={scroller} />
         </div>
         {ui.panelOpen && (
           <ReadingPanel

@@ -233,7 +233,7 @@ function print(name, r) {
   console.log(`    to group members: ${fmt(r.members.n)} deliveries, p50 ${ms(r.members.p50)}, p99 ${ms(r.members.p99)}, max ${ms(r.members.max)}`);
   console.log(`    to staff (chair + 2 secretaries): ${fmt(r.staff.n)} deliveries, p50 ${ms(r.staff.p50)}, p99 ${ms(r.staff.p99)}, max ${ms(r.staff.max)}`);
   console.log(
-    `    lost ${r.lost}${r.late ? ` (${r.late} arrived after the 10 s drain)` : ''}${r.lostExamples.length ? ` e.g. ${r.lostExamples.join(', ')}` : ''}, duplicated ${r.duplicated}, leaked to another group ${r.leaked}, socket disconnects ${r.disconnects}${r.strays ? `, ${r.strays} messages delivered whose POST failed` : ''}; all in after ${r.drainMs.toFixed(0)} ms`,
+    `    lost ${r.lost}${r.late ? ` (${r.late} arrived after the 10 s drain)` : ''}${r.lostExamples.length ? ` e.g. ${r.lostExamples.join(', ')}` : ''}, duplicated ${r.duplicated}, leaked to another group ${r.leaked}, socket disconnects ${r.disconnects}${r.strays ? `, ${r.strays} messages delivered whose POST failed` : ''}; ${r.lost === 0 ? 'all in' : 'stopped waiting'} ${r.drainMs.toFixed(0)} ms after the last post`,
   );
   console.log(
     `    CPU over the send window: poster ${r.cpu.poster.toFixed(0)}% of a core, socket process ${r.cpu.sockets.toFixed(0)}%${r.cpu.server !== null ? `, server + its PostgreSQL ${r.cpu.server.toFixed(0)}%` : ''}`,

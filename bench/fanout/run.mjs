@@ -207,6 +207,7 @@ async function main() {
     if (bare.exitCode === null && bare.signalCode === null) bare.kill('SIGKILL');
   });
   const bareListening = waitMsg(bare, (m) => m.type === 'listening', 30_000, 'the bare server');
+  bareListening.catch(() => undefined); // awaited below; not an unhandled rejection if the hopso server fails first
 
   // the hopso server, its own embedded PostgreSQL and data folder
   let t = performance.now();

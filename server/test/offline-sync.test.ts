@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Comment, DocumentDetail, Paragraph, UploadResult } from '@hopso/shared';
+import type { Annotation, Comment, DocumentDetail, Paragraph, UpdateAnnotationResponse, UploadResult } from '@hopso/shared';
 import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
 import { buildMeetingWorld, type MeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
@@ -81,5 +81,31 @@ describe('a comment written offline before the deadline', () => {
     expect((await lateComment(iso(2 * HOUR))).status).toBe(400);
     expect((await lateComment(iso(-6 * HOUR))).status).toBe(400);
     expect((await lateComment('yesterday')).status).toBe(400);
+  });
+});
+
+describe('an annotation edited on two devices', () => {
+  it('keeps the later edit and the other as a conflict copy, whichever arrives last', async () => {
+    await setTimes({ releaseAt: iso(-2 * HOUR), commentDeadline: iso(10 * HOUR), startsAt: iso(24 * HOUR) });
+    const created = (await w.delegateB.post<Annotation>(`/documents/${doc.id}/annotations`, { clientId: crypto.randomUUID(), anchor: anchor(), color: 'yellow', note: 'gốc' })).body;
+    const base = created.updatedAt;
+    // the tablet, online, edits at 10:05
+    const tablet = await w.delegateB.patch<UpdateAnnotationResponse>(`/annotations/${created.id}`, { note: 'sửa trên máy tính bảng', editedAt: iso(-5 * 60_000), baseUpdatedAt: base });
+    expect(tablet.body.conflictCopy).toBeNull();
+    // the phone edited offline at 10:00 from the same base, and arrives now: the tablet's later edit wins
+    const phone = await w.delegateB.patch<UpdateAnnotationResponse>(`/annotations/${created.id}`, { note: 'sửa trên điện thoại', editedAt: iso(-10 * 60_000), baseUpdatedAt: base });
+    expect(phone.body.note).toBe('sửa trên máy tính bảng');
+    expect(phone.body.conflictCopy).toMatchObject({ note: 'sửa trên điện thoại', conflictOf: created.id });
+    // an offline edit made later than what is stored wins, and the stored one becomes the copy
+    const later = await w.delegateB.patch<UpdateAnnotationResponse>(`/annotations/${created.id}`, { note: 'sửa muộn nhất', color: 'pink', editedAt: iso(-60_000), baseUpdatedAt: base });
+    expect(later.body).toMatchObject({ note: 'sửa muộn nhất', color: 'pink' });
+    expect(later.body.conflictCopy).toMatchObject({ note: 'sửa trên máy tính bảng', conflictOf: created.id });
+    const all = (await w.delegateB.get<Annotation[]>(`/documents/${doc.id}/annotations`)).body;
+    expect(all.filter((a) => a.conflictOf === created.id).map((a) => a.note).sort()).toEqual(['sửa trên máy tính bảng', 'sửa trên điện thoại']);
+    // an edit from the current state is no conflict
+    const fresh = await w.delegateB.patch<UpdateAnnotationResponse>(`/annotations/${created.id}`, { note: 'gộp lại', baseUpdatedAt: later.body.updatedAt });
+    expect(fresh.body.conflictCopy).toBeNull();
+    // and nobody else sees any of it
+    expect((await w.secretary.get<Annotation[]>(`/documents/${doc.id}/annotations`)).body).toEqual([]);
   });
 });

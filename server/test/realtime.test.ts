@@ -95,6 +95,25 @@ describe('the gateway', () => {
   });
 });
 
+describe('presence', () => {
+  it('shows the staff who is online, and who left', async () => {
+    const staff = await joined(w.chair);
+    const snapshots: string[][] = [];
+    staff.socket.on('presence', (p) => snapshots.push(p.onlineUserIds));
+    const delegate = await joined(w.delegateB);
+    const until = async (check: (ids: string[]) => boolean) => {
+      const deadline = Date.now() + 5000;
+      while (!(snapshots.length && check(snapshots[snapshots.length - 1]))) {
+        if (Date.now() > deadline) throw new Error(`presence: ${JSON.stringify(snapshots)}`);
+        await pause(25);
+      }
+    };
+    await until((ids) => ids.includes(w.ids.delegateB));
+    delegate.socket.disconnect();
+    await until((ids) => !ids.includes(w.ids.delegateB));
+  });
+});
+
 describe('catching up', () => {
   it('hands a client that was disconnected while 50 comments were posted each of them exactly once, in order', async () => {
     const first = await joined(w.secretary);

@@ -1,7 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Patch, Post, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { createAnnotationRequest, updateAnnotationRequest, type Annotation, type CreateAnnotationRequest, type UpdateAnnotationRequest } from '@hopso/shared';
+import { createAnnotationRequest, updateAnnotationRequest, type Annotation, type CreateAnnotationRequest, type UpdateAnnotationRequest, type UpdateAnnotationResponse } from '@hopso/shared';
 import { CurrentUser, type AuthUser } from '../auth/auth-user';
 import { UuidParam, ZodBody } from '../common/zod';
 import { AnnotationsService } from './annotations.service';
@@ -30,7 +30,7 @@ export class AnnotationsController {
   }
 
   @Patch('annotations/:id')
-  update(@CurrentUser() caller: AuthUser, @UuidParam('id') id: string, @ZodBody(updateAnnotationRequest) body: UpdateAnnotationRequest): Promise<Annotation> {
+  update(@CurrentUser() caller: AuthUser, @UuidParam('id') id: string, @ZodBody(updateAnnotationRequest) body: UpdateAnnotationRequest): Promise<UpdateAnnotationResponse> {
     return this.annotations.update(caller, id, body);
   }
 

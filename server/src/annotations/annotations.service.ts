@@ -1,10 +1,11 @@
+import crypto from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import type { Annotation, CreateAnnotationRequest, UpdateAnnotationRequest } from '@hopso/shared';
+import type { Annotation, CreateAnnotationRequest, UpdateAnnotationRequest, UpdateAnnotationResponse } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { AnchorValidator } from '../anchoring/anchor-validator.service';
-import { notFound } from '../common/domain-error';
+import { DomainError, notFound } from '../common/domain-error';
 import { DocumentsService } from '../documents/documents.service';
 import { AnnotationEntity } from './annotation.entity';
 
@@ -21,6 +22,8 @@ export const toAnnotation = (a: AnnotationEntity): Annotation => ({
   },
   color: a.color,
   note: a.note,
+  editedAt: a.editedAt.toISOString(),
+  conflictOf: a.conflictOf,
   createdAt: a.createdAt.toISOString(),
   updatedAt: a.updatedAt.toISOString(),
 });
@@ -62,11 +65,43 @@ export class AnnotationsService {
     return { annotation: toAnnotation(row), created: inserted.length === 1 };
   }
 
-  async update(caller: AuthUser, id: string, req: UpdateAnnotationRequest): Promise<Annotation> {
+  /**
+   * Applies an edit. When the annotation changed since the edit's base (another
+   * device, or an offline edit arriving late), the later edit by `editedAt` wins and
+   * the other is kept as a conflict copy: neither is silently dropped.
+   */
+  async update(caller: AuthUser, id: string, req: UpdateAnnotationRequest, now = new Date()): Promise<UpdateAnnotationResponse> {
     const row = await this.findMine(caller, id);
-    if (req.color !== undefined) row.color = req.color;
-    if (req.note !== undefined) row.note = req.note;
-    return toAnnotation(await this.annotations.save(row));
+    const editedAt = req.editedAt ? new Date(req.editedAt) : now;
+    if (editedAt.getTime() > now.getTime() + 5 * 60_000) {
+      throw new DomainError('VALIDATION_FAILED', 'The time of the edit is in the future; check the phone’s clock', [{ path: 'editedAt', message: 'In the future' }]);
+    }
+    const incoming = { color: req.color ?? row.color, note: req.note ?? row.note, editedAt };
+    const conflict = req.baseUpdatedAt !== undefined && row.updatedAt.getTime() > new Date(req.baseUpdatedAt).getTime();
+    if (!conflict) {
+      Object.assign(row, incoming);
+      return { ...toAnnotation(await this.annotations.save(row)), conflictCopy: null };
+    }
+    const stored = { color: row.color, note: row.note, editedAt: row.editedAt };
+    const [winner, loser] = incoming.editedAt > stored.editedAt ? [incoming, stored] : [stored, incoming];
+    const copy = await this.annotations.save(
+      this.annotations.create({
+        clientId: crypto.randomUUID(),
+        authorId: row.authorId,
+        documentId: row.documentId,
+        versionId: row.versionId,
+        paragraphId: row.paragraphId,
+        quoteExact: row.quoteExact,
+        quotePrefix: row.quotePrefix,
+        quoteSuffix: row.quoteSuffix,
+        rects: row.rects,
+        detached: row.detached,
+        conflictOf: row.id,
+        ...loser,
+      }),
+    );
+    Object.assign(row, winner);
+    return { ...toAnnotation(await this.annotations.save(row)), conflictCopy: toAnnotation(copy) };
   }
 
   async remove(caller: AuthUser, id: string): Promise<void> {

@@ -145,8 +145,8 @@ export class DocumentsService {
     const doc = await this.documents.findOneBy({ id: documentId });
     if (!doc) throw notFound('Document');
     try {
-      if (action !== 'documents.readReleased' && action !== 'documents.write') await this.access.require(caller, doc.meetingId, 'documents.readReleased');
-      return { doc, access: await this.access.require(caller, doc.meetingId, action) };
+      const actions: MeetingAction[] = action === 'documents.readReleased' || action === 'documents.write' ? [action] : ['documents.readReleased', action];
+      return { doc, access: await this.access.requireAll(caller, doc.meetingId, actions) };
     } catch (e) {
       // someone outside the meeting learns nothing about its documents either
       if (e instanceof DomainError && e.code === 'NOT_FOUND') throw notFound('Document');

@@ -41,8 +41,26 @@ export class MeetingAccessService {
   }
 
   async require(user: AuthUser, meetingId: string, action: MeetingAction): Promise<MeetingAccess> {
-    const meeting = await this.meetings.findOneBy({ id: meetingId });
-    const role = meeting ? await this.roleOf(user.id, meetingId) : null;
+    return this.requireAll(user, meetingId, [action]);
+  }
+
+  /** Every action must be allowed; one lookup of the meeting and the caller's role serves them all. */
+  async requireAll(user: AuthUser, meetingId: string, actions: MeetingAction[]): Promise<MeetingAccess> {
+    const row = await this.meetings
+      .createQueryBuilder('m')
+      .leftJoin(ParticipantEntity, 'p', 'p.meeting_id = m.id AND p.user_id = :uid', { uid: user.id })
+      .select('m')
+      .addSelect('p.role', 'role')
+      .where('m.id = :meetingId', { meetingId })
+      .getRawAndEntities<{ role: MeetingRole | null }>();
+    const meeting = row.entities[0] ?? null;
+    const role = meeting ? (row.raw[0]?.role ?? null) : null;
+    let access: MeetingAccess = { meeting: meeting!, role };
+    for (const action of actions) access = this.check(user, meeting, role, action);
+    return access;
+  }
+
+  private check(user: AuthUser, meeting: MeetingEntity | null, role: MeetingRole | null, action: MeetingAction): MeetingAccess {
     const adminAllowed = user.isAdmin && ADMIN_ACTIONS.includes(action);
     // non-participants learn nothing, not even that the meeting exists
     if (!meeting || (role === null && !adminAllowed)) throw notFound('Meeting');

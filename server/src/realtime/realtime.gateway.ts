@@ -12,6 +12,8 @@ import { MeetingEventsService, type PublishedEvent } from '../events/meeting-eve
 import { MeetingAccessService } from '../meetings/meeting-access.service';
 import { rooms, type HopsoServer, type HopsoSocket } from './socket-types';
 
+const PRESENCE_COALESCE_MS = 300;
+
 function cookieValue(header: string | undefined, name: string): string | null {
   for (const part of header?.split(';') ?? []) {
     const [k, ...v] = part.trim().split('=');
@@ -31,6 +33,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   @WebSocketServer() private server!: HopsoServer;
   private readonly logger = new Logger('RealtimeGateway');
   private readonly subscriptions: Subscription[] = [];
+  private readonly presenceTimers = new Map<string, NodeJS.Timeout>();
 
   constructor(
     private readonly auth: AuthService,
@@ -73,6 +76,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
 
   onModuleDestroy(): void {
     for (const s of this.subscriptions) s.unsubscribe();
+    for (const t of this.presenceTimers.values()) clearTimeout(t);
   }
 
   async handleConnection(socket: HopsoSocket): Promise<void> {
@@ -82,16 +86,19 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     } else {
       await socket.join(rooms.user(data.userId));
     }
+    socket.on('disconnecting', () => {
+      for (const room of socket.rooms) {
+        const m = /^meeting:([0-9a-f-]{36})$/.exec(room);
+        if (m) this.sendPresence(m[1]);
+      }
+    });
     socket.on('meeting:join', (payload, ack) => this.answer(ack, () => this.join(socket, payload)));
     socket.on('meeting:leave', (payload, ack) => this.answer(ack, () => this.leave(socket, payload)));
     socket.on('events:catchup', (payload, ack) => this.answer(ack, () => this.catchup(socket, payload)));
   }
 
-  async handleDisconnect(socket: HopsoSocket): Promise<void> {
-    for (const room of socket.rooms) {
-      const m = /^meeting:([0-9a-f-]{36})$/.exec(room);
-      if (m) await this.sendPresence(m[1]);
-    }
+  handleDisconnect(): void {
+    // presence is sent from the 'disconnecting' handler, while the socket still knows its rooms
   }
 
   private async join(socket: HopsoSocket, raw: unknown) {
@@ -106,7 +113,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     await socket.join(rooms.meeting(meetingId));
     if (staff) await socket.join(rooms.staff(meetingId));
     await this.joinGroupRooms(meetingId, data.userId);
-    await this.sendPresence(meetingId);
+    this.sendPresence(meetingId);
     return { meetingId, seq: await this.events.currentSeq(meetingId), staff };
   }
 
@@ -114,7 +121,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const { meetingId } = parse(joinMeetingPayload, raw);
     await socket.leave(rooms.meeting(meetingId));
     await socket.leave(rooms.staff(meetingId));
-    await this.sendPresence(meetingId);
+    this.sendPresence(meetingId);
     return undefined;
   }
 
@@ -148,14 +155,28 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     if (role === null) {
       this.server.to(rooms.user(userId)).emit('meeting:removed', { meetingId });
       userRoom.socketsLeave([rooms.meeting(meetingId), rooms.staff(meetingId), ...(await this.breakouts.groupIdsOfMeeting(meetingId)).map(rooms.group)]);
-      await this.sendPresence(meetingId);
+      this.sendPresence(meetingId);
     } else if (!isStaff(role)) {
       userRoom.socketsLeave(rooms.staff(meetingId));
     }
   }
 
-  /** Staff see who is online in the meeting now. */
-  private async sendPresence(meetingId: string): Promise<void> {
+  /**
+   * Staff see who is online in the meeting now. Joins and leaves are coalesced per
+   * meeting: when a whole hall reconnects at once, staff get one snapshot, not one per phone.
+   */
+  private sendPresence(meetingId: string): void {
+    if (this.presenceTimers.has(meetingId)) return;
+    this.presenceTimers.set(
+      meetingId,
+      setTimeout(() => {
+        this.presenceTimers.delete(meetingId);
+        void this.pushPresence(meetingId).catch((e) => this.logger.error(e));
+      }, PRESENCE_COALESCE_MS),
+    );
+  }
+
+  private async pushPresence(meetingId: string): Promise<void> {
     const sockets = await this.server.in(rooms.meeting(meetingId)).fetchSockets();
     const onlineUserIds = [...new Set(sockets.flatMap((s) => (s.data.kind === 'user' ? [s.data.userId] : [])))];
     this.server.to(rooms.staff(meetingId)).emit('presence', { meetingId, onlineUserIds });

@@ -9,6 +9,7 @@ import {
   type BreakoutStatus,
   type Citation,
   type GroupMessage,
+  type MeetingRole,
   type PostGroupMessageRequest,
   type PrepareBreakoutRequest,
   type SaveGroupReportRequest,
@@ -179,7 +180,7 @@ export class BreakoutsService {
     const group = await this.findReadableGroup(caller, groupId);
     const existing = await this.messageByClientId(caller.id, req.clientId);
     if (existing) return { message: existing, created: false };
-    const status = await this.statusOf(group.agenda_item_id);
+    const { status } = group;
     if (status !== 'running') {
       throw new DomainError('BREAKOUT_NOT_RUNNING', status === 'ended' ? 'The group discussion has ended; messages are no longer taken' : 'The group discussion has not started yet');
     }
@@ -201,9 +202,8 @@ export class BreakoutsService {
   /** The leader (or staff) writes the group's summary of views and may submit it. */
   async saveReport(caller: AuthUser, groupId: string, req: SaveGroupReportRequest): Promise<Breakout> {
     const group = await this.findReadableGroup(caller, groupId);
-    const { role } = await this.access.require(caller, group.meeting_id, 'meeting.read');
-    if (group.leader_id !== caller.id && !can(role, 'breakouts.manage')) throw forbidden('Only the group leader (tổ trưởng) writes the report');
-    if ((await this.statusOf(group.agenda_item_id)) === 'prepared') throw new DomainError('BREAKOUT_NOT_RUNNING', 'The group discussion has not started yet');
+    if (group.leader_id !== caller.id && !can(group.role, 'breakouts.manage')) throw forbidden('Only the group leader (tổ trưởng) writes the report');
+    if (group.status === 'prepared') throw new DomainError('BREAKOUT_NOT_RUNNING', 'The group discussion has not started yet');
     return this.events.transaction(async (tx, emit) => {
       await tx.query(
         `UPDATE breakout_groups SET report_text = $2, report_updated_at = now(),
@@ -315,14 +315,23 @@ export class BreakoutsService {
     return g;
   }
 
-  /** Members and staff; anyone else cannot tell the group exists. */
-  private async findReadableGroup(caller: AuthUser, groupId: string): Promise<GroupRow> {
-    const g = await this.findGroup(groupId);
-    const role = await this.access.roleOf(caller.id, g.meeting_id);
-    const member = (await this.db.query('SELECT 1 FROM breakout_members WHERE group_id = $1 AND user_id = $2', [groupId, caller.id])).length > 0;
-    if (!member && !can(role, 'breakouts.manage')) throw notFound('Group');
-    await this.access.require(caller, g.meeting_id, 'meeting.read');
-    return g;
+  /** Members and staff; anyone else cannot tell the group exists. Also answers the breakout's status and the caller's role. */
+  private async findReadableGroup(caller: AuthUser, groupId: string): Promise<GroupRow & { status: BreakoutStatus; role: MeetingRole | null }> {
+    const [g]: (GroupRow & { status: BreakoutStatus; member: boolean })[] = await this.db.query(
+      `SELECT g.*, b.status, EXISTS (SELECT 1 FROM breakout_members m WHERE m.group_id = g.id AND m.user_id = $2) AS member
+         FROM breakout_groups g JOIN breakouts b ON b.agenda_item_id = g.agenda_item_id WHERE g.id = $1`,
+      [groupId, caller.id],
+    );
+    if (!g) throw notFound('Group');
+    let role: MeetingRole | null;
+    try {
+      ({ role } = await this.access.require(caller, g.meeting_id, 'meeting.read'));
+    } catch (e) {
+      if (e instanceof DomainError && e.code === 'NOT_FOUND') throw notFound('Group');
+      throw e;
+    }
+    if (!g.member && !can(role, 'breakouts.manage')) throw notFound('Group');
+    return { ...g, role };
   }
 
   private async requireManage(caller: AuthUser, meetingId: string): Promise<void> {

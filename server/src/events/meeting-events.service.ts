@@ -82,13 +82,19 @@ export class MeetingEventsService {
     return rows.map(toEvent);
   }
 
+  /**
+   * Takes the meeting's next sequence number and writes the event in one statement,
+   * so the meeting row's lock (which keeps commit order equal to sequence order, and
+   * so makes catch-up exact) is held for as short a time as possible. Callers emit
+   * last, just before their transaction commits.
+   */
   private async append(tx: EntityManager, meetingId: string, type: MeetingEventType, payload: unknown, audience: Audience): Promise<MeetingEvent> {
-    // the meeting row's counter hands out sequence numbers; its row lock orders concurrent writers
-    const [[{ event_seq }]] = await tx.query('UPDATE meetings SET event_seq = event_seq + 1 WHERE id = $1 RETURNING event_seq', [meetingId]);
     const [row]: EventRow[] = await tx.query(
-      `INSERT INTO meeting_events (meeting_id, seq, type, payload, audience, user_ids, group_id) VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `WITH next AS (UPDATE meetings SET event_seq = event_seq + 1 WHERE id = $1 RETURNING event_seq)
+       INSERT INTO meeting_events (meeting_id, seq, type, payload, audience, user_ids, group_id)
+       SELECT $1, next.event_seq, $2, $3, $4, $5, $6 FROM next
        RETURNING meeting_id, seq, type, payload, at`,
-      [meetingId, event_seq, type, JSON.stringify(payload), audience.to, audience.userIds ?? [], audience.to === 'group' ? audience.groupId : null],
+      [meetingId, type, JSON.stringify(payload), audience.to, audience.userIds ?? [], audience.to === 'group' ? audience.groupId : null],
     );
     return toEvent(row);
   }

@@ -175,14 +175,16 @@ export class BreakoutsService {
     return rows.map(toMessage);
   }
 
-  /** Idempotent on the client id. Refused once the breakout has ended. */
+  /** Idempotent on the client id (a replay answers the stored message, even after the end). Refused once the breakout has ended. */
   async postMessage(caller: AuthUser, groupId: string, req: PostGroupMessageRequest): Promise<{ message: GroupMessage; created: boolean }> {
     const group = await this.findReadableGroup(caller, groupId);
-    const existing = await this.messageByClientId(caller.id, req.clientId);
-    if (existing) return { message: existing, created: false };
-    const { status } = group;
-    if (status !== 'running') {
-      throw new DomainError('BREAKOUT_NOT_RUNNING', status === 'ended' ? 'The group discussion has ended; messages are no longer taken' : 'The group discussion has not started yet');
+    if (group.status !== 'running') {
+      const replay = await this.messageByClientId(caller.id, req.clientId);
+      if (replay) return { message: replay, created: false };
+      throw new DomainError(
+        'BREAKOUT_NOT_RUNNING',
+        group.status === 'ended' ? 'The group discussion has ended; messages are no longer taken' : 'The group discussion has not started yet',
+      );
     }
     if (req.citation) await this.assertCitation(group.meeting_id, req.citation);
     const created = await this.events.transaction(async (tx, emit) => {
@@ -191,12 +193,13 @@ export class BreakoutsService {
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id`,
         [req.clientId, groupId, caller.id, req.body, req.citation?.documentId ?? null, req.citation?.paragraphId ?? null],
       );
-      if (!inserted.length) return false;
+      if (!inserted.length) return null; // a replay
       const [row]: MessageRow[] = await tx.query(`${SELECT_MESSAGES} WHERE gm.id = $1`, [inserted[0].id]);
-      await emit(group.meeting_id, 'group.message', { message: toMessage(row) }, { to: 'group', groupId });
-      return true;
+      const message = toMessage(row);
+      await emit(group.meeting_id, 'group.message', { message }, { to: 'group', groupId });
+      return message;
     });
-    return { message: (await this.messageByClientId(caller.id, req.clientId))!, created };
+    return created ? { message: created, created: true } : { message: (await this.messageByClientId(caller.id, req.clientId))!, created: false };
   }
 
   /** The leader (or staff) writes the group's summary of views and may submit it. */

@@ -82,10 +82,14 @@ export class CommentsService {
   /** Idempotent on the client id: a retry returns the stored comment, even after the deadline. */
   async create(caller: AuthUser, documentId: string, req: CreateCommentRequest, now = new Date()): Promise<{ comment: Comment; created: boolean }> {
     const { doc, access } = await this.documents.requireDocument(caller, documentId, 'comments.create');
-    const stored = await this.findByClientId(caller.id, req.clientId);
-    if (stored) return { comment: stored, created: false };
     const writtenAt = req.writtenAt ? new Date(req.writtenAt) : now;
-    assertCommentWindow(access.meeting, now, writtenAt);
+    try {
+      assertCommentWindow(access.meeting, now, writtenAt);
+    } catch (e) {
+      const replay = await this.findByClientId(caller.id, req.clientId);
+      if (replay) return { comment: replay, created: false };
+      throw e;
+    }
     await this.anchors.validate(documentId, req.anchor);
     const created = await this.events.transaction(async (tx, emit) => {
       const inserted: { id: string }[] = await tx.query(
@@ -94,12 +98,13 @@ export class CommentsService {
          ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id`,
         [req.clientId, caller.id, doc.meetingId, documentId, req.anchor.versionId, req.anchor.paragraphId, req.anchor.quote.exact, req.anchor.quote.prefix, req.anchor.quote.suffix, JSON.stringify(req.anchor.rects), req.body, writtenAt],
       );
-      if (inserted.length === 0) return false; // a concurrent retry stored it first
+      if (inserted.length === 0) return null; // a replay
       const [row]: CommentRow[] = await tx.query(`${SELECT_COMMENTS} WHERE c.id = $1`, [inserted[0].id]);
-      await emit(doc.meetingId, 'comment.created', { comment: toComment(row) }, { to: 'staff', userIds: [caller.id] });
-      return true;
+      const comment = toComment(row);
+      await emit(doc.meetingId, 'comment.created', { comment }, { to: 'staff', userIds: [caller.id] });
+      return comment;
     });
-    return { comment: (await this.findByClientId(caller.id, req.clientId))!, created };
+    return created ? { comment: created, created: true } : { comment: (await this.findByClientId(caller.id, req.clientId))!, created: false };
   }
 
   /** Staff see every comment on the document; anyone else only their own. */

@@ -4,6 +4,7 @@ import { dirname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -45,9 +46,60 @@ function pdfjsAssets(): Plugin {
   };
 }
 
+/**
+ * PWA: the manifest (installable on Android and desktop, in Vietnamese) and a Workbox service
+ * worker that precaches the built app shell, so the app opens with no connection once it has been
+ * opened online. It never serves /api or /socket.io: offline data lives in IndexedDB
+ * (features/offline), where the app decides what is current. New versions wait for the user to
+ * reload (registerType 'prompt'): an automatic reload could interrupt a comment being written.
+ */
+const pwa = VitePWA({
+  registerType: 'prompt',
+  injectRegister: false,
+  includeAssets: ['icons/apple-touch-icon.png', 'icons/icon.svg'],
+  manifest: {
+    id: '/',
+    name: 'hopso – Họp số',
+    short_name: 'Họp số',
+    description: 'Kỳ họp không giấy của Hội đồng nhân dân: đọc tài liệu, đánh dấu, ghi chú và góp ý, cả khi không có mạng.',
+    lang: 'vi',
+    dir: 'ltr',
+    start_url: '/',
+    scope: '/',
+    display: 'standalone',
+    orientation: 'any',
+    theme_color: '#0b3d91',
+    background_color: '#f3f5f9',
+    categories: ['productivity', 'government'],
+    icons: [
+      { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+      { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+      { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    // every hashed chunk (pdf.js and its worker included), so a document opens offline too
+    globPatterns: ['**/*.{js,mjs,css,html,png,svg,webmanifest}'],
+    globIgnores: ['pdfjs/**'],
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+    navigateFallback: '/index.html',
+    navigateFallbackDenylist: [/^\/api\//, /^\/socket\.io\//],
+    cleanupOutdatedCaches: true,
+    clientsClaim: true,
+    runtimeCaching: [
+      {
+        // pdf.js's fonts, cmaps and wasm are fetched only by PDFs that need them: kept once used
+        urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/pdfjs/'),
+        handler: 'CacheFirst',
+        options: { cacheName: 'hopso-pdfjs-assets', expiration: { maxEntries: 300 } },
+      },
+    ],
+  },
+});
+
 export default defineConfig({
   root: here,
-  plugins: [react(), pdfjsAssets()],
+  plugins: [react(), pdfjsAssets(), pwa],
   resolve: {
     alias: { '@hopso/shared': resolve(here, '../shared/src/index.ts') },
   },

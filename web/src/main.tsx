@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { App } from './app/App';
+import { OfflineRuntime } from './features/offline/components/OfflineRuntime';
 import { createQueryClient } from './app/createQueryClient';
 import { I18nProvider } from './i18n/I18nProvider';
 import './styles/global.css';
@@ -15,6 +16,7 @@ createRoot(root).render(
     <I18nProvider>
       <QueryClientProvider client={queryClient}>
         <App />
+        <OfflineRuntime />
       </QueryClientProvider>
     </I18nProvider>
   </StrictMode>,

@@ -2,6 +2,7 @@ import { Link, NavLink, Outlet } from 'react-router-dom';
 import { useI18n } from '../i18n/useI18n';
 import { useLogout } from '../features/auth/hooks/useLogout';
 import { useRequiredUser } from '../features/auth/hooks/useRequiredUser';
+import { OfflineStatus } from '../features/offline/components/OfflineStatus';
 import { LanguageSwitch } from './LanguageSwitch';
 import './AppLayout.css';
 
@@ -50,6 +51,7 @@ export function AppLayout() {
         </div>
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
+        <OfflineStatus />
         <Outlet />
       </main>
     </div>

@@ -12,6 +12,8 @@ export function createQueryClient(): QueryClient {
     mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
+        // run even when the browser says it is offline: reads fall back to the offline copy (features/offline)
+        networkMode: 'always',
         staleTime: 30_000,
         refetchOnWindowFocus: true,
         // 4xx answers won't change by asking again; network blips and 5xx might

@@ -65,6 +65,17 @@ export function toApiErrorBody(status: number, text: string): ApiErrorBody {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
+const answerListeners = new Set<(answered: boolean) => void>();
+
+/**
+ * Called with `true` whenever the server answers any request (the connection works: the offline
+ * outbox then sends what waits) and with `false` when a request got no answer at all.
+ */
+export function onServerAnswer(listener: (answered: boolean) => void): () => void {
+  answerListeners.add(listener);
+  return () => answerListeners.delete(listener);
+}
+
 interface RequestOptions {
   body?: unknown;
   signal?: AbortSignal;
@@ -84,8 +95,10 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
     response = await fetch(path, { method, headers, body, credentials: 'same-origin', signal: options.signal });
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    for (const listener of answerListeners) listener(false);
     throw new NetworkError(error instanceof Error ? error.message : undefined);
   }
+  for (const listener of answerListeners) listener(true);
   if (!response.ok) {
     throw new ApiError(toApiErrorBody(response.status, await response.text().catch(() => '')));
   }

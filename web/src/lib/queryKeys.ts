@@ -26,4 +26,7 @@ export const queryKeys = {
   /** Who is online now: filled only by the socket's `presence` event. */
   presence: (meetingId: string) => ['live', meetingId, 'presence'] as const,
   hall: (meetingId: string) => ['hall', meetingId] as const,
+  // ---- breakout groups (tổ thảo luận): under the meeting's key, so a resync after a reconnect refetches them ----
+  breakouts: (meetingId: string) => ['meetings', meetingId, 'breakouts'] as const,
+  groupMessages: (meetingId: string, groupId: string) => ['meetings', meetingId, 'breakout-groups', groupId, 'messages'] as const,
 };

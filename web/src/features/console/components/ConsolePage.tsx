@@ -6,6 +6,7 @@ import { ApiError } from '../../../lib/api-client';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
+import { BreakoutPanel } from '../../breakouts/components/BreakoutPanel';
 import { useMeetingDocuments } from '../../documents/hooks/useMeetingDocuments';
 import { LiveStatus } from '../../live/components/LiveStatus';
 import { useMeetingLive } from '../../live/hooks/useMeetingLive';
@@ -67,6 +68,7 @@ export function ConsolePage() {
       <div className="console-grid">
         <div className="console-main">
           <AgendaControl meeting={m} agenda={agenda} />
+          <BreakoutPanel meeting={m} agenda={agenda} />
           <CurrentItemComments meetingId={m.id} item={currentIndex >= 0 ? agenda[currentIndex] : null} number={currentIndex + 1} />
         </div>
         <div className="console-side">

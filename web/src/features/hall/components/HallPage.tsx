@@ -3,6 +3,7 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import type { AgendaItem, HallState } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { formatDateTime } from '../../../lib/datetime';
+import { HallBreakouts, hallBreakout } from '../../breakouts/components/HallBreakouts';
 import { liveIndicator } from '../../live/components/LiveStatus';
 import { useClock } from '../hooks/useClock';
 import { useHallLive } from '../hooks/useHallLive';
@@ -34,6 +35,7 @@ function HallBoard({ hall, reconnecting }: { hall: HallState; reconnecting: bool
   const agenda: AgendaItem[] = [...hall.agenda].sort((a, b) => a.position - b.position);
   const index = agenda.findIndex((item) => item.id === hall.currentAgendaItemId);
   const current = index >= 0 ? agenda[index] : null;
+  const breakout = hallBreakout(hall);
   useEffect(() => {
     document.title = `${current ? current.title : hall.title} · ${t.hall.title}`;
   }, [current, hall.title, t.hall.title]);
@@ -56,26 +58,30 @@ function HallBoard({ hall, reconnecting }: { hall: HallState; reconnecting: bool
         </div>
       </header>
 
-      <section className={`hall-current${current ? '' : ' is-empty'}`} aria-live="polite" data-testid="hall-current">
-        <p className="hall-current-label">
-          {current ? (
+      {breakout ? (
+        <HallBreakouts hall={hall} breakout={breakout} agenda={agenda} />
+      ) : (
+        <section className={`hall-current${current ? '' : ' is-empty'}`} aria-live="polite" data-testid="hall-current">
+          <p className="hall-current-label">
+            {current ? (
+              <>
+                <span className="hall-live-dot" aria-hidden="true" />
+                {t.hall.currentItem} · {t.hall.itemOf(index + 1, agenda.length)}
+              </>
+            ) : (
+              t.hall.noCurrentItem
+            )}
+          </p>
+          {current && (
             <>
-              <span className="hall-live-dot" aria-hidden="true" />
-              {t.hall.currentItem} · {t.hall.itemOf(index + 1, agenda.length)}
+              <h2 className="hall-current-title" data-testid="hall-current-title">
+                {current.title}
+              </h2>
+              {current.presenter && <p className="hall-current-presenter">{t.hall.presenter(current.presenter)}</p>}
             </>
-          ) : (
-            t.hall.noCurrentItem
           )}
-        </p>
-        {current && (
-          <>
-            <h2 className="hall-current-title" data-testid="hall-current-title">
-              {current.title}
-            </h2>
-            {current.presenter && <p className="hall-current-presenter">{t.hall.presenter(current.presenter)}</p>}
-          </>
-        )}
-      </section>
+        </section>
+      )}
 
       <section className="hall-agenda" aria-labelledby="hall-agenda-heading">
         <h2 id="hall-agenda-heading">{t.hall.agenda}</h2>

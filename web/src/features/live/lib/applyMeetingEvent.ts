@@ -2,6 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { Comment, CommentFilters, DocumentSummary, HallState, MeetingDetail, MeetingEvent, MeetingSummary } from '@hopso/shared';
 import { queryKeys } from '../../../lib/queryKeys';
 import { matchesCommentFilters, upsertComment } from './commentFilters';
+import { putBreakout, putGroupMessage } from '../../breakouts/lib/breakoutCache';
 
 type MeetingPatch = Partial<Pick<MeetingDetail, 'status' | 'currentAgendaItemId' | 'agenda'>>;
 
@@ -87,10 +88,13 @@ export function applyMeetingEvent(queryClient: QueryClient, event: MeetingEvent)
       queryClient.setQueryData<HallState>(queryKeys.hall(event.meetingId), (h) =>
         h ? { ...h, seq: Math.max(h.seq, event.seq), breakouts: [...h.breakouts.filter((b) => b.agendaItemId !== breakout.agendaItemId), breakout] } : h,
       );
+      putBreakout(queryClient, breakout);
       return;
     }
+    case 'group.message':
+      putGroupMessage(queryClient, event.meetingId, event.payload.message);
+      return;
     default:
-      // other events (group messages) belong to screens that keep their own cache entries
       return;
   }
 }

@@ -3,6 +3,7 @@ import type { MeetingSummary } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { formatDateTime } from '../../../lib/datetime';
 import { Icon } from '../../../ui/Icon';
+import { OfflineSavedBadge } from '../../offline/components/OfflineSavedBadge';
 import { MeetingFacts } from './MeetingFacts';
 import { MeetingStatusBadge } from './MeetingStatusBadge';
 
@@ -14,6 +15,7 @@ export function MeetingCard({ meeting, canPrepare }: { meeting: MeetingSummary; 
       <div className="meeting-card-top">
         <MeetingStatusBadge status={meeting.status} />
         <span className="meeting-card-kind">{t.meetingKinds[meeting.kind]}</span>
+        <OfflineSavedBadge meetingId={meeting.id} />
       </div>
       <h2 className="meeting-card-title">
         <Link to={`/meetings/${meeting.id}`} data-testid="meeting-card-link">

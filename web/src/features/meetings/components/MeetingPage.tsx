@@ -8,11 +8,14 @@ import { Icon } from '../../../ui/Icon';
 import { LoadingState } from '../../../ui/LoadingState';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
 import { useRequiredUser } from '../../auth/hooks/useRequiredUser';
+import { AgendaBreakouts } from '../../breakouts/components/AgendaBreakouts';
+import { BreakoutBanner } from '../../breakouts/components/BreakoutBanner';
 import { DocumentLink } from '../../documents/components/DocumentLink';
 import { useMeetingDocuments } from '../../documents/hooks/useMeetingDocuments';
 import { groupDocumentsByAgenda } from '../../documents/lib/groupDocumentsByAgenda';
 import { LiveStatus } from '../../live/components/LiveStatus';
 import { useMeetingLive } from '../../live/hooks/useMeetingLive';
+import { SaveOfflinePanel } from '../../offline/components/SaveOfflinePanel';
 import { useMeeting } from '../hooks/useMeeting';
 import { canPrepareMeeting } from '../lib/canPrepareMeeting';
 import { MeetingFacts } from './MeetingFacts';
@@ -85,6 +88,7 @@ function AgendaEntry({ item, number, documents, showDocuments, current }: Agenda
       )}
       {item.description && <p className="agenda-item-description">{item.description}</p>}
       {showDocuments && documents.length > 0 && <DocumentList documents={documents} />}
+      <AgendaBreakouts meetingId={item.meetingId} agendaItemId={item.id} />
     </li>
   );
 }
@@ -115,6 +119,7 @@ export function MeetingPage() {
       <Link to="/" className="breadcrumb">
         ← {t.meeting.backToList}
       </Link>
+      <BreakoutBanner meeting={m} />
       {currentIndex >= 0 && (
         <a href={`#agenda-item-${agenda[currentIndex].id}`} className="current-item-banner" data-testid="current-item-banner">
           <span className="current-item-badge">
@@ -163,6 +168,7 @@ export function MeetingPage() {
       {documents.isError && !isApiError(documents.error, 'NOT_RELEASED') && (
         <ErrorMessage error={documents.error} onRetry={() => void documents.refetch()} />
       )}
+      {m.myRole && documents.isSuccess && documents.data.length > 0 && <SaveOfflinePanel meeting={m} />}
 
       <section className="section" aria-labelledby="agenda-heading">
         <h2 id="agenda-heading">{t.meeting.agenda}</h2>

@@ -6,6 +6,7 @@ import type {
   ReadReceipt,
   TriageCommentRequest,
   UpdateAnnotationRequest,
+  UpdateAnnotationResponse,
 } from '@hopso/shared';
 import { apiClient } from '../../../lib/api-client';
 
@@ -16,7 +17,8 @@ export const readingRoomApi = {
   annotations: (documentId: string) => apiClient.get<Annotation[]>(`${doc(documentId)}/annotations`),
   /** Safe to repeat: the server answers a known clientId with the annotation it already stored. */
   createAnnotation: (documentId: string, body: CreateAnnotationRequest) => apiClient.post<Annotation>(`${doc(documentId)}/annotations`, body),
-  updateAnnotation: (id: string, body: UpdateAnnotationRequest) => apiClient.patch<Annotation>(`/api/annotations/${encodeURIComponent(id)}`, body),
+  /** Answers the stored annotation and, when the edit met a concurrent one, the conflict copy kept of the other. */
+  updateAnnotation: (id: string, body: UpdateAnnotationRequest) => apiClient.patch<UpdateAnnotationResponse>(`/api/annotations/${encodeURIComponent(id)}`, body),
   deleteAnnotation: (id: string) => apiClient.delete(`/api/annotations/${encodeURIComponent(id)}`),
 
   comments: (documentId: string) => apiClient.get<Comment[]>(`${doc(documentId)}/comments`),

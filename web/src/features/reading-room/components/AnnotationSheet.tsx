@@ -42,7 +42,7 @@ export function AnnotationSheet({ documentId, annotation, onComment, onClose, on
           value={annotation.color}
           disabled={update.isPending}
           onChange={(color) => {
-            if (color !== annotation.color) update.mutate({ id: annotation.id, color });
+            if (color !== annotation.color) update.mutate({ annotation, color });
           }}
           testIdPrefix="annotation-color"
         />
@@ -50,7 +50,7 @@ export function AnnotationSheet({ documentId, annotation, onComment, onClose, on
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          update.mutate({ id: annotation.id, note: note.trim() }, { onSuccess: () => onDone(t.readingRoom.noteSaved) });
+          update.mutate({ annotation, note: note.trim() }, { onSuccess: (outcome) => onDone(outcome.status === 'sent' ? t.readingRoom.noteSaved : t.offline.savedLocally) });
         }}
       >
         <div className="field">
@@ -81,7 +81,7 @@ export function AnnotationSheet({ documentId, annotation, onComment, onClose, on
                 type="button"
                 className="button button-danger"
                 disabled={remove.isPending}
-                onClick={() => remove.mutate(annotation.id, { onSuccess: onClose })}
+                onClick={() => remove.mutate(annotation, { onSuccess: onClose })}
                 data-testid="annotation-delete-confirm"
               >
                 {t.readingRoom.confirmDeleteYes}

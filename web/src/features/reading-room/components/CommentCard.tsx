@@ -4,6 +4,8 @@ import { useI18n } from '../../../i18n/useI18n';
 import { formatDateTime } from '../../../lib/datetime';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { useTriageComment } from '../hooks/useCommentMutations';
+import { PendingChip } from '../../offline/components/PendingChip';
+import { usePendingClientIds } from '../../offline/hooks/useOutbox';
 import { CommentStatusBadge } from './CommentStatusBadge';
 import { QuoteBlock } from './QuoteBlock';
 
@@ -63,20 +65,22 @@ function TriageForm({ comment }: { comment: Comment }) {
 /** One comment with its status, the secretariat's reply and, for staff, the author and triage. */
 export function CommentCard({ comment, showAuthor, showQuote, canTriage, actions }: CommentCardProps) {
   const { t, language } = useI18n();
+  // still in this device's outbox: not with the secretariat yet
+  const pending = usePendingClientIds().has(comment.clientId);
   const rect = comment.anchor.rects[0];
   const where = [comment.paragraphIndex !== null ? t.readingRoom.paragraph(comment.paragraphIndex + 1) : '', rect ? t.readingRoom.page(rect.page) : '']
     .filter(Boolean)
     .join(' · ');
   return (
-    <article className="comment-card" data-testid="comment-card" data-comment-id={comment.id} data-status={comment.status}>
+    <article className="comment-card" data-testid="comment-card" data-comment-id={comment.id} data-status={comment.status} data-pending={pending ? 'true' : undefined}>
       <div className="comment-card-head">
         {showAuthor && (
           <strong className="comment-author" data-testid="comment-author">
             {comment.authorName}
           </strong>
         )}
-        <CommentStatusBadge status={comment.status} />
-        <span className="muted comment-time">{formatDateTime(comment.createdAt, language)}</span>
+        {pending ? <PendingChip /> : <CommentStatusBadge status={comment.status} />}
+        <span className="muted comment-time">{formatDateTime(comment.writtenAt ?? comment.createdAt, language)}</span>
       </div>
       {showQuote && <QuoteBlock text={comment.anchor.quote.exact} caption={where} max={160} />}
       <p className="comment-body" data-testid="comment-body">

@@ -64,7 +64,7 @@ function CommentForm({ documentId, target, meeting, onDone }: Pick<ComposeSheetP
           onSubmit={(e) => {
             e.preventDefault();
             if (!body.trim() || create.isPending) return;
-            create.mutate({ clientId, anchor: target.anchor, body: body.trim() }, { onSuccess: () => onDone(t.readingRoom.sent) });
+            create.mutate({ clientId, anchor: target.anchor, body: body.trim() }, { onSuccess: (outcome) => onDone(outcome.status === 'sent' ? t.readingRoom.sent : t.offline.savedLocally) });
           }}
         >
           <div className="field">
@@ -109,7 +109,7 @@ function NoteForm({ documentId, target, onDone }: Pick<ComposeSheetProps, 'docum
       onSubmit={(e) => {
         e.preventDefault();
         if (!note.trim() || create.isPending) return;
-        create.mutate({ clientId, anchor: target.anchor, color, note: note.trim() }, { onSuccess: () => onDone(t.readingRoom.noteSaved) });
+        create.mutate({ clientId, anchor: target.anchor, color, note: note.trim() }, { onSuccess: (outcome) => onDone(outcome.status === 'sent' ? t.readingRoom.noteSaved : t.offline.savedLocally) });
       }}
     >
       <p className="private-hint">

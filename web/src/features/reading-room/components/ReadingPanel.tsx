@@ -3,6 +3,9 @@ import type { Annotation, Comment, StoredAnchor } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import type { ReadingAccess } from '../lib/readingTypes';
 import { excerpt } from '../lib/selectionAnchor';
+import { PendingChip } from '../../offline/components/PendingChip';
+import { usePendingClientIds } from '../../offline/hooks/useOutbox';
+import { useDeleteAnnotation, useUpdateAnnotation } from '../hooks/useAnnotationMutations';
 import { CommentCard } from './CommentCard';
 import { ReadReceiptsList } from './ReadReceiptsList';
 
@@ -29,10 +32,12 @@ function byPosition(a: { anchor: StoredAnchor }, b: { anchor: StoredAnchor }): n
 function AnnotationRow({ annotation, detached, onJump, onEdit }: { annotation: Annotation; detached: boolean; onJump: () => void; onEdit: () => void }) {
   const { t } = useI18n();
   const rect = annotation.anchor.rects[0];
+  const pending = usePendingClientIds().has(annotation.clientId);
   return (
-    <li className="panel-item" data-testid={detached ? 'detached-item' : 'my-annotation'} data-annotation-id={annotation.id}>
+    <li className="panel-item" data-testid={detached ? 'detached-item' : 'my-annotation'} data-annotation-id={annotation.id} data-pending={pending ? 'true' : undefined}>
       <span className={`panel-swatch swatch-${annotation.color}`} aria-hidden="true" />
       <div className="panel-item-main">
+        {pending && <PendingChip />}
         <p className="panel-quote">“{excerpt(annotation.anchor.quote.exact, 140)}”</p>
         {annotation.note ? (
           <p className="panel-note" data-testid="my-annotation-note">
@@ -58,6 +63,54 @@ function AnnotationRow({ annotation, detached, onJump, onEdit }: { annotation: A
 }
 
 /**
+ * One side of an edit made on two devices at once: the server kept the later edit and this copy of
+ * the other, so nothing was silently lost. The delegate keeps whichever they want.
+ */
+function ConflictCopyRow({ documentId, copy, original, onJump }: { documentId: string; copy: Annotation; original: Annotation | null; onJump: () => void }) {
+  const { t } = useI18n();
+  const update = useUpdateAnnotation(documentId);
+  const remove = useDeleteAnnotation(documentId);
+  const busy = update.isPending || remove.isPending;
+  return (
+    <li className="panel-item panel-conflict" data-testid="conflict-copy" data-annotation-id={copy.id} data-conflict-of={copy.conflictOf ?? undefined}>
+      <span className={`panel-swatch swatch-${copy.color}`} aria-hidden="true" />
+      <div className="panel-item-main">
+        <span className="conflict-chip">{t.offline.conflictCopy}</span>
+        <p className="muted">{t.offline.conflictHint}</p>
+        <p className="panel-quote">“{excerpt(copy.anchor.quote.exact, 140)}”</p>
+        {copy.note ? <p className="panel-note">{copy.note}</p> : <p className="muted panel-note-empty">{t.readingRoom.noNote}</p>}
+        {original && (original.note || original.color !== copy.color) && (
+          <p className="muted">
+            {t.readingRoom.tabAnnotations}: {original.note || t.readingRoom.noNote}
+          </p>
+        )}
+        <div className="button-row">
+          <button type="button" className="button button-secondary" onClick={onJump} data-testid="jump">
+            {t.readingRoom.jump}
+          </button>
+          {original && (
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={busy}
+              onClick={() =>
+                update.mutate({ annotation: original, color: copy.color, note: copy.note }, { onSuccess: () => remove.mutate(copy) })
+              }
+              data-testid="conflict-use"
+            >
+              {t.offline.conflictUse}
+            </button>
+          )}
+          <button type="button" className="button button-ghost" disabled={busy} onClick={() => remove.mutate(copy)} data-testid="conflict-delete">
+            {t.offline.conflictDelete}
+          </button>
+        </div>
+      </div>
+    </li>
+  );
+}
+
+/**
  * "Của tôi": my highlights and notes, my comments with their status and reply, and whatever a
  * new version of the document detached (kept, with its original quote, never hidden). For the
  * chair and the secretariat the comments are everyone's, and read receipts are one tab away.
@@ -66,9 +119,11 @@ export function ReadingPanel({ documentId, annotations, comments, access, onJump
   const { t } = useI18n();
   const headingId = useId();
   const [tab, setTab] = useState<Tab>(access.seesAllComments ? 'comments' : 'annotations');
-  const placedAnnotations = annotations.filter((a) => !a.anchor.detached).sort(byPosition);
+  // a conflict copy is the other side of an edit made on two devices at once: shown apart, never drawn
+  const conflictCopies = annotations.filter((a) => a.conflictOf !== null);
+  const placedAnnotations = annotations.filter((a) => !a.anchor.detached && a.conflictOf === null).sort(byPosition);
   const placedComments = comments.filter((c) => !c.anchor.detached).sort(byPosition);
-  const detachedAnnotations = annotations.filter((a) => a.anchor.detached);
+  const detachedAnnotations = annotations.filter((a) => a.anchor.detached && a.conflictOf === null);
   const detachedComments = comments.filter((c) => c.anchor.detached);
   const detachedCount = detachedAnnotations.length + detachedComments.length;
 
@@ -110,6 +165,13 @@ export function ReadingPanel({ documentId, annotations, comments, access, onJump
         {tab === 'annotations' && (
           <>
             <p className="private-hint">{t.readingRoom.privateHint}</p>
+            {conflictCopies.length > 0 && (
+              <ul className="panel-list">
+                {conflictCopies.map((copy) => (
+                  <ConflictCopyRow key={copy.id} documentId={documentId} copy={copy} original={annotations.find((a) => a.id === copy.conflictOf) ?? null} onJump={() => onJump(copy.anchor)} />
+                ))}
+              </ul>
+            )}
             {placedAnnotations.length === 0 ? (
               <p className="empty-state">{t.readingRoom.noAnnotations}</p>
             ) : (

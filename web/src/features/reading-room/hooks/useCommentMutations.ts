@@ -4,6 +4,7 @@ import { networkRetry } from '../../../lib/networkRetry';
 import { queryKeys } from '../../../lib/queryKeys';
 import { readingRoomApi } from '../api/readingRoomApi';
 import { upsertById } from '../lib/upsert';
+import { queueWrite } from '../../offline/lib/writes';
 
 export interface NewComment {
   /** Generated once per comment the user writes; every retry sends the same one. */
@@ -12,12 +13,15 @@ export interface NewComment {
   body: string;
 }
 
+/**
+ * Through the offline outbox, like every write: stamped with when the delegate wrote it, so a
+ * comment written offline before the deadline is still taken when it arrives a little late.
+ */
 export function useCreateComment(documentId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: NewComment) => readingRoomApi.createComment(documentId, input),
-    ...networkRetry,
-    onSuccess: (comment) => client.setQueryData<Comment[]>(queryKeys.documentComments(documentId), (list) => upsertById(list, comment)),
+    mutationFn: (input: NewComment) => queueWrite(client, documentId, { kind: 'comment.create', body: { ...input, writtenAt: new Date().toISOString() } }),
+    networkMode: 'always',
   });
 }
 

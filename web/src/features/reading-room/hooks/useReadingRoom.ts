@@ -29,11 +29,24 @@ const onVersion = (versionId: string) => (item: { anchor: { versionId: string } 
  * what their role lets them do. Per-page lists are built once per change, so a page re-renders
  * only when something on the document changed.
  */
-export function useReadingRoom({ documentId, meetingId, versionId, isLatest }: { documentId: string; meetingId: string; versionId: string; isLatest: boolean }) {
+export function useReadingRoom({
+  documentId,
+  meetingId,
+  versionId,
+  isLatest,
+  paragraphsWanted = true,
+}: {
+  documentId: string;
+  meetingId: string;
+  versionId: string;
+  isLatest: boolean;
+  /** False until the first page shows: the paragraphs (large for a long document) then load. */
+  paragraphsWanted?: boolean;
+}) {
   const meeting = useMeeting(meetingId);
   // new comments (staff) and status changes and replies (a delegate) arrive live, into the same cache
   useMeetingLive(meetingId);
-  const paragraphsQuery = useParagraphs(documentId, versionId);
+  const paragraphsQuery = useParagraphs(documentId, versionId, paragraphsWanted);
   const annotationsQuery = useAnnotations(documentId);
   const commentsQuery = useDocumentComments(documentId);
   const role = meeting.data?.myRole ?? null;
@@ -52,16 +65,18 @@ export function useReadingRoom({ documentId, meetingId, versionId, isLatest }: {
 
   const paragraphs = useMemo(() => (paragraphsQuery.data && paragraphsQuery.data.length > 0 ? new ParagraphIndex(paragraphsQuery.data) : null), [paragraphsQuery.data]);
   const annotations: readonly Annotation[] = annotationsQuery.data ?? EMPTY_ANNOTATIONS;
+  // conflict copies lie exactly over their original: listed in the panel, not drawn a second time
+  const drawn = useMemo(() => annotations.filter((a) => a.conflictOf === null), [annotations]);
   const comments: readonly Comment[] = commentsQuery.data ?? EMPTY_COMMENTS;
 
   const highlightsByPage = useMemo(
     () =>
       groupByPage<HighlightItem>(
-        annotations.filter(onVersion(versionId)).flatMap((a) =>
+        drawn.filter(onVersion(versionId)).flatMap((a) =>
           a.anchor.rects.map((rect, i): [number, HighlightItem] => [rect.page, { key: `${a.id}-${i}`, rect, color: a.color, annotationId: a.id }]),
         ),
       ),
-    [annotations, versionId],
+    [drawn, versionId],
   );
 
   const markersByPage = useMemo(() => {
@@ -70,12 +85,12 @@ export function useReadingRoom({ documentId, meetingId, versionId, isLatest }: {
       const rect = c.anchor.rects[0];
       if (rect) entries.push([rect.page, { key: `comment-${c.id}`, rect, kind: 'comment' }]);
     }
-    for (const a of annotations.filter(onVersion(versionId))) {
+    for (const a of drawn.filter(onVersion(versionId))) {
       const rect = a.anchor.rects[a.anchor.rects.length - 1];
       if (rect && a.note) entries.push([rect.page, { key: `note-${a.id}`, rect, kind: 'note' }]);
     }
     return groupByPage(entries);
-  }, [comments, annotations, versionId]);
+  }, [comments, drawn, versionId]);
 
   const marginByPage = useMemo(() => {
     const map = new Map<number, MarginParagraph[]>();
@@ -99,7 +114,7 @@ export function useReadingRoom({ documentId, meetingId, versionId, isLatest }: {
   const annotationAt = (page: number, x: number, y: number): Annotation | null => {
     let best: Annotation | null = null;
     let bestArea = Infinity;
-    for (const a of annotations) {
+    for (const a of drawn) {
       if (a.anchor.versionId !== versionId) continue;
       const hit = a.anchor.rects.find((r) => containsPoint(r, page, x, y, 1));
       if (!hit) continue;

@@ -5,6 +5,7 @@ import { newClientId } from '../../../lib/clientId';
 import type { PdfPointViewport } from '../lib/pdfGeometry';
 import type { ComposeMode, ComposeTarget } from '../lib/readingTypes';
 import { anchorForParagraph } from '../lib/selectionAnchor';
+import type { WriteOutcome } from '../../offline/lib/syncEngine';
 import { useCreateAnnotation } from './useAnnotationMutations';
 import type { ReadingRoom } from './useReadingRoom';
 import { useTextSelection } from './useTextSelection';
@@ -103,9 +104,9 @@ export function useReadingRoomUi({ room, documentId, versionId, scroller, pageEl
     setSheet({ kind: 'compose', target, mode });
   };
 
-  const highlighted = () => {
+  const highlighted = (outcome: WriteOutcome) => {
     clear();
-    toastMessage(t.readingRoom.highlighted);
+    toastMessage(outcome.status === 'sent' ? t.readingRoom.highlighted : t.offline.savedLocally);
   };
 
   const highlightSelection = (color: HighlightColor) => {

@@ -30,6 +30,8 @@ interface PdfPageViewProps {
   onSize: (pageNumber: number, size: PageSize) => void;
   /** The page's viewport at scale 1, once known: for turning screen positions into PDF units. */
   onViewport: (pageNumber: number, viewport: PageViewport) => void;
+  /** The page's text layer is filled (the page is readable and selectable). */
+  onTextLayer?: (pageNumber: number) => void;
   registerElement: (pageNumber: number, element: HTMLDivElement | null) => void;
 }
 
@@ -95,6 +97,7 @@ export const PdfPageView = memo(function PdfPageView({
   onOpenParagraphs,
   onSize,
   onViewport,
+  onTextLayer,
   registerElement,
 }: PdfPageViewProps) {
   const { t } = useI18n();
@@ -174,6 +177,7 @@ export const PdfPageView = memo(function PdfPageView({
       textDivsRef.current = textLayer.textDivs;
       textItemsRef.current = textContent.items.filter(isTextItem);
       setTextVersion((v) => v + 1);
+      onTextLayer?.(pageNumber);
     })().catch((error: unknown) => {
       if (cancelled || isCancellation(error)) return;
       console.error(`Page ${pageNumber} failed to render`, error);
@@ -185,7 +189,7 @@ export const PdfPageView = memo(function PdfPageView({
       renderTask?.cancel();
       textLayer?.cancel();
     };
-  }, [active, scale, pdf, pageNumber, onSize, onViewport]);
+  }, [active, scale, pdf, pageNumber, onSize, onViewport, onTextLayer]);
 
   useEffect(() => {
     if (textVersion > 0) markMatches(textDivsRef.current, textItemsRef.current, searchQuery);

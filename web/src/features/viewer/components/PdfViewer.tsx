@@ -5,11 +5,13 @@ import type { DocumentVersionInfo, PdfRect } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { LoadingState } from '../../../ui/LoadingState';
 import { documentsApi } from '../../documents/api/documentsApi';
+import { OfflineStatus } from '../../offline/components/OfflineStatus';
 import { ReadingPanel } from '../../reading-room/components/ReadingPanel';
 import { ReadingRoomLayer } from '../../reading-room/components/ReadingRoomLayer';
 import { useReadingRoom } from '../../reading-room/hooks/useReadingRoom';
 import { useReadingRoomUi } from '../../reading-room/hooks/useReadingRoomUi';
 import type { HighlightItem, MarginParagraph } from '../../reading-room/lib/readingTypes';
+import { anchorForParagraph } from '../../reading-room/lib/selectionAnchor';
 import { useDocumentSearch } from '../hooks/useDocumentSearch';
 import { useElementWidth } from '../hooks/useElementWidth';
 import { usePdfDocument } from '../hooks/usePdfDocument';
@@ -30,6 +32,8 @@ interface PdfViewerProps {
   isLatest: boolean;
   backTo: string;
   initialPage: number;
+  /** A paragraph to open at (a citation): scrolled into view and marked once the text is known. */
+  initialParagraphId?: string;
 }
 
 const EMPTY_OVERLAYS: readonly PageOverlayItem[] = [];
@@ -41,11 +45,11 @@ const AUTO_MAX_ZOOM = 1.25;
 const PAGE_GUTTER_PX = 8;
 const PHONE_MAX_WIDTH = 768;
 
-export function PdfViewer({ documentId, meetingId, title, version, isLatest, backTo, initialPage }: PdfViewerProps) {
+export function PdfViewer({ documentId, meetingId, title, version, isLatest, backTo, initialPage, initialParagraphId }: PdfViewerProps) {
   const { t } = useI18n();
   const navigate = useNavigate();
   const fileUrl = documentsApi.fileUrl(documentId, version.id);
-  const state = usePdfDocument(fileUrl);
+  const state = usePdfDocument(fileUrl, { documentId, versionId: version.id });
   const pdf = state.status === 'ready' ? state.pdf : null;
 
   const [scroller, setScroller] = useState<HTMLDivElement | null>(null);
@@ -208,7 +212,11 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
     const timer = window.setTimeout(() => setToast(null), TOAST_MS);
     return () => window.clearTimeout(timer);
   }, [toast]);
-  const room = useReadingRoom({ documentId, meetingId, versionId: version.id, isLatest });
+  // a 400-page document's paragraphs weigh megabytes: on a slow line they wait until the first page
+  // is readable rather than compete with it (a saved copy has them on the device)
+  const [firstPageShown, setFirstPageShown] = useState(false);
+  const onTextLayer = useCallback(() => setFirstPageShown(true), []);
+  const room = useReadingRoom({ documentId, meetingId, versionId: version.id, isLatest, paragraphsWanted: firstPageShown || (state.status === 'ready' && state.source === 'offline') });
   const ui = useReadingRoomUi({
     room,
     documentId,
@@ -220,6 +228,17 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
     openVersion: (versionId, page) => navigate(`/documents/${documentId}?version=${encodeURIComponent(versionId)}&page=${page}`),
     toastMessage: (message) => setToast({ message, at: Date.now() }),
   });
+
+  // Open at ?paragraph=… once the paragraphs and page boxes exist; a paragraph of another version
+  // is not found here, and the page from ?page= stands.
+  const openedAtParagraph = useRef(false);
+  const jumpTo = ui.jumpTo;
+  useEffect(() => {
+    if (openedAtParagraph.current || !initialParagraphId || !room.paragraphs || numPages === 0 || containerWidth === 0) return;
+    openedAtParagraph.current = true;
+    const paragraph = room.paragraphs.sorted.find((p) => p.id === initialParagraphId);
+    if (paragraph) jumpTo({ ...anchorForParagraph(version.id, paragraph, room.paragraphs), detached: false });
+  }, [initialParagraphId, room.paragraphs, numPages, containerWidth, version.id, jumpTo]);
 
   const overlaysByPage = useMemo(() => {
     const map = new Map<number, PageOverlayItem[]>();
@@ -284,6 +303,7 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
           }}
         />
       )}
+      <OfflineStatus compact />
       {!isLatest && (
         <p className="alert alert-warning viewer-version-note">
           {t.viewer.oldVersion} <Link to={`/documents/${documentId}`}>{t.viewer.showLatest}</Link>
@@ -323,6 +343,7 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
                     onOpenParagraphs={ui.onOpenParagraphs}
                     onSize={onSize}
                     onViewport={onViewport}
+                    onTextLayer={onTextLayer}
                     registerElement={register}
                   />
                 ))}

@@ -7,7 +7,7 @@ import { useDocument } from '../../documents/hooks/useDocument';
 import { PdfViewer } from './PdfViewer';
 import './viewer.css';
 
-/** Route /documents/:documentId[?version=…&page=…]: loaded lazily, with pdf.js, only when a document opens. */
+/** Route /documents/:documentId[?version=…&page=…&paragraph=…&back=…]: loaded lazily, with pdf.js, only when a document opens. */
 export function ViewerPage() {
   const { documentId = '' } = useParams();
   const [searchParams] = useSearchParams();
@@ -31,7 +31,10 @@ export function ViewerPage() {
   const requested = searchParams.get('version');
   const version = doc.versions.find((v) => v.id === requested) ?? doc.currentVersion;
   const initialPage = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
-  const backTo = `/meetings/${doc.meetingId}`;
+  // ?back= brings the reader back where they came from (a group room); only a path inside the app's meetings
+  const back = searchParams.get('back');
+  const backTo = back && back.startsWith(`/meetings/${doc.meetingId}/`) ? back : `/meetings/${doc.meetingId}`;
+  const initialParagraphId = searchParams.get('paragraph') ?? undefined;
 
   if (version.status !== 'ready') {
     return (
@@ -57,6 +60,7 @@ export function ViewerPage() {
       isLatest={version.id === doc.currentVersion.id}
       backTo={backTo}
       initialPage={initialPage}
+      initialParagraphId={initialParagraphId}
     />
   );
 }

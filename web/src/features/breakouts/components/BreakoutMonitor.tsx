@@ -1,0 +1,100 @@
+import type { Breakout, BreakoutGroup } from '@hopso/shared';
+import { useI18n } from '../../../i18n/useI18n';
+import { formatDateTime } from '../../../lib/datetime';
+import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { LoadingState } from '../../../ui/LoadingState';
+import { useEndBreakout } from '../hooks/useBreakoutMutations';
+import { useGroupMessages } from '../hooks/useGroupMessages';
+import { GroupMessageList } from './GroupMessageList';
+import { GroupReportView } from './GroupReportEditor';
+
+interface CardProps {
+  meetingId: string;
+  group: BreakoutGroup;
+  names: ReadonlyMap<string, string>;
+  online: ReadonlySet<string> | null;
+  documentTitles: ReadonlyMap<string, string>;
+  myId: string;
+}
+
+function GroupMonitorCard({ meetingId, group, names, online, documentTitles, myId }: CardProps) {
+  const { t, language } = useI18n();
+  const messages = useGroupMessages(meetingId, group.id);
+  const onlineCount = online ? group.memberIds.filter((id) => online.has(id)).length : null;
+  const count = Math.max(group.messageCount, messages.data?.length ?? 0);
+  return (
+    <li className="card breakout-monitor-group" data-testid="breakout-monitor-group" data-group-id={group.id} data-group-name={group.name}>
+      <h3>{group.name}</h3>
+      <p className="breakout-monitor-facts">
+        <span>{t.breakouts.memberCount(group.memberIds.length)}</span>
+        {onlineCount !== null && <span data-testid="breakout-monitor-online">{t.breakouts.onlineOf(onlineCount, group.memberIds.length)}</span>}
+        <span data-testid="breakout-monitor-count">{t.breakouts.messageCount(count)}</span>
+        <span>{group.lastMessageAt ? t.breakouts.lastActivity(formatDateTime(group.lastMessageAt, language)) : t.breakouts.noActivity}</span>
+      </p>
+      {group.leaderId && (
+        <p className="muted">
+          {t.breakouts.leader}: {names.get(group.leaderId) ?? t.breakouts.unknownPerson}
+        </p>
+      )}
+      <details className="breakout-monitor-members">
+        <summary>{t.breakouts.members}</summary>
+        <ul>
+          {group.memberIds.map((id) => (
+            <li key={id} className={online?.has(id) ? 'is-online' : undefined}>
+              <span className="presence-dot" aria-hidden="true" /> {names.get(id) ?? t.breakouts.unknownPerson}
+            </li>
+          ))}
+        </ul>
+      </details>
+      <h4>{t.breakouts.report}</h4>
+      <GroupReportView group={group} showDraft />
+      <h4>{t.breakouts.discussion}</h4>
+      {messages.isPending && <LoadingState />}
+      {messages.isError && <ErrorMessage error={messages.error} onRetry={() => void messages.refetch()} />}
+      {messages.data && <GroupMessageList messages={messages.data} myId={myId} documentTitles={documentTitles} compact testId="breakout-monitor-messages" emptyText={t.breakouts.noActivity} />}
+    </li>
+  );
+}
+
+interface Props {
+  breakout: Breakout;
+  names: ReadonlyMap<string, string>;
+  online: ReadonlySet<string> | null;
+  documentTitles: ReadonlyMap<string, string>;
+  myId: string;
+}
+
+/** While groups discuss (and after): every group live, its activity, messages and report; and "end". */
+export function BreakoutMonitor({ breakout, names, online, documentTitles, myId }: Props) {
+  const { t, language } = useI18n();
+  const end = useEndBreakout(breakout.meetingId);
+  return (
+    <div className="breakout-monitor" data-testid="breakout-monitor" data-status={breakout.status}>
+      <div className="breakout-monitor-head">
+        <p>
+          {breakout.startedAt && <span>{t.breakouts.startedAt(formatDateTime(breakout.startedAt, language))}</span>}
+          {breakout.endedAt && <span> · {t.breakouts.endedAt(formatDateTime(breakout.endedAt, language))}</span>}
+        </p>
+        {breakout.status === 'running' && (
+          <button
+            type="button"
+            className="button button-danger button-big"
+            disabled={end.isPending}
+            onClick={() => {
+              if (window.confirm(t.breakouts.endConfirm)) end.mutate(breakout.agendaItemId);
+            }}
+            data-testid="breakout-end"
+          >
+            ■ {t.breakouts.end}
+          </button>
+        )}
+      </div>
+      {end.isError && <ErrorMessage error={end.error} />}
+      <ul className="breakout-monitor-groups">
+        {breakout.groups.map((g) => (
+          <GroupMonitorCard key={g.id} meetingId={breakout.meetingId} group={g} names={names} online={online} documentTitles={documentTitles} myId={myId} />
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import type { AgendaItem, Breakout, HallState } from '@hopso/shared';
+import { useI18n } from '../../../i18n/useI18n';
+import { formatDateTime } from '../../../lib/datetime';
+import { queryKeys } from '../../../lib/queryKeys';
+import { clockTime } from '../lib/clockTime';
+import './hall-breakouts.css';
+
+/** Message counts reach the hall only with its state (it gets no group messages): ask again this often while groups talk. */
+const ACTIVITY_REFRESH_MS = 20_000;
+
+/** What the hall shows of breakouts: the one running, else the finished one of the item under discussion. */
+export function hallBreakout(hall: HallState): Breakout | null {
+  const running = hall.breakouts.find((b) => b.status === 'running');
+  if (running) return running;
+  return hall.breakouts.find((b) => b.status === 'ended' && b.agendaItemId === hall.currentAgendaItemId) ?? null;
+}
+
+/** The hall TV during a breakout (groups and their activity) and after it (the submitted reports), in large type. */
+export function HallBreakouts({ hall, breakout, agenda }: { hall: HallState; breakout: Breakout; agenda: readonly AgendaItem[] }) {
+  const { t, language } = useI18n();
+  const queryClient = useQueryClient();
+  const running = breakout.status === 'running';
+  useEffect(() => {
+    if (!running) return undefined;
+    const timer = window.setInterval(() => void queryClient.invalidateQueries({ queryKey: queryKeys.hall(hall.meetingId), exact: true }), ACTIVITY_REFRESH_MS);
+    return () => window.clearInterval(timer);
+  }, [running, queryClient, hall.meetingId]);
+  const index = agenda.findIndex((i) => i.id === breakout.agendaItemId);
+
+  return (
+    <section className="hall-current hall-breakouts" aria-live="polite" data-testid="hall-breakouts" data-status={breakout.status}>
+      <p className="hall-current-label">
+        {running && <span className="hall-live-dot" aria-hidden="true" />}
+        {running ? t.breakouts.status.running : t.breakouts.reports}
+        {index >= 0 && <span className="hall-breakouts-item"> · {t.hall.itemOf(index + 1, agenda.length)}</span>}
+      </p>
+      {index >= 0 && <h2 className="hall-breakouts-title">{agenda[index].title}</h2>}
+      {running ? (
+        <ul className="hall-groups">
+          {breakout.groups.map((g) => (
+            <li key={g.id} className="hall-group" data-testid="hall-group">
+              <span className="hall-group-name">{g.name}</span>
+              <span className="hall-group-facts">{t.breakouts.memberCount(g.memberIds.length)}</span>
+              <span className="hall-group-facts">
+                {t.breakouts.messageCount(g.messageCount)}
+                {g.lastMessageAt && <> · {clockTime(g.lastMessageAt, language)}</>}
+              </span>
+              {g.report?.submittedAt && <span className="hall-group-done">✓ {t.breakouts.reportSubmitted(formatDateTime(g.report.submittedAt, language))}</span>}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <ol className="hall-reports">
+          {breakout.groups.map((g) => (
+            <li key={g.id} className="hall-report" data-testid="hall-report">
+              <span className="hall-group-name">{g.name}</span>
+              {g.report?.submittedAt ? <p className="hall-report-text">{g.report.text}</p> : <p className="hall-report-none">{t.breakouts.noReport}</p>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

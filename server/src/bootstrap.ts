@@ -3,6 +3,7 @@ import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
@@ -29,6 +30,8 @@ export async function createApp(config: AppConfig): Promise<RunningApp> {
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');
+  // phones on slow 4G: JS, CSS and JSON go compressed (PDFs are not compressible and keep their byte ranges)
+  app.use(compression());
   app.use(cookieParser());
   app.setGlobalPrefix('api');
   app.useWebSocketAdapter(new HopsoIoAdapter(app, config.socketScaleOut ? databaseUrl : null));
@@ -56,7 +59,15 @@ export async function createApp(config: AppConfig): Promise<RunningApp> {
 function serveWebApp(app: NestExpressApplication, distDir: string): void {
   const index = path.join(distDir, 'index.html');
   if (!fs.existsSync(index)) return;
-  app.useStaticAssets(distDir, { index: false, maxAge: '1h', setHeaders: (res, file) => file.endsWith('index.html') && res.setHeader('Cache-Control', 'no-cache') });
+  app.useStaticAssets(distDir, {
+    index: false,
+    maxAge: '1h',
+    setHeaders: (res, file) => {
+      // Vite's hashed file names change with their content, so they can be kept for good
+      if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      else if (file.endsWith('.html') || file.endsWith('sw.js')) res.setHeader('Cache-Control', 'no-cache');
+    },
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io')) return next();
     res.setHeader('Cache-Control', 'no-cache');

@@ -79,6 +79,11 @@ describe('sessions', () => {
     expect(health.body).toMatchObject({ status: 'ok', database: 'up' });
   });
 
+  it('sends text compressed to slow phones', async () => {
+    const res = await fetch(`${server.url}/api/docs-json`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+  });
+
   it('publishes the OpenAPI documentation', async () => {
     const res = await fetch(`${server.url}/api/docs-json`);
     const doc = (await res.json()) as { paths: Record<string, unknown> };

@@ -90,8 +90,12 @@ describe('an annotation edited on two devices', () => {
     const created = (await w.delegateB.post<Annotation>(`/documents/${doc.id}/annotations`, { clientId: crypto.randomUUID(), anchor: anchor(), color: 'yellow', note: 'gốc' })).body;
     const base = created.updatedAt;
     // the tablet, online, edits at 10:05
-    const tablet = await w.delegateB.patch<UpdateAnnotationResponse>(`/annotations/${created.id}`, { note: 'sửa trên máy tính bảng', editedAt: iso(-5 * 60_000), baseUpdatedAt: base });
+    const tabletEdit = { note: 'sửa trên máy tính bảng', editedAt: iso(-5 * 60_000), baseUpdatedAt: base };
+    const tablet = await w.delegateB.patch<UpdateAnnotationResponse>(`/annotations/${created.id}`, tabletEdit);
     expect(tablet.body.conflictCopy).toBeNull();
+    // its answer was lost and the outbox sends it again: nothing changes, no conflict
+    const replay = await w.delegateB.patch<UpdateAnnotationResponse>(`/annotations/${created.id}`, tabletEdit);
+    expect(replay.body).toMatchObject({ note: 'sửa trên máy tính bảng', conflictCopy: null });
     // the phone edited offline at 10:00 from the same base, and arrives now: the tablet's later edit wins
     const phone = await w.delegateB.patch<UpdateAnnotationResponse>(`/annotations/${created.id}`, { note: 'sửa trên điện thoại', editedAt: iso(-10 * 60_000), baseUpdatedAt: base });
     expect(phone.body.note).toBe('sửa trên máy tính bảng');

@@ -43,12 +43,8 @@ async function login(page: Page, username: string): Promise<void> {
 
 /** Waits until the service worker has precached the app shell and controls the page. */
 async function waitForServiceWorker(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise<void>((resolve) => navigator.serviceWorker.addEventListener('controllerchange', () => resolve(), { once: true }));
-    }
-  });
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 }
 
 /** Selects a phrase in page `pageNumber`'s text layer as a finger would, then the event the viewer listens to. */

@@ -77,6 +77,10 @@ export class AnnotationsService {
       throw new DomainError('VALIDATION_FAILED', 'The time of the edit is in the future; check the phone’s clock', [{ path: 'editedAt', message: 'In the future' }]);
     }
     const incoming = { color: req.color ?? row.color, note: req.note ?? row.note, editedAt };
+    // the replay of an edit already applied (its answer was lost) changes nothing and is no conflict
+    if (req.editedAt && row.editedAt.getTime() === editedAt.getTime() && row.color === incoming.color && row.note === incoming.note) {
+      return { ...toAnnotation(row), conflictCopy: null };
+    }
     const conflict = req.baseUpdatedAt !== undefined && row.updatedAt.getTime() > new Date(req.baseUpdatedAt).getTime();
     if (!conflict) {
       Object.assign(row, incoming);

@@ -257,9 +257,16 @@ it('makes one highlight of a selection across a page break, with rects on both p
     await bar.locator('[data-testid="highlight-color-green"]').tap();
     await page.locator('[data-testid="highlight"][data-color="green"]').first().waitFor();
     // one annotation, drawn on both pages
-    const drawn = await page.locator('[data-testid="highlight"][data-color="green"]').evaluateAll((lines) =>
-      Array.from(new Set(lines.map((l) => `${l.getAttribute('data-annotation-id')}@${l.closest('[data-page-number]')?.getAttribute('data-page-number')}`))),
-    );
+    // the optimistic highlight is redrawn once the server confirms it: read the drawing when it has settled on both pages
+    const readDrawn = () =>
+      page.locator('[data-testid="highlight"][data-color="green"]').evaluateAll((lines) =>
+        Array.from(new Set(lines.map((l) => `${l.getAttribute('data-annotation-id')}@${l.closest('[data-page-number]')?.getAttribute('data-page-number')}`))),
+      );
+    let drawn = await readDrawn();
+    for (let i = 0; i < 50 && drawn.map((d) => d.split('@')[1]).sort().join() !== '1,2'; i++) {
+      await page.waitForTimeout(200);
+      drawn = await readDrawn();
+    }
     expect(drawn.map((d) => d.split('@')[1]).sort()).toEqual(['1', '2']);
     expect(new Set(drawn.map((d) => d.split('@')[0])).size).toBe(1);
 

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../../server/test/support/server';
-import { desktopContext, launchBrowser, phoneContext, screenshotOnFailure } from './support/browser';
+import { desktopContext, launchBrowser, logIn as logInPage, phoneContext, screenshotOnFailure } from './support/browser';
 
 let server: TestServer;
 let browser: Browser;
@@ -21,13 +21,7 @@ afterAll(async () => {
 });
 
 async function logIn(context: BrowserContext, username: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto('/login');
-  await page.fill('input[name="login"]', username);
-  await page.fill('input[name="password"]', 'hopso2026');
-  await page.click('[data-testid="login-submit"]');
-  await page.locator('[data-testid="current-user"]').waitFor();
-  return page;
+  return logInPage(await context.newPage(), username);
 }
 
 async function waitUntilLive(page: Page): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../../server/test/support/server';
-import { launchBrowser, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
+import { launchBrowser, logIn, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
 
 let server: TestServer;
 let browser: Browser;
@@ -32,14 +32,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.fill('input[name="login"]', username);
-  await page.fill('input[name="password"]', 'hopso2026');
-  await page.click('[data-testid="login-submit"]');
-  await page.locator('[data-testid="current-user"]').waitFor();
-}
 
 /** Waits until the service worker has precached the app shell and controls the page. */
 async function waitForServiceWorker(page: Page): Promise<void> {
@@ -99,7 +91,7 @@ async function stored(username: string) {
  * comment. Returns with the context still offline and three items in the outbox.
  */
 async function workOffline(context: BrowserContext, page: Page, username: string): Promise<void> {
-  await login(page, username);
+  await logIn(page, username);
   await page.goto(`/meetings/${meetingId}`);
   await waitForServiceWorker(page);
   const panel = page.locator('[data-testid="offline-panel"]');

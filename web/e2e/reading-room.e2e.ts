@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../../server/test/support/server';
-import { launchBrowser, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
+import { launchBrowser, logIn, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
 
 let server: TestServer;
 let browser: Browser;
@@ -33,14 +33,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function login(page: Page, username: string): Promise<void> {
-  await page.goto('/login');
-  await page.fill('input[name="login"]', username);
-  await page.fill('input[name="password"]', 'hopso2026');
-  await page.click('[data-testid="login-submit"]');
-  await page.locator('[data-testid="current-user"]').waitFor();
-}
 
 /** Opens the draft resolution and waits until page 1's text layer and its margin buttons are there. */
 async function openDraft(page: Page): Promise<void> {
@@ -98,7 +90,7 @@ it(
     const context = await phoneContext(browser, server.url);
     const page = await context.newPage();
     try {
-      await login(page, 'daibieu01');
+      await logIn(page, 'daibieu01');
       await openDraft(page);
 
       // 1. highlight a passage selected across a line break of the text layer
@@ -190,7 +182,7 @@ it(
     const other = await phoneContext(browser, server.url);
     const otherPage = await other.newPage();
     try {
-      await login(otherPage, 'daibieu02');
+      await logIn(otherPage, 'daibieu02');
       await openDraft(otherPage);
       const seen = await otherPage.evaluate(async (id) => {
         const get = async (path: string) => (await fetch(path)).json();
@@ -215,7 +207,7 @@ it(
     const staff = await phoneContext(browser, server.url);
     const staffPage = await staff.newPage();
     try {
-      await login(staffPage, 'thuky1');
+      await logIn(staffPage, 'thuky1');
       await openDraft(staffPage);
       await staffPage.locator(`[data-testid="margin-comment"].has-comments[data-paragraph-ids~="${targetParagraph}"]`).waitFor();
       await staffPage.locator('[data-testid="my-panel-toggle"]').tap();
@@ -248,7 +240,7 @@ it('makes one highlight of a selection across a page break, with rects on both p
   const context = await phoneContext(browser, server.url);
   const page = await context.newPage();
   try {
-    await login(page, 'daibieu03');
+    await logIn(page, 'daibieu03');
     await openDraft(page);
     await waitForText(page.locator('[data-testid="text-layer"][data-page-number="2"]'), 'TM. HỘI ĐỒNG');
     await selectText(page, 1, 'có hiệu lực từ ngày', 2, 'TM. HỘI ĐỒNG');

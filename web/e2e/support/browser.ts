@@ -42,3 +42,15 @@ export async function waitForText(locator: Locator, expected: string, timeoutMs 
   }
   throw new Error(`text "${expected}" did not appear; last text: "${last.slice(0, 300)}"`);
 }
+
+export const DEMO_PASSWORD = 'hopso2026';
+
+/** Logs a demo user in through the login form and waits for the app header. */
+export async function logIn(page: Page, username: string): Promise<Page> {
+  await page.goto('/login');
+  await page.fill('input[name="login"]', username);
+  await page.fill('input[name="password"]', DEMO_PASSWORD);
+  await page.click('[data-testid="login-submit"]');
+  await page.locator('[data-testid="current-user"]').waitFor();
+  return page;
+}

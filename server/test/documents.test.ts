@@ -35,7 +35,7 @@ async function countStored(): Promise<{ documents: number; versions: number; fil
   const dir = path.join(server.dataDir, 'files');
   // uploaded originals and half-written files; viewer copies (.web.pdf) are made later, after ingest
   const files = fs.existsSync(dir)
-    ? fs.readdirSync(dir, { recursive: true }).filter((f) => /(?<!\.web)\.pdf$|\.tmp$/.test(String(f))).length
+    ? fs.readdirSync(dir, { recursive: true }).filter((f) => /(?<!\.web)\.pdf$|(?<!\.web\.pdf\.\d+)\.tmp$/.test(String(f))).length
     : 0;
   return { documents: d[0].n, versions: v[0].n, files };
 }

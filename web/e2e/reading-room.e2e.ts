@@ -262,10 +262,17 @@ it('makes one highlight of a selection across a page break, with rects on both p
     expect(drawn.map((d) => d.split('@')[1]).sort()).toEqual(['1', '2']);
     expect(new Set(drawn.map((d) => d.split('@')[0])).size).toBe(1);
 
-    const { rows } = await server.db.query(
-      `SELECT a.quote_exact, a.rects FROM annotations a JOIN users u ON u.id = a.author_id WHERE u.username = 'daibieu03' AND a.document_id = $1`,
-      [documentId],
-    );
+    // every write goes through the outbox first: wait for it to reach the server
+    const stored = () =>
+      server.db.query(
+        `SELECT a.quote_exact, a.rects FROM annotations a JOIN users u ON u.id = a.author_id WHERE u.username = 'daibieu03' AND a.document_id = $1`,
+        [documentId],
+      );
+    let { rows } = await stored();
+    for (let i = 0; i < 75 && rows.length === 0; i++) {
+      await page.waitForTimeout(200);
+      ({ rows } = await stored());
+    }
     expect(rows).toHaveLength(1);
     expect(rows[0].quote_exact).toMatch(/^có hiệu lực từ ngày 01 tháng 01 năm 2027\.\/\. TM\. HỘI ĐỒNG$/);
     expect(new Set((rows[0].rects as { page: number }[]).map((r) => r.page))).toEqual(new Set([1, 2]));

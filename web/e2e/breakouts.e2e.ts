@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../../server/test/support/server';
 import { desktopContext, launchBrowser, logIn as logInPage, phoneContext, screenshotOnFailure } from './support/browser';
+import { waitForDemoIngest } from './support/demo';
 
 let server: TestServer;
 let browser: Browser;
@@ -8,11 +9,7 @@ let meetingId: string;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer({ seedDemo: true }), launchBrowser()]);
-  const deadline = Date.now() + 90_000;
-  while ((await server.db.query("SELECT count(*)::int AS n FROM document_versions WHERE status IN ('pending', 'processing')")).rows[0].n > 0) {
-    if (Date.now() > deadline) throw new Error('demo documents not ingested');
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await waitForDemoIngest(server);
   meetingId = (await server.db.query('SELECT id FROM meetings LIMIT 1')).rows[0].id;
 });
 afterAll(async () => {

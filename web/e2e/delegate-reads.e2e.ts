@@ -1,18 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { startServer, type TestServer } from '../../server/test/support/server';
 import { launchBrowser, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
+import { waitForDemoIngest } from './support/demo';
 
 let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer({ seedDemo: true }), launchBrowser()]);
-  // the demo documents are ingested in the background after the first start
-  const deadline = Date.now() + 90_000;
-  while ((await server.db.query("SELECT count(*)::int AS n FROM document_versions WHERE status IN ('pending', 'processing')")).rows[0].n > 0) {
-    if (Date.now() > deadline) throw new Error('demo documents not ingested');
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await waitForDemoIngest(server);
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../../server/test/support/server';
 import { launchBrowser, logIn, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
+import { waitForDemoIngest } from './support/demo';
 
 let server: TestServer;
 let browser: Browser;
@@ -15,12 +16,7 @@ const QUOTE = 'Báo cáo thẩm tra của Ban Kinh tế';
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer({ seedDemo: true }), launchBrowser()]);
-  // the demo documents are ingested in the background after the first start
-  const deadline = Date.now() + 90_000;
-  while ((await server.db.query("SELECT count(*)::int AS n FROM document_versions WHERE status IN ('pending', 'processing')")).rows[0].n > 0) {
-    if (Date.now() > deadline) throw new Error('demo documents not ingested');
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await waitForDemoIngest(server);
   const { rows } = await server.db.query(
     `SELECT d.id AS document_id, v.id AS version_id FROM documents d JOIN document_versions v ON v.document_id = d.id
       WHERE d.title = $1 ORDER BY v.version_no DESC LIMIT 1`,

@@ -12,7 +12,9 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export async function startBreakoutServer({ port = 3997, pgPort = 54337, env = {} } = {}) {
   const dataDir = path.join(ROOT, '.bench-data-breakout');
   fs.rmSync(dataDir, { recursive: true, force: true });
-  const child = spawn(process.execPath, [path.join(ROOT, 'server/dist/server/src/main.js')], {
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", to profile the server under test
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, 'server/dist/server/src/main.js')], {
     env: {
       ...process.env,
       PORT: String(port),

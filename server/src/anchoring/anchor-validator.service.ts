@@ -17,10 +17,11 @@ const invalid = (message: string) => new DomainError('INVALID_ANCHOR', message);
 export class AnchorValidator {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async validate(documentId: string, anchor: Anchor): Promise<void> {
+  /** Answers the index of the anchor's paragraph in its version. */
+  async validate(documentId: string, anchor: Anchor): Promise<{ paragraphIndex: number }> {
     // one round trip: the version, the paragraph and the text the quote may span
-    const [row]: { status: VersionStatus; page_count: number; page_sizes: [number, number][]; paragraph_found: boolean; text: string | null }[] = await this.db.query(
-      `SELECT v.status, v.page_count, v.page_sizes, p.id IS NOT NULL AS paragraph_found,
+    const [row]: { status: VersionStatus; page_count: number; page_sizes: [number, number][]; paragraph_found: boolean; paragraph_index: number | null; text: string | null }[] = await this.db.query(
+      `SELECT v.status, v.page_count, v.page_sizes, p.id IS NOT NULL AS paragraph_found, p.index AS paragraph_index,
               (SELECT string_agg(q.text, ' ' ORDER BY q.index) FROM paragraphs q
                 WHERE q.version_id = v.id AND q.index >= p.index AND q.index < p.index + $4) AS text
          FROM document_versions v LEFT JOIN paragraphs p ON p.id = $3 AND p.version_id = v.id
@@ -39,5 +40,6 @@ export class AnchorValidator {
       }
     }
     if (!normalise(row.text ?? '').includes(normalise(anchor.quote.exact))) throw invalid('The quoted text is not in this paragraph');
+    return { paragraphIndex: row.paragraph_index! };
   }
 }

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -19,6 +20,8 @@ import type { AuthUser } from '../auth/auth-user';
 import { DomainError, forbidden, notFound } from '../common/domain-error';
 import { MeetingEventsService, type EmitFn } from '../events/meeting-events.service';
 import { MeetingAccessService } from '../meetings/meeting-access.service';
+import { MeetingEntity } from '../meetings/meeting.entity';
+import { ParticipantEntity } from '../meetings/participant.entity';
 import { balancedSplit } from './balanced-split';
 
 interface GroupRow {
@@ -186,20 +189,29 @@ export class BreakoutsService {
         group.status === 'ended' ? 'The group discussion has ended; messages are no longer taken' : 'The group discussion has not started yet',
       );
     }
-    if (req.citation) await this.assertCitation(group.meeting_id, req.citation);
-    const created = await this.events.transaction(async (tx, emit) => {
-      const inserted: { id: string }[] = await tx.query(
-        `INSERT INTO group_messages (client_id, group_id, author_id, body, cited_document_id, cited_paragraph_id)
-         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id`,
-        [req.clientId, groupId, caller.id, req.body, req.citation?.documentId ?? null, req.citation?.paragraphId ?? null],
-      );
-      if (!inserted.length) return null; // a replay
-      const [row]: MessageRow[] = await tx.query(`${SELECT_MESSAGES} WHERE gm.id = $1`, [inserted[0].id]);
-      const message = toMessage(row);
-      await emit(group.meeting_id, 'group.message', { message }, { to: 'group', groupId });
-      return message;
-    });
-    return created ? { message: created, created: true } : { message: (await this.messageByClientId(caller.id, req.clientId))!, created: false };
+    const citation = req.citation ? await this.citationOf(group.meeting_id, req.citation) : null;
+    const message: GroupMessage = {
+      id: crypto.randomUUID(),
+      clientId: req.clientId,
+      groupId,
+      authorId: caller.id,
+      authorName: caller.fullName,
+      body: req.body,
+      citation,
+      createdAt: new Date().toISOString(),
+    };
+    const created = await this.events.insertWithEvent(
+      {
+        sql: `INSERT INTO group_messages (id, client_id, group_id, author_id, body, cited_document_id, cited_paragraph_id, created_at)
+              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id`,
+        params: [message.id, req.clientId, groupId, caller.id, req.body, citation?.documentId ?? null, citation?.paragraphId ?? null, message.createdAt],
+      },
+      group.meeting_id,
+      'group.message',
+      { message },
+      { to: 'group', groupId },
+    );
+    return created ? { message, created: true } : { message: (await this.messageByClientId(caller.id, req.clientId))!, created: false };
   }
 
   /** The leader (or staff) writes the group's summary of views and may submit it. */
@@ -299,12 +311,14 @@ export class BreakoutsService {
     }
   }
 
-  private async assertCitation(meetingId: string, c: Citation): Promise<void> {
-    const [row] = await this.db.query(
-      'SELECT 1 FROM paragraphs p JOIN document_versions v ON v.id = p.version_id JOIN documents d ON d.id = v.document_id WHERE p.id = $1 AND d.id = $2 AND d.meeting_id = $3',
+  /** The cited paragraph as the message will show it; refused unless it is in a document of this meeting. */
+  private async citationOf(meetingId: string, c: Citation): Promise<NonNullable<GroupMessage['citation']>> {
+    const [row]: { index: number; page: number; text: string }[] = await this.db.query(
+      'SELECT p.index, p.page, p.text FROM paragraphs p JOIN document_versions v ON v.id = p.version_id JOIN documents d ON d.id = v.document_id WHERE p.id = $1 AND d.id = $2 AND d.meeting_id = $3',
       [c.paragraphId, c.documentId, meetingId],
     );
     if (!row) throw new DomainError('VALIDATION_FAILED', 'The cited paragraph is not in a document of this meeting');
+    return { documentId: c.documentId, paragraphId: c.paragraphId, paragraphIndex: row.index, page: row.page, excerpt: row.text.slice(0, 200) };
   }
 
   private async statusOf(agendaItemId: string): Promise<BreakoutStatus> {
@@ -318,23 +332,35 @@ export class BreakoutsService {
     return g;
   }
 
-  /** Members and staff; anyone else cannot tell the group exists. Also answers the breakout's status and the caller's role. */
+  /**
+   * Members and staff; anyone else cannot tell the group exists. Also answers the breakout's
+   * status and the caller's role. One query: it is on the path of every group message.
+   */
   private async findReadableGroup(caller: AuthUser, groupId: string): Promise<GroupRow & { status: BreakoutStatus; role: MeetingRole | null }> {
-    const [g]: (GroupRow & { status: BreakoutStatus; member: boolean })[] = await this.db.query(
-      `SELECT g.*, b.status, EXISTS (SELECT 1 FROM breakout_members m WHERE m.group_id = g.id AND m.user_id = $2) AS member
-         FROM breakout_groups g JOIN breakouts b ON b.agenda_item_id = g.agenda_item_id WHERE g.id = $1`,
-      [groupId, caller.id],
-    );
-    if (!g) throw notFound('Group');
+    const found = await this.db.manager
+      .createQueryBuilder(MeetingEntity, 'm')
+      .innerJoin('breakout_groups', 'g', 'g.meeting_id = m.id')
+      .innerJoin('breakouts', 'b', 'b.agenda_item_id = g.agenda_item_id')
+      .leftJoin(ParticipantEntity, 'p', 'p.meeting_id = m.id AND p.user_id = :uid', { uid: caller.id })
+      .select('m')
+      .addSelect('row_to_json(g)', 'grp')
+      .addSelect('b.status', 'status')
+      .addSelect('p.role', 'role')
+      .addSelect('EXISTS (SELECT 1 FROM breakout_members x WHERE x.group_id = g.id AND x.user_id = :uid)', 'member')
+      .where('g.id = :groupId', { groupId })
+      .getRawAndEntities<{ grp: GroupRow; status: BreakoutStatus; role: MeetingRole | null; member: boolean }>();
+    const [meeting] = found.entities;
+    const [raw] = found.raw;
+    if (!meeting || !raw) throw notFound('Group');
     let role: MeetingRole | null;
     try {
-      ({ role } = await this.access.require(caller, g.meeting_id, 'meeting.read'));
+      ({ role } = this.access.decide(caller, meeting, raw.role, ['meeting.read']));
     } catch (e) {
       if (e instanceof DomainError && e.code === 'NOT_FOUND') throw notFound('Group');
       throw e;
     }
-    if (!g.member && !can(role, 'breakouts.manage')) throw notFound('Group');
-    return { ...g, role };
+    if (!raw.member && !can(role, 'breakouts.manage')) throw notFound('Group');
+    return { ...raw.grp, status: raw.status, role };
   }
 
   private async requireManage(caller: AuthUser, meetingId: string): Promise<void> {

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -90,21 +91,39 @@ export class CommentsService {
       if (replay) return { comment: replay, created: false };
       throw e;
     }
-    await this.anchors.validate(documentId, req.anchor);
-    const created = await this.events.transaction(async (tx, emit) => {
-      const inserted: { id: string }[] = await tx.query(
-        `INSERT INTO comments (client_id, author_id, meeting_id, document_id, version_id, paragraph_id, quote_exact, quote_prefix, quote_suffix, rects, body, written_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-         ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id`,
-        [req.clientId, caller.id, doc.meetingId, documentId, req.anchor.versionId, req.anchor.paragraphId, req.anchor.quote.exact, req.anchor.quote.prefix, req.anchor.quote.suffix, JSON.stringify(req.anchor.rects), req.body, writtenAt],
-      );
-      if (inserted.length === 0) return null; // a replay
-      const [row]: CommentRow[] = await tx.query(`${SELECT_COMMENTS} WHERE c.id = $1`, [inserted[0].id]);
-      const comment = toComment(row);
-      await emit(doc.meetingId, 'comment.created', { comment }, { to: 'staff', userIds: [caller.id] });
-      return comment;
-    });
-    return created ? { comment: created, created: true } : { comment: (await this.findByClientId(caller.id, req.clientId))!, created: false };
+    const { paragraphIndex } = await this.anchors.validate(documentId, req.anchor);
+    const at = now.toISOString();
+    const comment: Comment = {
+      id: crypto.randomUUID(),
+      clientId: req.clientId,
+      meetingId: doc.meetingId,
+      documentId,
+      documentTitle: doc.title,
+      agendaItemId: doc.agendaItemId,
+      authorId: caller.id,
+      authorName: caller.fullName,
+      anchor: { ...req.anchor, detached: false },
+      paragraphIndex,
+      body: req.body,
+      status: 'sent',
+      reply: '',
+      writtenAt: writtenAt.toISOString(),
+      createdAt: at,
+      updatedAt: at,
+    };
+    const created = await this.events.insertWithEvent(
+      {
+        sql: `INSERT INTO comments (id, client_id, author_id, meeting_id, document_id, version_id, paragraph_id, quote_exact, quote_prefix, quote_suffix, rects, body, written_at, created_at, updated_at)
+              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)
+              ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id`,
+        params: [comment.id, req.clientId, caller.id, doc.meetingId, documentId, req.anchor.versionId, req.anchor.paragraphId, req.anchor.quote.exact, req.anchor.quote.prefix, req.anchor.quote.suffix, JSON.stringify(req.anchor.rects), req.body, writtenAt, at],
+      },
+      doc.meetingId,
+      'comment.created',
+      { comment },
+      { to: 'staff', userIds: [caller.id] },
+    );
+    return created ? { comment, created: true } : { comment: (await this.findByClientId(caller.id, req.clientId))!, created: false };
   }
 
   /** Staff see every comment on the document; anyone else only their own. */

@@ -54,7 +54,14 @@ export class MeetingAccessService {
       .where('m.id = :meetingId', { meetingId })
       .getRawAndEntities<{ role: MeetingRole | null }>();
     const meeting = row.entities[0] ?? null;
-    const role = meeting ? (row.raw[0]?.role ?? null) : null;
+    return this.decide(user, meeting, meeting ? (row.raw[0]?.role ?? null) : null, actions);
+  }
+
+  /**
+   * The same decision for a meeting and role the caller loaded itself, in the query that
+   * also loads its own row (one round trip on hot paths such as group messages).
+   */
+  decide(user: AuthUser, meeting: MeetingEntity | null, role: MeetingRole | null, actions: MeetingAction[]): MeetingAccess {
     let access: MeetingAccess = { meeting: meeting!, role };
     for (const action of actions) access = this.check(user, meeting, role, action);
     return access;

@@ -2,9 +2,11 @@ import { cpSync, createReadStream, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { constants as zlibConstants } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compression, defineAlgorithm } from 'vite-plugin-compression2';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const pdfjsRoot = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -45,6 +47,17 @@ function pdfjsAssets(): Plugin {
     },
   };
 }
+
+/**
+ * Brotli at its best quality, once at build time (the server serves these .br files as they are):
+ * about a fifth smaller than the on-the-fly compression a server can afford per request, which on
+ * a 1.6 Mbps line is a quarter of a second off the first load.
+ */
+const precompressed = compression({
+  include: /\.(js|mjs|css)$/,
+  threshold: 1024,
+  algorithms: [defineAlgorithm('brotliCompress', { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } })],
+});
 
 /**
  * PWA: the manifest (installable on Android and desktop, in Vietnamese) and a Workbox service
@@ -99,7 +112,7 @@ const pwa = VitePWA({
 
 export default defineConfig({
   root: here,
-  plugins: [react(), pdfjsAssets(), pwa],
+  plugins: [react(), pdfjsAssets(), pwa, precompressed],
   resolve: {
     alias: { '@hopso/shared': resolve(here, '../shared/src/index.ts') },
   },

@@ -63,7 +63,10 @@ async function newPhone(browser, baseURL) {
   await context.addInitScript(() => {
     window.__lcp = 0;
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) window.__lcp = entry.startTime;
+      for (const entry of list.getEntries()) {
+        window.__lcp = entry.startTime;
+        window.__lcpElement = entry.element ? `${entry.element.tagName.toLowerCase()} "${(entry.element.textContent ?? '').trim().slice(0, 40)}"` : '?';
+      }
     }).observe({ type: 'largest-contentful-paint', buffered: true });
   });
   return context;
@@ -181,6 +184,16 @@ try {
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(500);
     lcps.push(await page.evaluate(() => window.__lcp));
+    if (process.env.BENCH_VERBOSE && run === 0) {
+      // the waterfall: when each request started and ended, and which element was the LCP
+      const { element, nav, resources } = await page.evaluate(() => ({
+        element: window.__lcpElement,
+        nav: performance.getEntriesByType('navigation')[0].responseEnd,
+        resources: performance.getEntriesByType('resource').map((r) => [r.name, r.startTime, r.responseEnd]),
+      }));
+      console.log(`      meeting page: LCP ${lcps[0].toFixed(0)} ms on ${element}; document ${nav.toFixed(0)} ms`);
+      for (const [name, start, end] of resources) console.log(`      ${start.toFixed(0).padStart(6)} → ${end.toFixed(0).padStart(6)} ms  ${name.replace(server.url, '')}`);
+    }
     if (!initialJs) {
       const js = net
         .urls()

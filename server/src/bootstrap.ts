@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import compression from 'compression';
 import cookieParser from 'cookie-parser';
+import expressStaticGzip from 'express-static-gzip';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
@@ -59,17 +60,28 @@ export async function createApp(config: AppConfig): Promise<RunningApp> {
 function serveWebApp(app: NestExpressApplication, distDir: string): void {
   const index = path.join(distDir, 'index.html');
   if (!fs.existsSync(index)) return;
-  app.useStaticAssets(distDir, {
-    index: false,
-    maxAge: '1h',
-    setHeaders: (res, file) => {
-      // Vite's hashed file names change with their content, so they can be kept for good
-      if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
-      else if (file.endsWith('.html') || file.endsWith('sw.js')) res.setHeader('Cache-Control', 'no-cache');
-    },
-  });
+  // the build writes a brotli copy beside each script and stylesheet (web/vite.config.ts): sent as is to
+  // browsers that take br; other files, and other browsers, get the compression middleware's
+  app.use(
+    expressStaticGzip(distDir, {
+      enableBrotli: true,
+      orderPreference: ['br'],
+      index: false,
+      serveStatic: {
+        index: false,
+        maxAge: '1h',
+        setHeaders: (res, file) => {
+          // Vite's hashed file names change with their content, so they can be kept for good
+          if (file.includes(`${path.sep}assets${path.sep}`)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+          else if (file.endsWith('.html') || file.endsWith('sw.js')) res.setHeader('Cache-Control', 'no-cache');
+        },
+      },
+    }),
+  );
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io')) return next();
+    // a script of an older build is gone: a 404, not index.html under a script's name
+    if (req.path.startsWith('/assets/')) return res.status(404).type('text/plain').send('Not found');
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

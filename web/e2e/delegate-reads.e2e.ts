@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { startServer, type TestServer } from '../../server/test/support/server';
-import { launchBrowser, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
+import { launchBrowser, logIn, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
 import { waitForDemoIngest } from './support/demo';
 
 let server: TestServer;
@@ -50,16 +50,42 @@ it('lets a delegate on a phone log in, open a released document and read its fir
   }
 });
 
+it('opens a meeting from a link asking the server once for each first read, started before the app loaded', async () => {
+  const { rows } = await server.db.query("SELECT id, title FROM meetings WHERE status <> 'draft' ORDER BY starts_at LIMIT 1");
+  const context = await phoneContext(browser, server.url);
+  const page = await context.newPage();
+  try {
+    await logIn(page, 'daibieu01');
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/api/')) asked.push(url.pathname);
+    });
+
+    await page.goto(`/meetings/${rows[0].id}`);
+    await page.locator('[data-testid="agenda-list"]').waitFor();
+    expect(await page.locator('h1').textContent()).toContain(rows[0].title);
+    const seen = [...asked];
+    const count = (p: string) => seen.filter((x) => x === p).length;
+    expect(count('/api/auth/me')).toBe(1);
+    expect(count(`/api/meetings/${rows[0].id}`)).toBe(1);
+    expect(count(`/api/meetings/${rows[0].id}/documents`)).toBe(1);
+    // index.html asked (window.__hopsoEarly) and the app took every one of those answers
+    expect(await page.evaluate(() => window.__hopsoEarly && Object.keys(window.__hopsoEarly))).toEqual([]);
+  } catch (e) {
+    await screenshotOnFailure(page, 'delegate-opens-link');
+    throw e;
+  } finally {
+    await context.close();
+  }
+});
+
 it('shows nothing of the meeting to someone not invited', async () => {
   const { rows } = await server.db.query('SELECT id FROM meetings LIMIT 1');
   const context = await phoneContext(browser, server.url);
   const page = await context.newPage();
   try {
-    await page.goto('/login');
-    await page.fill('input[name="login"]', 'admin');
-    await page.fill('input[name="password"]', 'hopso2026');
-    await page.click('[data-testid="login-submit"]');
-    await page.locator('[data-testid="current-user"]').waitFor();
+    await logIn(page, 'admin');
     // an administrator is not a participant: the documents stay closed
     const status = await page.evaluate(async (id) => (await fetch(`/api/meetings/${id}/documents`)).status, rows[0].id);
     expect(status).toBe(404);

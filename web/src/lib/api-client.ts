@@ -1,4 +1,5 @@
 import { ERROR_CODES, type ApiErrorBody, type ErrorCode } from '@hopso/shared';
+import { earlyResponses } from './earlyResponses';
 
 /** An error answered by /api: carries the server's ApiErrorBody so the UI can map `code` to its own text. */
 export class ApiError extends Error {
@@ -90,9 +91,10 @@ async function request<T>(method: Method, path: string, options: RequestOptions 
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(options.body);
   }
+  if (method !== 'GET') earlyResponses.dropAll();
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body, credentials: 'same-origin', signal: options.signal });
+    response = await ((method === 'GET' && earlyResponses.take(path)) || fetch(path, { method, headers, body, credentials: 'same-origin', signal: options.signal }));
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     for (const listener of answerListeners) listener(false);

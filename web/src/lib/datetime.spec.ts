@@ -50,4 +50,12 @@ describe('datetime-local conversion', () => {
     expect(formatDateTime('2025-07-10T01:00:00Z', 'vi', 'Asia/Ho_Chi_Minh')).toBe('08:00 ngày 10/07/2025');
     expect(formatDateTime('2025-07-10T13:05:00Z', 'en', 'Asia/Ho_Chi_Minh')).toBe('10/07/2025, 20:05');
   });
+
+  it("writes the browser's own time zone without Intl, the same as with it", () => {
+    const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    for (const iso of ['2025-07-10T01:00:00Z', '2025-12-31T23:59:00Z', '2026-03-01T00:00:00+07:00']) {
+      expect(formatDateTime(iso, 'vi')).toBe(formatDateTime(iso, 'vi', here));
+    }
+    expect(formatDateTime('not a date', 'vi')).toBe('not a date');
+  });
 });

@@ -190,6 +190,15 @@ async function measure({ rx, groups, post, serverPid }) {
   memberLat.sort((a, b) => a - b);
   staffLat.sort((a, b) => a - b);
   const httpLat = okMsgs.map((m) => m.doneAt - m.sentAt).sort((a, b) => a - b);
+  // when the slow answers happened: a stall (a few seconds) or all along
+  const slowSeconds = new Map();
+  for (const m of okMsgs) {
+    const answer = m.doneAt - m.sentAt;
+    if (answer > 100) {
+      const second = Math.floor((m.sentAt - t0) / 1000);
+      slowSeconds.set(second, Math.max(slowSeconds.get(second) ?? 0, answer));
+    }
+  }
   const lags = msgs.map((m) => m.lag).sort((a, b) => a - b);
   const errors = new Map();
   for (const m of msgs) if (m.status !== 201) errors.set(m.error ?? `HTTP ${m.status}`, (errors.get(m.error ?? `HTTP ${m.status}`) ?? 0) + 1);
@@ -203,6 +212,7 @@ async function measure({ rx, groups, post, serverPid }) {
     lagP99: pct(lags, 99),
     lagMax: lags.at(-1),
     http: { p50: pct(httpLat, 50), p99: pct(httpLat, 99), max: httpLat.at(-1) },
+    slowSeconds: [...slowSeconds].sort((a, b) => a[0] - b[0]),
     members: { n: memberLat.length, p50: pct(memberLat, 50), p99: pct(memberLat, 99), max: memberLat.at(-1) },
     staff: { n: staffLat.length, p50: pct(staffLat, 50), p99: pct(staffLat, 99), max: staffLat.at(-1) },
     expected: okMsgs.length * (MEMBERS + STAFF.length),
@@ -230,6 +240,9 @@ function print(name, r) {
   console.log(
     `    posted ${fmt(r.ok)}/${fmt(r.total)} (201)${errs ? `, failed: ${errs}` : ''} at ${r.sendRate.toFixed(1)}/s; sender lag p99 ${ms(r.lagP99)} max ${ms(r.lagMax)}; HTTP answer p50 ${ms(r.http.p50)} p99 ${ms(r.http.p99)} max ${ms(r.http.max)}`,
   );
+  if (r.slowSeconds.length) {
+    console.log(`    seconds with an answer over 100 ms: ${r.slowSeconds.length} of ${SECONDS} (second: slowest) ${r.slowSeconds.map(([sec, worst]) => `${sec}: ${worst.toFixed(0)}`).join(', ')}`);
+  }
   console.log(`    to group members: ${fmt(r.members.n)} deliveries, p50 ${ms(r.members.p50)}, p99 ${ms(r.members.p99)}, max ${ms(r.members.max)}`);
   console.log(`    to staff (chair + 2 secretaries): ${fmt(r.staff.n)} deliveries, p50 ${ms(r.staff.p50)}, p99 ${ms(r.staff.p99)}, max ${ms(r.staff.max)}`);
   console.log(
@@ -257,7 +270,7 @@ async function startPgSampler(pgPort) {
       const [r] = (
         await c.query(
           `SELECT count(*) FILTER (WHERE state <> 'idle')::int AS busy,
-                  count(*) FILTER (WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE meetings SET event_seq%')::int AS seq_waiters,
+                  count(*) FILTER (WHERE wait_event_type = 'Lock' AND query LIKE '%UPDATE meetings SET event_seq%')::int AS seq_waiters,
                   count(*) FILTER (WHERE wait_event = 'WalSync')::int AS walsync,
                   count(*) FILTER (WHERE state = 'idle in transaction')::int AS idle_tx,
                   (SELECT sum(event_seq)::int FROM meetings) AS seq

@@ -51,12 +51,13 @@ export class AuthService {
 
   /** Resolves a bearer/cookie token to its user; null when unknown or expired. */
   async authenticate(token: string): Promise<AuthUser | null> {
-    const row = await this.sessions
-      .createQueryBuilder('s')
-      .innerJoin(UserEntity, 'u', 'u.id = s.user_id')
-      .select(['s.id AS session_id', 'u.id AS id', 'u.username AS username', 'u.full_name AS full_name', 'u.is_admin AS is_admin'])
-      .where('s.token_hash = :h AND s.expires_at > now()', { h: sha256(token) })
-      .getRawOne<{ session_id: string; id: string; username: string; full_name: string; is_admin: boolean }>();
+    // every request passes here: plain SQL, no query builder to assemble each time
+    const [row]: { session_id: string; id: string; username: string; full_name: string; is_admin: boolean }[] = await this.sessions.query(
+      `SELECT s.id AS session_id, u.id, u.username, u.full_name, u.is_admin
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = $1 AND s.expires_at > now()`,
+      [sha256(token)],
+    );
     if (!row) return null;
     return { id: row.id, username: row.username, fullName: row.full_name, isAdmin: row.is_admin, sessionId: row.session_id };
   }

@@ -13,7 +13,9 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     synchronize: false,
     migrationsRun: false,
     logging: ['error'],
-    extra: { max: 20 },
+    // connections opened for a burst stay open a while: opening one (a new backend, its
+    // authentication, its cold caches) in the middle of a burst is what makes a burst slow
+    extra: { max: 20, idleTimeoutMillis: 300_000 },
   };
 }
 

@@ -224,7 +224,11 @@ try {
       { polling: 'raf', timeout: 120_000 },
     );
     viewer.push({ ms: await ms.jsonValue(), bytes: net.bytesFor(isFile), wire: net.bytesFor(() => true) });
-    if (process.env.BENCH_VERBOSE && run === 0) for (const [u, b] of net.top()) console.log(`      viewer: ${kb(b).padStart(10)} ${u.replace(server.url, '')}`);
+    if (process.env.BENCH_VERBOSE && run === 0) {
+      for (const [u, b] of net.top()) console.log(`      viewer: ${kb(b).padStart(10)} ${u.replace(server.url, '')}`);
+      const resources = await page.evaluate(() => performance.getEntriesByType('resource').map((r) => [r.name, r.startTime, r.responseEnd, r.transferSize]));
+      for (const [name, start, end, size] of resources) console.log(`      viewer: ${start.toFixed(0).padStart(6)} → ${end.toFixed(0).padStart(6)} ms ${kb(size).padStart(9)}  ${name.replace(server.url, '')}`);
+    }
     await context.close();
   }
 

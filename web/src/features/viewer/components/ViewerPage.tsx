@@ -4,8 +4,12 @@ import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
 import { useDocument } from '../../documents/hooks/useDocument';
+import { loadPdfjs } from '../lib/loadPdfjs';
 import { PdfViewer } from './PdfViewer';
 import './viewer.css';
+
+// this chunk loads when a document is about to open: start pdf.js now, beside the document's details
+void loadPdfjs();
 
 /** Route /documents/:documentId[?version=…&page=…&paragraph=…&back=…]: loaded lazily, with pdf.js, only when a document opens. */
 export function ViewerPage() {

@@ -279,4 +279,33 @@ describe('a new version keeps its comments and annotations', () => {
     // the secretariat sees the detached comment too
     expect((await w.secretary.get<Comment[]>(`/documents/${doc.id}/comments`)).body.find((c) => c.id === deleted.id)?.anchor.detached).toBe(true);
   });
+
+  // after the test above: version 2 is out, and anchorOn() still points into version 1
+  it('moves what was written on the old version offline, and arrives after the new one, to the new version', async () => {
+    const v2 = (await w.delegateB.get<DocumentDetail>(`/documents/${doc.id}`)).body.currentVersion;
+    expect(v2.versionNo).toBe(2);
+    const newParas = (await w.delegateB.get<Paragraph[]>(`/documents/${doc.id}/versions/${v2.id}/paragraphs`)).body;
+
+    const noteOnOld = { clientId: newId(), anchor: anchorOn(CLAUSES.supervise), color: 'yellow', note: 'viết khi mất sóng' };
+    const note = await w.delegateB.post<Annotation>(`/documents/${doc.id}/annotations`, noteOnOld);
+    expect(note.status).toBe(201);
+    expect(note.body.anchor).toMatchObject({ versionId: v2.id, paragraphId: paragraphWith(CLAUSES.supervise, newParas).id, detached: false, quote: { exact: CLAUSES.supervise } });
+    // the outbox sends it again (its answer was lost): the same stored note
+    const replay = await w.delegateB.post<Annotation>(`/documents/${doc.id}/annotations`, noteOnOld);
+    expect([replay.status, replay.body.id, replay.body.anchor.versionId]).toEqual([200, note.body.id, v2.id]);
+
+    const kept = await w.delegateB.post<Comment>(`/documents/${doc.id}/comments`, { clientId: newId(), anchor: anchorOn(CLAUSES.recurrent), body: 'góp ý viết tối qua' });
+    expect(kept.status).toBe(201);
+    expect(kept.body.anchor).toMatchObject({ versionId: v2.id, detached: false });
+    expect(kept.body.paragraphIndex).toBe(paragraphWith(CLAUSES.recurrent, newParas).index);
+
+    // a clause the new version deleted: the comment is kept, on the old version, detached
+    const gone = await w.delegateB.post<Comment>(`/documents/${doc.id}/comments`, { clientId: newId(), anchor: anchorOn(CLAUSES.investment), body: 'khoản đã bị xóa' });
+    expect(gone.status).toBe(201);
+    expect(gone.body.anchor).toMatchObject({ versionId: paragraphs[0].versionId, detached: true, quote: { exact: CLAUSES.investment } });
+
+    const stored = (await w.secretary.get<Comment[]>(`/documents/${doc.id}/comments`)).body;
+    expect(stored.find((c) => c.id === kept.body.id)?.anchor.versionId).toBe(v2.id);
+    expect(stored.find((c) => c.id === gone.body.id)?.anchor.detached).toBe(true);
+  });
 });

@@ -17,11 +17,12 @@ const invalid = (message: string) => new DomainError('INVALID_ANCHOR', message);
 export class AnchorValidator {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Answers the index of the anchor's paragraph in its version. */
-  async validate(documentId: string, anchor: Anchor): Promise<{ paragraphIndex: number }> {
+  /** Answers the index of the anchor's paragraph in its version, and the document's newest ready version. */
+  async validate(documentId: string, anchor: Anchor): Promise<{ paragraphIndex: number; newestVersionId: string }> {
     // one round trip: the version, the paragraph and the text the quote may span
-    const [row]: { status: VersionStatus; page_count: number; page_sizes: [number, number][]; paragraph_found: boolean; paragraph_index: number | null; text: string | null }[] = await this.db.query(
+    const [row]: { status: VersionStatus; page_count: number; page_sizes: [number, number][]; paragraph_found: boolean; paragraph_index: number | null; newest_version_id: string; text: string | null }[] = await this.db.query(
       `SELECT v.status, v.page_count, v.page_sizes, p.id IS NOT NULL AS paragraph_found, p.index AS paragraph_index,
+              (SELECT n.id FROM document_versions n WHERE n.document_id = v.document_id AND n.status = 'ready' ORDER BY n.version_no DESC LIMIT 1) AS newest_version_id,
               (SELECT string_agg(q.text, ' ' ORDER BY q.index) FROM paragraphs q
                 WHERE q.version_id = v.id AND q.index >= p.index AND q.index < p.index + $4) AS text
          FROM document_versions v LEFT JOIN paragraphs p ON p.id = $3 AND p.version_id = v.id
@@ -40,6 +41,6 @@ export class AnchorValidator {
       }
     }
     if (!normalise(row.text ?? '').includes(normalise(anchor.quote.exact))) throw invalid('The quoted text is not in this paragraph');
-    return { paragraphIndex: row.paragraph_index! };
+    return { paragraphIndex: row.paragraph_index!, newestVersionId: row.newest_version_id };
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PdfRect } from '@hopso/shared';
+import type { Anchor, PdfRect, StoredAnchor } from '@hopso/shared';
+import { AnchorValidator } from './anchor-validator.service';
 import { loadApproxSearch, TextIndex, type IndexedParagraph } from './text-index';
 
 interface AnchoredRow {
@@ -31,16 +32,40 @@ const ANCHORED_TABLES = ['annotations', 'comments'] as const;
 export class ReanchorService {
   private readonly logger = new Logger('ReanchorService');
 
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly validator: AnchorValidator,
+  ) {}
+
+  /**
+   * A new annotation's or comment's anchor, validated. One made on an older version (offline,
+   * before a new version came out) is placed on the newest ready version the way the ingest moved
+   * the stored ones, or kept where it was and marked detached when it no longer matches. Also
+   * answers the index of the paragraph it ends up on.
+   */
+  async acceptNew(documentId: string, anchor: Anchor): Promise<{ anchor: StoredAnchor; paragraphIndex: number | null }> {
+    const { paragraphIndex, newestVersionId } = await this.validator.validate(documentId, anchor);
+    if (newestVersionId === anchor.versionId) return { anchor: { ...anchor, detached: false }, paragraphIndex };
+    return this.toNewestVersion(anchor, newestVersionId);
+  }
+
+  private async toNewestVersion(anchor: Anchor, newestVersionId: string): Promise<{ anchor: StoredAnchor; paragraphIndex: number | null }> {
+    const [old]: { text_hash: string; index: number; count: number }[] = await this.db.query(
+      'SELECT p.text_hash, p.index, (SELECT count(*)::int FROM paragraphs c WHERE c.version_id = p.version_id) AS count FROM paragraphs p WHERE p.id = $1',
+      [anchor.paragraphId],
+    );
+    const index = new TextIndex(await this.paragraphsOf(this.db.manager, newestVersionId));
+    const placed = index.place(anchor.quote, { paragraphHash: old?.text_hash ?? null, relativePosition: old?.count ? old.index / old.count : null }, await loadApproxSearch());
+    if (!placed) return { anchor: { ...anchor, detached: true }, paragraphIndex: old?.index ?? null };
+    const paragraph = index.paragraphs.find((p) => p.id === placed.paragraphId)!;
+    return { anchor: { versionId: newestVersionId, paragraphId: placed.paragraphId, quote: placed.quote, rects: placed.rects, detached: false }, paragraphIndex: paragraph.index };
+  }
 
   /** Runs inside `tx` when given (the ingest marks the version ready in the same transaction). */
   async reanchorDocument(documentId: string, versionId: string, tx?: EntityManager): Promise<ReanchorResult> {
     if (!tx) return this.db.transaction((t) => this.reanchorDocument(documentId, versionId, t));
     const started = performance.now();
-    const paragraphs: IndexedParagraph[] = (
-      await tx.query('SELECT id, index, text, rects, text_hash FROM paragraphs WHERE version_id = $1 ORDER BY index', [versionId])
-    ).map((r: { id: string; index: number; text: string; rects: PdfRect[]; text_hash: string }) => ({ id: r.id, index: r.index, text: r.text, rects: r.rects, textHash: r.text_hash }));
-    const index = new TextIndex(paragraphs);
+    const index = new TextIndex(await this.paragraphsOf(tx, versionId));
     const search = await loadApproxSearch();
     const result: ReanchorResult = { moved: 0, detached: 0 };
     for (const table of ANCHORED_TABLES) {
@@ -78,5 +103,13 @@ export class ReanchorService {
     const ms = performance.now() - started;
     if (result.moved + result.detached) this.logger.log(`reanchor document ${documentId}: ${result.moved} moved, ${result.detached} detached in ${ms.toFixed(0)} ms`);
     return result;
+  }
+
+  private async paragraphsOf(db: EntityManager, versionId: string): Promise<IndexedParagraph[]> {
+    const rows: { id: string; index: number; text: string; rects: PdfRect[]; text_hash: string }[] = await db.query(
+      'SELECT id, index, text, rects, text_hash FROM paragraphs WHERE version_id = $1 ORDER BY index',
+      [versionId],
+    );
+    return rows.map((r) => ({ id: r.id, index: r.index, text: r.text, rects: r.rects, textHash: r.text_hash }));
   }
 }

@@ -4,7 +4,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import type { Annotation, CreateAnnotationRequest, UpdateAnnotationRequest, UpdateAnnotationResponse } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
-import { AnchorValidator } from '../anchoring/anchor-validator.service';
+import { ReanchorService } from '../anchoring/reanchor.service';
 import { DomainError, notFound } from '../common/domain-error';
 import { DocumentsService } from '../documents/documents.service';
 import { AnnotationEntity } from './annotation.entity';
@@ -39,7 +39,7 @@ export class AnnotationsService {
     @InjectDataSource() private readonly db: DataSource,
     @InjectRepository(AnnotationEntity) private readonly annotations: Repository<AnnotationEntity>,
     private readonly documents: DocumentsService,
-    private readonly anchors: AnchorValidator,
+    private readonly reanchor: ReanchorService,
   ) {}
 
   async listMine(caller: AuthUser, documentId: string): Promise<Annotation[]> {
@@ -53,12 +53,12 @@ export class AnnotationsService {
     await this.documents.requireDocument(caller, documentId, 'annotations.own');
     const existing = await this.annotations.findOneBy({ authorId: caller.id, clientId: req.clientId });
     if (existing) return { annotation: toAnnotation(existing), created: false };
-    await this.anchors.validate(documentId, req.anchor);
+    const { anchor } = await this.reanchor.acceptNew(documentId, req.anchor);
     const inserted: { id: string }[] = await this.db.query(
-      `INSERT INTO annotations (client_id, author_id, document_id, version_id, paragraph_id, quote_exact, quote_prefix, quote_suffix, rects, color, note)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+      `INSERT INTO annotations (client_id, author_id, document_id, version_id, paragraph_id, quote_exact, quote_prefix, quote_suffix, rects, detached, color, note)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id`,
-      [req.clientId, caller.id, documentId, req.anchor.versionId, req.anchor.paragraphId, req.anchor.quote.exact, req.anchor.quote.prefix, req.anchor.quote.suffix, JSON.stringify(req.anchor.rects), req.color, req.note],
+      [req.clientId, caller.id, documentId, anchor.versionId, anchor.paragraphId, anchor.quote.exact, anchor.quote.prefix, anchor.quote.suffix, JSON.stringify(anchor.rects), anchor.detached, req.color, req.note],
     );
     // a concurrent retry may have won the race: either way the stored row is the answer
     const row = await this.annotations.findOneByOrFail({ authorId: caller.id, clientId: req.clientId });

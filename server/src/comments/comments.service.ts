@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { can, LATE_COMMENT_GRACE_HOURS, type Comment, type CommentFilters, type CommentStatus, type ParagraphCommentCount, type CreateCommentRequest, type PdfRect, type ReadReceipt, type TriageCommentRequest } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
-import { AnchorValidator } from '../anchoring/anchor-validator.service';
+import { ReanchorService } from '../anchoring/reanchor.service';
 import { DomainError, notFound } from '../common/domain-error';
 import { DocumentsService } from '../documents/documents.service';
 import { MeetingEventsService } from '../events/meeting-events.service';
@@ -76,7 +76,7 @@ export class CommentsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly documents: DocumentsService,
     private readonly access: MeetingAccessService,
-    private readonly anchors: AnchorValidator,
+    private readonly reanchor: ReanchorService,
     private readonly events: MeetingEventsService,
   ) {}
 
@@ -91,7 +91,7 @@ export class CommentsService {
       if (replay) return { comment: replay, created: false };
       throw e;
     }
-    const { paragraphIndex } = await this.anchors.validate(documentId, req.anchor);
+    const { anchor, paragraphIndex } = await this.reanchor.acceptNew(documentId, req.anchor);
     const at = now.toISOString();
     const comment: Comment = {
       id: crypto.randomUUID(),
@@ -102,7 +102,7 @@ export class CommentsService {
       agendaItemId: doc.agendaItemId,
       authorId: caller.id,
       authorName: caller.fullName,
-      anchor: { ...req.anchor, detached: false },
+      anchor,
       paragraphIndex,
       body: req.body,
       status: 'sent',
@@ -113,10 +113,10 @@ export class CommentsService {
     };
     const created = await this.events.insertWithEvent(
       {
-        sql: `INSERT INTO comments (id, client_id, author_id, meeting_id, document_id, version_id, paragraph_id, quote_exact, quote_prefix, quote_suffix, rects, body, written_at, created_at, updated_at)
-              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)
+        sql: `INSERT INTO comments (id, client_id, author_id, meeting_id, document_id, version_id, paragraph_id, quote_exact, quote_prefix, quote_suffix, rects, detached, body, written_at, created_at, updated_at)
+              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
               ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id`,
-        params: [comment.id, req.clientId, caller.id, doc.meetingId, documentId, req.anchor.versionId, req.anchor.paragraphId, req.anchor.quote.exact, req.anchor.quote.prefix, req.anchor.quote.suffix, JSON.stringify(req.anchor.rects), req.body, writtenAt, at],
+        params: [comment.id, req.clientId, caller.id, doc.meetingId, documentId, anchor.versionId, anchor.paragraphId, anchor.quote.exact, anchor.quote.prefix, anchor.quote.suffix, JSON.stringify(anchor.rects), anchor.detached, req.body, writtenAt, at],
       },
       doc.meetingId,
       'comment.created',

@@ -20,6 +20,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The refusal a screen shows when the caller's role, known already, does not allow it. */
+export function forbiddenError(): ApiError {
+  return new ApiError({ statusCode: 403, code: 'FORBIDDEN', message: 'Forbidden' });
+}
+
 /** The request never got an answer (offline, server down, aborted by the network). */
 export class NetworkError extends Error {
   constructor(message = 'Network request failed') {

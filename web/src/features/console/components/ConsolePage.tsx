@@ -2,15 +2,14 @@ import { useMemo } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { isStaff } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
-import { ApiError } from '../../../lib/api-client';
+import { forbiddenError } from '../../../lib/api-client';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
 import { BreakoutPanel } from '../../breakouts/components/BreakoutPanel';
 import { useMeetingDocuments } from '../../documents/hooks/useMeetingDocuments';
-import { LiveStatus } from '../../live/components/LiveStatus';
+import { StaffPageHead } from '../../live/components/StaffPageHead';
 import { useMeetingLive } from '../../live/hooks/useMeetingLive';
-import { MeetingStatusBadge } from '../../meetings/components/MeetingStatusBadge';
 import { useMeeting } from '../../meetings/hooks/useMeeting';
 import { AgendaControl } from './AgendaControl';
 import { CurrentItemComments } from './CurrentItemComments';
@@ -35,35 +34,17 @@ export function ConsolePage() {
   if (meeting.isPending) return <LoadingState />;
   if (meeting.isError) return <ErrorMessage error={meeting.error} onRetry={() => void meeting.refetch()} />;
   const m = meeting.data;
-  if (!staff) return <ErrorMessage error={new ApiError({ statusCode: 403, code: 'FORBIDDEN', message: 'Forbidden' })} />;
+  if (!staff) return <ErrorMessage error={forbiddenError()} />;
   const currentIndex = agenda.findIndex((item) => item.id === m.currentAgendaItemId);
 
   return (
     <div className="console" data-testid="console-page">
-      <Link to={`/meetings/${m.id}`} className="breadcrumb">
-        ← {m.title}
-      </Link>
-      <div className="live-head">
-        <div>
-          <p className="live-kicker">{t.console.kicker}</p>
-          <h1>{t.console.title}</h1>
-          <div className="live-head-badges">
-            <MeetingStatusBadge status={m.status} />
-            <LiveStatus state={live} />
-          </div>
-        </div>
-        <div className="button-row">
-          <SessionControls meeting={m} />
-          <Link to={`/meetings/${m.id}/desk`} className="button button-secondary" data-testid="console-desk-link">
-            {t.live.deskLink}
-          </Link>
-        </div>
-      </div>
-      {live.removed && (
-        <p className="alert alert-warning" role="alert">
-          {t.live.removed}
-        </p>
-      )}
+      <StaffPageHead meeting={m} kicker={t.console.kicker} title={t.console.title} live={live}>
+        <SessionControls meeting={m} />
+        <Link to={`/meetings/${m.id}/desk`} className="button button-secondary" data-testid="console-desk-link">
+          {t.live.deskLink}
+        </Link>
+      </StaffPageHead>
 
       <div className="console-grid">
         <div className="console-main">

@@ -3,17 +3,17 @@ import { Link, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { isStaff, type Comment, type MeetingDetail, type ParagraphCommentCount } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
-import { ApiError } from '../../../lib/api-client';
+import { forbiddenError } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/queryKeys';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
 import { useMeetingDocuments } from '../../documents/hooks/useMeetingDocuments';
 import { LiveStatus } from '../../live/components/LiveStatus';
+import { StaffPageHead } from '../../live/components/StaffPageHead';
 import { useMeetingLive } from '../../live/hooks/useMeetingLive';
 import type { MeetingLiveState } from '../../live/lib/liveClient';
 import { useParticipants } from '../../meeting-setup/hooks/useParticipants';
-import { MeetingStatusBadge } from '../../meetings/components/MeetingStatusBadge';
 import { useMeeting } from '../../meetings/hooks/useMeeting';
 import { useDeskFilters } from '../hooks/useDeskFilters';
 import { useMeetingComments } from '../hooks/useMeetingComments';
@@ -24,10 +24,6 @@ import { DocumentInsights } from './DocumentInsights';
 import './desk.css';
 
 type Pane = 'feed' | 'documents';
-
-function forbidden() {
-  return new ApiError({ statusCode: 403, code: 'FORBIDDEN', message: 'Forbidden' });
-}
 
 function DeskWorkspace({ meeting, live }: { meeting: MeetingDetail; live: MeetingLiveState }) {
   const { t } = useI18n();
@@ -178,33 +174,15 @@ export function DeskPage() {
   if (meeting.isPending) return <LoadingState />;
   if (meeting.isError) return <ErrorMessage error={meeting.error} onRetry={() => void meeting.refetch()} />;
   const m = meeting.data;
-  if (!isStaff(m.myRole)) return <ErrorMessage error={forbidden()} />;
+  if (!isStaff(m.myRole)) return <ErrorMessage error={forbiddenError()} />;
 
   return (
     <div className="desk" data-testid="desk-page">
-      <Link to={`/meetings/${m.id}`} className="breadcrumb">
-        ← {m.title}
-      </Link>
-      <div className="live-head">
-        <div>
-          <p className="live-kicker">{t.desk.kicker}</p>
-          <h1>{t.desk.title}</h1>
-          <div className="live-head-badges">
-            <MeetingStatusBadge status={m.status} />
-            <LiveStatus state={live} />
-          </div>
-        </div>
-        <div className="button-row">
-          <Link to={`/meetings/${m.id}/console`} className="button button-secondary" data-testid="desk-console-link">
-            {t.live.consoleLink}
-          </Link>
-        </div>
-      </div>
-      {live.removed && (
-        <p className="alert alert-warning" role="alert">
-          {t.live.removed}
-        </p>
-      )}
+      <StaffPageHead meeting={m} kicker={t.desk.kicker} title={t.desk.title} live={live}>
+        <Link to={`/meetings/${m.id}/console`} className="button button-secondary" data-testid="desk-console-link">
+          {t.live.consoleLink}
+        </Link>
+      </StaffPageHead>
       <DeskWorkspace meeting={m} live={live} />
     </div>
   );

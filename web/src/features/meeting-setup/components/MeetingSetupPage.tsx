@@ -1,7 +1,7 @@
 import { Link, NavLink, Route, Routes, useParams } from 'react-router-dom';
 import { isStaff } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
-import { ApiError } from '../../../lib/api-client';
+import { forbiddenError } from '../../../lib/api-client';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
@@ -28,7 +28,7 @@ export function MeetingSetupPage() {
   if (meeting.isError) return <ErrorMessage error={meeting.error} onRetry={() => void meeting.refetch()} />;
   const m = meeting.data;
   if (!canPrepareMeeting(user, m)) {
-    return <ErrorMessage error={new ApiError({ statusCode: 403, code: 'FORBIDDEN', message: 'Forbidden' })} />;
+    return <ErrorMessage error={forbiddenError()} />;
   }
   const base = `/meetings/${m.id}/setup`;
 

@@ -13,8 +13,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
-import { ROOT, loginAs, median, waitAllReady } from '../lib/server.mjs';
-import { startFieldServer } from './server.mjs';
+import { ROOT, loginAs, median, startBenchServer, waitAllReady } from '../lib/server.mjs';
 
 const require = createRequire(import.meta.url);
 const PAGES = Number(process.env.BENCH_PAGES || 400);
@@ -135,7 +134,8 @@ window.__page1 = performance.now();
 if (!fs.existsSync(path.join(DIST, 'index.html'))) execFileSync('npm', ['run', 'build', '-w', 'web'], { stdio: 'inherit', cwd: ROOT });
 
 console.log(`bench/field: slow 4G (${SLOW_4G.latency} ms, 1.6 Mbps down, 750 kbps up, CPU ${CPU_SLOWDOWN}× slower), phone 360×740, ${RUNS} runs each`);
-const server = await startFieldServer();
+// its own server and data folder, so it never collides with the other benchmarks
+const server = await startBenchServer({ port: 3996, pgPort: 54336, dataDirName: '.bench-data-field' });
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 try {
   // ---- setup: the secretariat uploads a 400-page PDF to the delegates' (released) meeting ----

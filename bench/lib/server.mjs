@@ -1,5 +1,6 @@
 // Starts the built hopso server for a benchmark: its own embedded PostgreSQL under
-// .bench-data, the demo council seeded, and waits until the demo documents are ingested.
+// .bench-data (or another folder, so benchmarks never collide), the demo council seeded.
+// waitAllReady() waits until a meeting's documents are ingested.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -7,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export async function startBenchServer({ port = 3999, pgPort = 54339, env = {} } = {}) {
-  const dataDir = path.join(ROOT, '.bench-data');
+export async function startBenchServer({ port = 3999, pgPort = 54339, dataDirName = '.bench-data', env = {} } = {}) {
+  const dataDir = path.join(ROOT, dataDirName);
   fs.rmSync(dataDir, { recursive: true, force: true });
   const child = spawn(process.execPath, [path.join(ROOT, 'server/dist/server/src/main.js')], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HOPSO_DATA_DIR: dataDir, HOPSO_EMBEDDED_PG_PORT: String(pgPort), HOPSO_SEED_DEMO: '1', LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useI18n } from '../../../i18n/useI18n';
 import { formatDateTime } from '../../../lib/datetime';
 import { errorMessage } from '../../../lib/errorMessage';
@@ -8,6 +8,7 @@ import { useOutbox } from '../hooks/useOutbox';
 import { outbox } from '../lib/outbox';
 import { itemText, type StoredOutboxItem } from '../lib/outboxTypes';
 import { syncEngine } from '../lib/syncEngine';
+import { useModalDialog } from '../../../ui/useModalDialog';
 
 function useKindLabel() {
   const { t } = useI18n();
@@ -106,24 +107,10 @@ function OutboxRow({ item }: { item: StoredOutboxItem }) {
 export function OutboxDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const titleId = useId();
-  const ref = useRef<HTMLDialogElement>(null);
-  const closeRef = useRef(onClose);
-  closeRef.current = onClose;
+  const { ref, onBackdropClick } = useModalDialog(onClose);
   const { items, pending } = useOutbox();
   const online = useOnline();
   const [sending, setSending] = useState(false);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return undefined;
-    if (!dialog.open) dialog.showModal();
-    const onNativeClose = () => closeRef.current();
-    dialog.addEventListener('close', onNativeClose);
-    return () => {
-      dialog.removeEventListener('close', onNativeClose);
-      if (dialog.open) dialog.close();
-    };
-  }, []);
 
   return (
     <dialog
@@ -131,9 +118,7 @@ export function OutboxDialog({ onClose }: { onClose: () => void }) {
       className="outbox-dialog"
       aria-labelledby={titleId}
       data-testid="outbox-dialog"
-      onClick={(event) => {
-        if (event.target === ref.current) onClose();
-      }}
+      onClick={onBackdropClick}
     >
       <div className="outbox-dialog-head">
         <h2 id={titleId}>{t.offline.outboxTitle}</h2>

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useI18n } from '../../../i18n/useI18n';
+import { useModalDialog } from '../../../ui/useModalDialog';
 
 interface SheetProps {
   title: string;
@@ -16,21 +17,7 @@ interface SheetProps {
 export function Sheet({ title, onClose, children, testId }: SheetProps) {
   const { t } = useI18n();
   const titleId = useId();
-  const ref = useRef<HTMLDialogElement>(null);
-  const closeRef = useRef(onClose);
-  closeRef.current = onClose;
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return undefined;
-    if (!dialog.open) dialog.showModal();
-    const onNativeClose = () => closeRef.current();
-    dialog.addEventListener('close', onNativeClose);
-    return () => {
-      dialog.removeEventListener('close', onNativeClose);
-      if (dialog.open) dialog.close();
-    };
-  }, []);
+  const { ref, onBackdropClick } = useModalDialog(onClose);
 
   return (
     <dialog
@@ -38,9 +25,7 @@ export function Sheet({ title, onClose, children, testId }: SheetProps) {
       className="sheet"
       aria-labelledby={titleId}
       data-testid={testId}
-      onClick={(event) => {
-        if (event.target === ref.current) onClose();
-      }}
+      onClick={onBackdropClick}
     >
       <div className="sheet-inner">
         <div className="sheet-head">

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { startServer, type TestServer } from '../../server/test/support/server';
-import { desktopContext, launchBrowser, logIn as logInPage, phoneContext, screenshotOnFailure } from './support/browser';
+import { desktopContext, launchBrowser, logIn, phoneContext, screenshotOnFailure } from './support/browser';
 import { waitForDemoIngest } from './support/demo';
 
 let server: TestServer;
@@ -16,10 +16,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-async function logIn(context: BrowserContext, username: string): Promise<Page> {
-  return logInPage(await context.newPage(), username);
-}
 
 async function waitUntilLive(page: Page): Promise<void> {
   await page.locator('[data-testid="live-status"][data-state="live"]').first().waitFor({ timeout: 20_000 });

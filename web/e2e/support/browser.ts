@@ -45,8 +45,9 @@ export async function waitForText(locator: Locator, expected: string, timeoutMs 
 
 export const DEMO_PASSWORD = 'hopso2026';
 
-/** Logs a demo user in through the login form and waits for the app header. */
-export async function logIn(page: Page, username: string): Promise<Page> {
+/** Logs a demo user in through the login form (on a new page when given a context) and waits for the app header. */
+export async function logIn(target: Page | BrowserContext, username: string): Promise<Page> {
+  const page = 'newPage' in target ? await target.newPage() : target;
   await page.goto('/login');
   await page.fill('input[name="login"]', username);
   await page.fill('input[name="password"]', DEMO_PASSWORD);

@@ -66,6 +66,24 @@ function AnnotationRow({ annotation, detached, onJump, onEdit }: { annotation: A
  * One side of an edit made on two devices at once: the server kept the later edit and this copy of
  * the other, so nothing was silently lost. The delegate keeps whichever they want.
  */
+function CommentRow({ comment, testId, jumpLabel, access, onJump }: { comment: Comment; testId: string; jumpLabel: string; access: ReadingAccess; onJump: () => void }) {
+  return (
+    <li data-testid={testId} data-comment-id={comment.id}>
+      <CommentCard
+        comment={comment}
+        showAuthor={access.seesAllComments}
+        showQuote
+        canTriage={access.canTriage}
+        actions={
+          <button type="button" className="button button-secondary" onClick={onJump} data-testid="jump">
+            {jumpLabel}
+          </button>
+        }
+      />
+    </li>
+  );
+}
+
 function ConflictCopyRow({ documentId, copy, original, onJump }: { documentId: string; copy: Annotation; original: Annotation | null; onJump: () => void }) {
   const { t } = useI18n();
   const update = useUpdateAnnotation(documentId);
@@ -189,19 +207,7 @@ export function ReadingPanel({ documentId, annotations, comments, access, onJump
           ) : (
             <ul className="panel-list">
               {placedComments.map((c) => (
-                <li key={c.id} data-testid="my-comment" data-comment-id={c.id}>
-                  <CommentCard
-                    comment={c}
-                    showAuthor={access.seesAllComments}
-                    showQuote
-                    canTriage={access.canTriage}
-                    actions={
-                      <button type="button" className="button button-secondary" onClick={() => onJump(c.anchor)} data-testid="jump">
-                        {t.readingRoom.jump}
-                      </button>
-                    }
-                  />
-                </li>
+                <CommentRow key={c.id} comment={c} testId="my-comment" jumpLabel={t.readingRoom.jump} access={access} onJump={() => onJump(c.anchor)} />
               ))}
             </ul>
           ))}
@@ -217,19 +223,7 @@ export function ReadingPanel({ documentId, annotations, comments, access, onJump
                     <AnnotationRow key={a.id} annotation={a} detached onJump={() => onJump(a.anchor)} onEdit={() => onEditAnnotation(a.id)} />
                   ))}
                   {detachedComments.map((c) => (
-                    <li key={c.id} data-testid="detached-item" data-comment-id={c.id}>
-                      <CommentCard
-                        comment={c}
-                        showAuthor={access.seesAllComments}
-                        showQuote
-                        canTriage={access.canTriage}
-                        actions={
-                          <button type="button" className="button button-secondary" onClick={() => onJump(c.anchor)} data-testid="jump">
-                            {t.readingRoom.openOldVersion}
-                          </button>
-                        }
-                      />
-                    </li>
+                    <CommentRow key={c.id} comment={c} testId="detached-item" jumpLabel={t.readingRoom.openOldVersion} access={access} onJump={() => onJump(c.anchor)} />
                   ))}
                 </ul>
               </>

@@ -34,6 +34,22 @@ interface EventRow {
 const toEvent = (r: EventRow) => ({ meetingId: r.meeting_id, seq: Number(r.seq), type: r.type, at: new Date(r.at).toISOString(), payload: r.payload }) as MeetingEvent;
 
 /**
+ * The tail of a WITH statement that takes the meeting's next sequence number (when `when` holds)
+ * and writes the event under it; its parameters are eventParams(), numbered after the first `offset`.
+ */
+function appendEventSql(offset: number, when: string): string {
+  const $ = (i: number) => `$${offset + i}`;
+  return `next AS (UPDATE meetings SET event_seq = event_seq + 1 WHERE id = ${$(1)} AND ${when} RETURNING event_seq)
+       INSERT INTO meeting_events (meeting_id, seq, type, payload, audience, user_ids, group_id)
+       SELECT ${$(1)}, next.event_seq, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, ${$(6)} FROM next
+       RETURNING meeting_id, seq, type, payload, at`;
+}
+
+function eventParams(meetingId: string, type: MeetingEventType, payload: unknown, audience: Audience): unknown[] {
+  return [meetingId, type, JSON.stringify(payload), audience.to, audience.userIds ?? [], audience.to === 'group' ? audience.groupId : null];
+}
+
+/**
  * The meeting event log. Services write events in the same transaction as the
  * change they describe; the events are published (to the realtime gateway) only
  * after that transaction commits, so no client sees a write that was rolled back.
@@ -78,14 +94,9 @@ export class MeetingEventsService {
     payload: MeetingEventPayloads[T],
     audience: Audience,
   ): Promise<boolean> {
-    const n = insert.params.length;
     const rows: EventRow[] = await this.db.query(
-      `WITH inserted AS (${insert.sql}),
-            next AS (UPDATE meetings SET event_seq = event_seq + 1 WHERE id = $${n + 1} AND EXISTS (SELECT 1 FROM inserted) RETURNING event_seq)
-       INSERT INTO meeting_events (meeting_id, seq, type, payload, audience, user_ids, group_id)
-       SELECT $${n + 1}, next.event_seq, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6} FROM next
-       RETURNING meeting_id, seq, type, payload, at`,
-      [...insert.params, ...this.eventParams(meetingId, type, payload, audience)],
+      `WITH inserted AS (${insert.sql}), ${appendEventSql(insert.params.length, 'EXISTS (SELECT 1 FROM inserted)')}`,
+      [...insert.params, ...eventParams(meetingId, type, payload, audience)],
     );
     if (!rows.length) return false;
     this.published.next({ event: toEvent(rows[0]), audience });
@@ -117,17 +128,7 @@ export class MeetingEventsService {
    * last, just before their transaction commits.
    */
   private async append(tx: EntityManager, meetingId: string, type: MeetingEventType, payload: unknown, audience: Audience): Promise<MeetingEvent> {
-    const [row]: EventRow[] = await tx.query(
-      `WITH next AS (UPDATE meetings SET event_seq = event_seq + 1 WHERE id = $1 RETURNING event_seq)
-       INSERT INTO meeting_events (meeting_id, seq, type, payload, audience, user_ids, group_id)
-       SELECT $1, next.event_seq, $2, $3, $4, $5, $6 FROM next
-       RETURNING meeting_id, seq, type, payload, at`,
-      this.eventParams(meetingId, type, payload, audience),
-    );
+    const [row]: EventRow[] = await tx.query(`WITH ${appendEventSql(0, 'true')}`, eventParams(meetingId, type, payload, audience));
     return toEvent(row);
-  }
-
-  private eventParams(meetingId: string, type: MeetingEventType, payload: unknown, audience: Audience): unknown[] {
-    return [meetingId, type, JSON.stringify(payload), audience.to, audience.userIds ?? [], audience.to === 'group' ? audience.groupId : null];
   }
 }

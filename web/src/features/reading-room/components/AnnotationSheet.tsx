@@ -6,6 +6,7 @@ import { useDeleteAnnotation, useUpdateAnnotation } from '../hooks/useAnnotation
 import { ColorChoice } from './ColorChoice';
 import { QuoteBlock } from './QuoteBlock';
 import { Sheet } from './Sheet';
+import { RetryingNotice } from './RetryingNotice';
 
 interface AnnotationSheetProps {
   documentId: string;
@@ -57,11 +58,7 @@ export function AnnotationSheet({ documentId, annotation, onComment, onClose, on
           <label htmlFor={id}>{t.readingRoom.noteLabel}</label>
           <textarea id={id} value={note} rows={4} maxLength={10_000} onChange={(e) => setNote(e.target.value)} data-testid="annotation-note" />
         </div>
-        {update.isPending && update.failureCount > 0 && (
-          <p className="alert alert-warning" role="status">
-            {t.readingRoom.retrying}
-          </p>
-        )}
+        <RetryingNotice write={update} />
         {update.isError && <ErrorMessage error={update.error} />}
         <button type="submit" className="button button-primary button-block" disabled={!noteChanged || update.isPending} data-testid="annotation-save">
           {update.isPending ? t.common.saving : t.readingRoom.saveNote}

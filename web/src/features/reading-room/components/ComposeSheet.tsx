@@ -13,6 +13,7 @@ import { ColorChoice } from './ColorChoice';
 import { CommentCard } from './CommentCard';
 import { QuoteBlock } from './QuoteBlock';
 import { Sheet } from './Sheet';
+import { RetryingNotice } from './RetryingNotice';
 
 interface ComposeSheetProps {
   documentId: string;
@@ -82,11 +83,7 @@ function CommentForm({ documentId, target, meeting, onDone }: Pick<ComposeSheetP
               data-testid="comment-body-input"
             />
           </div>
-          {create.isPending && create.failureCount > 0 && (
-            <p className="alert alert-warning" role="status">
-              {t.readingRoom.retrying}
-            </p>
-          )}
+          <RetryingNotice write={create} />
           {create.isError && refusal !== 'COMMENTS_CLOSED' && refusal !== 'COMMENTS_NOT_OPEN' && <ErrorMessage error={create.error} />}
           <button type="submit" className="button button-primary button-block" disabled={!body.trim() || create.isPending} data-testid="comment-submit">
             {create.isPending ? t.readingRoom.sending : t.readingRoom.send}
@@ -126,11 +123,7 @@ function NoteForm({ documentId, target, onDone }: Pick<ComposeSheetProps, 'docum
         <label htmlFor={id}>{t.readingRoom.noteLabel}</label>
         <textarea id={id} value={note} rows={5} maxLength={10_000} onChange={(e) => setNote(e.target.value)} data-testid="note-input" />
       </div>
-      {create.isPending && create.failureCount > 0 && (
-        <p className="alert alert-warning" role="status">
-          {t.readingRoom.retrying}
-        </p>
-      )}
+      <RetryingNotice write={create} />
       {create.isError && <ErrorMessage error={create.error} />}
       <button type="submit" className="button button-primary button-block" disabled={!note.trim() || create.isPending} data-testid="note-submit">
         {create.isPending ? t.common.saving : t.readingRoom.saveNote}

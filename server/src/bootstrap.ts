@@ -10,6 +10,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config';
+import { NulGuard } from './common/nul-guard';
 import { runMigrations } from './database/data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
 import { HopsoIoAdapter } from './realtime/io.adapter';
@@ -27,7 +28,11 @@ export async function createApp(config: AppConfig): Promise<RunningApp> {
   const databaseUrl = config.databaseUrl ?? embedded!.url;
   await runMigrations(databaseUrl);
 
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { bufferLogs: true, bodyParser: false });
+  // one body limit, answered 413 BODY_TOO_LARGE by the exception filter
+  app.useBodyParser('json', { limit: config.maxBodyBytes });
+  app.useBodyParser('urlencoded', { limit: config.maxBodyBytes, extended: true });
+  app.useGlobalGuards(new NulGuard());
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   app.set('trust proxy', 'loopback');

@@ -6,6 +6,7 @@ import { loadConfig } from './config';
 import { runMigrations } from './database/data-source';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
 import { UsersService } from './users/users.service';
+import { describeError } from './common/process-guards';
 
 const USAGE = `Usage:
   node server/dist/server/src/cli.js migrate
@@ -50,6 +51,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  console.error(e instanceof Error ? e.message : e);
+  console.error(e instanceof Error ? e.message : describeError(e));
   process.exit(1);
 });

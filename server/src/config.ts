@@ -20,6 +20,12 @@ export interface AppConfig {
   logLevel: string;
   /** Share Socket.IO broadcasts between server processes through PostgreSQL. */
   socketScaleOut: boolean;
+  /** What one PDF's ingest may cost (see documents/ingest/extract-in-worker.ts). */
+  ingest: { concurrency: number; timeoutMs: number; maxHeapMb: number; maxStreamBytes: number };
+  /** Largest JSON or form body, in bytes. */
+  maxBodyBytes: number;
+  /** Where uploads are streamed while they arrive, before they are checked. */
+  uploadTmpDir: string;
 }
 
 /** The repository root: the nearest folder upwards whose package.json declares the workspaces. */
@@ -60,6 +66,14 @@ export function loadConfig(env = process.env): AppConfig {
     webDistDir: path.resolve(env.HOPSO_WEB_DIST || path.join(repoRoot, 'web', 'dist')),
     logLevel: env.LOG_LEVEL || 'info',
     socketScaleOut: env.HOPSO_SCALE_OUT === '1' || env.HOPSO_SCALE_OUT === 'true',
+    ingest: {
+      concurrency: Math.max(1, int('HOPSO_INGEST_CONCURRENCY', 2)),
+      timeoutMs: int('HOPSO_INGEST_TIMEOUT_S', 180) * 1000,
+      maxHeapMb: int('HOPSO_INGEST_MAX_HEAP_MB', 768),
+      maxStreamBytes: int('HOPSO_INGEST_MAX_STREAM_MB', 64) * 1024 * 1024,
+    },
+    maxBodyBytes: int('HOPSO_MAX_BODY_KB', 100) * 1024,
+    uploadTmpDir: path.join(path.resolve(env.HOPSO_DATA_DIR || path.join(repoRoot, '.data')), 'tmp', 'uploads'),
   };
 }
 

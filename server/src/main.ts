@@ -1,9 +1,11 @@
 import 'reflect-metadata';
 import { createApp } from './bootstrap';
+import { describeError, installProcessGuards } from './common/process-guards';
 import { loadConfig } from './config';
 import { DEMO_PASSWORD, seedDemoIfEmpty } from './seed/demo-seed';
 
 async function main(): Promise<void> {
+  installProcessGuards();
   const config = loadConfig();
   const running = await createApp(config);
   const seeded = config.seedDemo ? await seedDemoIfEmpty(running.app) : null;
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
   console.log(lines.join('\n') + '\n');
 }
 
-main().catch((e) => {
-  console.error(e);
+main().catch((e: unknown) => {
+  console.error(`hopso could not start: ${describeError(e)}`);
   process.exit(1);
 });

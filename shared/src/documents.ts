@@ -1,3 +1,5 @@
+import type { ErrorCode } from './errors';
+
 export const VERSION_STATUSES = ['pending', 'processing', 'ready', 'failed'] as const;
 export type VersionStatus = (typeof VERSION_STATUSES)[number];
 
@@ -11,6 +13,8 @@ export interface DocumentVersionInfo {
   /** 0–100 while ingesting. */
   progress: number;
   failureReason: string | null;
+  /** Why the ingest failed, for the client's own message in the reader's language. */
+  failureCode: ErrorCode | null;
   /** Width and height of each page in PDF units, index 0 = page 1 (empty until ingested). */
   pageSizes: [number, number][];
   createdAt: string;

@@ -21,6 +21,13 @@ export const ERROR_CODES = [
   'INVALID_ANCHOR',
   'BREAKOUT_NOT_RUNNING',
   'INTERNAL',
+  // robustness: bounded inputs, failed ingests
+  'BODY_TOO_LARGE',
+  'NUL_CHARACTER',
+  'IMPORT_TOO_LARGE',
+  'INGEST_FAILED',
+  'INGEST_TOO_LARGE',
+  'INGEST_TIMEOUT',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

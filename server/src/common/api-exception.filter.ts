@@ -33,6 +33,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (error instanceof DomainError) {
       return { statusCode: error.status, code: error.code, message: error.message, ...(error.issues && { issues: error.issues }) };
     }
+    if (isBodyReadError(error)) {
+      // raised by the JSON and form body parsers before any route runs
+      if (error.type === 'entity.too.large') {
+        return { statusCode: 413, code: 'BODY_TOO_LARGE', message: `The request is larger than the ${Math.round(loadConfig().maxBodyBytes / 1024)} KB limit` };
+      }
+      return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'The request body could not be read' };
+    }
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const response = error.getResponse();
@@ -54,6 +61,13 @@ export class ApiExceptionFilter implements ExceptionFilter {
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return { statusCode: 500, code: 'INTERNAL', message: 'Something went wrong on the server. Please try again.' };
   }
+}
+
+/** body-parser's errors: an http-errors object with a `type` such as 'entity.too.large' or 'entity.parse.failed'. */
+function isBodyReadError(e: unknown): e is { type: string; status: number } {
+  if (typeof e !== 'object' || e === null) return false;
+  const { type, status } = e as { type?: unknown; status?: unknown };
+  return typeof status === 'number' && status >= 400 && status < 500 && typeof type === 'string' && /^(entity|encoding|charset|request)\./.test(type);
 }
 
 function isPgError(e: unknown): e is { code: string } {

@@ -22,6 +22,12 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   INVALID_ANCHOR: 422,
   BREAKOUT_NOT_RUNNING: 409,
   INTERNAL: 500,
+  BODY_TOO_LARGE: 413,
+  NUL_CHARACTER: 400,
+  IMPORT_TOO_LARGE: 413,
+  INGEST_FAILED: 422,
+  INGEST_TOO_LARGE: 422,
+  INGEST_TIMEOUT: 422,
 };
 
 /** An error a person can act on: a stable code for the UI plus a plain message. */

@@ -2,11 +2,14 @@ import { Body, Param, PipeTransform, Query } from '@nestjs/common';
 import { ApiBody } from '@nestjs/swagger';
 import { z } from 'zod';
 import { DomainError } from './domain-error';
+import { findNul, nulError } from './nul-guard';
 
 /** Validates with the shared zod schema; problems become a 400 the person can act on. */
 export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.infer<T>> {
   constructor(private readonly schema: T) {}
   transform(value: unknown): z.infer<T> {
+    const nul = findNul(value);
+    if (nul !== null) throw nulError(nul);
     const result = this.schema.safeParse(value ?? {});
     if (result.success) return result.data;
     const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));

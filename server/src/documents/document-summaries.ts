@@ -15,6 +15,7 @@ export function toVersionInfo(v: DocumentVersionEntity): DocumentVersionInfo {
     status: v.status,
     progress: v.progress,
     failureReason: v.failureReason,
+    failureCode: v.failureCode,
     pageSizes: v.pageSizes,
     createdAt: v.createdAt.toISOString(),
   };

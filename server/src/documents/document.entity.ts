@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { PdfRect, VersionStatus } from '@hopso/shared';
+import type { ErrorCode, PdfRect, VersionStatus } from '@hopso/shared';
 
 @Entity('documents')
 export class DocumentEntity {
@@ -25,6 +25,7 @@ export class DocumentVersionEntity {
   @Column({ type: 'text' }) status: VersionStatus;
   @Column({ type: 'int', default: 0 }) progress: number;
   @Column({ name: 'failure_reason', type: 'text', nullable: true }) failureReason: string | null;
+  @Column({ name: 'failure_code', type: 'text', nullable: true }) failureCode: ErrorCode | null;
   @Column({ name: 'uploaded_by', type: 'uuid' }) uploadedBy: string;
   @Column({ name: 'page_sizes', type: 'jsonb', default: [] }) pageSizes: [number, number][];
   /** The viewer's copy (see the WebOptimizedFiles migration); null until made, or when it could not be. */

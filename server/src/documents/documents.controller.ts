@@ -5,8 +5,9 @@ import { z } from 'zod';
 import { UPLOAD_FIELD, type DocumentDetail, type DocumentSummary, type Paragraph, type UploadResult } from '@hopso/shared';
 import { CurrentUser, type AuthUser } from '../auth/auth-user';
 import { UuidParam, ZodBody, ZodPipe } from '../common/zod';
+import { UploadRequires } from '../meetings/upload-access.guard';
 import { DocumentsService } from './documents.service';
-import { uploadInterceptorOptions } from './upload-limits';
+import { DeleteUploadsAfter, uploadInterceptorOptions } from '../common/upload-files';
 
 const uploadFields = z.object({
   agendaItemId: z.union([z.string().uuid('Unknown agenda item'), z.literal('')]).optional(),
@@ -24,7 +25,7 @@ function decodeFileName(raw: string): string {
   return utf8.includes('\uFFFD') ? raw : utf8;
 }
 
-const toUploadedPdf = (f: Express.Multer.File) => ({ originalName: decodeFileName(f.originalname), data: f.buffer });
+const toUploadedPdf = (f: Express.Multer.File) => ({ originalName: decodeFileName(f.originalname), path: f.path, size: f.size });
 
 @ApiTags('documents')
 @Controller()
@@ -38,7 +39,8 @@ export class DocumentsController {
 
   @Post('meetings/:id/documents')
   @ApiConsumes('multipart/form-data')
-  @UseInterceptors(FilesInterceptor(UPLOAD_FIELD, 50, uploadInterceptorOptions()))
+  @UploadRequires('documents.write')
+  @UseInterceptors(DeleteUploadsAfter, FilesInterceptor(UPLOAD_FIELD, 50, uploadInterceptorOptions()))
   async upload(
     @CurrentUser() caller: AuthUser,
     @UuidParam('id') meetingId: string,
@@ -67,7 +69,8 @@ export class DocumentsController {
 
   @Post('documents/:id/versions')
   @ApiConsumes('multipart/form-data')
-  @UseInterceptors(FilesInterceptor(UPLOAD_FIELD, 1, uploadInterceptorOptions()))
+  @UploadRequires('documents.write', 'document')
+  @UseInterceptors(DeleteUploadsAfter, FilesInterceptor(UPLOAD_FIELD, 1, uploadInterceptorOptions({ files: 1 })))
   addVersion(@CurrentUser() caller: AuthUser, @UuidParam('id') id: string, @UploadedFiles() files: Express.Multer.File[] | undefined): Promise<DocumentDetail> {
     return this.documents.addVersion(caller, id, (files ?? []).map(toUploadedPdf));
   }

@@ -1,8 +1,9 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
-import type { DocumentDetail, DocumentSummary, DocumentVersionInfo, MeetingAction, Paragraph } from '@hopso/shared';
+import { DataSource, In, Repository, type EntityManager } from 'typeorm';
+import type { DocumentDetail, ErrorCode, DocumentSummary, DocumentVersionInfo, MeetingAction, Paragraph } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { DomainError, notFound } from '../common/domain-error';
@@ -16,12 +17,17 @@ import { IngestQueue } from './ingest-queue';
 import { inspectPdf } from './ingest/inspect-pdf';
 import { announceDocuments, loadDocumentSummaries, toVersionInfo } from './document-summaries';
 
+/** An upload as it arrived: a temporary file (see upload-limits.ts). */
 export interface UploadedPdf {
   originalName: string;
-  data: Buffer;
+  path: string;
+  size: number;
 }
 
-interface CheckedPdf extends UploadedPdf {
+/** A checked upload, already in storage under `key`. */
+interface CheckedPdf {
+  key: string;
+  size: number;
   pageCount: number;
   sha256: string;
   fileName: string;
@@ -54,27 +60,23 @@ export class DocumentsService {
     if (files.length === 0) throw new DomainError('FILE_MISSING', 'Choose at least one PDF file to upload');
     if (title && files.length > 1) throw new DomainError('VALIDATION_FAILED', 'A title can only be given when uploading one file');
     if (agendaItemId) await this.assertAgendaItem(meetingId, agendaItemId);
-    const checked = await this.checkAll(files);
-    const created = checked.map((file) => ({
-      file,
-      documentId: crypto.randomUUID(),
-      versionId: crypto.randomUUID(),
-    }));
-    await this.storeThenCommit(
-      created.map((c) => ({ key: fileKey(c.documentId, c.versionId), data: c.file.data })),
-      async (tx) => {
-        for (const c of created) {
+    const ids = files.map(() => ({ documentId: crypto.randomUUID(), versionId: crypto.randomUUID() }));
+    const checked = await this.storeThenCommit(
+      files.map((f, i) => ({ file: f, key: fileKey(ids[i].documentId, ids[i].versionId) })),
+      async (tx, stored) => {
+        for (const [i, c] of ids.entries()) {
           await tx.insert(DocumentEntity, {
             id: c.documentId,
             meetingId,
             agendaItemId,
-            title: title || titleFromFileName(c.file.fileName),
+            title: title || titleFromFileName(stored[i].fileName),
             createdBy: caller.id,
           });
-          await tx.insert(DocumentVersionEntity, this.versionRow(c.documentId, c.versionId, 1, c.file, caller.id));
+          await tx.insert(DocumentVersionEntity, this.versionRow(c.documentId, c.versionId, 1, stored[i], caller.id));
         }
       },
     );
+    const created = ids.map((c, i) => ({ ...c, file: checked[i] }));
     for (const c of created) {
       await this.queue.enqueue(c.versionId);
       await this.audit.record({ userId: caller.id, action: 'document.upload', meetingId, targetId: c.documentId, meta: { fileName: c.file.fileName } });
@@ -86,13 +88,12 @@ export class DocumentsService {
   async addVersion(caller: AuthUser, documentId: string, files: UploadedPdf[]): Promise<DocumentDetail> {
     const doc = await this.findDocument(caller, documentId, 'documents.write');
     if (files.length !== 1) throw new DomainError('FILE_MISSING', 'Upload exactly one PDF file as the new version');
-    const [file] = await this.checkAll(files);
     const versionId = crypto.randomUUID();
-    await this.storeThenCommit([{ key: fileKey(doc.id, versionId), data: file.data }], async (tx) => {
+    const [file] = await this.storeThenCommit([{ file: files[0], key: fileKey(doc.id, versionId) }], async (tx, [stored]) => {
       // lock the document so two uploads at once get consecutive version numbers
       await tx.query('SELECT id FROM documents WHERE id = $1 FOR UPDATE', [doc.id]);
       const [{ next }] = await tx.query('SELECT COALESCE(MAX(version_no), 0) + 1 AS next FROM document_versions WHERE document_id = $1', [doc.id]);
-      await tx.insert(DocumentVersionEntity, this.versionRow(doc.id, versionId, Number(next), file, caller.id));
+      await tx.insert(DocumentVersionEntity, this.versionRow(doc.id, versionId, Number(next), stored, caller.id));
     });
     await this.queue.enqueue(versionId);
     await this.audit.record({ userId: caller.id, action: 'document.version', meetingId: doc.meetingId, targetId: doc.id, meta: { fileName: file.fileName } });
@@ -154,28 +155,31 @@ export class DocumentsService {
     }
   }
 
-  private async checkAll(files: UploadedPdf[]): Promise<CheckedPdf[]> {
-    const checked: CheckedPdf[] = [];
-    for (const f of files) {
-      const fileName = safeFileName(f.originalName);
-      const result = await inspectPdf(f.data, { maxBytes: this.config.maxUploadBytes, maxPages: this.config.maxPages });
-      if (!result.ok) throw new DomainError(result.code, files.length > 1 ? `${fileName}: ${result.message}` : result.message);
-      checked.push({ ...f, fileName, pageCount: result.pageCount, sha256: crypto.createHash('sha256').update(f.data).digest('hex') });
-    }
-    return checked;
-  }
-
-  /** Files first, rows second; if the rows fail, the files go too, so nothing half-written remains. */
-  private async storeThenCommit(files: { key: string; data: Buffer }[], write: (tx: import('typeorm').EntityManager) => Promise<void>): Promise<void> {
-    const stored: string[] = [];
+  /**
+   * Each file in turn is read from its temporary file, checked and stored, so a request of many
+   * large files holds one of them in memory at a time; then the rows are written in one
+   * transaction. If any file is refused or the rows fail, the stored files go too: nothing
+   * half-written remains.
+   */
+  private async storeThenCommit(
+    files: { file: UploadedPdf; key: string }[],
+    write: (tx: EntityManager, stored: CheckedPdf[]) => Promise<void>,
+  ): Promise<CheckedPdf[]> {
+    const stored: CheckedPdf[] = [];
     try {
-      for (const f of files) {
-        await this.storage.put(f.key, f.data);
-        stored.push(f.key);
+      for (const { file, key } of files) {
+        const fileName = safeFileName(file.originalName);
+        const refuse = (code: ErrorCode, message: string) => new DomainError(code, files.length > 1 ? `${fileName}: ${message}` : message);
+        const data = await fs.readFile(file.path);
+        const result = await inspectPdf(data, { maxBytes: this.config.maxUploadBytes, maxPages: this.config.maxPages });
+        if (!result.ok) throw refuse(result.code, result.message);
+        await this.storage.put(key, data);
+        stored.push({ key, fileName, size: data.length, pageCount: result.pageCount, sha256: crypto.createHash('sha256').update(data).digest('hex') });
       }
-      await this.db.transaction(write);
+      await this.db.transaction((tx) => write(tx, stored));
+      return stored;
     } catch (e) {
-      await Promise.all(stored.map((k) => this.storage.delete(k)));
+      await Promise.all(stored.map((f) => this.storage.delete(f.key)));
       throw e;
     }
   }
@@ -187,7 +191,7 @@ export class DocumentsService {
       versionNo,
       fileKey: fileKey(documentId, versionId),
       fileName: file.fileName,
-      sizeBytes: file.data.length,
+      sizeBytes: file.size,
       sha256: file.sha256,
       pageCount: file.pageCount,
       status: 'pending',

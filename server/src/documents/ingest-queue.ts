@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import PgBoss from 'pg-boss';
+import { APP_CONFIG, type AppConfig } from '../config';
 import { DATABASE_URL } from '../database/database-url';
 import { IngestService } from './ingest.service';
 
@@ -17,9 +18,10 @@ export interface IngestJob {
 export class IngestQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('IngestQueue');
   private readonly boss: PgBoss;
-  private workerId: string | null = null;
+  private workerIds: string[] = [];
 
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DATABASE_URL) url: string,
     private readonly ingest: IngestService,
   ) {
@@ -31,9 +33,25 @@ export class IngestQueue implements OnApplicationBootstrap, OnApplicationShutdow
   async onApplicationBootstrap(): Promise<void> {
     await this.boss.start();
     await this.boss.createQueue(QUEUE);
-    this.workerId = await this.boss.work<IngestJob>(QUEUE, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
-      await this.ingest.run(job.data.versionId);
-    });
+    // one poller per extraction thread: a slow file holds up one of them, not the queue
+    for (let i = 0; i < this.config.ingest.concurrency; i++) {
+      this.workerIds.push(
+        await this.boss.work<IngestJob>(QUEUE, { pollingIntervalSeconds: 0.5, batchSize: 1 }, async ([job]) => {
+          await this.ingest.run(job.data.versionId);
+        }),
+      );
+    }
+    await this.resumeInterrupted().catch((e: unknown) => this.logger.error(`interrupted ingests not resumed: ${e instanceof Error ? e.message : String(e)}`));
+  }
+
+  /**
+   * After a crash, a version's job stays "active" until the queue's expiry (15 minutes); a
+   * version no process holds the lock of is queued again now (see IngestService.run).
+   */
+  private async resumeInterrupted(): Promise<void> {
+    const versionIds = await this.ingest.unclaimedVersions();
+    for (const versionId of versionIds) await this.enqueue(versionId);
+    if (versionIds.length) this.logger.log(`resumed ${versionIds.length} interrupted ingest(s)`);
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -43,6 +61,6 @@ export class IngestQueue implements OnApplicationBootstrap, OnApplicationShutdow
   async enqueue(versionId: string): Promise<void> {
     await this.boss.send(QUEUE, { versionId } satisfies IngestJob, { retryLimit: 2, retryDelay: 2, expireInSeconds: 15 * 60 });
     // wake this process's worker now instead of at its next poll; other processes still poll
-    if (this.workerId) this.boss.notifyWorker(this.workerId);
+    for (const id of this.workerIds) this.boss.notifyWorker(id);
   }
 }

@@ -7,7 +7,9 @@ import { MeetingEventsService } from '../events/meeting-events.service';
 import { announceDocuments } from './document-summaries';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage';
 import { DocumentVersionEntity } from './document.entity';
-import { ExtractionWorker, type ExtractionSummary } from './ingest/extract-in-worker';
+import { APP_CONFIG, type AppConfig } from '../config';
+import { ExtractionWorker, IngestFailure, type ExtractionSummary } from './ingest/extract-in-worker';
+import type { IngestFailureCode } from './ingest/extract-worker-protocol';
 import type { ExtractedParagraph } from './ingest/extract-paragraphs';
 
 const PROGRESS_EVERY_MS = 300;
@@ -21,14 +23,17 @@ const PROGRESS_EVERY_MS = 300;
 @Injectable()
 export class IngestService implements OnApplicationShutdown {
   private readonly logger = new Logger('IngestService');
-  private readonly extraction = new ExtractionWorker();
+  private readonly extraction: ExtractionWorker;
 
   constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     private readonly reanchor: ReanchorService,
     private readonly events: MeetingEventsService,
-  ) {}
+  ) {
+    this.extraction = new ExtractionWorker(config.ingest);
+  }
 
   onApplicationShutdown(): Promise<void> {
     return this.extraction.close();
@@ -51,39 +56,102 @@ export class IngestService implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * Ingests one version. Never throws for anything the file does: a failure of its own or an
+   * unexpected one fails this version with a code the secretary's screen explains, never the
+   * process. While it runs, this process holds the version's advisory lock, so a start after a
+   * crash can tell an interrupted ingest from one another process is running (see ingest-queue.ts).
+   */
   async run(versionId: string): Promise<void> {
+    const lock = await this.lockVersion(versionId);
+    if (!lock) return; // another process is ingesting it
+    try {
+      await this.ingest(versionId);
+    } catch (e) {
+      this.logger.error(`ingest of version ${versionId} failed unexpectedly: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      await this.fail(versionId, 'INGEST_FAILED');
+    } finally {
+      await lock.release();
+    }
+  }
+
+  /** Versions waiting or interrupted whose lock no process holds right now: nobody is ingesting them. */
+  async unclaimedVersions(): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(`SELECT id FROM document_versions WHERE status IN ('pending', 'processing') ORDER BY created_at`);
+    const free: string[] = [];
+    for (const { id } of rows) {
+      const lock = await this.lockVersion(id);
+      if (!lock) continue;
+      await lock.release();
+      free.push(id);
+    }
+    return free;
+  }
+
+  private async lockVersion(versionId: string): Promise<{ release(): Promise<void> } | null> {
+    const runner = this.db.createQueryRunner();
+    await runner.connect();
+    try {
+      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock(${LOCK_KEY_SQL('$1')}) AS locked`, [versionId]);
+      if (!locked) {
+        await runner.release();
+        return null;
+      }
+    } catch (e) {
+      await runner.release();
+      throw e;
+    }
+    return {
+      release: async () => {
+        try {
+          await runner.query(`SELECT pg_advisory_unlock(${LOCK_KEY_SQL('$1')})`, [versionId]);
+        } finally {
+          await runner.release();
+        }
+      },
+    };
+  }
+
+  private async ingest(versionId: string): Promise<void> {
     const versions = this.db.getRepository(DocumentVersionEntity);
     const version = await versions.findOneBy({ id: versionId });
     if (!version || version.status === 'ready') return;
     const started = performance.now();
-    await versions.update({ id: versionId }, { status: 'processing', progress: 0, failureReason: null });
+    await versions.update({ id: versionId }, { status: 'processing', progress: 0, failureReason: null, failureCode: null });
     // a retried job starts from a clean slate
     await this.db.query('DELETE FROM paragraphs WHERE version_id = $1', [versionId]);
 
     let writing: Promise<void> = Promise.resolve();
+    let writeFailure: unknown = null;
     let summary: ExtractionSummary;
     try {
       const data = await this.storage.read(version.fileKey);
       let lastReport = Date.now();
       summary = await this.extraction.extract(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), {
         onParagraphs: (batch) => {
-          writing = writing.then(() => insertParagraphs(this.db.manager, versionId, batch));
+          // every link of the chain is caught at once, so a failed insert is never an unhandled rejection
+          writing = writing
+            .then(() => (writeFailure ? undefined : insertParagraphs(this.db.manager, versionId, batch)))
+            .catch((e: unknown) => {
+              writeFailure ??= e;
+            });
         },
         onProgress: (done, total) => {
           if (Date.now() - lastReport < PROGRESS_EVERY_MS) return;
           lastReport = Date.now();
-          // fire and forget: progress is advisory, the final state is written below
-          void versions.update({ id: versionId, status: 'processing' }, { progress: Math.min(95, Math.floor((done / total) * 95)) });
+          // progress is advisory, the final state is written below
+          versions
+            .update({ id: versionId, status: 'processing' }, { progress: Math.min(95, Math.floor((done / total) * 95)) })
+            .catch((e: unknown) => this.logger.warn(`progress of version ${versionId} not saved: ${e instanceof Error ? e.message : String(e)}`));
         },
       });
       await writing;
+      if (writeFailure) throw writeFailure;
     } catch (e) {
-      await writing.catch(() => undefined);
-      const reason = e instanceof Error ? e.message : String(e);
-      this.logger.warn(`ingest of version ${versionId} failed: ${reason}`);
-      await this.db.query('DELETE FROM paragraphs WHERE version_id = $1', [versionId]);
-      await versions.update({ id: versionId }, { status: 'failed', failureReason: `The text of this PDF could not be read: ${reason}` });
-      await announceDocuments(this.db.manager, this.events, [version.documentId]);
+      await writing;
+      const code = e instanceof IngestFailure ? e.code : 'INGEST_FAILED';
+      this.logger.warn(`ingest of version ${versionId} failed (${code}): ${e instanceof Error ? e.message : String(e)}`);
+      await this.fail(versionId, code, version.documentId);
       return;
     }
     const extractedAt = performance.now();
@@ -101,7 +169,25 @@ export class IngestService implements OnApplicationShutdown {
       `ingested version ${versionId}: ${summary.pageSizes.length} pages, ${summary.paragraphCount} paragraphs in ${(done - started).toFixed(0)} ms (extract and store ${(extractedAt - started).toFixed(0)}, finish ${(done - extractedAt).toFixed(0)})`,
     );
   }
+
+  /** The version ends failed, with no paragraphs, and open screens hear of it. */
+  private async fail(versionId: string, code: IngestFailureCode, documentId?: string): Promise<void> {
+    await this.db.query('DELETE FROM paragraphs WHERE version_id = $1', [versionId]);
+    await this.db.query(`UPDATE document_versions SET status = 'failed', failure_code = $2, failure_reason = $3 WHERE id = $1`, [versionId, code, FAILURE_REASONS[code]]);
+    const docId = documentId ?? (await this.db.getRepository(DocumentVersionEntity).findOneBy({ id: versionId }))?.documentId;
+    if (docId) await announceDocuments(this.db.manager, this.events, [docId]);
+  }
 }
+
+/** The server's own words for a failed ingest (the client shows its own text for the code); never a library's or the database's. */
+const FAILURE_REASONS: Record<IngestFailureCode, string> = {
+  INGEST_FAILED: 'The text of this PDF could not be read. Open it on your computer, export it as PDF again and upload it again.',
+  INGEST_TOO_LARGE: 'This PDF holds compressed data too large to process. Export or print it to PDF again and upload it again.',
+  INGEST_TIMEOUT: 'This PDF took too long to read and was stopped. Export it as PDF again or split it into smaller files, then upload them again.',
+};
+
+/** One advisory lock key per version: a 64-bit hash of its id. */
+const LOCK_KEY_SQL = (idSql: string) => `hashtextextended(${idSql}, 7317)`;
 
 /** The viewer's copy is an optimisation: if pdf-lib cannot rewrite a file, the original is served. */
 const webFileKey = (fileKey: string) => fileKey.replace(/\.pdf$/, '.web.pdf');

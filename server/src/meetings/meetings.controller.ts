@@ -1,5 +1,7 @@
 import { Controller, Delete, Get, HttpCode, Patch, Post, Put, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
+import { DeleteUploadsAfter, uploadInterceptorOptions } from '../common/upload-files';
+import { UploadRequires } from './upload-access.guard';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import {
   addParticipantRequest,
@@ -119,9 +121,10 @@ export class MeetingsController {
   @Post(':id/participants/import')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 5 * 1024 * 1024, files: 1 } }))
+  @UploadRequires('participants.write')
+  @UseInterceptors(DeleteUploadsAfter, FileInterceptor('file', uploadInterceptorOptions({ fileSize: 5 * 1024 * 1024, files: 1 })))
   importParticipants(@CurrentUser() caller: AuthUser, @UuidParam('id') id: string, @UploadedFile() file?: Express.Multer.File): Promise<ParticipantImportResult> {
-    return this.importer.import(caller, id, file?.buffer);
+    return this.importer.import(caller, id, file);
   }
 
   @Patch(':id/participants/:userId')

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type Repository } from 'typeorm';
 import type { ParticipantImportResult } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
@@ -9,63 +9,75 @@ import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { MeetingAccessService } from './meeting-access.service';
 import { ParticipantEntity } from './participant.entity';
-import { fold, readDelegateList, UnreadableImportError, type ImportRow } from './participant-import';
+import { readDelegateListOffThread } from './import-in-worker';
+import { fold, ImportTooLargeError, UnreadableImportError, type ImportRow } from './participant-import';
 
-const MAX_ROWS = 2000;
 // no 0/O or 1/l/I: the initial password is read aloud or copied from paper
 const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 
 @Injectable()
 export class ParticipantImportService {
   constructor(
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectRepository(ParticipantEntity) private readonly participants: Repository<ParticipantEntity>,
+    @InjectDataSource() private readonly db: DataSource,
     private readonly usersService: UsersService,
     private readonly access: MeetingAccessService,
   ) {}
 
-  /** Good rows are kept, bad rows are reported by line; each row stands alone. */
-  async import(caller: AuthUser, meetingId: string, file: Buffer | undefined): Promise<ParticipantImportResult> {
+  /**
+   * Good rows are kept, bad rows are reported by line. The file is read off the event loop within
+   * its bounds, and the good rows are written in one transaction: all of them or, if anything
+   * fails, none.
+   */
+  async import(caller: AuthUser, meetingId: string, file: { path: string; size: number } | undefined): Promise<ParticipantImportResult> {
     await this.access.require(caller, meetingId, 'participants.write');
-    if (!file || file.length === 0) throw new DomainError('FILE_MISSING', 'Choose a CSV or Excel file to import');
+    if (!file || file.size === 0) throw new DomainError('FILE_MISSING', 'Choose a CSV or Excel file to import');
     let rows: ImportRow[];
     try {
-      rows = await readDelegateList(file);
+      rows = await readDelegateListOffThread(file.path);
     } catch (e) {
       if (e instanceof UnreadableImportError) throw new DomainError('IMPORT_UNREADABLE', e.message);
+      if (e instanceof ImportTooLargeError) throw new DomainError('IMPORT_TOO_LARGE', e.message);
       throw e;
     }
-    if (rows.length > MAX_ROWS) throw new DomainError('IMPORT_UNREADABLE', `A list may have at most ${MAX_ROWS} people`);
+    const withNul = rows.find((r) => [r.fullName, r.phone, r.roleText, r.unit].some((t) => t.includes('\u0000')));
+    if (withNul) throw new DomainError('NUL_CHARACTER', `Line ${withNul.line} holds an invalid (null) character; retype it and import the file again`);
     const result: ParticipantImportResult = { added: 0, updated: 0, createdAccounts: [], errors: [] };
     const seenPhones = new Set<string>();
-    for (const row of rows) {
-      const problem = this.problemWith(row, seenPhones);
-      if (problem) {
-        result.errors.push({ line: row.line, message: problem });
-        continue;
+    await this.db.transaction(async (tx) => {
+      const users = tx.getRepository(UserEntity);
+      const participants = tx.getRepository(ParticipantEntity);
+      for (const row of rows) {
+        const problem = this.problemWith(row, seenPhones);
+        if (problem) {
+          result.errors.push({ line: row.line, message: problem });
+          continue;
+        }
+        seenPhones.add(row.phone);
+        let user = await users.findOneBy({ phone: row.phone });
+        if (!user) {
+          const initialPassword = randomPassword();
+          user = await this.usersService.createAccount(
+            {
+              username: await this.freeUsername(users, row.fullName),
+              fullName: row.fullName,
+              phone: row.phone,
+              password: initialPassword,
+              isAdmin: false,
+            },
+            tx,
+          );
+          result.createdAccounts.push({ fullName: user.fullName, username: user.username, initialPassword });
+        }
+        const existing = await participants.findOneBy({ meetingId, userId: user.id });
+        if (existing) {
+          await participants.update({ meetingId, userId: user.id }, { role: row.role!, unit: row.unit || existing.unit });
+          result.updated++;
+        } else {
+          await participants.insert({ meetingId, userId: user.id, role: row.role!, unit: row.unit });
+          result.added++;
+        }
       }
-      seenPhones.add(row.phone);
-      let user = await this.users.findOneBy({ phone: row.phone });
-      if (!user) {
-        const initialPassword = randomPassword();
-        user = await this.usersService.createAccount({
-          username: await this.freeUsername(row.fullName),
-          fullName: row.fullName,
-          phone: row.phone,
-          password: initialPassword,
-          isAdmin: false,
-        });
-        result.createdAccounts.push({ fullName: user.fullName, username: user.username, initialPassword });
-      }
-      const existing = await this.participants.findOneBy({ meetingId, userId: user.id });
-      if (existing) {
-        await this.participants.update({ meetingId, userId: user.id }, { role: row.role!, unit: row.unit || existing.unit });
-        result.updated++;
-      } else {
-        await this.participants.insert({ meetingId, userId: user.id, role: row.role!, unit: row.unit });
-        result.added++;
-      }
-    }
+    });
     return result;
   }
 
@@ -80,11 +92,11 @@ export class ParticipantImportService {
   }
 
   /** "Nguyễn Văn An" → nguyen.van.an, then nguyen.van.an2 … */
-  private async freeUsername(fullName: string): Promise<string> {
+  private async freeUsername(users: Repository<UserEntity>, fullName: string): Promise<string> {
     const base = fold(fullName).replace(/[^a-z0-9 ]/g, '').trim().split(' ').filter(Boolean).join('.').slice(0, 40) || 'daibieu';
     for (let n = 1; ; n++) {
       const candidate = n === 1 ? base : `${base}${n}`;
-      if (!(await this.users.existsBy({ username: candidate }))) return candidate;
+      if (!(await users.existsBy({ username: candidate }))) return candidate;
     }
   }
 }

@@ -1,5 +1,4 @@
-import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
+import { readTable, TableTooLargeError, TableUnreadableError, type TableLimits } from './bounded-table';
 import type { MeetingRole } from '@hopso/shared';
 
 /** One data row of a delegate list, with its line in the file (the header is line 1). */
@@ -55,10 +54,22 @@ export function normalisePhone(raw: string): string {
 }
 
 export class UnreadableImportError extends Error {}
+/** Readable, but more than a delegate list can be (rows, cells or inflated size). */
+export class ImportTooLargeError extends Error {}
+
+/** A list's bounds while reading: 2,000 people, a few dozen columns, a few MB of XML. */
+export const IMPORT_LIMITS: TableLimits = { maxRows: 2001, maxColumns: 64, maxCells: 64 * 2001, maxInflatedBytes: 32 * 1024 * 1024 };
 
 /** Reads a CSV or XLSX delegate list (detected by content) into rows. */
-export async function readDelegateList(data: Buffer): Promise<ImportRow[]> {
-  const table = isZip(data) ? await readXlsx(data) : readCsv(data);
+export function readDelegateList(data: Buffer, limits: TableLimits = IMPORT_LIMITS): ImportRow[] {
+  let table: string[][];
+  try {
+    table = readTable(data, limits);
+  } catch (e) {
+    if (e instanceof TableTooLargeError) throw new ImportTooLargeError(e.message);
+    if (e instanceof TableUnreadableError) throw new UnreadableImportError(e.message);
+    throw e;
+  }
   if (table.length === 0) throw new UnreadableImportError('The file is empty');
   const header = table[0].map(fold);
   const col = (key: keyof typeof HEADER_ALIASES) => header.findIndex((h) => HEADER_ALIASES[key].includes(h));
@@ -73,36 +84,5 @@ export async function readDelegateList(data: Buffer): Promise<ImportRow[]> {
     const roleText = get(idx.role);
     rows.push({ line: i + 2, fullName: get(idx.fullName).normalize('NFC'), phone: normalisePhone(get(idx.phone)), role: parseRole(roleText), roleText, unit: get(idx.unit).normalize('NFC') });
   });
-  return rows;
-}
-
-function isZip(data: Buffer): boolean {
-  return data.length > 4 && data[0] === 0x50 && data[1] === 0x4b && data[2] === 0x03 && data[3] === 0x04;
-}
-
-function readCsv(data: Buffer): string[][] {
-  let text = data.toString('utf8');
-  if (text.includes('\uFFFD')) throw new UnreadableImportError('The CSV file is not UTF-8 text; save it as "CSV UTF-8" and try again');
-  text = text.replace(/^\uFEFF/, '');
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
-  return parsed.data.filter((r) => Array.isArray(r));
-}
-
-async function readXlsx(data: Buffer): Promise<string[][]> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new UnreadableImportError('The Excel file could not be read; save it as .xlsx or CSV and try again');
-  }
-  const sheet = wb.worksheets[0];
-  if (!sheet) throw new UnreadableImportError('The Excel file has no sheet');
-  const rows: string[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, sheet.columnCount); c++) cells.push(row.getCell(c).text ?? '');
-    rows.push(cells);
-  }
   return rows;
 }

@@ -1,3 +1,7 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { MeetingRole } from '@hopso/shared';
@@ -131,8 +135,15 @@ export async function seedDemoIfEmpty(app: INestApplication, now = new Date()): 
   const asSecretary: AuthUser = { id: secretary.id, username: secretary.username, fullName: secretary.fullName, isAdmin: false, sessionId: 'seed' };
   const documents = app.get(DocumentsService);
   for (const d of DEMO_DOCUMENTS) {
+    // uploads arrive as temporary files; the seed's do too
+    const file = path.join(os.tmpdir(), `hopso-seed-${crypto.randomUUID()}.pdf`);
     const data = await d.build();
-    await documents.upload(asSecretary, meeting.id, [{ originalName: `${d.fileName}`, data }], agendaIds.get(d.agendaItemTitle) ?? null, d.title);
+    await fs.writeFile(file, data);
+    try {
+      await documents.upload(asSecretary, meeting.id, [{ originalName: d.fileName, path: file, size: data.length }], agendaIds.get(d.agendaItemTitle) ?? null, d.title);
+    } finally {
+      await fs.rm(file, { force: true });
+    }
   }
   return { councilName: DEMO_COUNCIL, logins: loginsToPrint() };
 }

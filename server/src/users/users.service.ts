@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import type { CreateUserRequest, UpdateUserRequest, UserSummary } from '@hopso/shared';
 import { DomainError, forbidden, notFound } from '../common/domain-error';
 import type { AuthUser } from '../auth/auth-user';
@@ -37,16 +37,17 @@ export class UsersService {
   }
 
   /** Also used by the seed, the participant import and the create-admin command. */
-  async createAccount(req: CreateUserRequest): Promise<UserEntity> {
-    await this.assertFree(req.username, req.phone ?? null);
-    const user = this.users.create({
+  async createAccount(req: CreateUserRequest, db: EntityManager = this.users.manager): Promise<UserEntity> {
+    const users = db.getRepository(UserEntity);
+    await this.assertFree(req.username, req.phone ?? null, users);
+    const user = users.create({
       username: req.username.toLowerCase(),
       fullName: req.fullName,
       phone: req.phone ?? null,
       passwordHash: await hashPassword(req.password),
       isAdmin: req.isAdmin,
     });
-    return this.users.save(user);
+    return users.save(user);
   }
 
   async update(caller: AuthUser, id: string, req: UpdateUserRequest): Promise<UserSummary> {
@@ -64,11 +65,11 @@ export class UsersService {
     return toUserSummary(await this.users.save(user));
   }
 
-  private async assertFree(username: string | null, phone: string | null): Promise<void> {
-    if (username && (await this.users.existsBy({ username: username.toLowerCase() }))) {
+  private async assertFree(username: string | null, phone: string | null, users = this.users): Promise<void> {
+    if (username && (await users.existsBy({ username: username.toLowerCase() }))) {
       throw new DomainError('CONFLICT', `The username "${username}" is already taken`);
     }
-    if (phone && (await this.users.existsBy({ phone }))) {
+    if (phone && (await users.existsBy({ phone }))) {
       throw new DomainError('CONFLICT', `The phone number ${phone} already belongs to another account`);
     }
   }

@@ -466,6 +466,12 @@ export const en: Dictionary = {
     INVALID_ANCHOR: 'The selected passage could not be located. Select it again and retry.',
     BREAKOUT_NOT_RUNNING: 'The group discussion has not started or has ended, so messages can’t be sent.',
     INTERNAL: 'The server has a problem. Please try again in a few minutes.',
+    BODY_TOO_LARGE: 'What you sent is too long. Shorten it and send it again.',
+    NUL_CHARACTER: 'The text contains an invalid (null) character. Type it again or paste it as plain text.',
+    IMPORT_TOO_LARGE: 'The list file is too large (too many rows, columns or data). Keep only the name, phone, role and unit columns and try again.',
+    INGEST_FAILED: 'The text of this PDF could not be read. Open it on your computer, export it as PDF again and re-upload it.',
+    INGEST_TOO_LARGE: 'This PDF holds compressed data too large to process. Export (or print) it to PDF again and re-upload it.',
+    INGEST_TIMEOUT: 'This PDF is too complex: reading it took too long and was stopped. Export it as PDF again or split it into smaller files, then re-upload.',
   },
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {

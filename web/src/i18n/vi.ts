@@ -470,6 +470,12 @@ export const vi = {
     INVALID_ANCHOR: 'Không xác định được đoạn văn đã chọn. Hãy chọn lại đoạn văn rồi thử lại.',
     BREAKOUT_NOT_RUNNING: 'Buổi thảo luận tổ chưa bắt đầu hoặc đã kết thúc, nên không gửi được tin nhắn.',
     INTERNAL: 'Máy chủ đang gặp sự cố. Hãy thử lại sau ít phút.',
+    BODY_TOO_LARGE: 'Nội dung gửi lên quá dài. Hãy rút ngắn rồi gửi lại.',
+    NUL_CHARACTER: 'Nội dung có ký tự không hợp lệ (ký tự rỗng). Hãy gõ lại hoặc dán lại dưới dạng văn bản thường.',
+    IMPORT_TOO_LARGE: 'Tệp danh sách quá lớn (quá nhiều dòng, cột hoặc dữ liệu). Hãy chỉ giữ các cột Họ và tên, Số điện thoại, Vai trò, Đơn vị rồi thử lại.',
+    INGEST_FAILED: 'Không đọc được chữ trong tệp PDF này. Hãy mở tệp trên máy tính, xuất lại ra PDF rồi tải lên lại.',
+    INGEST_TOO_LARGE: 'Tệp PDF này chứa dữ liệu nén quá lớn nên không xử lý được. Hãy xuất lại ra PDF (hoặc in ra PDF) rồi tải lên lại.',
+    INGEST_TIMEOUT: 'Tệp PDF này quá phức tạp, xử lý quá lâu nên đã dừng. Hãy xuất lại ra PDF hoặc tách thành nhiều tệp nhỏ rồi tải lên lại.',
   } satisfies Record<ErrorCode, string>,
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ExtractedParagraph } from './extract-paragraphs';
-import type { ExtractWorkerMessage } from './extract-worker-protocol';
+import type { ExtractWorkerMessage, IngestFailureCode } from './extract-worker-protocol';
 
 export interface ExtractionCallbacks {
   onProgress?: (pagesDone: number, pageCount: number) => void;
@@ -14,20 +14,46 @@ export interface ExtractionSummary {
   paragraphCount: number;
 }
 
-interface Pending extends Partial<ExtractionCallbacks> {
+/** What one file may cost: time per request, heap of its thread, decoded size of one stream. */
+export interface ExtractionLimits {
+  /** Worker threads, so one slow file cannot hold up the others. */
+  concurrency: number;
+  timeoutMs: number;
+  maxHeapMb: number;
+  maxStreamBytes: number;
+}
+
+/** An extraction that failed for a reason of the file's own, with the code the client explains. */
+export class IngestFailure extends Error {
+  constructor(
+    readonly code: IngestFailureCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+interface Request extends Partial<ExtractionCallbacks> {
+  id: number;
+  kind: 'extract' | 'optimize';
+  data: Uint8Array;
   resolve: (r: ExtractionSummary | Uint8Array) => void;
   reject: (e: Error) => void;
 }
 
 /**
- * One long-lived worker thread for paragraph extraction (pdf.js loads once). A
- * crashed worker fails its pending jobs, which the queue retries, and is replaced
- * on the next call.
+ * A pool of worker threads for paragraph extraction (pdf.js loads once per thread). Each thread
+ * runs one request at a time under a time limit and a heap limit; a thread that overruns either
+ * is ended, fails only its own request, and is replaced on the next one.
  */
 export class ExtractionWorker {
-  private worker: Worker | null = null;
+  private readonly idle: Worker[] = [];
+  private readonly busy = new Set<Worker>();
+  private readonly waiting: Request[] = [];
   private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
+  private closed = false;
+
+  constructor(private readonly limits: ExtractionLimits) {}
 
   extract(data: Uint8Array, callbacks: ExtractionCallbacks): Promise<ExtractionSummary> {
     return this.request('extract', data, callbacks) as Promise<ExtractionSummary>;
@@ -38,45 +64,86 @@ export class ExtractionWorker {
     return this.request('optimize', data, {}) as Promise<Uint8Array>;
   }
 
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const r of this.waiting.splice(0)) r.reject(new Error('the server is shutting down'));
+    await Promise.all([...this.idle.splice(0), ...this.busy].map((w) => w.terminate()));
+    this.busy.clear();
+  }
+
   private request(kind: 'extract' | 'optimize', data: Uint8Array, callbacks: Partial<ExtractionCallbacks>): Promise<ExtractionSummary | Uint8Array> {
-    const worker = this.ensureWorker();
-    const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, ...callbacks });
-      worker.postMessage({ id, kind, data });
+      if (this.closed) return reject(new Error('the server is shutting down'));
+      this.waiting.push({ id: this.nextId++, kind, data, resolve, reject, ...callbacks });
+      this.dispatch();
     });
   }
 
-  async close(): Promise<void> {
-    await this.worker?.terminate();
-    this.worker = null;
+  private dispatch(): void {
+    while (this.waiting.length && (this.idle.length || this.busy.size < this.limits.concurrency)) {
+      const worker = this.idle.pop() ?? this.spawn();
+      this.run(worker, this.waiting.shift()!);
+    }
   }
 
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(path.join(__dirname, 'extract-worker.js'));
-    worker.on('message', (m: ExtractWorkerMessage) => {
-      const p = this.pending.get(m.id);
-      if (!p) return;
+  private spawn(): Worker {
+    const worker = new Worker(path.join(__dirname, 'extract-worker.js'), {
+      resourceLimits: { maxOldGenerationSizeMb: this.limits.maxHeapMb, maxYoungGenerationSizeMb: Math.min(64, Math.ceil(this.limits.maxHeapMb / 8)) },
+    });
+    // each request listens for its own failure; an idle thread's must not end the process either
+    worker.on('error', () => undefined);
+    worker.on('exit', () => {
+      const i = this.idle.indexOf(worker);
+      if (i >= 0) this.idle.splice(i, 1);
+    });
+    worker.unref();
+    return worker;
+  }
+
+  private run(worker: Worker, req: Request): void {
+    this.busy.add(worker);
+    let settled = false;
+    const finish = (keep: boolean, outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      this.busy.delete(worker);
+      if (keep && !this.closed) this.idle.push(worker);
+      else void worker.terminate().catch(() => undefined);
+      outcome();
+      this.dispatch();
+    };
+    const onMessage = (m: ExtractWorkerMessage) => {
+      if (m.id !== req.id) return;
       if (m.type === 'progress') {
-        if (m.paragraphs.length) p.onParagraphs?.(m.paragraphs);
-        p.onProgress?.(m.done, m.total);
+        try {
+          if (m.paragraphs.length) req.onParagraphs?.(m.paragraphs);
+          req.onProgress?.(m.done, m.total);
+        } catch (e) {
+          finish(false, () => req.reject(e instanceof Error ? e : new Error(String(e))));
+        }
         return;
       }
-      this.pending.delete(m.id);
-      if (m.type === 'done') p.resolve({ pageSizes: m.pageSizes, paragraphCount: m.paragraphCount });
-      else if (m.type === 'optimized') p.resolve(m.data);
-      else p.reject(new Error(m.message));
-    });
-    const failAll = (e: Error) => {
-      for (const p of this.pending.values()) p.reject(e);
-      this.pending.clear();
-      if (this.worker === worker) this.worker = null;
+      if (m.type === 'done') finish(true, () => req.resolve({ pageSizes: m.pageSizes, paragraphCount: m.paragraphCount }));
+      else if (m.type === 'optimized') finish(true, () => req.resolve(m.data));
+      else finish(true, () => req.reject(new IngestFailure(m.code, m.message)));
     };
-    worker.on('error', failAll);
-    worker.on('exit', (code) => code !== 0 && failAll(new Error(`extraction worker exited with code ${code}`)));
-    worker.unref();
-    this.worker = worker;
-    return worker;
+    const onError = (e: Error & { code?: string }) =>
+      finish(false, () =>
+        req.reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new IngestFailure('INGEST_TOO_LARGE', `the extraction ran out of its ${this.limits.maxHeapMb} MB`) : new IngestFailure('INGEST_FAILED', e.message)),
+      );
+    const onExit = (code: number) => finish(false, () => req.reject(new IngestFailure('INGEST_FAILED', `extraction worker exited with code ${code}`)));
+    const timer = setTimeout(
+      () => finish(false, () => req.reject(new IngestFailure('INGEST_TIMEOUT', `the ${req.kind} took longer than ${this.limits.timeoutMs} ms`))),
+      this.limits.timeoutMs,
+    );
+    timer.unref();
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage({ id: req.id, kind: req.kind, data: req.data, maxStreamBytes: this.limits.maxStreamBytes });
   }
 }

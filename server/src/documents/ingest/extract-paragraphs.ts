@@ -53,7 +53,10 @@ async function extractFrom(doc: PdfDocument, { onProgress, onParagraphs }: Extra
   // The last paragraph of the page before, held back in case this page continues it.
   let pending: GroupedParagraph | null = null;
   const emit = (p: GroupedParagraph) => {
-    out.push({ index: out.length, page: p.page, text: p.text, rects: p.rects, textHash: textHash(p.text) });
+    // PostgreSQL text cannot hold U+0000, and a reader never sees it: dropped where it comes from
+    const text = p.text.includes('\u0000') ? p.text.replace(/\u0000/g, '') : p.text;
+    if (text.trim() === '') return;
+    out.push({ index: out.length, page: p.page, text, rects: p.rects, textHash: textHash(text) });
   };
   const pageCount = doc.numPages;
   for (let n = 1; n <= pageCount; n++) {

@@ -4,18 +4,24 @@ import { parentPort } from 'node:worker_threads';
 import { extractDocument, type ExtractedParagraph } from './extract-paragraphs';
 import { optimizeForViewer } from './optimize-for-viewer';
 import type { ExtractRequest, ExtractWorkerMessage } from './extract-worker-protocol';
+import { findOversizedStream } from './stream-budget';
 
 const BATCH = 250;
 
-parentPort!.on('message', async ({ id, kind, data }: ExtractRequest) => {
+parentPort!.on('message', async ({ id, kind, data, maxStreamBytes }: ExtractRequest) => {
   const post = (m: ExtractWorkerMessage) => parentPort!.postMessage(m);
   if (kind === 'optimize') {
     try {
       const optimized = await optimizeForViewer(data);
       parentPort!.postMessage({ id, type: 'optimized', data: optimized } satisfies ExtractWorkerMessage, [optimized.buffer as ArrayBuffer]);
     } catch (e) {
-      post({ id, type: 'error', message: e instanceof Error ? e.message : String(e) });
+      post({ id, type: 'error', message: e instanceof Error ? e.message : String(e), code: 'INGEST_FAILED' });
     }
+    return;
+  }
+  const oversized = findOversizedStream(data, maxStreamBytes);
+  if (oversized !== null) {
+    post({ id, type: 'error', message: `a stream at byte ${oversized} inflates beyond ${maxStreamBytes} bytes`, code: 'INGEST_TOO_LARGE' });
     return;
   }
   let batch: ExtractedParagraph[] = [];
@@ -38,6 +44,6 @@ parentPort!.on('message', async ({ id, kind, data }: ExtractRequest) => {
     if (batch.length) flush();
     post({ id, type: 'done', pageSizes: result.pageSizes, paragraphCount: result.paragraphs.length });
   } catch (e) {
-    post({ id, type: 'error', message: e instanceof Error ? e.message : String(e) });
+    post({ id, type: 'error', message: e instanceof Error ? e.message : String(e), code: 'INGEST_FAILED' });
   }
 });

@@ -9,6 +9,7 @@ import { ReadReceiptsList } from '../../reading-room/components/ReadReceiptsList
 import { documentsApi } from '../api/documentsApi';
 import { useMeetingDocuments } from '../hooks/useMeetingDocuments';
 import { useUpdateDocument } from '../hooks/useUpdateDocument';
+import { failureText } from '../lib/failureText';
 import { groupDocumentsByAgenda } from '../lib/groupDocumentsByAgenda';
 import { DocumentStatusBadge } from './DocumentStatusBadge';
 import { NewVersionUpload } from './NewVersionUpload';
@@ -62,7 +63,7 @@ function DocumentRow({ document, agenda, meetingId }: { document: DocumentSummar
           <span> · {formatBytes(v.sizeBytes, language)}</span>
           <span className="muted"> · {v.fileName}</span>
         </p>
-        {v.status === 'failed' && v.failureReason && <p className="upload-row-error">{v.failureReason}</p>}
+        {v.status === 'failed' && failureText(v, t) && <p className="upload-row-error">{failureText(v, t)}</p>}
         {update.isError && <ErrorMessage error={update.error} />}
       </div>
       <div className="doc-row-actions">

@@ -6,6 +6,7 @@ import { errorMessage } from '../../../lib/errorMessage';
 import { queryKeys } from '../../../lib/queryKeys';
 import { ProgressBar } from '../../../ui/ProgressBar';
 import { isIngestDone, useDocument } from '../hooks/useDocument';
+import { failureText } from '../lib/failureText';
 import type { UploadRow } from '../lib/uploadQueue';
 
 /** The status a row shows, from the upload state and, once accepted, the polled document. */
@@ -62,7 +63,7 @@ export function UploadRowView({ row, meetingId, onCancel }: { row: UploadRow; me
       {display === 'failed' && (
         <p className="upload-row-error" role="alert" data-testid="upload-row-error">
           {t.upload.failed}
-          {version?.failureReason ? `: ${version.failureReason}` : ''}
+          {version && failureText(version, t) ? `: ${failureText(version, t)}` : ''}
         </p>
       )}
       {(display === 'queued' || display === 'uploading') && (

@@ -1,0 +1,108 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import type { DocumentDetail, Paragraph, UploadResult } from '@hopso/shared';
+import { pdfWithSharedContentStream } from '../src/seed/hostile-inputs';
+import { buildMeetingWorld } from './support/api';
+import { freePort, type TestServer } from './support/server';
+import { SERVER_MAIN, TEST_DATA_DIR } from './support/test-env';
+
+jest.setTimeout(240_000);
+
+/** `npm start`'s own entry point with no DATABASE_URL: it starts its embedded PostgreSQL under dataDir. */
+function startMain(env: Record<string, string>): { child: ChildProcess; output: () => string } {
+  const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  let output = '';
+  const child = spawn(process.execPath, [SERVER_MAIN], { env: { ...inherited, NODE_OPTIONS: '', HOST: '127.0.0.1', HOPSO_SEED_DEMO: '0', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  return { child, output: () => output };
+}
+
+async function waitHealthy(url: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
+    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${output()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once('exit', () => resolve())));
+
+function postmasterAlive(dataDir: string): boolean {
+  const pidFile = path.join(dataDir, 'pg', 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return false;
+  try {
+    process.kill(Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]), 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+describe('a start after a crash', () => {
+  const dataDir = path.join(TEST_DATA_DIR, 'crash', crypto.randomBytes(4).toString('hex'));
+  let current: ReturnType<typeof startMain> | null = null;
+
+  afterAll(async () => {
+    if (current && current.child.exitCode === null) {
+      current.child.kill('SIGTERM');
+      await exited(current.child);
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('reuses the data directory its killed predecessor left with PostgreSQL running, and resumes the interrupted ingest at once', async () => {
+    const [port, pgPort] = [await freePort(), await freePort()];
+    const env = { PORT: String(port), HOPSO_EMBEDDED_PG_PORT: String(pgPort), HOPSO_DATA_DIR: dataDir };
+    const url = `http://127.0.0.1:${port}`;
+    current = startMain(env);
+    await waitHealthy(url, current.child, current.output);
+
+    const databaseUrl = `postgres://hopso:hopso@127.0.0.1:${pgPort}/hopso`;
+    const db = new Client({ connectionString: databaseUrl });
+    db.on('error', () => undefined); // the connection ends with the PostgreSQL it talks to
+    await db.connect();
+    const server: TestServer = { url, databaseUrl, dataDir, db, logs: current.output, stop: async () => undefined };
+    const w = await buildMeetingWorld(server, { prefix: 'c' });
+
+    // a file that takes some seconds to read, so the server can be killed in the middle of it
+    const up = await w.secretary.upload(w.meeting.id, [{ name: 'phu-luc.pdf', data: await pdfWithSharedContentStream(24, 1024) }]);
+    expect(up.status).toBe(201);
+    const [doc] = (up.body as UploadResult).documents;
+    for (;;) {
+      const v = (await w.secretary.get<DocumentDetail>(`/documents/${doc.id}`)).body.currentVersion;
+      expect(v.status).not.toBe('ready');
+      if (v.status === 'processing' && v.progress > 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await db.end();
+    current.child.kill('SIGKILL');
+    await exited(current.child);
+    // the state the issue describes: the server is gone, its PostgreSQL is not
+    expect(postmasterAlive(dataDir)).toBe(true);
+
+    const started = Date.now();
+    current = startMain(env);
+    await waitHealthy(url, current.child, current.output);
+    expect(current.output()).toMatch(/stopping the PostgreSQL left running by an earlier start/);
+    expect(current.output()).not.toMatch(/\bundefined\b/);
+
+    const ready = await w.secretary.waitReady(doc.id, 120_000);
+    expect(ready.currentVersion.status).toBe('ready');
+    // well before the queue's own expiry (15 minutes) would have retried the job
+    expect(Date.now() - started).toBeLessThan(5 * 60_000);
+    const paragraphs = (await w.secretary.get<Paragraph[]>(`/documents/${doc.id}/versions/${ready.currentVersion.id}/paragraphs`)).body;
+    expect(paragraphs.length).toBeGreaterThan(0);
+
+    current.child.kill('SIGTERM');
+    await exited(current.child);
+    // a clean stop takes its PostgreSQL with it
+    expect(postmasterAlive(dataDir)).toBe(false);
+  });
+});

@@ -8,11 +8,12 @@ import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
 import { IngestQueue } from './ingest-queue';
 import { IngestService } from './ingest.service';
+import { PdfWorkers } from './ingest/pdf-workers';
 
 @Module({
   imports: [TypeOrmModule.forFeature([DocumentEntity, DocumentVersionEntity, ParagraphEntity]), MeetingsModule, AnchoringModule],
   controllers: [DocumentsController, DocumentFileController],
-  providers: [DocumentsService, IngestService, IngestQueue],
+  providers: [DocumentsService, IngestService, IngestQueue, PdfWorkers],
   exports: [DocumentsService],
 })
 export class DocumentsModule {}

@@ -14,7 +14,10 @@ import { MeetingAccessService, type MeetingAccess } from '../meetings/meeting-ac
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage';
 import { DocumentEntity, DocumentVersionEntity, ParagraphEntity } from './document.entity';
 import { IngestQueue } from './ingest-queue';
-import { inspectPdf } from './ingest/inspect-pdf';
+import { IngestFailure } from './ingest/extract-in-worker';
+import { FAILURE_REASONS } from './ingest/extract-worker-protocol';
+import type { PdfInspection } from './ingest/inspect-pdf';
+import { PdfWorkers } from './ingest/pdf-workers';
 import { announceDocuments, loadDocumentSummaries, toVersionInfo } from './document-summaries';
 
 /** An upload as it arrived: a temporary file (see upload-limits.ts). */
@@ -46,6 +49,7 @@ export class DocumentsService {
     private readonly queue: IngestQueue,
     private readonly audit: AuditService,
     private readonly events: MeetingEventsService,
+    private readonly workers: PdfWorkers,
   ) {}
 
   async list(caller: AuthUser, meetingId: string): Promise<DocumentSummary[]> {
@@ -171,7 +175,7 @@ export class DocumentsService {
         const fileName = safeFileName(file.originalName);
         const refuse = (code: ErrorCode, message: string) => new DomainError(code, files.length > 1 ? `${fileName}: ${message}` : message);
         const data = await fs.readFile(file.path);
-        const result = await inspectPdf(data, { maxBytes: this.config.maxUploadBytes, maxPages: this.config.maxPages });
+        const result = await this.inspect(data);
         if (!result.ok) throw refuse(result.code, result.message);
         await this.storage.put(key, data);
         stored.push({ key, fileName, size: data.length, pageCount: result.pageCount, sha256: crypto.createHash('sha256').update(data).digest('hex') });
@@ -180,6 +184,16 @@ export class DocumentsService {
       return stored;
     } catch (e) {
       await Promise.all(stored.map((f) => this.storage.delete(f.key)));
+      throw e;
+    }
+  }
+
+  /** inspectPdf off the event loop; a file too costly even to check is refused with its own code. */
+  private async inspect(data: Buffer): Promise<PdfInspection> {
+    try {
+      return await this.workers.inspect.inspect(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), { maxBytes: this.config.maxUploadBytes, maxPages: this.config.maxPages });
+    } catch (e) {
+      if (e instanceof IngestFailure) return { ok: false, code: e.code, message: FAILURE_REASONS[e.code] };
       throw e;
     }
   }

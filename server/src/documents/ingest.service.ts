@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ReanchorService } from '../anchoring/reanchor.service';
@@ -7,9 +7,9 @@ import { MeetingEventsService } from '../events/meeting-events.service';
 import { announceDocuments } from './document-summaries';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage';
 import { DocumentVersionEntity } from './document.entity';
-import { APP_CONFIG, type AppConfig } from '../config';
-import { ExtractionWorker, IngestFailure, type ExtractionSummary } from './ingest/extract-in-worker';
-import type { IngestFailureCode } from './ingest/extract-worker-protocol';
+import { IngestFailure, type ExtractionSummary, type ExtractionWorker } from './ingest/extract-in-worker';
+import { PdfWorkers } from './ingest/pdf-workers';
+import { FAILURE_REASONS, type IngestFailureCode } from './ingest/extract-worker-protocol';
 import type { ExtractedParagraph } from './ingest/extract-paragraphs';
 
 const PROGRESS_EVERY_MS = 300;
@@ -21,22 +21,18 @@ const PROGRESS_EVERY_MS = 300;
  * its comments and annotations re-anchored, in one final transaction.
  */
 @Injectable()
-export class IngestService implements OnApplicationShutdown {
+export class IngestService {
   private readonly logger = new Logger('IngestService');
   private readonly extraction: ExtractionWorker;
 
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    workers: PdfWorkers,
     @InjectDataSource() private readonly db: DataSource,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     private readonly reanchor: ReanchorService,
     private readonly events: MeetingEventsService,
   ) {
-    this.extraction = new ExtractionWorker(config.ingest);
-  }
-
-  onApplicationShutdown(): Promise<void> {
-    return this.extraction.close();
+    this.extraction = workers.ingest;
   }
 
   private async storeViewerCopy(version: DocumentVersionEntity): Promise<void> {
@@ -178,13 +174,6 @@ export class IngestService implements OnApplicationShutdown {
     if (docId) await announceDocuments(this.db.manager, this.events, [docId]);
   }
 }
-
-/** The server's own words for a failed ingest (the client shows its own text for the code); never a library's or the database's. */
-const FAILURE_REASONS: Record<IngestFailureCode, string> = {
-  INGEST_FAILED: 'The text of this PDF could not be read. Open it on your computer, export it as PDF again and upload it again.',
-  INGEST_TOO_LARGE: 'This PDF holds compressed data too large to process. Export or print it to PDF again and upload it again.',
-  INGEST_TIMEOUT: 'This PDF took too long to read and was stopped. Export it as PDF again or split it into smaller files, then upload them again.',
-};
 
 /** One advisory lock key per version: a 64-bit hash of its id. */
 const LOCK_KEY_SQL = (idSql: string) => `hashtextextended(${idSql}, 7317)`;

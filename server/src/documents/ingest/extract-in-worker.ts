@@ -2,6 +2,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ExtractedParagraph } from './extract-paragraphs';
 import type { ExtractWorkerMessage, IngestFailureCode } from './extract-worker-protocol';
+import type { PdfInspection, PdfLimits } from './inspect-pdf';
 
 export interface ExtractionCallbacks {
   onProgress?: (pagesDone: number, pageCount: number) => void;
@@ -33,11 +34,14 @@ export class IngestFailure extends Error {
   }
 }
 
+type Outcome = ExtractionSummary | Uint8Array | PdfInspection;
+
 interface Request extends Partial<ExtractionCallbacks> {
   id: number;
-  kind: 'extract' | 'optimize';
+  kind: 'extract' | 'optimize' | 'inspect';
   data: Uint8Array;
-  resolve: (r: ExtractionSummary | Uint8Array) => void;
+  limits?: PdfLimits;
+  resolve: (r: Outcome) => void;
   reject: (e: Error) => void;
 }
 
@@ -64,6 +68,11 @@ export class ExtractionWorker {
     return this.request('optimize', data, {}) as Promise<Uint8Array>;
   }
 
+  /** inspectPdf on a worker thread, plus the stream budget (see stream-budget.ts). */
+  inspect(data: Uint8Array, limits: PdfLimits): Promise<PdfInspection> {
+    return this.request('inspect', data, {}, limits) as Promise<PdfInspection>;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const r of this.waiting.splice(0)) r.reject(new Error('the server is shutting down'));
@@ -71,10 +80,10 @@ export class ExtractionWorker {
     this.busy.clear();
   }
 
-  private request(kind: 'extract' | 'optimize', data: Uint8Array, callbacks: Partial<ExtractionCallbacks>): Promise<ExtractionSummary | Uint8Array> {
+  private request(kind: Request['kind'], data: Uint8Array, callbacks: Partial<ExtractionCallbacks>, limits?: PdfLimits): Promise<Outcome> {
     return new Promise((resolve, reject) => {
       if (this.closed) return reject(new Error('the server is shutting down'));
-      this.waiting.push({ id: this.nextId++, kind, data, resolve, reject, ...callbacks });
+      this.waiting.push({ id: this.nextId++, kind, data, limits, resolve, reject, ...callbacks });
       this.dispatch();
     });
   }
@@ -129,6 +138,7 @@ export class ExtractionWorker {
       }
       if (m.type === 'done') finish(true, () => req.resolve({ pageSizes: m.pageSizes, paragraphCount: m.paragraphCount }));
       else if (m.type === 'optimized') finish(true, () => req.resolve(m.data));
+      else if (m.type === 'inspected') finish(true, () => req.resolve(m.result));
       else finish(true, () => req.reject(new IngestFailure(m.code, m.message)));
     };
     const onError = (e: Error & { code?: string }) =>
@@ -144,6 +154,6 @@ export class ExtractionWorker {
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    worker.postMessage({ id: req.id, kind: req.kind, data: req.data, maxStreamBytes: this.limits.maxStreamBytes });
+    worker.postMessage({ id: req.id, kind: req.kind, data: req.data, limits: req.limits, maxStreamBytes: this.limits.maxStreamBytes });
   }
 }

@@ -3,13 +3,22 @@
 import { parentPort } from 'node:worker_threads';
 import { extractDocument, type ExtractedParagraph } from './extract-paragraphs';
 import { optimizeForViewer } from './optimize-for-viewer';
-import type { ExtractRequest, ExtractWorkerMessage } from './extract-worker-protocol';
+import { FAILURE_REASONS, type ExtractRequest, type ExtractWorkerMessage } from './extract-worker-protocol';
+import { inspectPdf } from './inspect-pdf';
 import { findOversizedStream } from './stream-budget';
 
 const BATCH = 250;
 
-parentPort!.on('message', async ({ id, kind, data, maxStreamBytes }: ExtractRequest) => {
+parentPort!.on('message', async ({ id, kind, data, maxStreamBytes, limits }: ExtractRequest) => {
   const post = (m: ExtractWorkerMessage) => parentPort!.postMessage(m);
+  if (kind === 'inspect') {
+    // an upload is refused at once, before anything is stored, if reading its text would cost too much
+    const inspected = await inspectPdf(Buffer.from(data.buffer, data.byteOffset, data.byteLength), limits!);
+    if (inspected.ok && findOversizedStream(data, maxStreamBytes) !== null) {
+      post({ id, type: 'inspected', result: { ok: false, code: 'INGEST_TOO_LARGE', message: FAILURE_REASONS.INGEST_TOO_LARGE } });
+    } else post({ id, type: 'inspected', result: inspected });
+    return;
+  }
   if (kind === 'optimize') {
     try {
       const optimized = await optimizeForViewer(data);

@@ -19,7 +19,7 @@ export async function readDelegateListOffThread(path: string): Promise<ImportRow
     });
     const timer = setTimeout(() => {
       resolve({ ok: false, kind: 'too-large', message: 'Reading the file took too long; keep only the list and save it again' });
-      void worker.terminate();
+      void worker.terminate().catch(() => undefined);
     }, TIME_LIMIT_MS);
     const done = (o: Outcome) => {
       clearTimeout(timer);

@@ -65,8 +65,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     });
     this.subscriptions.push(
       this.events.published.subscribe((p) => this.broadcast(p)),
-      this.events.membershipChanged.subscribe(({ meetingId, userId }) => void this.refreshMembership(meetingId, userId)),
-      this.events.groupsChanged.subscribe(({ meetingId }) => void this.joinGroupRooms(meetingId)),
+      this.events.membershipChanged.subscribe(({ meetingId, userId }) => void this.refreshMembership(meetingId, userId).catch((e) => this.logger.error(e))),
+      this.events.groupsChanged.subscribe(({ meetingId }) => void this.joinGroupRooms(meetingId).catch((e) => this.logger.error(e))),
       this.displays.revoked.subscribe(({ linkId, meetingId }) => {
         this.server.to(rooms.display(linkId)).emit('meeting:removed', { meetingId });
         this.server.in(rooms.display(linkId)).disconnectSockets(true);

@@ -16,7 +16,7 @@ describe('readTable', () => {
   });
 
   it('skips cells beyond the columns it reads, at no cost', () => {
-    expect(readTable(xlsxWithFarCell(), LIMITS)).toEqual([['Họ và tên', 'Số điện thoại'], ['Lò Văn Pảng', '0987111001']]);
+    expect(readTable(xlsxWithFarCell(1), LIMITS)).toEqual([['Họ và tên', 'Số điện thoại'], ['Đại biểu số 1', '0987100000']]);
   });
 
   it('stops inflating at its budget', async () => {

@@ -102,14 +102,18 @@ const XLSX_PARTS = (sheetName = 'Danh sách') => [
 
 const inlineCell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
 
-/** A delegate list of a few KB with one more cell far right, at column XFD (the last one Excel has). */
-export function xlsxWithFarCell(): Buffer {
+/** A delegate list of a few KB, `people` rows, with one more cell far right, at column XFD (the last one Excel has). */
+export function xlsxWithFarCell(people = 100): Buffer {
+  const rows = Array.from(
+    { length: people },
+    (_, i) => `<row r="${i + 2}">${inlineCell(`A${i + 2}`, `Đại biểu số ${i + 1}`)}${inlineCell(`B${i + 2}`, `09871${String(i).padStart(5, '0')}`)}</row>`,
+  );
   const sheet =
     '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
     `<row r="1">${inlineCell('A1', 'Họ và tên')}${inlineCell('B1', 'Số điện thoại')}${inlineCell('XFD1', 'x')}</row>` +
-    `<row r="2">${inlineCell('A2', 'Lò Văn Pảng')}${inlineCell('B2', '0987111001')}</row>` +
+    rows.join('') +
     '</sheetData></worksheet>';
-  return zipArchive([...XLSX_PARTS(), { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(sheet) }]);
+  return zipArchive([...XLSX_PARTS(), { name: 'xl/worksheets/sheet1.xml', data: Buffer.from(sheet), deflate: true }]);
 }
 
 /** A few hundred KB of .xlsx whose sheet inflates to `inflatedMb` MB (a header row, then whitespace). */

@@ -1,7 +1,7 @@
-import { crc32 } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 
-/** A part stored as is, or already deflated (raw deflate) with its inflated size. */
-export type ZipPart = { name: string; data: Buffer } | { name: string; deflated: Buffer; size: number };
+/** A part stored as is (or deflated here, with `deflate`), or already deflated (raw deflate) with its inflated size. */
+export type ZipPart = { name: string; data: Buffer; deflate?: boolean } | { name: string; deflated: Buffer; size: number };
 
 /**
  * A zip archive of the given parts, for test files that "are" DOCX or XLSX by content. A
@@ -13,9 +13,9 @@ export function zipArchive(parts: ZipPart[]): Buffer {
   let offset = 0;
   for (const part of parts) {
     const name = Buffer.from(part.name, 'utf8');
-    const body = 'data' in part ? part.data : part.deflated;
+    const body = 'data' in part ? (part.deflate ? deflateRawSync(part.data) : part.data) : part.deflated;
     const size = 'data' in part ? part.data.length : part.size;
-    const method = 'data' in part ? 0 : 8;
+    const method = 'data' in part && !part.deflate ? 0 : 8;
     const crc = 'data' in part ? crc32(part.data) : 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);

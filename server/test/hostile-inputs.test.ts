@@ -217,13 +217,13 @@ interface OpenApiDoc {
   paths: Record<string, Record<string, { requestBody?: { content?: Record<string, unknown> } }>>;
 }
 
-/** Every JSON-body route of the API, with its path params filled with ids of the test meeting. */
-async function jsonRoutes(): Promise<{ method: string; path: string }[]> {
+/** Every JSON-body route of the API (or every GET route), with its path params filled with ids of the test meeting. */
+async function jsonRoutes(methods = ['post', 'put', 'patch']): Promise<{ method: string; path: string }[]> {
   const doc = (await (await fetch(`${server.url}/api/docs-json`)).json()) as OpenApiDoc;
   const routes: { method: string; path: string }[] = [];
   for (const [p, ops] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(ops)) {
-      if (!['post', 'put', 'patch'].includes(method)) continue;
+      if (!methods.includes(method)) continue;
       if (op.requestBody?.content && 'multipart/form-data' in op.requestBody.content) continue;
       routes.push({ method: method.toUpperCase(), path: p.replace(/^\/api/, '').replace(/\{(\w+)\}/g, () => w.meeting.id) });
     }
@@ -260,9 +260,13 @@ describe('bodies every JSON route refuses the same way', () => {
     expect(await rowCounts(server)).toEqual(before);
   });
 
-  it('refuses a NUL in a search query and in a multipart field with 400 NUL_CHARACTER', async () => {
+  it('refuses a NUL in a search query, in any query of every GET route and in a multipart field with 400 NUL_CHARACTER', async () => {
     const search = await w.admin.get<{ code: string }>('/users?q=Nguy%00');
     expect([search.status, search.body.code]).toEqual([400, 'NUL_CHARACTER']);
+    const gets = await jsonRoutes(['get']);
+    expect(gets.length).toBeGreaterThan(20);
+    const answers = await Promise.all(gets.map(async (r) => ({ route: r.path, ...(await w.secretary.get<{ code: string }>(`${r.path}?q=a%00`)) })));
+    expect(answers.filter((a) => a.status !== 400 || a.body.code !== 'NUL_CHARACTER').map((a) => `${a.route} ${a.status}`)).toEqual([]);
     const pdf = await buildDraftResolutionPdf({ title: 'Về dự toán', councilName: 'HĐND xã', articles: [{ heading: 'Điều 1', clauses: ['Nội dung.'] }] });
     const before = await rowCounts(server);
     const up = await w.secretary.upload(w.meeting.id, [{ name: 'a.pdf', data: pdf }], { title: 'Tiêu đề\u0000' });

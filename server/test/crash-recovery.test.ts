@@ -5,8 +5,9 @@ import path from 'node:path';
 import { Client } from 'pg';
 import type { DocumentDetail, Paragraph, UploadResult } from '@hopso/shared';
 import { pdfWithSharedContentStream } from '../src/seed/hostile-inputs';
-import { buildMeetingWorld } from './support/api';
-import { freePort, type TestServer } from './support/server';
+import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
+import { buildMeetingWorld, login } from './support/api';
+import { createTestDatabase, freePort, startServer, type TestServer } from './support/server';
 import { SERVER_MAIN, TEST_DATA_DIR } from './support/test-env';
 
 jest.setTimeout(240_000);
@@ -104,5 +105,34 @@ describe('a start after a crash', () => {
     await exited(current.child);
     // a clean stop takes its PostgreSQL with it
     expect(postmasterAlive(dataDir)).toBe(false);
+  });
+});
+
+describe('a start with ingests left over', () => {
+  it('fails an ingest whose file has gone with a reason the secretary understands, and keeps serving', async () => {
+    const databaseName = await createTestDatabase();
+    const first = await startServer({ databaseName });
+    const w = await buildMeetingWorld(first, { prefix: 'g' });
+    const up = await w.secretary.upload(w.meeting.id, [
+      { name: 'du-thao.pdf', data: await buildDraftResolutionPdf({ title: 'Về dự toán', councilName: 'HĐND xã', articles: [{ heading: 'Điều 1', clauses: ['Nội dung.'] }] }) },
+    ]);
+    const [doc] = (up.body as UploadResult).documents;
+    await w.secretary.waitReady(doc.id);
+    // as a crash leaves it, plus an unexpected failure: the version waits for an ingest whose file is gone
+    await first.db.query(`UPDATE document_versions SET status = 'pending', progress = 0, file_key = 'documents/missing/gone.pdf' WHERE document_id = $1`, [doc.id]);
+    await first.stop();
+
+    const second = await startServer({ databaseName });
+    try {
+      const secretary = await login(second, 'g-secretary');
+      const failed = await secretary.waitReady(doc.id);
+      expect(failed.currentVersion).toMatchObject({ status: 'failed', failureCode: 'INGEST_FAILED' });
+      expect(failed.currentVersion.failureReason).toMatch(/could not be read/);
+      // neither the file system's nor the database's words reach the secretary
+      expect(failed.currentVersion.failureReason).not.toMatch(/ENOENT|gone\.pdf|documents\//);
+      expect((await fetch(`${second.url}/api/health`)).status).toBe(200);
+    } finally {
+      await second.stop();
+    }
   });
 });

@@ -111,7 +111,8 @@ export class IngestService {
   private async ingest(versionId: string): Promise<void> {
     const versions = this.db.getRepository(DocumentVersionEntity);
     const version = await versions.findOneBy({ id: versionId });
-    if (!version || version.status === 'ready') return;
+    // ready and failed are final: a job queued twice (a resumed ingest, the queue's own expiry) does nothing more
+    if (!version || version.status === 'ready' || version.status === 'failed') return;
     const started = performance.now();
     await versions.update({ id: versionId }, { status: 'processing', progress: 0, failureReason: null, failureCode: null });
     // a retried job starts from a clean slate

@@ -13,6 +13,8 @@ import type { AppConfig } from './config';
 import { runMigrations } from './database/data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
 import { HopsoIoAdapter } from './realtime/io.adapter';
+import { applyHttpSecurity } from './security/http-security';
+import { OriginPolicy } from './security/origin-policy';
 
 export interface RunningApp {
   app: NestExpressApplication;
@@ -30,12 +32,12 @@ export async function createApp(config: AppConfig): Promise<RunningApp> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.set('trust proxy', 'loopback');
+  applyHttpSecurity(app, config);
   // phones on slow 4G: JS, CSS and JSON go compressed (PDFs are not compressible and keep their byte ranges)
   app.use(compression());
   app.use(cookieParser());
   app.setGlobalPrefix('api');
-  app.useWebSocketAdapter(new HopsoIoAdapter(app, config.socketScaleOut ? databaseUrl : null));
+  app.useWebSocketAdapter(new HopsoIoAdapter(app, config.socketScaleOut ? databaseUrl : null, new OriginPolicy(config.allowedOrigins)));
 
   const openApi = SwaggerModule.createDocument(
     app,

@@ -20,6 +20,12 @@ export interface AppConfig {
   logLevel: string;
   /** Share Socket.IO broadcasts between server processes through PostgreSQL. */
   socketScaleOut: boolean;
+  /** Express's `trust proxy`: which proxies may tell the client's address and scheme (X-Forwarded-*). */
+  trustProxy: boolean | number | string;
+  /** Origins besides the server's own that may send cookie-authenticated writes and open sockets. */
+  allowedOrigins: string[];
+  /** Failed logins per minute from one address across all accounts (password spraying). */
+  loginAddressLimit: { limit: number; windowMs: number };
 }
 
 /** The repository root: the nearest folder upwards whose package.json declares the workspaces. */
@@ -43,6 +49,16 @@ function int(name: string, fallback: number): number {
   return n;
 }
 
+/** "true"/"false", a hop count, or addresses and subnets as Express takes them ("loopback, 10.0.0.0/8"). */
+function trustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw.trim() === '') return 'loopback';
+  const value = raw.trim();
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
+}
+
 export function loadConfig(env = process.env): AppConfig {
   const databaseUrl = env.DATABASE_URL || null;
   const seedRaw = env.HOPSO_SEED_DEMO;
@@ -60,6 +76,12 @@ export function loadConfig(env = process.env): AppConfig {
     webDistDir: path.resolve(env.HOPSO_WEB_DIST || path.join(repoRoot, 'web', 'dist')),
     logLevel: env.LOG_LEVEL || 'info',
     socketScaleOut: env.HOPSO_SCALE_OUT === '1' || env.HOPSO_SCALE_OUT === 'true',
+    trustProxy: trustProxy(env.HOPSO_TRUST_PROXY),
+    allowedOrigins: (env.HOPSO_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim().replace(/\/+$/, ''))
+      .filter(Boolean),
+    loginAddressLimit: { limit: int('HOPSO_LOGIN_ADDRESS_LIMIT', 30), windowMs: 60_000 },
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@hopso/shared';
+import { NOT_FOUND_MESSAGE, type ErrorCode } from '@hopso/shared';
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -22,6 +22,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   INVALID_ANCHOR: 422,
   BREAKOUT_NOT_RUNNING: 409,
   INTERNAL: 500,
+  CROSS_ORIGIN: 403,
+  WRONG_PASSWORD: 400,
 };
 
 /** An error a person can act on: a stable code for the UI plus a plain message. */
@@ -37,5 +39,10 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`);
+/**
+ * The one answer for anything outside the caller's reach, whether it exists elsewhere or not: the same
+ * code and the same words for a meeting, a document, a group, a comment or a link, so that probing ids
+ * tells nothing. `what` only documents the call site.
+ */
+export const notFound = (_what?: string) => new DomainError('NOT_FOUND', NOT_FOUND_MESSAGE);
 export const forbidden = (message = 'You do not have permission to do this') => new DomainError('FORBIDDEN', message);

@@ -2,13 +2,13 @@ import crypto from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import type { ParticipantImportResult } from '@hopso/shared';
+import { canChangeParticipant, type ParticipantImportResult } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { MeetingAccessService } from './meeting-access.service';
-import { ParticipantEntity } from './participant.entity';
+import { ParticipantsService } from './participants.service';
 import { fold, readDelegateList, UnreadableImportError, type ImportRow } from './participant-import';
 
 const MAX_ROWS = 2000;
@@ -19,14 +19,14 @@ const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 export class ParticipantImportService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
-    @InjectRepository(ParticipantEntity) private readonly participants: Repository<ParticipantEntity>,
+    private readonly participants: ParticipantsService,
     private readonly usersService: UsersService,
     private readonly access: MeetingAccessService,
   ) {}
 
   /** Good rows are kept, bad rows are reported by line; each row stands alone. */
   async import(caller: AuthUser, meetingId: string, file: Buffer | undefined): Promise<ParticipantImportResult> {
-    await this.access.require(caller, meetingId, 'participants.write');
+    const { role: callerRole } = await this.access.require(caller, meetingId, 'participants.write');
     if (!file || file.length === 0) throw new DomainError('FILE_MISSING', 'Choose a CSV or Excel file to import');
     let rows: ImportRow[];
     try {
@@ -57,13 +57,17 @@ export class ParticipantImportService {
         });
         result.createdAccounts.push({ fullName: user.fullName, username: user.username, initialPassword });
       }
-      const existing = await this.participants.findOneBy({ meetingId, userId: user.id });
-      if (existing) {
-        await this.participants.update({ meetingId, userId: user.id }, { role: row.role!, unit: row.unit || existing.unit });
-        result.updated++;
-      } else {
-        await this.participants.insert({ meetingId, userId: user.id, role: row.role!, unit: row.unit });
-        result.added++;
+      // the same rules as a change by hand: no administrator importing themselves, no meeting left without a secretary
+      if (!canChangeParticipant(callerRole, caller.isAdmin, user.id === caller.id)) {
+        result.errors.push({ line: row.line, message: 'An administrator cannot add themselves to a meeting; ask its secretariat' });
+        continue;
+      }
+      try {
+        const outcome = await this.participants.setRole(caller, meetingId, user.id, row.role!, row.unit || undefined, 'import');
+        result[outcome]++;
+      } catch (e) {
+        if (!(e instanceof DomainError)) throw e;
+        result.errors.push({ line: row.line, message: e.message });
       }
     }
     return result;

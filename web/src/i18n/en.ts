@@ -393,6 +393,10 @@ export const en: Dictionary = {
       'document.download': 'Downloaded a document',
       'document.upload': 'Uploaded a document',
       'document.version': 'Uploaded a new version',
+      'auth.passwordChanged': 'Password changed',
+      'participant.added': 'Participant added',
+      'participant.roleChanged': 'Participant role changed',
+      'participant.removed': 'Participant removed',
     },
     filterAll: 'All activities',
     filterLabel: 'Filter by activity',
@@ -442,6 +446,8 @@ export const en: Dictionary = {
     invalidChoice: 'Choose an option.',
     deadlineBeforeRelease: 'The comment deadline must be after the release time.',
     invalid: 'This value is not valid.',
+    commonPassword: 'This password is too common and easy to guess. Choose another one.',
+    passwordsDiffer: 'The two new passwords are not the same.',
     fixErrors: 'Please fix the marked fields.',
   },
   errors: {
@@ -466,6 +472,8 @@ export const en: Dictionary = {
     INVALID_ANCHOR: 'The selected passage could not be located. Select it again and retry.',
     BREAKOUT_NOT_RUNNING: 'The group discussion has not started or has ended, so messages can’t be sent.',
     INTERNAL: 'The server has a problem. Please try again in a few minutes.',
+    CROSS_ORIGIN: 'This request did not come from the hopso site. Open hopso directly and try again.',
+    WRONG_PASSWORD: 'The current password is wrong.',
   },
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {

@@ -397,6 +397,10 @@ export const vi = {
       'document.download': 'Tải về tài liệu',
       'document.upload': 'Tải lên tài liệu',
       'document.version': 'Tải lên phiên bản mới',
+      'auth.passwordChanged': 'Đổi mật khẩu',
+      'participant.added': 'Thêm người tham dự',
+      'participant.roleChanged': 'Đổi vai trò người tham dự',
+      'participant.removed': 'Bỏ người tham dự',
     } satisfies Record<AuditAction, string>,
     filterAll: 'Tất cả hoạt động',
     filterLabel: 'Lọc theo hoạt động',
@@ -446,6 +450,8 @@ export const vi = {
     invalidChoice: 'Hãy chọn một mục.',
     deadlineBeforeRelease: 'Hạn góp ý phải sau thời điểm phát hành tài liệu.',
     invalid: 'Giá trị chưa hợp lệ.',
+    commonPassword: 'Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác.',
+    passwordsDiffer: 'Hai lần nhập mật khẩu mới không giống nhau.',
     fixErrors: 'Hãy sửa các ô được đánh dấu.',
   },
   errors: {
@@ -470,6 +476,8 @@ export const vi = {
     INVALID_ANCHOR: 'Không xác định được đoạn văn đã chọn. Hãy chọn lại đoạn văn rồi thử lại.',
     BREAKOUT_NOT_RUNNING: 'Buổi thảo luận tổ chưa bắt đầu hoặc đã kết thúc, nên không gửi được tin nhắn.',
     INTERNAL: 'Máy chủ đang gặp sự cố. Hãy thử lại sau ít phút.',
+    CROSS_ORIGIN: 'Yêu cầu này không đến từ trang họp số. Hãy mở họp số trực tiếp rồi thử lại.',
+    WRONG_PASSWORD: 'Mật khẩu hiện tại không đúng.',
   } satisfies Record<ErrorCode, string>,
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {

@@ -1,4 +1,4 @@
-import { createMeetingRequest, createUserRequest, loginRequest } from '@hopso/shared';
+import { createMeetingRequest, createUserRequest, loginRequest, PASSWORD_MIN_LENGTH } from '@hopso/shared';
 import { dictionaries } from '../i18n/dictionaries';
 import { fieldErrors } from './formErrors';
 
@@ -16,7 +16,7 @@ describe('fieldErrors', () => {
     const errors = fieldErrors(result.error?.issues ?? [], vi);
     expect(errors.username).toBe(vi.validation.invalidUsername);
     expect(errors.phone).toBe(vi.validation.invalidPhone);
-    expect(errors.password).toBe(vi.validation.tooShort(8));
+    expect(errors.password).toBe(vi.validation.tooShort(PASSWORD_MIN_LENGTH));
   });
 
   it('reports a comment deadline before the release time', () => {

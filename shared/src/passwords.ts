@@ -24,12 +24,13 @@ const COMMON_PASSWORDS = new Set([
   'daibieu2026', 'thuky12345', 'hdnd123456', 'hdnd2026hdnd', 'ubnd123456', 'khonggiay1', 'hopkhonggiay',
 ]);
 
-/** One character repeated, or a run up or down the digits or the alphabet ("aaaaaaaaaa", "3456789012"). */
+/** Runs people type without thinking: along the digits (wrapping), the alphabet, the keyboard's rows and columns. */
+const RUNS = ['01234567890123456789', 'abcdefghijklmnopqrstuvwxyz', 'qwertyuiopasdfghjklzxcvbnm', '1qaz2wsx3edc4rfv5tgb6yhn7ujm8ik9ol0p'];
+
+/** A short unit repeated ("aaaaaaaaaa", "abcabcabcabc"), or a stretch of one of RUNS, forwards or backwards. */
 function isTrivialPattern(password: string): boolean {
-  if (/^(.)\1+$/.test(password)) return true;
-  const codes = [...password].map((c) => c.charCodeAt(0));
-  const steps = new Set(codes.slice(1).map((c, i) => c - codes[i]));
-  return steps.size === 1 && (steps.has(1) || steps.has(-1));
+  if (/^(.{1,3})\1{2,}.{0,2}$/.test(password)) return true;
+  return RUNS.some((run) => run.includes(password) || [...run].reverse().join('').includes(password));
 }
 
 export function isCommonPassword(password: string): boolean {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { MEETING_ROLES, type MeetingRole } from './roles';
 import { isoDateTime } from './common';
 

@@ -62,7 +62,7 @@ export class AuthService {
   async changePassword(caller: AuthUser, req: ChangePasswordRequest): Promise<void> {
     const user = await this.users.findOneByOrFail({ id: caller.id });
     if (!(await verify(user.passwordHash, req.currentPassword))) {
-      throw new DomainError('WRONG_PASSWORD', 'The current password is wrong', [{ path: 'currentPassword', message: 'Wrong password' }]);
+      throw new DomainError('WRONG_PASSWORD', 'The current password is wrong');
     }
     await this.users.update({ id: user.id }, { passwordHash: await hashPassword(req.newPassword) });
     await this.sessions.delete({ userId: user.id, id: Not(caller.sessionId) });

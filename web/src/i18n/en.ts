@@ -41,6 +41,7 @@ export const en: Dictionary = {
     switchLanguage: 'Tiếng Việt',
     switchLanguageLabel: 'Chuyển sang tiếng Việt',
     signedInAs: (name: string) => `Signed in as ${name}`,
+    password: 'Change password',
   },
   login: {
     title: 'Log in',
@@ -750,5 +751,17 @@ export const en: Dictionary = {
     conflictHint: 'This highlight was edited on two devices at once. The later edit was kept; this is the other one, for you to review.',
     conflictUse: 'Use this one',
     conflictDelete: 'Delete this copy',
+  },
+  account: {
+    passwordTitle: 'Change password',
+    passwordIntro: (n: number) => `The new password needs at least ${n} characters and must not be a common, easy-to-guess password. A short sentence you remember makes a good password.`,
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    newPasswordHint: (n: number) => `At least ${n} characters, for example "ripe rice fields 2026".`,
+    confirmPassword: 'New password again',
+    showPasswords: 'Show passwords',
+    submit: 'Change password',
+    submitting: 'Changing password…',
+    done: 'Your password was changed. Other devices signed in with this account have been signed out.',
   },
 };

@@ -44,6 +44,7 @@ export const vi = {
     switchLanguage: 'English',
     switchLanguageLabel: 'Switch to English',
     signedInAs: (name: string) => `Đang đăng nhập: ${name}`,
+    password: 'Đổi mật khẩu',
   },
   login: {
     title: 'Đăng nhập',
@@ -754,6 +755,18 @@ export const vi = {
     conflictHint: 'Đánh dấu này được sửa trên hai máy cùng lúc. Bản sửa sau được giữ; đây là bản còn lại để bạn xem.',
     conflictUse: 'Dùng bản này',
     conflictDelete: 'Xóa bản này',
+  },
+  account: {
+    passwordTitle: 'Đổi mật khẩu',
+    passwordIntro: (n: number) => `Mật khẩu mới cần dài ít nhất ${n} ký tự và không phải mật khẩu quen thuộc dễ đoán. Một câu ngắn dễ nhớ là mật khẩu tốt.`,
+    currentPassword: 'Mật khẩu hiện tại',
+    newPassword: 'Mật khẩu mới',
+    newPasswordHint: (n: number) => `Ít nhất ${n} ký tự, ví dụ: "lúa chín vàng đồng 2026".`,
+    confirmPassword: 'Nhập lại mật khẩu mới',
+    showPasswords: 'Hiện mật khẩu',
+    submit: 'Đổi mật khẩu',
+    submitting: 'Đang đổi mật khẩu…',
+    done: 'Đã đổi mật khẩu. Các máy khác đang đăng nhập bằng tài khoản này đã được đăng xuất.',
   },
 };
 

@@ -51,7 +51,6 @@ export function issueMessage(issue: IssueLike, t: Dictionary): string {
       return v.invalidChoice;
     case 'custom':
       if (issue.params?.reason === 'commonPassword') return v.commonPassword;
-      if (issue.params?.reason === 'passwordsDiffer') return v.passwordsDiffer;
       if (field === 'commentDeadline') return v.deadlineBeforeRelease;
       return issue.message || v.invalid;
     default:

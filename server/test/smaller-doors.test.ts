@@ -328,3 +328,24 @@ describe('read receipts', () => {
     expect(await views()).toBe(before + 1);
   });
 });
+
+describe('with HOPSO_TRUST_PROXY=false', () => {
+  let direct: TestServer;
+  beforeAll(async () => {
+    direct = await startServer({ env: { HOPSO_TRUST_PROXY: 'false', HOPSO_LOGIN_ADDRESS_LIMIT: '3' } });
+    await insertUser(direct, 'truc.tiep');
+  });
+  afterAll(() => direct?.stop());
+
+  it('takes no forwarded scheme or address from the client: no Secure cookie, one address for every forwarded one', async () => {
+    const res = await new Api(direct).request('POST', '/auth/login', { login: 'truc.tiep', password: TEST_PASSWORD }, { 'x-forwarded-proto': 'https' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('set-cookie')).not.toMatch(/;\s*Secure/i);
+    for (let i = 0; i < 3; i++) {
+      const failed = await new Api(direct).request('POST', '/auth/login', { login: `khong-co-${i}`, password: 'sai-mat-khau' }, { 'x-forwarded-for': `192.0.2.${i + 1}` });
+      expect(failed.status).toBe(401);
+    }
+    const spoofed = await new Api(direct).request('POST', '/auth/login', { login: 'truc.tiep', password: TEST_PASSWORD }, { 'x-forwarded-for': '192.0.2.99' });
+    expect(spoofed.status).toBe(429);
+  });
+});

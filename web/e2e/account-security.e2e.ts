@@ -89,6 +89,23 @@ it("runs the secretary's screens and the hall screen under the CSP, and the app'
   }
 });
 
+it('shows the API documentation under the CSP', async () => {
+  const context = await desktopContext(browser, server.url);
+  const page = await context.newPage();
+  const violations = await recordViolations(page);
+  try {
+    await page.goto('/api/docs');
+    await page.locator('.swagger-ui .info .title', { hasText: 'hopso API' }).waitFor();
+    await page.locator('.opblock-summary-path', { hasText: '/api/auth/password' }).first().waitFor();
+    expect(violations).toEqual([]);
+  } catch (e) {
+    await screenshotOnFailure(page, 'csp-api-docs');
+    throw e;
+  } finally {
+    await context.close();
+  }
+});
+
 it('lets a delegate on a phone change their password in Vietnamese, and signs their other devices out', async () => {
   const context = await phoneContext(browser, server.url);
   const otherDevice = await phoneContext(browser, server.url);

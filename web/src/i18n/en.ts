@@ -413,7 +413,7 @@ export const en: Dictionary = {
     fullName: 'Full name',
     phone: 'Phone',
     password: 'Password',
-    passwordHint: 'At least 8 characters.',
+    passwordHint: (n: number) => `At least ${n} characters, not a common, easy-to-guess password.`,
     isAdmin: 'Administrator',
     resetPassword: 'Reset password',
     resetPasswordFor: (name: string) => `Reset the password of ${name}`,

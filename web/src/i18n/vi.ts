@@ -417,7 +417,7 @@ export const vi = {
     fullName: 'Họ và tên',
     phone: 'Số điện thoại',
     password: 'Mật khẩu',
-    passwordHint: 'Ít nhất 8 ký tự.',
+    passwordHint: (n: number) => `Ít nhất ${n} ký tự, không dùng mật khẩu quen thuộc dễ đoán.`,
     isAdmin: 'Quản trị viên',
     resetPassword: 'Đặt lại mật khẩu',
     resetPasswordFor: (name: string) => `Đặt lại mật khẩu cho ${name}`,

@@ -127,6 +127,8 @@ describe('the server log', () => {
     await fetch(`${server.url}/api/auth/me`, { headers: { cookie } });
     await w.admin.post('/users', { username: `log-${crypto.randomBytes(3).toString('hex')}`, fullName: 'Người Ghi Log', password: 'mot-mat-khau-dai' });
     const hash = (await server.db.query('SELECT password_hash FROM users WHERE full_name = $1', ['Người Ghi Log'])).rows[0].password_hash as string;
+    // a write the database refuses (a NUL in a text) must not print the bound values, the new hash among them
+    await w.admin.post('/users', { username: `log-nul-${crypto.randomBytes(3).toString('hex')}`, fullName: 'Người\u0000Lỗi', password: 'mot-mat-khau-dai' });
     // the last request is in the log once its line is: wait for it, not for a time
     const marker = `/api/health-marker-${crypto.randomUUID()}`;
     await fetch(`${server.url}${marker}`);

@@ -125,11 +125,13 @@ export default defineConfig({
       treeshake: {
         // shared/ only declares constants and zod schemas: a route that needs none of its schemas
         // (the delegate's meeting list and meeting page) then ships without zod.
-        moduleSideEffects: [{ test: /[\\/]shared[\\/]src[\\/]/, sideEffects: false }],
+        // (zod.ts is the exception: it sets zod up for the CSP before any schema is built)
+        moduleSideEffects: [{ test: /[\\/]shared[\\/]src[\\/](?!zod\.ts$)/, sideEffects: false }],
       },
       output: {
-        // zod (for the forms) in a chunk of its own name, loaded with the first form
-        advancedChunks: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]/ }] },
+        // zod (for the forms) in a chunk of its own name, loaded with the first form; shared/src/zod.ts
+        // with it, so zod is set up for the CSP before any module that builds a schema runs
+        advancedChunks: { groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]shared[\\/]src[\\/]zod\.ts$/ }] },
       },
     },
   },

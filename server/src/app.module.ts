@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from './config';
 import { ApiExceptionFilter } from './common/api-exception.filter';
+import { requestLogOptions } from './security/log-redaction';
 import { dataSourceOptions } from './database/data-source';
 import { DATABASE_URL } from './database/database-url';
 import { AnnotationsModule } from './annotations/annotations.module';
@@ -50,7 +51,7 @@ export class AppModule {
             level: config.logLevel,
             // health probes every few seconds would drown the log
             autoLogging: { ignore: (req) => req.url === '/api/health' },
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            ...requestLogOptions,
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),

@@ -14,6 +14,8 @@ import { NulGuard } from './common/nul-guard';
 import { runMigrations } from './database/data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
 import { HopsoIoAdapter } from './realtime/io.adapter';
+import { applyHttpSecurity } from './security/http-security';
+import { OriginPolicy } from './security/origin-policy';
 
 export interface RunningApp {
   app: NestExpressApplication;
@@ -35,12 +37,12 @@ export async function createApp(config: AppConfig): Promise<RunningApp> {
   app.useGlobalGuards(new NulGuard());
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.set('trust proxy', 'loopback');
+  applyHttpSecurity(app, config);
   // phones on slow 4G: JS, CSS and JSON go compressed (PDFs are not compressible and keep their byte ranges)
   app.use(compression());
   app.use(cookieParser());
   app.setGlobalPrefix('api');
-  app.useWebSocketAdapter(new HopsoIoAdapter(app, config.socketScaleOut ? databaseUrl : null));
+  app.useWebSocketAdapter(new HopsoIoAdapter(app, config.socketScaleOut ? databaseUrl : null, new OriginPolicy(config.allowedOrigins)));
 
   const openApi = SwaggerModule.createDocument(
     app,

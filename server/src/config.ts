@@ -26,6 +26,12 @@ export interface AppConfig {
   maxBodyBytes: number;
   /** Where uploads are streamed while they arrive, before they are checked. */
   uploadTmpDir: string;
+  /** Express's `trust proxy`: which proxies may tell the client's address and scheme (X-Forwarded-*). */
+  trustProxy: boolean | number | string;
+  /** Origins besides the server's own that may send cookie-authenticated writes and open sockets. */
+  allowedOrigins: string[];
+  /** Failed logins per minute from one address across all accounts (password spraying). */
+  loginAddressLimit: { limit: number; windowMs: number };
 }
 
 /** The repository root: the nearest folder upwards whose package.json declares the workspaces. */
@@ -47,6 +53,16 @@ function int(name: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isFinite(n)) throw new Error(`${name} must be a number, got "${raw}"`);
   return n;
+}
+
+/** "true"/"false", a hop count, or addresses and subnets as Express takes them ("loopback, 10.0.0.0/8"). */
+function trustProxy(raw: string | undefined): boolean | number | string {
+  if (raw === undefined || raw.trim() === '') return 'loopback';
+  const value = raw.trim();
+  if (value === 'true') return true;
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 export function loadConfig(env = process.env): AppConfig {
@@ -74,6 +90,12 @@ export function loadConfig(env = process.env): AppConfig {
     },
     maxBodyBytes: int('HOPSO_MAX_BODY_KB', 100) * 1024,
     uploadTmpDir: path.join(path.resolve(env.HOPSO_DATA_DIR || path.join(repoRoot, '.data')), 'tmp', 'uploads'),
+    trustProxy: trustProxy(env.HOPSO_TRUST_PROXY),
+    allowedOrigins: (env.HOPSO_ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim().replace(/\/+$/, ''))
+      .filter(Boolean),
+    loginAddressLimit: { limit: int('HOPSO_LOGIN_ADDRESS_LIMIT', 30), windowMs: 60_000 },
   };
 }
 

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Comment, DisplayLink, DocumentDetail, JoinedMeeting, MeetingEvent, Paragraph, UploadResult } from '@hopso/shared';
+import { NOT_FOUND_MESSAGE, type Comment, type DisplayLink, type DocumentDetail, type JoinedMeeting, type MeetingEvent, type Paragraph, type UploadResult } from '@hopso/shared';
 import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
 import { Api, buildMeetingWorld, login, type MeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
@@ -55,7 +55,7 @@ describe('the gateway', () => {
   it("keeps a delegate out of another meeting's room and out of the staff room", async () => {
     const socket = track(await socketFor(w.delegate));
     const foreign = await call(socket, 'meeting:join', { meetingId: other.meeting.id });
-    expect(foreign).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Meeting not found' } });
+    expect(foreign).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: NOT_FOUND_MESSAGE } });
     const own = await call(socket, 'meeting:join', { meetingId: w.meeting.id });
     expect(own).toMatchObject({ ok: true, data: { staff: false } });
     // nothing of the other meeting reaches it

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** Where a highlight, note or comment points, per DESIGN.md: paragraph, quote with context, rects in PDF units. */
 export const pdfRectSchema = z.object({

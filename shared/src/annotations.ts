@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { anchorSchema, type StoredAnchor } from './anchors';
 
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink'] as const;

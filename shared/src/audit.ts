@@ -5,6 +5,10 @@ export const AUDIT_ACTIONS = [
   'document.download',
   'document.upload',
   'document.version',
+  'auth.passwordChanged',
+  'participant.added',
+  'participant.roleChanged',
+  'participant.removed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

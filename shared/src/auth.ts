@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 export const loginRequest = z.object({
   /** Username or phone number. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** Breakout discussion groups (tổ thảo luận) for one agenda item. */
 export const BREAKOUT_STATUSES = ['prepared', 'running', 'ended'] as const;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { anchorSchema, type StoredAnchor } from './anchors';
 
 export const COMMENT_STATUSES = ['sent', 'received', 'accepted', 'answered', 'declined'] as const;

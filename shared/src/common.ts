@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 export const uuid = z.string().uuid();
 export const isoDateTime = z.string().datetime({ offset: true });

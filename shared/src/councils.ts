@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import type { UserSummary } from './users';
 
 export const COUNCIL_LEVELS = ['province', 'commune'] as const;

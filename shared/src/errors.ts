@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'INGEST_FAILED',
   'INGEST_TOO_LARGE',
   'INGEST_TIMEOUT',
+  'CROSS_ORIGIN',
+  'WRONG_PASSWORD',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -40,3 +42,6 @@ export interface ApiErrorBody {
   /** Field-level problems for VALIDATION_FAILED. */
   issues?: { path: string; message: string }[];
 }
+
+/** The message of every NOT_FOUND: the same whether the thing exists out of the caller's reach or not at all. */
+export const NOT_FOUND_MESSAGE = 'Not found, or not yours to see';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { MEETING_ROLES, type MeetingRole } from './roles';
 import { isoDateTime } from './common';
 
@@ -29,7 +29,8 @@ const meetingFields = {
 
 export const createMeetingRequest = z
   .object({ councilId: z.string().uuid(), ...meetingFields })
-  .refine((m) => m.commentDeadline >= m.releaseAt, {
+  // instants, not strings: "…T08:00:00+07:00" is before "…T02:00:00Z" although it sorts after it
+  .refine((m) => Date.parse(m.commentDeadline) >= Date.parse(m.releaseAt), {
     message: 'The comment deadline must be after the release time',
     path: ['commentDeadline'],
   });

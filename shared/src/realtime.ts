@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import type { AgendaItem, MeetingStatus } from './meetings';
 import type { Comment } from './comments';
 import type { DocumentSummary } from './documents';

@@ -26,7 +26,9 @@ export type MeetingAction =
   | 'comments.triage'
   | 'readReceipts.read'
   /** Make, start and end breakout groups; read every group's messages. */
-  | 'breakouts.manage';
+  | 'breakouts.manage'
+  /** Participants' phone numbers (contacting them is the secretariat's work). */
+  | 'participants.readContacts';
 
 /**
  * The one permission table. The server checks every request against it; the web
@@ -49,6 +51,7 @@ export const MEETING_PERMISSIONS: Record<MeetingAction, readonly MeetingRole[]> 
   'comments.triage': ['chair', 'secretary'],
   'readReceipts.read': ['chair', 'secretary'],
   'breakouts.manage': ['chair', 'secretary'],
+  'participants.readContacts': ['chair', 'secretary'],
 };
 
 export function can(role: MeetingRole | null | undefined, action: MeetingAction): boolean {
@@ -57,4 +60,67 @@ export function can(role: MeetingRole | null | undefined, action: MeetingAction)
 
 export function isStaff(role: MeetingRole | null | undefined): boolean {
   return role != null && STAFF_ROLES.includes(role);
+}
+
+// ---- the administrator, and rules about accounts outside any one meeting ----
+
+/**
+ * What an administrator may do to any meeting without taking part in it: set it up and look after
+ * its people. Documents, comments, annotations and breakouts stay with the participants.
+ */
+export const ADMIN_MEETING_ACTIONS: readonly MeetingAction[] = [
+  'meeting.read',
+  'meeting.update',
+  'agenda.read',
+  'agenda.write',
+  'participants.read',
+  'participants.write',
+  'participants.readContacts',
+  'audit.read',
+];
+
+/** An administrator's setup rights on a meeting they do not take part in. */
+export function adminCan(isAdmin: boolean, action: MeetingAction): boolean {
+  return isAdmin && ADMIN_MEETING_ACTIONS.includes(action);
+}
+
+/**
+ * participants.write on oneself: only for someone who already holds it as a participant. An
+ * administrator cannot add or promote themselves into a meeting (and so reach its documents) on the
+ * strength of administrator rights; the meeting's secretariat adds them.
+ */
+export function canChangeParticipant(role: MeetingRole | null | undefined, isAdmin: boolean, targetIsSelf: boolean): boolean {
+  if (can(role, 'participants.write')) return true;
+  return adminCan(isAdmin, 'participants.write') && !targetIsSelf;
+}
+
+/** Who someone is towards accounts: an administrator, a member of some council's secretariat, anyone else. */
+export type AccountRole = 'admin' | 'councilStaff' | 'member';
+
+export type AccountAction =
+  /** Find people by name, username or phone (to add them to a meeting or a secretariat). */
+  | 'users.search'
+  /** See the phone numbers of the people found. */
+  | 'users.readPhone'
+  /** Create and edit accounts, councils and their secretariats. */
+  | 'users.manage';
+
+export const ACCOUNT_PERMISSIONS: Record<AccountAction, readonly AccountRole[]> = {
+  'users.search': ['admin', 'councilStaff'],
+  'users.readPhone': ['admin', 'councilStaff'],
+  'users.manage': ['admin'],
+};
+
+/**
+ * Whose accounts a search reaches: an administrator's every account; a council secretariat's only the
+ * people of its own councils (their secretariats, and the participants of their meetings).
+ */
+export const USER_SEARCH_SCOPE: Record<AccountRole, 'all' | 'ownCouncils' | 'none'> = {
+  admin: 'all',
+  councilStaff: 'ownCouncils',
+  member: 'none',
+};
+
+export function accountCan(role: AccountRole, action: AccountAction): boolean {
+  return ACCOUNT_PERMISSIONS[action].includes(role);
 }

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import { z } from './zod';
+import { newPassword } from './passwords';
 
 const phone = z
   .string()
@@ -14,7 +15,7 @@ export const createUserRequest = z.object({
     .regex(/^[a-z0-9._-]+$/, 'Username may use a–z, 0–9, dot, dash and underscore'),
   fullName: z.string().trim().min(1, 'Enter the full name').max(200),
   phone: phone.nullish(),
-  password: z.string().min(8, 'Password needs at least 8 characters').max(200),
+  password: newPassword,
   isAdmin: z.boolean().default(false),
 });
 export type CreateUserRequest = z.infer<typeof createUserRequest>;
@@ -22,7 +23,7 @@ export type CreateUserRequest = z.infer<typeof createUserRequest>;
 export const updateUserRequest = z.object({
   fullName: z.string().trim().min(1).max(200).optional(),
   phone: phone.nullish(),
-  password: z.string().min(8, 'Password needs at least 8 characters').max(200).optional(),
+  password: newPassword.optional(),
   isAdmin: z.boolean().optional(),
 });
 export type UpdateUserRequest = z.infer<typeof updateUserRequest>;

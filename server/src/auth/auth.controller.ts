@@ -1,11 +1,18 @@
-import { Controller, Get, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { loginRequest, SESSION_COOKIE, type CurrentUser as CurrentUserDto, type LoginRequest, type LoginResponse } from '@hopso/shared';
+import type { Request, Response } from 'express';
+import {
+  changePasswordRequest,
+  loginRequest,
+  SESSION_COOKIE,
+  type ChangePasswordRequest,
+  type CurrentUser as CurrentUserDto,
+  type LoginRequest,
+  type LoginResponse,
+} from '@hopso/shared';
 import { ZodBody } from '../common/zod';
 import { AuthService } from './auth.service';
 import { CurrentUser, Public, type AuthUser } from './auth-user';
-import { LoginThrottlerGuard } from './login-throttler.guard';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -13,15 +20,15 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
-  @UseGuards(LoginThrottlerGuard)
   @Post('login')
   @HttpCode(200)
-  async login(@ZodBody(loginRequest) body: LoginRequest, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
-    const result = await this.auth.login(body);
+  async login(@ZodBody(loginRequest) body: LoginRequest, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
+    const result = await this.auth.login(body, req.ip ?? req.socket.remoteAddress ?? 'unknown');
     res.cookie(SESSION_COOKIE, result.token, {
       httpOnly: true,
       sameSite: 'lax',
-      secure: false,
+      // over HTTPS (directly, or behind a proxy trusted through HOPSO_TRUST_PROXY) the cookie never travels in clear
+      secure: req.secure,
       expires: new Date(result.expiresAt),
       path: '/',
     });
@@ -30,13 +37,20 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
-  async logout(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response): Promise<void> {
+  async logout(@CurrentUser() user: AuthUser, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     await this.auth.logout(user);
-    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: req.secure });
   }
 
   @Get('me')
   me(@CurrentUser() user: AuthUser): Promise<CurrentUserDto> {
     return this.auth.me(user.id);
+  }
+
+  /** Đổi mật khẩu: the caller's own password; their other sessions end. */
+  @Post('password')
+  @HttpCode(204)
+  changePassword(@CurrentUser() user: AuthUser, @ZodBody(changePasswordRequest) body: ChangePasswordRequest): Promise<void> {
+    return this.auth.changePassword(user, body);
   }
 }

@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { hash, verify } from '@node-rs/argon2';
-import { LessThan, Repository } from 'typeorm';
-import type { CurrentUser, LoginRequest, LoginResponse } from '@hopso/shared';
+import { LessThan, Not, Repository } from 'typeorm';
+import type { ChangePasswordRequest, CurrentUser, LoginRequest, LoginResponse } from '@hopso/shared';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { DomainError } from '../common/domain-error';
 import { CouncilStaffEntity } from '../councils/council.entity';
@@ -11,6 +11,7 @@ import { UserEntity } from '../users/user.entity';
 import { AuditService } from '../audit/audit.service';
 import { SessionEntity } from './session.entity';
 import type { AuthUser } from './auth-user';
+import { LoginLimiterService } from './login-limiter.service';
 
 export const hashPassword = (password: string) => hash(password);
 
@@ -27,15 +28,23 @@ export class AuthService {
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     @InjectRepository(CouncilStaffEntity) private readonly councilStaff: Repository<CouncilStaffEntity>,
     private readonly audit: AuditService,
+    private readonly limiter: LoginLimiterService,
   ) {}
 
-  async login({ login, password }: LoginRequest): Promise<LoginResponse> {
+  /** `address` is the client's address as Express sees it (HOPSO_TRUST_PROXY decides whose word counts). */
+  async login({ login, password }: LoginRequest, address: string): Promise<LoginResponse> {
     const user = await this.users
       .createQueryBuilder('u')
       .where('u.username = lower(:login) OR u.phone = :login', { login })
       .getOne();
+    // one budget per account, whichever of its identifiers was typed
+    const accountKey = user ? `user:${user.id}` : `login:${login.toLowerCase()}`;
+    await this.limiter.assertBudget(accountKey, address);
     const ok = user ? await verify(user.passwordHash, password) : (await verify(await this.dummyHash, password), false);
-    if (!user || !ok) throw new DomainError('INVALID_CREDENTIALS', 'Wrong username/phone or password');
+    if (!user || !ok) {
+      await this.limiter.recordFailure(accountKey, address);
+      throw new DomainError('INVALID_CREDENTIALS', 'Wrong username/phone or password');
+    }
     const token = crypto.randomBytes(32).toString('base64url');
     const expiresAt = new Date(Date.now() + this.config.sessionTtlHours * 3600_000);
     await this.sessions.insert({ tokenHash: sha256(token), userId: user.id, expiresAt });
@@ -47,6 +56,17 @@ export class AuthService {
   async logout(user: AuthUser): Promise<void> {
     await this.sessions.delete({ id: user.sessionId });
     await this.audit.record({ userId: user.id, action: 'auth.logout' });
+  }
+
+  /** The caller's own password; every other session of theirs ends, this one stays. */
+  async changePassword(caller: AuthUser, req: ChangePasswordRequest): Promise<void> {
+    const user = await this.users.findOneByOrFail({ id: caller.id });
+    if (!(await verify(user.passwordHash, req.currentPassword))) {
+      throw new DomainError('WRONG_PASSWORD', 'The current password is wrong');
+    }
+    await this.users.update({ id: user.id }, { passwordHash: await hashPassword(req.newPassword) });
+    await this.sessions.delete({ userId: user.id, id: Not(caller.sessionId) });
+    await this.audit.record({ userId: user.id, action: 'auth.passwordChanged' });
   }
 
   /** Resolves a bearer/cookie token to its user; null when unknown or expired. */

@@ -138,8 +138,9 @@ export class BreakoutsService {
   }
 
   async updateGroup(caller: AuthUser, groupId: string, req: UpdateBreakoutGroupRequest): Promise<Breakout> {
-    const group = await this.findGroup(groupId);
-    await this.requireManage(caller, group.meeting_id);
+    // a group the caller cannot see answers as one that does not exist; a member who cannot manage is refused
+    const group = await this.findReadableGroup(caller, groupId);
+    if (!can(group.role, 'breakouts.manage')) throw forbidden('Only the chair and the secretariat manage breakout groups');
     const status = await this.statusOf(group.agenda_item_id);
     if (status === 'ended') throw new DomainError('BREAKOUT_NOT_RUNNING', 'This breakout has ended; its groups can no longer change');
     const breakout = await this.events.transaction(async (tx, emit) => {
@@ -324,12 +325,6 @@ export class BreakoutsService {
   private async statusOf(agendaItemId: string): Promise<BreakoutStatus> {
     const [row] = await this.db.query('SELECT status FROM breakouts WHERE agenda_item_id = $1', [agendaItemId]);
     return row.status;
-  }
-
-  private async findGroup(groupId: string): Promise<GroupRow> {
-    const [g]: GroupRow[] = await this.db.query('SELECT * FROM breakout_groups WHERE id = $1', [groupId]);
-    if (!g) throw notFound('Group');
-    return g;
   }
 
   /**

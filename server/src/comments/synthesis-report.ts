@@ -54,7 +54,11 @@ const heading = (s: ReportSection) =>
 const when = (d: Date) => d.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour12: false });
 const total = (r: SynthesisReport) => r.sections.reduce((n, s) => n + s.comments.length, 0);
 
-/** UTF-8 with a byte-order mark and CRLF, so Excel opens the Vietnamese text correctly. */
+/**
+ * UTF-8 with a byte-order mark and CRLF, so Excel opens the Vietnamese text correctly. Cells that start
+ * with = + - @, a tab or a carriage return get a leading apostrophe (papaparse's escapeFormulae), so a
+ * comment cannot become a formula in the secretary's spreadsheet.
+ */
 export function reportCsv(r: SynthesisReport): Buffer {
   const rows = r.sections.flatMap((s) =>
     s.comments.map((c) => ({
@@ -72,7 +76,7 @@ export function reportCsv(r: SynthesisReport): Buffer {
   for (const g of r.groupReports) {
     rows.push({ 'Đoạn số': 'thảo luận tổ', Trang: '', 'Trích dẫn': '', 'Đại biểu': g.groupName, 'Đơn vị': '', 'Ý kiến': g.text, 'Trạng thái': g.submitted ? 'Đã gửi' : 'Chưa gửi', 'Trả lời': '', 'Thời gian': '' });
   }
-  const csv = Papa.unparse(rows.length ? rows : [{ 'Đoạn số': '', Trang: '', 'Trích dẫn': '', 'Đại biểu': '', 'Đơn vị': '', 'Ý kiến': '', 'Trạng thái': '', 'Trả lời': '', 'Thời gian': '' }], { newline: '\r\n' });
+  const csv = Papa.unparse(rows.length ? rows : [{ 'Đoạn số': '', Trang: '', 'Trích dẫn': '', 'Đại biểu': '', 'Đơn vị': '', 'Ý kiến': '', 'Trạng thái': '', 'Trả lời': '', 'Thời gian': '' }], { newline: '\r\n', escapeFormulae: true });
   return Buffer.from('\uFEFF' + (rows.length ? csv : csv.split('\r\n')[0]), 'utf8');
 }
 

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@hopso/shared';
+import { NOT_FOUND_MESSAGE, type ErrorCode } from '@hopso/shared';
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -28,6 +28,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   INGEST_FAILED: 422,
   INGEST_TOO_LARGE: 422,
   INGEST_TIMEOUT: 422,
+  CROSS_ORIGIN: 403,
+  WRONG_PASSWORD: 400,
 };
 
 /** An error a person can act on: a stable code for the UI plus a plain message. */
@@ -43,5 +45,10 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`);
+/**
+ * The one answer for anything outside the caller's reach, whether it exists elsewhere or not: the same
+ * code and the same words for a meeting, a document, a group, a comment or a link, so that probing ids
+ * tells nothing. `what` only documents the call site.
+ */
+export const notFound = (_what?: string) => new DomainError('NOT_FOUND', NOT_FOUND_MESSAGE);
 export const forbidden = (message = 'You do not have permission to do this') => new DomainError('FORBIDDEN', message);

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
+import { QuietTypeOrmLogger } from './quiet-typeorm-logger';
 
 /** The one datasource definition, used by the app and by the migration CLI. */
 export function dataSourceOptions(url: string): DataSourceOptions {
@@ -13,6 +14,7 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     synchronize: false,
     migrationsRun: false,
     logging: ['error'],
+    logger: new QuietTypeOrmLogger(),
     // connections opened for a burst stay open a while: opening one (a new backend, its
     // authentication, its cold caches) in the middle of a burst is what makes a burst slow
     extra: { max: 20, idleTimeoutMillis: 300_000 },

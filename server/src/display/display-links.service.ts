@@ -61,7 +61,13 @@ export class DisplayLinksService {
   async revoke(caller: AuthUser, linkId: string): Promise<void> {
     const [row]: LinkRow[] = await this.db.query('SELECT * FROM display_links WHERE id = $1', [linkId]);
     if (!row) throw notFound('Display link');
-    await this.access.require(caller, row.meeting_id, 'meeting.update');
+    try {
+      await this.access.require(caller, row.meeting_id, 'meeting.update');
+    } catch (e) {
+      // links are the secretariat's: to anyone else one that exists answers as one that does not
+      if (e instanceof DomainError && e.code === 'FORBIDDEN') throw notFound('Display link');
+      throw e;
+    }
     await this.db.query('UPDATE display_links SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1', [linkId]);
     this.revoked.next({ linkId, meetingId: row.meeting_id });
   }

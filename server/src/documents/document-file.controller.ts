@@ -59,8 +59,9 @@ export class DocumentFileController {
         res.status(304).end();
         return;
       }
-      // one record per opening or download; the range requests that follow are the same view
-      await this.audit.record({
+      // one record per opening or download; the range requests that follow are the same view, and a
+      // HEAD (a client checking the size or the ETag) reads nothing
+      if (req.method === 'GET') await this.audit.record({
         userId: caller.id,
         action: download ? 'document.download' : 'document.view',
         meetingId: doc.meetingId,

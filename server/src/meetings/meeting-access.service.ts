@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { can, type MeetingAction, type MeetingRole } from '@hopso/shared';
+import { adminCan, can, type MeetingAction, type MeetingRole } from '@hopso/shared';
 import { DomainError, forbidden, notFound } from '../common/domain-error';
 import type { AuthUser } from '../auth/auth-user';
 import { MeetingEntity } from './meeting.entity';
@@ -11,17 +11,6 @@ export interface MeetingAccess {
   meeting: MeetingEntity;
   role: MeetingRole | null;
 }
-
-/** Setup actions an administrator may take on any meeting; documents stay with participants. */
-const ADMIN_ACTIONS: readonly MeetingAction[] = [
-  'meeting.read',
-  'meeting.update',
-  'agenda.read',
-  'agenda.write',
-  'participants.read',
-  'participants.write',
-  'audit.read',
-];
 
 export function documentsReleased(meeting: MeetingEntity, now = new Date()): boolean {
   return meeting.status !== 'draft' && meeting.releaseAt.getTime() <= now.getTime();
@@ -68,7 +57,7 @@ export class MeetingAccessService {
   }
 
   private check(user: AuthUser, meeting: MeetingEntity | null, role: MeetingRole | null, action: MeetingAction): MeetingAccess {
-    const adminAllowed = user.isAdmin && ADMIN_ACTIONS.includes(action);
+    const adminAllowed = adminCan(user.isAdmin, action);
     // non-participants learn nothing, not even that the meeting exists
     if (!meeting || (role === null && !adminAllowed)) throw notFound('Meeting');
     if (adminAllowed) return { meeting, role };

@@ -2,13 +2,13 @@ import crypto from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type Repository } from 'typeorm';
-import type { ParticipantImportResult } from '@hopso/shared';
+import { canChangeParticipant, type ParticipantImportResult } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { MeetingAccessService } from './meeting-access.service';
-import { ParticipantEntity } from './participant.entity';
+import { ParticipantsService } from './participants.service';
 import { readDelegateListOffThread } from './import-in-worker';
 import { fold, ImportTooLargeError, UnreadableImportError, type ImportRow } from './participant-import';
 
@@ -19,6 +19,7 @@ const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 export class ParticipantImportService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly participants: ParticipantsService,
     private readonly usersService: UsersService,
     private readonly access: MeetingAccessService,
   ) {}
@@ -26,10 +27,10 @@ export class ParticipantImportService {
   /**
    * Good rows are kept, bad rows are reported by line. The file is read off the event loop within
    * its bounds, and the good rows are written in one transaction: all of them or, if anything
-   * fails, none.
+   * fails, none. Roles change under the same rules as by hand (ParticipantsService.setRole).
    */
   async import(caller: AuthUser, meetingId: string, file: { path: string; size: number } | undefined): Promise<ParticipantImportResult> {
-    await this.access.require(caller, meetingId, 'participants.write');
+    const { role: callerRole } = await this.access.require(caller, meetingId, 'participants.write');
     if (!file || file.size === 0) throw new DomainError('FILE_MISSING', 'Choose a CSV or Excel file to import');
     let rows: ImportRow[];
     try {
@@ -45,7 +46,6 @@ export class ParticipantImportService {
     const seenPhones = new Set<string>();
     await this.db.transaction(async (tx) => {
       const users = tx.getRepository(UserEntity);
-      const participants = tx.getRepository(ParticipantEntity);
       for (const row of rows) {
         const problem = this.problemWith(row, seenPhones);
         if (problem) {
@@ -68,13 +68,17 @@ export class ParticipantImportService {
           );
           result.createdAccounts.push({ fullName: user.fullName, username: user.username, initialPassword });
         }
-        const existing = await participants.findOneBy({ meetingId, userId: user.id });
-        if (existing) {
-          await participants.update({ meetingId, userId: user.id }, { role: row.role!, unit: row.unit || existing.unit });
-          result.updated++;
-        } else {
-          await participants.insert({ meetingId, userId: user.id, role: row.role!, unit: row.unit });
-          result.added++;
+        // the same rules as a change by hand: no administrator importing themselves, no meeting left without a secretary
+        if (!canChangeParticipant(callerRole, caller.isAdmin, user.id === caller.id)) {
+          result.errors.push({ line: row.line, message: 'An administrator cannot add themselves to a meeting; ask its secretariat' });
+          continue;
+        }
+        try {
+          const outcome = await this.participants.setRole(caller, meetingId, user.id, row.role!, row.unit || undefined, 'import', tx);
+          result[outcome]++;
+        } catch (e) {
+          if (!(e instanceof DomainError)) throw e;
+          result.errors.push({ line: row.line, message: e.message });
         }
       }
     });

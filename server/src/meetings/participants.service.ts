@@ -1,14 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
-import type { AddParticipantRequest, MeetingRole, Participant } from '@hopso/shared';
-import { DomainError, notFound } from '../common/domain-error';
+import { adminCan, can, canChangeParticipant, type AddParticipantRequest, type MeetingRole, type Participant } from '@hopso/shared';
+import { AuditService } from '../audit/audit.service';
+import { DomainError, forbidden, notFound } from '../common/domain-error';
 import { UserEntity } from '../users/user.entity';
 import { MeetingEventsService } from '../events/meeting-events.service';
 import { MeetingAccessService } from './meeting-access.service';
 import { ParticipantEntity } from './participant.entity';
 
+/** Where a participant change came from, kept in the audit log. */
+export type ParticipantChangeSource = 'manual' | 'import';
+
+/**
+ * Who takes part in a meeting and in which role. Every change, by hand or by import, goes through
+ * `setRole`/`remove`: the same permission check, the same last-secretary rule, the same audit entry
+ * and the same membership event (which moves sockets between rooms).
+ */
 @Injectable()
 export class ParticipantsService {
   constructor(
@@ -16,11 +25,13 @@ export class ParticipantsService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly access: MeetingAccessService,
     private readonly events: MeetingEventsService,
+    private readonly audit: AuditService,
   ) {}
 
   async list(caller: AuthUser, meetingId: string): Promise<Participant[]> {
     const { role } = await this.access.require(caller, meetingId, 'participants.read');
-    const staffView = caller.isAdmin || role === 'chair' || role === 'secretary';
+    // colleagues see names and roles; contact details are for the secretariat (shared/src/roles.ts)
+    const seesContacts = can(role, 'participants.readContacts') || adminCan(caller.isAdmin, 'participants.readContacts');
     const rows = await this.participants
       .createQueryBuilder('p')
       .innerJoin(UserEntity, 'u', 'u.id = p.user_id')
@@ -33,45 +44,88 @@ export class ParticipantsService {
       userId: r.user_id,
       fullName: r.full_name,
       username: r.username,
-      // colleagues see names and roles; contact details are for the secretariat
-      phone: staffView ? r.phone : null,
+      phone: seesContacts ? r.phone : null,
       role: r.role,
       unit: r.unit,
     }));
   }
 
   async add(caller: AuthUser, meetingId: string, req: AddParticipantRequest): Promise<Participant[]> {
-    await this.access.require(caller, meetingId, 'participants.write');
+    await this.requireWrite(caller, meetingId, req.userId);
     if (!(await this.users.existsBy({ id: req.userId }))) throw new DomainError('VALIDATION_FAILED', 'This person has no account');
     if (await this.participants.existsBy({ meetingId, userId: req.userId })) {
       throw new DomainError('CONFLICT', 'This person already takes part in the meeting; change their role instead');
     }
-    await this.participants.insert({ meetingId, userId: req.userId, role: req.role, unit: '' });
+    await this.setRole(caller, meetingId, req.userId, req.role, undefined, 'manual');
     return this.list(caller, meetingId);
   }
 
   async changeRole(caller: AuthUser, meetingId: string, userId: string, role: MeetingRole): Promise<Participant[]> {
-    await this.access.require(caller, meetingId, 'participants.write');
-    const p = await this.participants.findOneBy({ meetingId, userId });
-    if (!p) throw notFound('Participant');
-    if (p.role === 'secretary' && role !== 'secretary') await this.assertNotLastSecretary(meetingId);
-    await this.participants.update({ meetingId, userId }, { role });
-    this.events.membershipChanged.next({ meetingId, userId });
+    await this.requireWrite(caller, meetingId, userId);
+    if (!(await this.participants.existsBy({ meetingId, userId }))) throw notFound('Participant');
+    await this.setRole(caller, meetingId, userId, role, undefined, 'manual');
     return this.list(caller, meetingId);
   }
 
   async remove(caller: AuthUser, meetingId: string, userId: string): Promise<void> {
-    await this.access.require(caller, meetingId, 'participants.write');
+    await this.requireWrite(caller, meetingId, userId);
     const p = await this.participants.findOneBy({ meetingId, userId });
     if (!p) throw notFound('Participant');
-    if (p.role === 'secretary') await this.assertNotLastSecretary(meetingId);
+    if (p.role === 'secretary') await this.assertNotLastSecretary(this.participants.manager, meetingId);
     await this.participants.delete({ meetingId, userId });
+    await this.audit.record({ userId: caller.id, action: 'participant.removed', meetingId, targetId: userId, meta: { ...(await this.nameOf(userId)), role: p.role } });
+    this.membershipChanged(meetingId, userId);
+  }
+
+  /** participants.write on the meeting, and the rule about changing oneself (shared/src/roles.ts). */
+  async requireWrite(caller: AuthUser, meetingId: string, targetUserId: string): Promise<void> {
+    const { role } = await this.access.require(caller, meetingId, 'participants.write');
+    if (!canChangeParticipant(role, caller.isAdmin, targetUserId === caller.id)) {
+      throw forbidden('An administrator cannot add themselves to a meeting or change their own part in it; ask its secretariat');
+    }
+  }
+
+  /**
+   * Adds the person or changes their role (and unit, when given): the one write behind the form and
+   * the import. Callers check `requireWrite` first. Refuses to take the last secretary away.
+   */
+  async setRole(
+    caller: AuthUser,
+    meetingId: string,
+    userId: string,
+    role: MeetingRole,
+    unit: string | undefined,
+    source: ParticipantChangeSource,
+    db: EntityManager = this.participants.manager,
+  ): Promise<'added' | 'updated'> {
+    const existing = await db.findOneBy(ParticipantEntity, { meetingId, userId });
+    if (existing) {
+      if (existing.role === 'secretary' && role !== 'secretary') await this.assertNotLastSecretary(db, meetingId);
+      await db.update(ParticipantEntity, { meetingId, userId }, { role, unit: unit || existing.unit });
+      if (existing.role !== role) {
+        await this.audit.record({ userId: caller.id, action: 'participant.roleChanged', meetingId, targetId: userId, meta: { ...(await this.nameOf(userId)), role, fromRole: existing.role, source } });
+        this.membershipChanged(meetingId, userId);
+      }
+      return 'updated';
+    }
+    await db.insert(ParticipantEntity, { meetingId, userId, role, unit: unit ?? '' });
+    await this.audit.record({ userId: caller.id, action: 'participant.added', meetingId, targetId: userId, meta: { ...(await this.nameOf(userId)), role, source } });
+    this.membershipChanged(meetingId, userId);
+    return 'added';
+  }
+
+  private membershipChanged(meetingId: string, userId: string): void {
     this.events.membershipChanged.next({ meetingId, userId });
   }
 
+  private async nameOf(userId: string): Promise<{ name: string }> {
+    const user = await this.users.findOne({ where: { id: userId }, select: { fullName: true } });
+    return { name: user?.fullName ?? '' };
+  }
+
   /** A meeting without a secretary could no longer be managed by anyone but an administrator. */
-  private async assertNotLastSecretary(meetingId: string): Promise<void> {
-    if ((await this.participants.countBy({ meetingId, role: 'secretary' })) <= 1) {
+  private async assertNotLastSecretary(db: EntityManager, meetingId: string): Promise<void> {
+    if ((await db.countBy(ParticipantEntity, { meetingId, role: 'secretary' })) <= 1) {
       throw new DomainError('CONFLICT', 'A meeting needs at least one secretary; add another secretary first');
     }
   }

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { catchupPayload, isStaff, joinMeetingPayload, SESSION_COOKIE, type Ack, type MeetingEvent } from '@hopso/shared';
 import { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth-user';
-import { DomainError } from '../common/domain-error';
+import { DomainError, notFound } from '../common/domain-error';
 import { BreakoutsService } from '../breakouts/breakouts.service';
 import { DisplayLinksService } from '../display/display-links.service';
 import { MeetingEventsService, type PublishedEvent } from '../events/meeting-events.service';
@@ -105,7 +105,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const { meetingId } = parse(joinMeetingPayload, raw);
     const data = socket.data;
     if (data.kind === 'display') {
-      if (meetingId !== data.meetingId) throw new DomainError('NOT_FOUND', 'Meeting not found');
+      if (meetingId !== data.meetingId) throw notFound('Meeting');
       return { meetingId, seq: await this.events.currentSeq(meetingId), staff: false };
     }
     const { role } = await this.access.require(this.asUser(socket), meetingId, 'meeting.read');
@@ -129,7 +129,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     const { meetingId, after } = parse(catchupPayload, raw);
     const data = socket.data;
     if (data.kind === 'display') {
-      if (meetingId !== data.meetingId) throw new DomainError('NOT_FOUND', 'Meeting not found');
+      if (meetingId !== data.meetingId) throw notFound('Meeting');
       return this.events.since(meetingId, after, { userId: '00000000-0000-0000-0000-000000000000', staff: false });
     }
     const { role } = await this.access.require(this.asUser(socket), meetingId, 'meeting.read');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
-import type { CreateUserRequest, UpdateUserRequest, UserSummary } from '@hopso/shared';
+import { accountCan, USER_SEARCH_SCOPE, type AccountRole, type CreateUserRequest, type UpdateUserRequest, type UserSummary } from '@hopso/shared';
 import { DomainError, forbidden, notFound } from '../common/domain-error';
 import type { AuthUser } from '../auth/auth-user';
 import { hashPassword } from '../auth/auth.service';
@@ -23,12 +23,35 @@ export class UsersService {
     @InjectRepository(CouncilStaffEntity) private readonly councilStaff: Repository<CouncilStaffEntity>,
   ) {}
 
-  /** Administrators, and council secretariat picking participants, may search people. */
+  /** Who the caller is towards accounts (shared/src/roles.ts). */
+  async accountRole(caller: AuthUser): Promise<AccountRole> {
+    if (caller.isAdmin) return 'admin';
+    return (await this.councilStaff.existsBy({ userId: caller.id })) ? 'councilStaff' : 'member';
+  }
+
+  /**
+   * People search, as the permission table says: administrators reach every account; a council's
+   * secretariat only the people of its own councils (their secretariats and the participants of their
+   * meetings), so one council's staff cannot list another council's delegates and their phones.
+   */
   async search(caller: AuthUser, q: string | undefined): Promise<UserSummary[]> {
-    if (!caller.isAdmin && (await this.councilStaff.countBy({ userId: caller.id })) === 0) throw forbidden();
+    const role = await this.accountRole(caller);
+    const scope = USER_SEARCH_SCOPE[role];
+    if (!accountCan(role, 'users.search') || scope === 'none') throw forbidden();
     const qb = this.users.createQueryBuilder('u').orderBy('u.full_name').limit(200);
-    if (q) qb.where('u.full_name ILIKE :q OR u.username ILIKE :q OR u.phone ILIKE :q', { q: `%${q}%` });
-    return (await qb.getMany()).map(toUserSummary);
+    if (q) qb.where('(u.full_name ILIKE :q OR u.username ILIKE :q OR u.phone ILIKE :q)', { q: `%${q}%` });
+    if (scope === 'ownCouncils') {
+      qb.andWhere(
+        `u.id IN (
+           SELECT s.user_id FROM council_staff s WHERE s.council_id IN (SELECT council_id FROM council_staff WHERE user_id = :me)
+           UNION
+           SELECT p.user_id FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id
+            WHERE m.council_id IN (SELECT council_id FROM council_staff WHERE user_id = :me))`,
+        { me: caller.id },
+      );
+    }
+    const seesPhones = accountCan(role, 'users.readPhone');
+    return (await qb.getMany()).map((u) => ({ ...toUserSummary(u), phone: seesPhones ? u.phone : null }));
   }
 
   async create(caller: AuthUser, req: CreateUserRequest): Promise<UserSummary> {

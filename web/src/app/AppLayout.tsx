@@ -43,6 +43,9 @@ export function AppLayout() {
             </NavLink>
             {user.isAdmin && <NavLink to="/admin/users">{t.header.users}</NavLink>}
             {user.isAdmin && <NavLink to="/admin/councils">{t.header.councils}</NavLink>}
+            <NavLink to="/account/password" data-testid="change-password-link">
+              {t.header.password}
+            </NavLink>
           </nav>
           <p className="app-user" data-testid="current-user">
             <span className="visually-hidden">{t.header.signedInAs(user.fullName)}</span>

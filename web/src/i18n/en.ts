@@ -41,6 +41,7 @@ export const en: Dictionary = {
     switchLanguage: 'Tiếng Việt',
     switchLanguageLabel: 'Chuyển sang tiếng Việt',
     signedInAs: (name: string) => `Signed in as ${name}`,
+    password: 'Change password',
   },
   login: {
     title: 'Log in',
@@ -393,6 +394,10 @@ export const en: Dictionary = {
       'document.download': 'Downloaded a document',
       'document.upload': 'Uploaded a document',
       'document.version': 'Uploaded a new version',
+      'auth.passwordChanged': 'Password changed',
+      'participant.added': 'Participant added',
+      'participant.roleChanged': 'Participant role changed',
+      'participant.removed': 'Participant removed',
     },
     filterAll: 'All activities',
     filterLabel: 'Filter by activity',
@@ -408,7 +413,7 @@ export const en: Dictionary = {
     fullName: 'Full name',
     phone: 'Phone',
     password: 'Password',
-    passwordHint: 'At least 8 characters.',
+    passwordHint: (n: number) => `At least ${n} characters, not a common, easy-to-guess password.`,
     isAdmin: 'Administrator',
     resetPassword: 'Reset password',
     resetPasswordFor: (name: string) => `Reset the password of ${name}`,
@@ -442,6 +447,8 @@ export const en: Dictionary = {
     invalidChoice: 'Choose an option.',
     deadlineBeforeRelease: 'The comment deadline must be after the release time.',
     invalid: 'This value is not valid.',
+    commonPassword: 'This password is too common and easy to guess. Choose another one.',
+    passwordsDiffer: 'The two new passwords are not the same.',
     fixErrors: 'Please fix the marked fields.',
   },
   errors: {
@@ -472,6 +479,8 @@ export const en: Dictionary = {
     INGEST_FAILED: 'The text of this PDF could not be read. Open it on your computer, export it as PDF again and re-upload it.',
     INGEST_TOO_LARGE: 'This PDF holds compressed data too large to process. Export (or print) it to PDF again and re-upload it.',
     INGEST_TIMEOUT: 'This PDF is too complex: reading it took too long and was stopped. Export it as PDF again or split it into smaller files, then re-upload.',
+    CROSS_ORIGIN: 'This request did not come from the hopso site. Open hopso directly and try again.',
+    WRONG_PASSWORD: 'The current password is wrong.',
   },
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {
@@ -748,5 +757,17 @@ export const en: Dictionary = {
     conflictHint: 'This highlight was edited on two devices at once. The later edit was kept; this is the other one, for you to review.',
     conflictUse: 'Use this one',
     conflictDelete: 'Delete this copy',
+  },
+  account: {
+    passwordTitle: 'Change password',
+    passwordIntro: (n: number) => `The new password needs at least ${n} characters and must not be a common, easy-to-guess password. A short sentence you remember makes a good password.`,
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    newPasswordHint: (n: number) => `At least ${n} characters, for example "ripe rice fields 2026".`,
+    confirmPassword: 'New password again',
+    showPasswords: 'Show passwords',
+    submit: 'Change password',
+    submitting: 'Changing password…',
+    done: 'Your password was changed. Other devices signed in with this account have been signed out.',
   },
 };

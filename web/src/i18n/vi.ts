@@ -44,6 +44,7 @@ export const vi = {
     switchLanguage: 'English',
     switchLanguageLabel: 'Switch to English',
     signedInAs: (name: string) => `Đang đăng nhập: ${name}`,
+    password: 'Đổi mật khẩu',
   },
   login: {
     title: 'Đăng nhập',
@@ -397,6 +398,10 @@ export const vi = {
       'document.download': 'Tải về tài liệu',
       'document.upload': 'Tải lên tài liệu',
       'document.version': 'Tải lên phiên bản mới',
+      'auth.passwordChanged': 'Đổi mật khẩu',
+      'participant.added': 'Thêm người tham dự',
+      'participant.roleChanged': 'Đổi vai trò người tham dự',
+      'participant.removed': 'Bỏ người tham dự',
     } satisfies Record<AuditAction, string>,
     filterAll: 'Tất cả hoạt động',
     filterLabel: 'Lọc theo hoạt động',
@@ -412,7 +417,7 @@ export const vi = {
     fullName: 'Họ và tên',
     phone: 'Số điện thoại',
     password: 'Mật khẩu',
-    passwordHint: 'Ít nhất 8 ký tự.',
+    passwordHint: (n: number) => `Ít nhất ${n} ký tự, không dùng mật khẩu quen thuộc dễ đoán.`,
     isAdmin: 'Quản trị viên',
     resetPassword: 'Đặt lại mật khẩu',
     resetPasswordFor: (name: string) => `Đặt lại mật khẩu cho ${name}`,
@@ -446,6 +451,8 @@ export const vi = {
     invalidChoice: 'Hãy chọn một mục.',
     deadlineBeforeRelease: 'Hạn góp ý phải sau thời điểm phát hành tài liệu.',
     invalid: 'Giá trị chưa hợp lệ.',
+    commonPassword: 'Mật khẩu này quá phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác.',
+    passwordsDiffer: 'Hai lần nhập mật khẩu mới không giống nhau.',
     fixErrors: 'Hãy sửa các ô được đánh dấu.',
   },
   errors: {
@@ -476,6 +483,8 @@ export const vi = {
     INGEST_FAILED: 'Không đọc được chữ trong tệp PDF này. Hãy mở tệp trên máy tính, xuất lại ra PDF rồi tải lên lại.',
     INGEST_TOO_LARGE: 'Tệp PDF này chứa dữ liệu nén quá lớn nên không xử lý được. Hãy xuất lại ra PDF (hoặc in ra PDF) rồi tải lên lại.',
     INGEST_TIMEOUT: 'Tệp PDF này quá phức tạp, xử lý quá lâu nên đã dừng. Hãy xuất lại ra PDF hoặc tách thành nhiều tệp nhỏ rồi tải lên lại.',
+    CROSS_ORIGIN: 'Yêu cầu này không đến từ trang họp số. Hãy mở họp số trực tiếp rồi thử lại.',
+    WRONG_PASSWORD: 'Mật khẩu hiện tại không đúng.',
   } satisfies Record<ErrorCode, string>,
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {
@@ -752,6 +761,18 @@ export const vi = {
     conflictHint: 'Đánh dấu này được sửa trên hai máy cùng lúc. Bản sửa sau được giữ; đây là bản còn lại để bạn xem.',
     conflictUse: 'Dùng bản này',
     conflictDelete: 'Xóa bản này',
+  },
+  account: {
+    passwordTitle: 'Đổi mật khẩu',
+    passwordIntro: (n: number) => `Mật khẩu mới cần dài ít nhất ${n} ký tự và không phải mật khẩu quen thuộc dễ đoán. Một câu ngắn dễ nhớ là mật khẩu tốt.`,
+    currentPassword: 'Mật khẩu hiện tại',
+    newPassword: 'Mật khẩu mới',
+    newPasswordHint: (n: number) => `Ít nhất ${n} ký tự, ví dụ: "lúa chín vàng đồng 2026".`,
+    confirmPassword: 'Nhập lại mật khẩu mới',
+    showPasswords: 'Hiện mật khẩu',
+    submit: 'Đổi mật khẩu',
+    submitting: 'Đang đổi mật khẩu…',
+    done: 'Đã đổi mật khẩu. Các máy khác đang đăng nhập bằng tài khoản này đã được đăng xuất.',
   },
 };
 

@@ -11,6 +11,7 @@ export interface IssueLike {
   format?: string;
   expected?: string;
   input?: unknown;
+  params?: Record<string, unknown>;
 }
 
 export type FieldErrors = Partial<Record<string, string>>;
@@ -49,6 +50,7 @@ export function issueMessage(issue: IssueLike, t: Dictionary): string {
     case 'invalid_value':
       return v.invalidChoice;
     case 'custom':
+      if (issue.params?.reason === 'commonPassword') return v.commonPassword;
       if (field === 'commentDeadline') return v.deadlineBeforeRelease;
       return issue.message || v.invalid;
     default:

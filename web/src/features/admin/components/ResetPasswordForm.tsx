@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { updateUserRequest, type UserSummary } from '@hopso/shared';
+import { PASSWORD_MIN_LENGTH, updateUserRequest, type UserSummary } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { fieldErrors } from '../../../lib/formErrors';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -33,7 +33,7 @@ export function ResetPasswordForm({ user, pending, error, onSubmit, onCancel }: 
       {error ? <ErrorMessage error={error} /> : null}
       <TextField
         label={t.admin.newPassword}
-        hint={t.admin.passwordHint}
+        hint={t.admin.passwordHint(PASSWORD_MIN_LENGTH)}
         type="text"
         autoComplete="new-password"
         value={password}

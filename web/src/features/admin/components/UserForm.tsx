@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { createUserRequest, updateUserRequest, type CreateUserRequest, type UpdateUserRequest, type UserSummary } from '@hopso/shared';
+import { createUserRequest, PASSWORD_MIN_LENGTH, updateUserRequest, type CreateUserRequest, type UpdateUserRequest, type UserSummary } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { fieldErrors, type FieldErrors } from '../../../lib/formErrors';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -74,7 +74,7 @@ export function UserForm(props: UserFormProps) {
         {props.mode === 'create' && (
           <TextField
             label={t.admin.password}
-            hint={t.admin.passwordHint}
+            hint={t.admin.passwordHint(PASSWORD_MIN_LENGTH)}
             type="text"
             autoComplete="new-password"
             value={values.password}

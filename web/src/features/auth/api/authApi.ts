@@ -1,4 +1,4 @@
-import type { CurrentUser, LoginRequest, LoginResponse } from '@hopso/shared';
+import type { ChangePasswordRequest, CurrentUser, LoginRequest, LoginResponse } from '@hopso/shared';
 import { apiClient, isApiError } from '../../../lib/api-client';
 
 export const authApi = {
@@ -13,4 +13,5 @@ export const authApi = {
   },
   login: (body: LoginRequest) => apiClient.post<LoginResponse>('/api/auth/login', body),
   logout: () => apiClient.post<void>('/api/auth/logout'),
+  changePassword: (body: ChangePasswordRequest) => apiClient.post<void>('/api/auth/password', body),
 };

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { AUDIT_ACTIONS, type AuditAction } from '@hopso/shared';
+import { AUDIT_ACTIONS, type AuditAction, type MeetingRole } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { formatDateTime } from '../../../lib/datetime';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -51,7 +51,8 @@ export function AuditPanel({ meetingId }: { meetingId: string }) {
                 <td data-label={t.audit.user}>{e.userName ?? t.audit.unknownUser}</td>
                 <td data-label={t.audit.action}>{t.audit.actions[e.action] ?? e.action}</td>
                 <td data-label={t.audit.target}>
-                  {e.targetId ? (titles.get(e.targetId) ?? (typeof e.meta.title === 'string' ? e.meta.title : '—')) : '—'}
+                  {e.targetId ? (titles.get(e.targetId) ?? (typeof e.meta.title === 'string' ? e.meta.title : typeof e.meta.name === 'string' ? e.meta.name : '—')) : '—'}
+                  {typeof e.meta.role === 'string' && e.meta.role in t.roles ? ` (${t.roles[e.meta.role as MeetingRole]})` : ''}
                   {typeof e.meta.versionNo === 'number' ? ` (${t.documents.version(e.meta.versionNo)})` : ''}
                 </td>
               </tr>

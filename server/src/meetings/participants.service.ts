@@ -103,13 +103,13 @@ export class ParticipantsService {
       if (existing.role === 'secretary' && role !== 'secretary') await this.assertNotLastSecretary(db, meetingId);
       await db.update(ParticipantEntity, { meetingId, userId }, { role, unit: unit || existing.unit });
       if (existing.role !== role) {
-        await this.audit.record({ userId: caller.id, action: 'participant.roleChanged', meetingId, targetId: userId, meta: { ...(await this.nameOf(userId)), role, fromRole: existing.role, source } });
+        await this.audit.record({ userId: caller.id, action: 'participant.roleChanged', meetingId, targetId: userId, meta: { ...(await this.nameOf(userId, db)), role, fromRole: existing.role, source } });
         this.membershipChanged(meetingId, userId);
       }
       return 'updated';
     }
     await db.insert(ParticipantEntity, { meetingId, userId, role, unit: unit ?? '' });
-    await this.audit.record({ userId: caller.id, action: 'participant.added', meetingId, targetId: userId, meta: { ...(await this.nameOf(userId)), role, source } });
+    await this.audit.record({ userId: caller.id, action: 'participant.added', meetingId, targetId: userId, meta: { ...(await this.nameOf(userId, db)), role, source } });
     this.membershipChanged(meetingId, userId);
     return 'added';
   }
@@ -118,8 +118,9 @@ export class ParticipantsService {
     this.events.membershipChanged.next({ meetingId, userId });
   }
 
-  private async nameOf(userId: string): Promise<{ name: string }> {
-    const user = await this.users.findOne({ where: { id: userId }, select: { fullName: true } });
+  /** `db` is the caller's transaction when there is one: an account the import just made is visible only there. */
+  private async nameOf(userId: string, db: EntityManager = this.users.manager): Promise<{ name: string }> {
+    const user = await db.findOne(UserEntity, { where: { id: userId }, select: { fullName: true } });
     return { name: user?.fullName ?? '' };
   }
 

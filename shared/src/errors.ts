@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'INVALID_ANCHOR',
   'BREAKOUT_NOT_RUNNING',
   'INTERNAL',
+  // live layer
+  'RATE_LIMITED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

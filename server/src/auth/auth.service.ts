@@ -10,6 +10,7 @@ import { CouncilStaffEntity } from '../councils/council.entity';
 import { UserEntity } from '../users/user.entity';
 import { AuditService } from '../audit/audit.service';
 import { SessionEntity } from './session.entity';
+import { SessionsService } from './sessions.service';
 import type { AuthUser } from './auth-user';
 
 export const hashPassword = (password: string) => hash(password);
@@ -27,6 +28,7 @@ export class AuthService {
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     @InjectRepository(CouncilStaffEntity) private readonly councilStaff: Repository<CouncilStaffEntity>,
     private readonly audit: AuditService,
+    private readonly sessionEnds: SessionsService,
   ) {}
 
   async login({ login, password }: LoginRequest): Promise<LoginResponse> {
@@ -45,7 +47,7 @@ export class AuthService {
   }
 
   async logout(user: AuthUser): Promise<void> {
-    await this.sessions.delete({ id: user.sessionId });
+    await this.sessionEnds.end(user.sessionId);
     await this.audit.record({ userId: user.id, action: 'auth.logout' });
   }
 

@@ -22,6 +22,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   INVALID_ANCHOR: 422,
   BREAKOUT_NOT_RUNNING: 409,
   INTERNAL: 500,
+  RATE_LIMITED: 429,
 };
 
 /** An error a person can act on: a stable code for the UI plus a plain message. */

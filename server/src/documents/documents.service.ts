@@ -7,7 +7,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { DomainError, notFound } from '../common/domain-error';
 import { AuditService } from '../audit/audit.service';
-import { MeetingEventsService } from '../events/meeting-events.service';
+import { MeetingEventsService, type EmitFn } from '../events/meeting-events.service';
 import { AgendaItemEntity } from '../meetings/agenda-item.entity';
 import { MeetingAccessService, type MeetingAccess } from '../meetings/meeting-access.service';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage';
@@ -62,7 +62,7 @@ export class DocumentsService {
     }));
     await this.storeThenCommit(
       created.map((c) => ({ key: fileKey(c.documentId, c.versionId), data: c.file.data })),
-      async (tx) => {
+      async (tx, emit) => {
         for (const c of created) {
           await tx.insert(DocumentEntity, {
             id: c.documentId,
@@ -73,13 +73,13 @@ export class DocumentsService {
           });
           await tx.insert(DocumentVersionEntity, this.versionRow(c.documentId, c.versionId, 1, c.file, caller.id));
         }
+        await announceDocuments(tx, emit, created.map((c) => c.documentId));
       },
     );
     for (const c of created) {
       await this.queue.enqueue(c.versionId);
       await this.audit.record({ userId: caller.id, action: 'document.upload', meetingId, targetId: c.documentId, meta: { fileName: c.file.fileName } });
     }
-    await announceDocuments(this.db.manager, this.events, created.map((c) => c.documentId));
     return this.summaries(await this.documents.findBy({ id: In(created.map((c) => c.documentId)) }));
   }
 
@@ -88,15 +88,15 @@ export class DocumentsService {
     if (files.length !== 1) throw new DomainError('FILE_MISSING', 'Upload exactly one PDF file as the new version');
     const [file] = await this.checkAll(files);
     const versionId = crypto.randomUUID();
-    await this.storeThenCommit([{ key: fileKey(doc.id, versionId), data: file.data }], async (tx) => {
+    await this.storeThenCommit([{ key: fileKey(doc.id, versionId), data: file.data }], async (tx, emit) => {
       // lock the document so two uploads at once get consecutive version numbers
       await tx.query('SELECT id FROM documents WHERE id = $1 FOR UPDATE', [doc.id]);
       const [{ next }] = await tx.query('SELECT COALESCE(MAX(version_no), 0) + 1 AS next FROM document_versions WHERE document_id = $1', [doc.id]);
       await tx.insert(DocumentVersionEntity, this.versionRow(doc.id, versionId, Number(next), file, caller.id));
+      await announceDocuments(tx, emit, [doc.id]);
     });
     await this.queue.enqueue(versionId);
     await this.audit.record({ userId: caller.id, action: 'document.version', meetingId: doc.meetingId, targetId: doc.id, meta: { fileName: file.fileName } });
-    await announceDocuments(this.db.manager, this.events, [doc.id]);
     return this.get(caller, documentId);
   }
 
@@ -112,7 +112,10 @@ export class DocumentsService {
     if (req.agendaItemId) await this.assertAgendaItem(doc.meetingId, req.agendaItemId);
     if (req.title !== undefined) doc.title = req.title;
     if (req.agendaItemId !== undefined) doc.agendaItemId = req.agendaItemId;
-    await this.documents.save(doc);
+    await this.events.transaction(async (tx, emit) => {
+      await tx.save(doc);
+      await announceDocuments(tx, emit, [doc.id]);
+    });
     return this.get(caller, documentId);
   }
 
@@ -166,14 +169,14 @@ export class DocumentsService {
   }
 
   /** Files first, rows second; if the rows fail, the files go too, so nothing half-written remains. */
-  private async storeThenCommit(files: { key: string; data: Buffer }[], write: (tx: import('typeorm').EntityManager) => Promise<void>): Promise<void> {
+  private async storeThenCommit(files: { key: string; data: Buffer }[], write: (tx: import('typeorm').EntityManager, emit: EmitFn) => Promise<void>): Promise<void> {
     const stored: string[] = [];
     try {
       for (const f of files) {
         await this.storage.put(f.key, f.data);
         stored.push(f.key);
       }
-      await this.db.transaction(write);
+      await this.events.transaction(write);
     } catch (e) {
       await Promise.all(stored.map((k) => this.storage.delete(k)));
       throw e;

@@ -81,21 +81,23 @@ export class IngestService implements OnApplicationShutdown {
       await writing.catch(() => undefined);
       const reason = e instanceof Error ? e.message : String(e);
       this.logger.warn(`ingest of version ${versionId} failed: ${reason}`);
-      await this.db.query('DELETE FROM paragraphs WHERE version_id = $1', [versionId]);
-      await versions.update({ id: versionId }, { status: 'failed', failureReason: `The text of this PDF could not be read: ${reason}` });
-      await announceDocuments(this.db.manager, this.events, [version.documentId]);
+      await this.events.transaction(async (tx, emit) => {
+        await tx.query('DELETE FROM paragraphs WHERE version_id = $1', [versionId]);
+        await tx.update(DocumentVersionEntity, { id: versionId }, { status: 'failed', failureReason: `The text of this PDF could not be read: ${reason}` });
+        await announceDocuments(tx, emit, [version.documentId]);
+      });
       return;
     }
     const extractedAt = performance.now();
-    await this.db.transaction(async (tx) => {
+    await this.events.transaction(async (tx, emit) => {
       // comments and annotations follow the document to its newest version before anyone sees it ready
       const [{ newest }] = await tx.query('SELECT max(version_no) AS newest FROM document_versions WHERE document_id = $1', [version.documentId]);
       if (version.versionNo > 1 && version.versionNo === Number(newest)) await this.reanchor.reanchorDocument(version.documentId, versionId, tx);
       // raw SQL: TypeORM would write a JS array into jsonb as a PostgreSQL array literal
       await tx.query(`UPDATE document_versions SET status = 'ready', progress = 100, page_sizes = $2::jsonb WHERE id = $1`, [versionId, JSON.stringify(summary.pageSizes)]);
+      await announceDocuments(tx, emit, [version.documentId]);
     });
     const done = performance.now();
-    await announceDocuments(this.db.manager, this.events, [version.documentId]);
     await this.storeViewerCopy(version);
     this.logger.log(
       `ingested version ${versionId}: ${summary.pageSizes.length} pages, ${summary.paragraphCount} paragraphs in ${(done - started).toFixed(0)} ms (extract and store ${(extractedAt - started).toFixed(0)}, finish ${(done - extractedAt).toFixed(0)})`,

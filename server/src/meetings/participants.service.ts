@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import type { AddParticipantRequest, MeetingRole, Participant } from '@hopso/shared';
 import { DomainError, notFound } from '../common/domain-error';
 import { UserEntity } from '../users/user.entity';
-import { MeetingEventsService } from '../events/meeting-events.service';
+import { MeetingEventsService, type EmitFn } from '../events/meeting-events.service';
 import { MeetingAccessService } from './meeting-access.service';
 import { ParticipantEntity } from './participant.entity';
 
@@ -46,7 +46,7 @@ export class ParticipantsService {
     if (await this.participants.existsBy({ meetingId, userId: req.userId })) {
       throw new DomainError('CONFLICT', 'This person already takes part in the meeting; change their role instead');
     }
-    await this.participants.insert({ meetingId, userId: req.userId, role: req.role, unit: '' });
+    await this.events.transaction((tx, emit) => this.writeRole(tx, emit, meetingId, req.userId, req.role));
     return this.list(caller, meetingId);
   }
 
@@ -55,8 +55,7 @@ export class ParticipantsService {
     const p = await this.participants.findOneBy({ meetingId, userId });
     if (!p) throw notFound('Participant');
     if (p.role === 'secretary' && role !== 'secretary') await this.assertNotLastSecretary(meetingId);
-    await this.participants.update({ meetingId, userId }, { role });
-    this.events.membershipChanged.next({ meetingId, userId });
+    await this.events.transaction((tx, emit) => this.writeRole(tx, emit, meetingId, userId, role));
     return this.list(caller, meetingId);
   }
 
@@ -65,8 +64,26 @@ export class ParticipantsService {
     const p = await this.participants.findOneBy({ meetingId, userId });
     if (!p) throw notFound('Participant');
     if (p.role === 'secretary') await this.assertNotLastSecretary(meetingId);
-    await this.participants.delete({ meetingId, userId });
-    this.events.membershipChanged.next({ meetingId, userId });
+    await this.events.transaction((tx, emit) => this.writeRole(tx, emit, meetingId, userId, null));
+  }
+
+  /**
+   * The one way a person's place in a meeting changes (added, another role, removed with null),
+   * by hand or by the participant import: the row and its `participant.changed` event in the
+   * caller's transaction. Every server process moves that person's sockets from the event
+   * (realtime/meeting-stream.ts), in sequence with everything else the meeting does.
+   * Rules (the last secretary) are the caller's to check first.
+   */
+  async writeRole(tx: EntityManager, emit: EmitFn, meetingId: string, userId: string, role: MeetingRole | null, unit?: string): Promise<void> {
+    if (role === null) await tx.delete(ParticipantEntity, { meetingId, userId });
+    else {
+      await tx.query(
+        `INSERT INTO meeting_participants (meeting_id, user_id, role, unit) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (meeting_id, user_id) DO UPDATE SET role = EXCLUDED.role, unit = COALESCE($5, meeting_participants.unit)`,
+        [meetingId, userId, role, unit ?? '', unit ?? null],
+      );
+    }
+    await emit(meetingId, 'participant.changed', { meetingId, userId, role }, { to: 'all' });
   }
 
   /** A meeting without a secretary could no longer be managed by anyone but an administrator. */

@@ -466,6 +466,7 @@ export const en: Dictionary = {
     INVALID_ANCHOR: 'The selected passage could not be located. Select it again and retry.',
     BREAKOUT_NOT_RUNNING: 'The group discussion has not started or has ended, so messages can’t be sent.',
     INTERNAL: 'The server has a problem. Please try again in a few minutes.',
+    RATE_LIMITED: 'Too many requests at once. Wait a few seconds and try again.',
   },
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {

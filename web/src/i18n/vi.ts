@@ -470,6 +470,7 @@ export const vi = {
     INVALID_ANCHOR: 'Không xác định được đoạn văn đã chọn. Hãy chọn lại đoạn văn rồi thử lại.',
     BREAKOUT_NOT_RUNNING: 'Buổi thảo luận tổ chưa bắt đầu hoặc đã kết thúc, nên không gửi được tin nhắn.',
     INTERNAL: 'Máy chủ đang gặp sự cố. Hãy thử lại sau ít phút.',
+    RATE_LIMITED: 'Bạn gửi yêu cầu quá nhanh. Hãy đợi vài giây rồi thử lại.',
   } satisfies Record<ErrorCode, string>,
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {

@@ -59,10 +59,10 @@ export class UsersService {
     if (req.isAdmin === false && user.id === caller.id) {
       throw new DomainError('CONFLICT', 'You cannot remove your own administrator role');
     }
+    const rightsChanged = req.isAdmin !== undefined && req.isAdmin !== user.isAdmin;
     if (req.fullName !== undefined) user.fullName = req.fullName;
     if (req.phone !== undefined) user.phone = req.phone ?? null;
     if (req.isAdmin !== undefined) user.isAdmin = req.isAdmin;
-    const rightsChanged = req.isAdmin !== undefined && req.isAdmin !== user.isAdmin;
     if (req.password !== undefined) user.passwordHash = await hashPassword(req.password);
     const saved = toUserSummary(await this.users.save(user));
     // a reset password ends every old session (HTTP and sockets); new rights are judged again on reconnect

@@ -6,7 +6,7 @@
 //      1,000 delegate sockets has the meeting.updated event;
 //  (c) 40 comments in flight at once, from 40 different delegates, 5 rounds: what each
 //      staff socket applies of them after the web client's own ordering (EventOrder,
-//      web/src/features/live/lib/eventOrder.ts): delivered, lost, out of order, duplicated,
+//      shared/src/event-order.ts): delivered, lost, out of order, duplicated,
 //      and the p99 from POST to the last staff socket. The bare server broadcasts in the
 //      order it handles the requests, numbered as they were sent: what ordering costs it.
 // Beside each, in the same run and with the same clients, the raw baseline: a bare
@@ -26,7 +26,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
 import { waitAllReady } from '../lib/server.mjs';
-import { importWebModule } from '../lib/web-module.mjs';
+import { createRequire } from 'node:module';
 import { startFanoutServer } from './hopso-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -413,7 +413,8 @@ async function main() {
   }
 
   // ---------- (c) 40 comments in flight at once, from different delegates ----------
-  const { EventOrder } = await importWebModule('web/src/features/live/lib/eventOrder.ts');
+  // the web client's own ordering, from the built shared package
+  const { EventOrder } = createRequire(import.meta.url)('../../shared/dist/event-order.js');
   const c = { hopso: { perSocket: new Map(), latencies: [] }, bare: { perSocket: new Map(), latencies: [] } };
   const concurrentRound = async (target, round) => {
     const sockets = [...staffLive].filter(([, l]) => l.target === target);

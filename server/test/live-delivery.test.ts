@@ -1,5 +1,4 @@
-import type { MeetingEvent } from '@hopso/shared';
-import { EventOrder } from '../../web/src/features/live/lib/eventOrder';
+import { EventOrder, type MeetingEvent } from '@hopso/shared';
 import { buildMeetingWorld, insertUser, login, type Api, type MeetingWorld } from './support/api';
 import { commentableDocument, catchup, joinedSocket, marker, postComment } from './support/live';
 import { startServer, type TestServer } from './support/server';

@@ -13,3 +13,4 @@ export * from './annotations';
 export * from './comments';
 export * from './realtime';
 export * from './breakouts';
+export * from './event-order';

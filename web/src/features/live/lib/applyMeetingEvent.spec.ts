@@ -3,7 +3,6 @@ import type { Comment, CommentStatus, MeetingDetail, MeetingEvent } from '@hopso
 import { queryKeys } from '../../../lib/queryKeys';
 import { applyMeetingEvent } from './applyMeetingEvent';
 import { matchesCommentFilters, normalizeCommentFilters } from './commentFilters';
-import { EventOrder } from './eventOrder';
 
 const MEETING = 'm1';
 const ITEM_A = 'a';
@@ -119,24 +118,5 @@ describe('comment filters', () => {
     expect(matchesCommentFilters(comment('x'), { q: 'ngân sách' })).toBeNull();
     expect(matchesCommentFilters(comment('x'), { paragraphId: 'p1', authorId: 'u1' })).toBe(true);
     expect(matchesCommentFilters(comment('x'), { paragraphId: 'p2' })).toBe(false);
-  });
-});
-
-describe('EventOrder', () => {
-  const e = (seq: number): MeetingEvent => ({ meetingId: MEETING, seq, type: 'agenda.changed', at: '', payload: { meetingId: MEETING, agenda: [] } });
-
-  it('keeps events after the last applied seq, sorted, each once', () => {
-    const order = new EventOrder(3);
-    expect(order.accept([e(5), e(2), e(4), e(5), e(3), e(9)]).fresh.map((x) => x.seq)).toEqual([4, 5, 9]);
-    expect(order.lastSeq).toBe(9);
-  });
-
-  it('tells a repeat (dropped) from an event never applied (reported late)', () => {
-    const order = new EventOrder(0);
-    order.accept([e(1), e(3)]);
-    const { fresh, late } = order.accept([e(3), e(1), e(2), e(4)]);
-    expect(fresh.map((x) => x.seq)).toEqual([4]);
-    expect(late.map((x) => x.seq)).toEqual([2]);
-    expect(order.accept([e(2)]).late).toEqual([]);
   });
 });

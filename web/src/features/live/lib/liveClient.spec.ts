@@ -165,6 +165,23 @@ describe('LiveClient', () => {
     client.close();
   });
 
+  it('asks again shortly when the server says it was asked too fast', async () => {
+    const socket = new FakeSocket();
+    let refused = 1;
+    socket.joinAnswer = () =>
+      refused-- > 0 ? { ok: false, error: { code: 'RATE_LIMITED', message: 'Too many requests' } } : { ok: true, data: { meetingId: MEETING, seq: 0, staff: false } };
+    const { sink } = recordingSink();
+    const client = new LiveClient({ sink, createSocket: async () => socket as unknown as LiveSocket });
+    client.watch(MEETING);
+    await settle();
+    expect(client.getState(MEETING)).toMatchObject({ live: false, joinError: null });
+    for (const deadline = Date.now() + 5000; socket.joins < 2 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
+    await settle();
+    expect(socket.joins).toBe(2);
+    expect(client.getState(MEETING).live).toBe(true);
+    client.close();
+  });
+
   it('reports a refused join instead of pretending to be live', async () => {
     const socket = new FakeSocket();
     socket.joinAnswer = () => ({ ok: false, error: { code: 'NOT_FOUND', message: 'Meeting not found' } });

@@ -1,6 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, JoinedMeeting, MeetingEvent, PresenceSnapshot, ServerToClientEvents } from '@hopso/shared';
-import { EventOrder } from './eventOrder';
+import { EventOrder, type Ack, type ClientToServerEvents, type JoinedMeeting, type MeetingEvent, type PresenceSnapshot, type ServerToClientEvents } from '@hopso/shared';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** What the handshake carries besides the session cookie: nothing for a signed-in user, `{ displayToken }` for the hall screen. */
@@ -290,6 +289,15 @@ export class LiveClient {
     try {
       const res = await request<JoinedMeeting>(this.ackTimeoutMs, (ack) => socket.emit('meeting:join', { meetingId: room.meetingId }, ack));
       if (!current()) return;
+      if (!res.ok && res.error.code === 'RATE_LIMITED') {
+        // asked too fast (many tabs reconnecting at once): ask again shortly, as after no answer
+        room.syncing = false;
+        this.refresh(room);
+        setTimeout(() => {
+          if (current()) void this.join(room);
+        }, RECONNECT_DELAYS_MS[1]);
+        return;
+      }
       if (!res.ok) {
         room.syncing = false;
         room.buffer = [];

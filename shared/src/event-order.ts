@@ -1,4 +1,4 @@
-import type { MeetingEvent } from '@hopso/shared';
+import type { MeetingEvent } from './realtime';
 
 /** How many applied sequence numbers are remembered to tell a repeat from an event never applied. */
 const REMEMBERED = 4096;
@@ -14,7 +14,8 @@ export interface Accepted {
 }
 
 /**
- * The client's half of "exactly once, in order" for one meeting. The server sends each socket its
+ * The client's half of "exactly once, in order" for one meeting (the web client's LiveClient uses
+ * it; the delivery tests and bench/fanout count what it applies). The server sends each socket its
  * events in sequence order (gaps are normal: events this person may not see are never sent), and
  * catch-up answers overlap live events; so an event at or below the last applied one is a repeat,
  * unless it was never applied, which is reported as late rather than silently dropped.

@@ -285,19 +285,19 @@ export class LiveClient {
     room.joinError = null;
     this.refresh(room);
 
+    const askAgainLater = () => {
+      room.syncing = false;
+      this.refresh(room);
+      setTimeout(() => {
+        if (current()) void this.join(room);
+      }, RECONNECT_DELAYS_MS[1]);
+    };
     let joined: JoinedMeeting;
     try {
       const res = await request<JoinedMeeting>(this.ackTimeoutMs, (ack) => socket.emit('meeting:join', { meetingId: room.meetingId }, ack));
       if (!current()) return;
-      if (!res.ok && res.error.code === 'RATE_LIMITED') {
-        // asked too fast (many tabs reconnecting at once): ask again shortly, as after no answer
-        room.syncing = false;
-        this.refresh(room);
-        setTimeout(() => {
-          if (current()) void this.join(room);
-        }, RECONNECT_DELAYS_MS[1]);
-        return;
-      }
+      // asked too fast (many tabs reconnecting at once): ask again shortly, as after no answer
+      if (!res.ok && res.error.code === 'RATE_LIMITED') return askAgainLater();
       if (!res.ok) {
         room.syncing = false;
         room.buffer = [];
@@ -307,13 +307,8 @@ export class LiveClient {
       }
       joined = res.data;
     } catch {
-      if (!current()) return;
       // no answer: ask again later, as long as the connection holds
-      room.syncing = false;
-      this.refresh(room);
-      setTimeout(() => {
-        if (current()) void this.join(room);
-      }, RECONNECT_DELAYS_MS[1]);
+      if (current()) askAgainLater();
       return;
     }
 

@@ -137,6 +137,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     const existing = this.streams.get(meetingId);
     if (existing) {
       await this.starting.get(existing);
+      // its start failed (the meeting is gone): the first caller's error is this one's too
+      if (this.streams.get(meetingId) !== existing) throw notFound('Meeting');
       return existing;
     }
     const stream = new MeetingStream(meetingId, this.server, {

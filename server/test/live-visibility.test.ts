@@ -56,7 +56,8 @@ beforeAll(async () => {
   const newcomer = await insertUser(server, 'newcomer');
   await w.secretary.post(`/meetings/${w.meeting.id}/participants`, { userId: newcomer, role: 'observer' });
   await marker(w.chair, w.meeting.id, [w.agenda[0].id, w.agenda[2].id], [...watchers.values()].map((x) => x.socket));
-});
+  // a long setup (an ingest, a breakout, seven sockets) on a machine the whole suite shares
+}, 180_000);
 afterAll(async () => {
   for (const { socket } of watchers.values()) socket.disconnect();
   await server?.stop();

@@ -10,7 +10,9 @@ import type { Breakout, GroupMessage } from './breakouts';
  * per-meeting sequence number from the database. A client remembers the last
  * `seq` it saw and, after a reconnect, asks for what came after it
  * (GET /api/meetings/:id/events?after=N or the `events:catchup` socket event).
- * Numbers a client may not see (staff-only events) are simply skipped.
+ * Each socket gets its events in sequence order, each once, however many writes are
+ * in flight; numbers the person may not see are never sent, so gaps are normal. Live
+ * events, catch-up and REST show a person exactly the same things (one rule on the server).
  */
 export interface MeetingEventPayloads {
   'comment.created': { comment: Comment };

@@ -60,6 +60,26 @@ describe('MeetingStream', () => {
     s.close();
   });
 
+  it('never skips a gap that opened while an earlier one was being read', async () => {
+    const log = [1, 2, 3, 4, 5].map((seq) => stored(seq));
+    const { s, sent, reads } = stream(log);
+    let answer: (rows: StoredEvent[]) => void = () => undefined;
+    (s as unknown as { hooks: { read: () => Promise<StoredEvent[]> } }).hooks.read = () => (reads.push([0, 0]), new Promise((r) => (answer = r)));
+    s.start(0, { status: 'in_session', releaseAt: new Date(0) });
+    s.offer(stored(2));
+    await new Promise((r) => setTimeout(r, 60));
+    expect(reads).toHaveLength(1);
+    // while 1 is being read, it arrives live, and so does 4 (3 still on its way)
+    s.offer(stored(1));
+    s.offer(stored(4));
+    answer([]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(sent.get('s1')).toEqual([1, 2]);
+    s.offer(stored(3));
+    expect(sent.get('s1')).toEqual([1, 2, 3, 4]);
+    s.close();
+  });
+
   it('sends a delegate nothing of what they may not see, and a member only what came after their join', () => {
     const { s, sent } = stream();
     s.add({ socket: fakeSocket('d1'), viewer: { kind: 'user', userId: 'd', role: 'delegate', isAdmin: false, groupIds: new Set() }, fromSeq: 1, groupsByItem: new Map() });

@@ -120,16 +120,12 @@ export class MeetingStream {
   private async fillGap(): Promise<void> {
     this.gapTimer = null;
     if (this.pending.size === 0) return;
+    // everything up to the earliest held event is committed (commit order is sequence order)
     const through = Math.min(...this.pending.keys()) - 1;
     this.filling = true;
     try {
       for (const stored of await this.hooks.read(this.meetingId, this.released, through)) {
         if (stored.event.seq > this.released && !this.pending.has(stored.event.seq)) this.pending.set(stored.event.seq, stored);
-      }
-      if (!this.pending.has(this.released + 1) && this.pending.size > 0) {
-        // not in the log either (the meeting was deleted meanwhile): never hold the later ones forever
-        this.hooks.warn(`meeting ${this.meetingId}: events ${this.released + 1}..${through} are not in the log; skipped`);
-        this.released = Math.min(...this.pending.keys()) - 1;
       }
     } catch (e) {
       this.hooks.warn(`meeting ${this.meetingId}: gap fill failed: ${e instanceof Error ? e.message : String(e)}`);
@@ -137,6 +133,13 @@ export class MeetingStream {
       this.filling = false;
     }
     this.drain();
+    // a number the log does not hold either (the meeting was deleted meanwhile) must not hold the later ones forever;
+    // a gap that opened after the read began is only waited for (drain armed the timer again)
+    if (this.released < through && !this.pending.has(this.released + 1) && this.pending.size > 0) {
+      this.hooks.warn(`meeting ${this.meetingId}: events ${this.released + 1}..${through} are not in the log; skipped`);
+      this.released = Math.min(...this.pending.keys()) - 1;
+      this.drain();
+    }
   }
 
   private release(stored: StoredEvent): void {

@@ -101,14 +101,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
 
   async handleConnection(socket: HopsoSocket): Promise<void> {
     const data = socket.data;
-    if (data.kind === 'display') {
-      await socket.join([rooms.meeting(data.meetingId), rooms.display(data.linkId)]);
-      // a hall screen follows its one meeting from the moment it connects
-      await this.enterAsDisplay(socket, data.meetingId).catch((e) => this.logger.warn(`display ${data.linkId}: ${e instanceof Error ? e.message : String(e)}`));
-    } else {
-      await socket.join([rooms.user(data.userId), rooms.session(data.sessionId)]);
-      this.endAtExpiry(socket, data.expiresAt);
-    }
+    // handlers first: a client may ask the moment it is connected, while the joins below are under way
     socket.on('disconnecting', () => {
       for (const room of socket.rooms) {
         const m = /^meeting:([0-9a-f-]{36})$/.exec(room);
@@ -122,6 +115,14 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     socket.on('meeting:join', (payload, ack) => this.answer(socket, ack, () => this.join(socket, payload)));
     socket.on('meeting:leave', (payload, ack) => this.answer(socket, ack, () => this.leave(socket, payload)));
     socket.on('events:catchup', (payload, ack) => this.answer(socket, ack, () => this.catchup(socket, payload)));
+    if (data.kind === 'display') {
+      await socket.join([rooms.meeting(data.meetingId), rooms.display(data.linkId)]);
+      // a hall screen follows its one meeting from the moment it connects
+      await this.enterAsDisplay(socket, data.meetingId).catch((e) => this.logger.warn(`display ${data.linkId}: ${e instanceof Error ? e.message : String(e)}`));
+    } else {
+      await socket.join([rooms.user(data.userId), rooms.session(data.sessionId)]);
+      this.endAtExpiry(socket, data.expiresAt);
+    }
   }
 
   // ---- the event streams ----

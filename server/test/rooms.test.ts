@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Breakout, GroupMessage, MeetingEvent } from '@hopso/shared';
+import { SOCKET_RATE_LIMITS, type Breakout, type GroupMessage, type MeetingEvent } from '@hopso/shared';
 import { Api, buildMeetingWorld, insertUser, login, type MeetingWorld } from './support/api';
 import { catchup, commentableDocument, joinedSocket, marker, postComment } from './support/live';
 import { startServer, type TestServer } from './support/server';
@@ -147,9 +147,13 @@ describe('socket request limits', () => {
     const health = await fetch(`${server.url}/api/health`);
     const healthMs = Date.now() - started;
     const answers = await flood;
+    const floodSeconds = (Date.now() - started) / 1000;
     expect(health.status).toBe(200);
     const limited = answers.filter((a) => !a.ok && a.error.code === 'RATE_LIMITED');
-    expect(answers.filter((a) => a.ok).length).toBeLessThanOrEqual(40);
+    // the burst, plus what the bucket refilled while the flood lasted (longer on a busy machine)
+    const { burst, perSecond } = SOCKET_RATE_LIMITS.perSocket;
+    expect(answers.filter((a) => a.ok).length).toBeLessThanOrEqual(burst + Math.ceil(perSecond * floodSeconds));
+    expect(limited.length).toBeGreaterThan(answers.length / 2);
     expect(limited.length).toBe(answers.length - answers.filter((a) => a.ok).length);
     expect(limited[0]).toMatchObject({ ok: false, error: { message: expect.stringMatching(/too many/i) } });
     // another person is not held back by this one's flood

@@ -3,7 +3,12 @@
 //  (a) a delegate's comment (HTTP POST, validation, database transaction, event log)
 //      until every staff socket has the comment.created event;
 //  (b) the chair's agenda change (HTTP POST /current-item) until the last of the
-//      1,000 delegate sockets has the meeting.updated event.
+//      1,000 delegate sockets has the meeting.updated event;
+//  (c) 40 comments in flight at once, from 40 different delegates, 5 rounds: what each
+//      staff socket applies of them after the web client's own ordering (EventOrder,
+//      shared/src/event-order.ts): delivered, lost, out of order, duplicated,
+//      and the p99 from POST to the last staff socket. The bare server broadcasts in the
+//      order it handles the requests, numbered as they were sent: what ordering costs it.
 // Beside each, in the same run and with the same clients, the raw baseline: a bare
 // Socket.IO 4.8 server (no application logic, no database) whose HTTP POST broadcasts
 // the same event at once to the same rooms. Rounds alternate hopso / bare, so load
@@ -21,6 +26,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
 import { waitAllReady } from '../lib/server.mjs';
+import { createRequire } from 'node:module';
 import { startFanoutServer } from './hopso-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -30,6 +36,8 @@ const CHANGES = Number(process.env.BENCH_AGENDA_CHANGES || 20);
 const CLIENT_PROCS = Number(process.env.BENCH_CLIENT_PROCS || 2);
 const PORT = Number(process.env.BENCH_FANOUT_PORT || 3998);
 const PG_PORT = Number(process.env.BENCH_FANOUT_PG_PORT || 54338);
+const CONCURRENT = Number(process.env.BENCH_CONCURRENT || 40);
+const CONCURRENT_ROUNDS = Number(process.env.BENCH_CONCURRENT_ROUNDS || 5);
 const WARMUP = 5;
 const TIME_LIMIT_MS = 300_000;
 const PASSWORD = 'hopso2026';
@@ -140,11 +148,17 @@ const staffArrivals = new Map();
 const staffWaiters = new Map();
 const presence = { hopso: { count: 0, maxIds: 0 }, bare: { count: 0, maxIds: 0 } };
 let lastHopsoCommentEvent = null;
+/** per staff socket: its target, the last seq it received, and (during round c) every event as it arrived */
+const staffLive = new Map();
 
 function connectStaff(target, url, meetingId, auth) {
   return new Promise((resolve, reject) => {
     const socket = io(url, { path: '/socket.io', transports: ['websocket'], auth, forceNew: true, reconnection: false, timeout: 30_000 });
+    const live = { target, lastSeq: 0, log: null };
+    staffLive.set(socket, live);
     socket.on('meeting:event', (ev) => {
+      live.log?.push({ ev, at: hr() });
+      live.lastSeq = Math.max(live.lastSeq, ev.seq);
       if (ev.type !== 'comment.created') return;
       const now = hr();
       if (target === 'hopso') lastHopsoCommentEvent = ev;
@@ -398,6 +412,85 @@ async function main() {
     }
   }
 
+  // ---------- (c) 40 comments in flight at once, from different delegates ----------
+  // the web client's own ordering, from the built shared package
+  const { EventOrder } = createRequire(import.meta.url)('../../shared/dist/event-order.js');
+  const c = { hopso: { perSocket: new Map(), latencies: [] }, bare: { perSocket: new Map(), latencies: [] } };
+  const concurrentRound = async (target, round) => {
+    const sockets = [...staffLive].filter(([, l]) => l.target === target);
+    const tag = crypto.randomUUID().slice(0, 8);
+    const bodies = Array.from({ length: CONCURRENT }, (_, i) => `Đồng thời ${target} ${round} ${i} ${tag}`);
+    const wanted = new Set(bodies);
+    const bareBase = 1_000_000 + round * CONCURRENT;
+    const orders = new Map(sockets.map(([s, l]) => [s, new EventOrder(target === 'hopso' ? l.lastSeq : bareBase)]));
+    for (const [, l] of sockets) l.log = [];
+    const starts = new Map();
+    await Promise.all(
+      bodies.map(async (body, i) => {
+        let res;
+        if (target === 'hopso') {
+          const { docId, versionId, p } = pick(paragraphs);
+          const payload = JSON.stringify({ clientId: crypto.randomUUID(), anchor: { versionId, paragraphId: p.id, quote: { exact: p.text, prefix: '', suffix: '' }, rects: p.rects }, body });
+          const token = delegateTokens[(round * CONCURRENT + i) % delegateTokens.length];
+          starts.set(body, hr());
+          res = await fetch(`${server.url}/api/documents/${docId}/comments`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: payload });
+        } else {
+          const ev = structuredClone(lastHopsoCommentEvent);
+          Object.assign(ev, { seq: bareBase + i + 1 });
+          ev.payload.comment.body = body;
+          ev.payload.comment.id = crypto.randomUUID();
+          starts.set(body, hr());
+          res = await fetch(`${bareUrl}/broadcast/staff`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ev) });
+        }
+        if (!res.ok) throw new Error(`${target} concurrent comment: ${res.status} ${await res.text()}`);
+        await res.arrayBuffer();
+      }),
+    );
+    // until every staff socket has all of them, or 5 s have passed (what never comes is lost)
+    const got = (l) => new Set(l.log.filter((x) => x.ev.type === 'comment.created' && wanted.has(x.ev.payload.comment.body)).map((x) => x.ev.payload.comment.body)).size;
+    const deadline = Date.now() + 5000;
+    while (Date.now() < deadline && !sockets.every(([, l]) => got(l) === CONCURRENT)) await sleep(10);
+    const lastArrival = new Map();
+    for (const [s, l] of sockets) {
+      const stats = c[target].perSocket.get(s) ?? { delivered: 0, late: 0, outOfOrder: 0, duplicated: 0, rawOutOfOrder: 0, rawDuplicated: 0 };
+      const order = orders.get(s);
+      const applied = [];
+      let maxSeen = -Infinity;
+      const seenRaw = new Set();
+      for (const { ev, at } of l.log) {
+        if (ev.type !== 'comment.created' || !wanted.has(ev.payload.comment.body)) {
+          order.accept([ev]);
+          continue;
+        }
+        if (seenRaw.has(ev.seq)) stats.rawDuplicated++;
+        else if (ev.seq < maxSeen) stats.rawOutOfOrder++;
+        seenRaw.add(ev.seq);
+        maxSeen = Math.max(maxSeen, ev.seq);
+        const r = order.accept([ev]);
+        stats.late += r.late.length;
+        for (const e of r.fresh) {
+          applied.push(e);
+          const body = e.payload.comment.body;
+          const prev = lastArrival.get(body);
+          if (!prev || at > prev) lastArrival.set(body, at);
+        }
+      }
+      const appliedBodies = applied.map((e) => e.payload.comment.body);
+      stats.delivered += new Set(appliedBodies).size;
+      stats.duplicated += appliedBodies.length - new Set(appliedBodies).size;
+      stats.outOfOrder += applied.filter((e, i) => i > 0 && e.seq <= applied[i - 1].seq).length;
+      c[target].perSocket.set(s, stats);
+      l.log = null;
+    }
+    for (const body of bodies) if (lastArrival.has(body)) c[target].latencies.push(msBetween(starts.get(body), lastArrival.get(body)));
+  };
+  for (let r = 0; r < CONCURRENT_ROUNDS; r++) {
+    for (const target of ['hopso', 'bare']) {
+      await concurrentRound(target, r);
+      await sleep(200);
+    }
+  }
+
   // ---------- report ----------
   const aH = { p50: pct(a.hopso, 50), p99: pct(a.hopso, 99) };
   const aB = { p50: pct(a.bare, 50), p99: pct(a.bare, 99) };
@@ -413,6 +506,18 @@ async function main() {
   console.log(`      bare  (POST → emit to all)      : p50 ${f1(bB.p50)} ms   max ${f1(bB.max)} ms   (first socket p50 ${f1(bB.first)} ms; HTTP response p50 ${f1(bB.response)} ms; server CPU ${f1(bCpu.bare / CHANGES)} ms/post)`);
   console.log(`      ratio hopso / bare, p50         : ${(bH.p50 / bB.p50).toFixed(2)}   (target ≤ 1.5: ${bH.p50 / bB.p50 <= 1.5 ? 'met' : 'NOT met'})`);
   console.log(`      client processes' CPU per broadcast (all ${CLIENT_PROCS}, p50): hopso ${f1(bH.cpu)} ms, bare ${f1(bB.cpu)} ms; busiest process ${f1(Math.max(bH.cpuMax, bB.cpuMax))} ms`);
+  const total = CONCURRENT * CONCURRENT_ROUNDS;
+  console.log(`  (c) ${CONCURRENT} comments in flight at once from ${CONCURRENT} different delegates, ${CONCURRENT_ROUNDS} rounds (${total} comments), each staff socket after the web client's EventOrder (the worst of the ${STAFF.length}):`);
+  for (const target of ['hopso', 'bare']) {
+    const worst = [...c[target].perSocket.values()].sort((x, y) => x.delivered - y.delivered || y.rawOutOfOrder - x.rawOutOfOrder)[0];
+    const lat = c[target].latencies;
+    console.log(
+      `      ${target === 'hopso' ? 'hopso (POST /comments)    ' : 'bare  (POST → emit, as is)'}      : delivered ${worst.delivered}   lost ${total - worst.delivered}   out of order ${worst.outOfOrder}   duplicated ${worst.duplicated}   (as received: ${worst.rawOutOfOrder} out of order, ${worst.rawDuplicated} duplicated; ${worst.late} arrived too late to apply)   p99 ${lat.length ? f1(pct(lat, 99)) : '-'} ms posted → last staff socket`,
+    );
+  }
+  const cH = pct(c.hopso.latencies, 99);
+  const cB = pct(c.bare.latencies, 99);
+  console.log(`      ratio hopso / bare, p99         : ${(cH / cB).toFixed(2)}   (target: hopso ${total}/0/0/0: ${[...c.hopso.perSocket.values()].every((x) => x.delivered === total && x.outOfOrder === 0 && x.duplicated === 0) ? 'met' : 'NOT met'})`);
   console.log(`  memory (VmRSS) with ${DELEGATES + STAFF.length} clients connected: hopso server process ${f1(rss.hopso)} MB (${f1(rss.hopsoBefore)} MB just before they connected, after the import and logins; ${f1(rssAtStart)} MB right after start; embedded PostgreSQL not counted), bare server ${f1(rss.bare)} MB (${f1(rss.bareBefore)} MB before)`);
   console.log(`  presence snapshots pushed to the ${STAFF.length} staff sockets while ${DELEGATES} delegates joined: hopso ${presence.hopso.count} (up to ${presence.hopso.maxIds} user ids each), bare ${presence.bare.count}`);
   console.log(`  total ${f1((performance.now() - tStart) / 1000)} s; load average (1 min) ${loadStart} at start, ${os.loadavg()[0].toFixed(2)} at end, on ${os.cpus().length} cores`);

@@ -22,6 +22,7 @@ import { HealthController } from './health/health.controller';
 import { MeetingsModule } from './meetings/meetings.module';
 import { DiskFileStorage, FILE_STORAGE } from './storage/file-storage';
 import { UsersModule } from './users/users.module';
+import { SessionsModule } from './auth/sessions.service';
 
 @Global()
 @Module({})
@@ -67,6 +68,7 @@ export class AppModule {
         DisplayModule,
         BreakoutsModule,
         RealtimeModule,
+        SessionsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'INGEST_TIMEOUT',
   'CROSS_ORIGIN',
   'WRONG_PASSWORD',
+  // live layer
+  'RATE_LIMITED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -14,3 +14,4 @@ export * from './comments';
 export * from './realtime';
 export * from './breakouts';
 export * from './passwords';
+export * from './event-order';

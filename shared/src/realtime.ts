@@ -1,5 +1,6 @@
 import { z } from './zod';
-import type { AgendaItem, MeetingStatus } from './meetings';
+import type { AgendaItem, MeetingStatus, MeetingSummary } from './meetings';
+import type { MeetingRole } from './roles';
 import type { Comment } from './comments';
 import type { DocumentSummary } from './documents';
 import type { Breakout, GroupMessage } from './breakouts';
@@ -9,7 +10,9 @@ import type { Breakout, GroupMessage } from './breakouts';
  * per-meeting sequence number from the database. A client remembers the last
  * `seq` it saw and, after a reconnect, asks for what came after it
  * (GET /api/meetings/:id/events?after=N or the `events:catchup` socket event).
- * Numbers a client may not see (staff-only events) are simply skipped.
+ * Each socket gets its events in sequence order, each once, however many writes are
+ * in flight; numbers the person may not see are never sent, so gaps are normal. Live
+ * events, catch-up and REST show a person exactly the same things (one rule on the server).
  */
 export interface MeetingEventPayloads {
   'comment.created': { comment: Comment };
@@ -21,7 +24,14 @@ export interface MeetingEventPayloads {
   'breakout.changed': { breakout: Breakout };
   /** To the group's members and to the staff only. */
   'group.message': { message: GroupMessage };
+  /** The meeting's details were edited (title, times, place): every screen showing them follows. */
+  'meeting.edited': { meeting: MeetingEdit };
+  /** Someone was added, given another role or removed (role null); phone numbers never travel here. */
+  'participant.changed': { meetingId: string; userId: string; role: MeetingRole | null };
 }
+
+/** The meeting's own editable details, as MeetingSummary shows them. */
+export type MeetingEdit = { meetingId: string } & Pick<MeetingSummary, 'title' | 'kind' | 'location' | 'startsAt' | 'releaseAt' | 'commentDeadline'>;
 export type MeetingEventType = keyof MeetingEventPayloads;
 
 export type MeetingEvent = {
@@ -35,6 +45,12 @@ export interface PresenceSnapshot {
 }
 
 export type Ack<T = undefined> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+
+/** How many socket requests (join, leave, catch-up) one socket and one person may send: a burst, then a steady rate. */
+export const SOCKET_RATE_LIMITS = {
+  perSocket: { burst: 30, perSecond: 10 },
+  perUser: { burst: 60, perSecond: 20 },
+} as const;
 
 export const joinMeetingPayload = z.object({ meetingId: z.string().uuid() });
 export type JoinMeetingPayload = z.infer<typeof joinMeetingPayload>;

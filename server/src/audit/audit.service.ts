@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import type { AuditAction, AuditEntry } from '@hopso/shared';
 import { UserEntity } from '../users/user.entity';
 import { AuditEventEntity } from './audit-event.entity';
@@ -17,8 +17,9 @@ export interface AuditRecord {
 export class AuditService {
   constructor(@InjectRepository(AuditEventEntity) private readonly events: Repository<AuditEventEntity>) {}
 
-  async record(r: AuditRecord): Promise<void> {
-    await this.events.insert({
+  /** `tx`: the change's own transaction, so the entry stands or falls with it. */
+  async record(r: AuditRecord, tx?: EntityManager): Promise<void> {
+    await (tx ? tx.getRepository(AuditEventEntity) : this.events).insert({
       userId: r.userId,
       action: r.action,
       meetingId: r.meetingId ?? null,

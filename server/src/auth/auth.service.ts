@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { hash, verify } from '@node-rs/argon2';
-import { LessThan, Not, Repository } from 'typeorm';
+import { LessThan, Repository } from 'typeorm';
 import type { ChangePasswordRequest, CurrentUser, LoginRequest, LoginResponse } from '@hopso/shared';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { DomainError } from '../common/domain-error';
@@ -10,6 +10,7 @@ import { CouncilStaffEntity } from '../councils/council.entity';
 import { UserEntity } from '../users/user.entity';
 import { AuditService } from '../audit/audit.service';
 import { SessionEntity } from './session.entity';
+import { SessionsService } from './sessions.service';
 import type { AuthUser } from './auth-user';
 import { LoginLimiterService } from './login-limiter.service';
 
@@ -29,6 +30,7 @@ export class AuthService {
     @InjectRepository(CouncilStaffEntity) private readonly councilStaff: Repository<CouncilStaffEntity>,
     private readonly audit: AuditService,
     private readonly limiter: LoginLimiterService,
+    private readonly sessionEnds: SessionsService,
   ) {}
 
   /** `address` is the client's address as Express sees it (HOPSO_TRUST_PROXY decides whose word counts). */
@@ -54,7 +56,7 @@ export class AuthService {
   }
 
   async logout(user: AuthUser): Promise<void> {
-    await this.sessions.delete({ id: user.sessionId });
+    await this.sessionEnds.end(user.sessionId);
     await this.audit.record({ userId: user.id, action: 'auth.logout' });
   }
 
@@ -65,7 +67,7 @@ export class AuthService {
       throw new DomainError('WRONG_PASSWORD', 'The current password is wrong');
     }
     await this.users.update({ id: user.id }, { passwordHash: await hashPassword(req.newPassword) });
-    await this.sessions.delete({ userId: user.id, id: Not(caller.sessionId) });
+    await this.sessionEnds.endOthersOf(user.id, caller.sessionId);
     await this.audit.record({ userId: user.id, action: 'auth.passwordChanged' });
   }
 

@@ -143,7 +143,7 @@ export class BreakoutsService {
     if (!can(group.role, 'breakouts.manage')) throw forbidden('Only the chair and the secretariat manage breakout groups');
     const status = await this.statusOf(group.agenda_item_id);
     if (status === 'ended') throw new DomainError('BREAKOUT_NOT_RUNNING', 'This breakout has ended; its groups can no longer change');
-    const breakout = await this.events.transaction(async (tx, emit) => {
+    return this.events.transaction(async (tx, emit) => {
       const memberIds = req.memberIds ?? (await this.load(tx, group.agenda_item_id)).groups.find((g) => g.id === groupId)!.memberIds;
       const leaderId = req.leaderId !== undefined ? req.leaderId : group.leader_id;
       await this.assertGroupValid(tx, group.meeting_id, { memberIds, leaderId, documentIds: req.documentIds ?? group.document_ids });
@@ -161,8 +161,6 @@ export class BreakoutsService {
       }
       return this.announce(tx, emit, group.agenda_item_id);
     });
-    this.events.groupsChanged.next({ meetingId: group.meeting_id });
-    return breakout;
   }
 
   async start(caller: AuthUser, meetingId: string, agendaItemId: string): Promise<Breakout> {
@@ -230,25 +228,12 @@ export class BreakoutsService {
     });
   }
 
-  /** For the realtime gateway: which user is in which group of the meeting. */
-  memberships(meetingId: string, userId?: string): Promise<{ group_id: string; user_id: string }[]> {
-    return this.db.query(
-      `SELECT m.group_id, m.user_id FROM breakout_members m JOIN breakout_groups g ON g.id = m.group_id
-        WHERE g.meeting_id = $1 AND ($2::uuid IS NULL OR m.user_id = $2)`,
-      [meetingId, userId ?? null],
-    );
-  }
-
-  async groupIdsOfMeeting(meetingId: string): Promise<string[]> {
-    return (await this.db.query('SELECT id FROM breakout_groups WHERE meeting_id = $1', [meetingId])).map((r: { id: string }) => r.id);
-  }
-
   private async replaceGroups(meetingId: string, agendaItemId: string, groups: { name: string; leaderId: string | null; memberIds: string[]; documentIds: string[] }[]): Promise<Breakout> {
     const [item] = await this.db.query('SELECT id FROM agenda_items WHERE id = $1 AND meeting_id = $2', [agendaItemId, meetingId]);
     if (!item) throw new DomainError('VALIDATION_FAILED', 'This agenda item does not belong to the meeting', [{ path: 'agendaItemId', message: 'Unknown agenda item' }]);
     const all = groups.flatMap((g) => g.memberIds);
     if (new Set(all).size !== all.length) throw new DomainError('VALIDATION_FAILED', 'A person can be in only one group');
-    const breakout = await this.events.transaction(async (tx, emit) => {
+    return this.events.transaction(async (tx, emit) => {
       await tx.query(`INSERT INTO breakouts (meeting_id, agenda_item_id) VALUES ($1, $2) ON CONFLICT (agenda_item_id) DO NOTHING`, [meetingId, agendaItemId]);
       const [{ status }] = await tx.query('SELECT status FROM breakouts WHERE agenda_item_id = $1 FOR UPDATE', [agendaItemId]);
       if (status !== 'prepared') throw new DomainError('CONFLICT', `The breakout is ${status === 'running' ? 'under way' : 'over'}; its groups can no longer be replaced`);
@@ -263,13 +248,11 @@ export class BreakoutsService {
       }
       return this.announce(tx, emit, agendaItemId);
     });
-    this.events.groupsChanged.next({ meetingId });
-    return breakout;
   }
 
   private async move(caller: AuthUser, meetingId: string, agendaItemId: string, from: BreakoutStatus, to: BreakoutStatus): Promise<Breakout> {
     await this.requireManage(caller, meetingId);
-    const breakout = await this.events.transaction(async (tx, emit) => {
+    return this.events.transaction(async (tx, emit) => {
       const [row] = await tx.query('SELECT status FROM breakouts WHERE agenda_item_id = $1 AND meeting_id = $2 FOR UPDATE', [agendaItemId, meetingId]);
       if (!row) throw notFound('Breakout');
       if (row.status !== from) throw new DomainError('CONFLICT', `The breakout is ${row.status}; it cannot become ${to}`);
@@ -278,10 +261,9 @@ export class BreakoutsService {
       await tx.query(`UPDATE breakouts SET status = $2, ${to === 'running' ? 'started_at' : 'ended_at'} = now() WHERE agenda_item_id = $1`, [agendaItemId, to]);
       return this.announce(tx, emit, agendaItemId);
     });
-    this.events.groupsChanged.next({ meetingId });
-    return breakout;
   }
 
+  /** The full breakout goes into the log; who sees which groups of it is event-visibility's rule (and members' live group rooms follow it). */
   private async announce(tx: EntityManager, emit: EmitFn, agendaItemId: string): Promise<Breakout> {
     const breakout = await this.load(tx, agendaItemId);
     await emit(breakout.meetingId, 'breakout.changed', { breakout }, { to: 'all' });

@@ -30,6 +30,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   INGEST_TIMEOUT: 422,
   CROSS_ORIGIN: 403,
   WRONG_PASSWORD: 400,
+  RATE_LIMITED: 429,
 };
 
 /** An error a person can act on: a stable code for the UI plus a plain message. */

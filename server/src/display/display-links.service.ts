@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { CreateDisplayLinkRequest, DisplayLink, HallState, MeetingStatus } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError, notFound } from '../common/domain-error';
+import { hallBreakout } from '../events/event-visibility';
 import { MeetingEventsService } from '../events/meeting-events.service';
 import { BreakoutsService } from '../breakouts/breakouts.service';
 import { AgendaService } from '../meetings/agenda.service';
@@ -95,7 +96,8 @@ export class DisplayLinksService {
       startsAt: new Date(m.starts_at).toISOString(),
       currentAgendaItemId: m.current_agenda_item_id,
       agenda: await this.agenda.list(meetingId),
-      breakouts: await this.breakouts.listAll(meetingId),
+      // the same view of breakouts the hall gets through events (event-visibility.ts)
+      breakouts: (await this.breakouts.listAll(meetingId)).map(hallBreakout),
       seq: await this.events.currentSeq(meetingId),
     };
   }

@@ -1,8 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { DocumentSummary, DocumentVersionInfo } from '@hopso/shared';
-import type { MeetingEventsService } from '../events/meeting-events.service';
-import { documentsReleased } from '../meetings/meeting-access.service';
-import { MeetingEntity } from '../meetings/meeting.entity';
+import type { EmitFn } from '../events/meeting-events.service';
 import { DocumentEntity, DocumentVersionEntity } from './document.entity';
 
 export function toVersionInfo(v: DocumentVersionEntity): DocumentVersionInfo {
@@ -43,12 +41,14 @@ export async function loadDocumentSummaries(db: EntityManager, docs: DocumentEnt
   }));
 }
 
-/** Live news of documents: everyone once released, only the secretariat and chair before. */
-export async function announceDocuments(db: EntityManager, events: MeetingEventsService, documentIds: string[]): Promise<void> {
+/**
+ * Live news of documents, written in the transaction `tx` of the change. Who sees it is decided when
+ * it is read (event-visibility.ts): the secretariat and chair always, delegates only while released.
+ */
+export async function announceDocuments(tx: EntityManager, emit: EmitFn, documentIds: string[]): Promise<void> {
   if (documentIds.length === 0) return;
-  const docs = await db.getRepository(DocumentEntity).findByIds(documentIds);
-  for (const summary of await loadDocumentSummaries(db, docs)) {
-    const meeting = await db.getRepository(MeetingEntity).findOneByOrFail({ id: summary.meetingId });
-    await events.emit(summary.meetingId, 'document.changed', { document: summary }, { to: documentsReleased(meeting) ? 'all' : 'staff' });
+  const docs = await tx.getRepository(DocumentEntity).findByIds(documentIds);
+  for (const summary of await loadDocumentSummaries(tx, docs)) {
+    await emit(summary.meetingId, 'document.changed', { document: summary }, { to: 'all' });
   }
 }

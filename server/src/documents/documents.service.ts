@@ -8,7 +8,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { DomainError, notFound } from '../common/domain-error';
 import { AuditService } from '../audit/audit.service';
-import { MeetingEventsService } from '../events/meeting-events.service';
+import { MeetingEventsService, type EmitFn } from '../events/meeting-events.service';
 import { AgendaItemEntity } from '../meetings/agenda-item.entity';
 import { MeetingAccessService, type MeetingAccess } from '../meetings/meeting-access.service';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage';
@@ -67,7 +67,7 @@ export class DocumentsService {
     const ids = files.map(() => ({ documentId: crypto.randomUUID(), versionId: crypto.randomUUID() }));
     const checked = await this.storeThenCommit(
       files.map((f, i) => ({ file: f, key: fileKey(ids[i].documentId, ids[i].versionId) })),
-      async (tx, stored) => {
+      async (tx, emit, stored) => {
         for (const [i, c] of ids.entries()) {
           await tx.insert(DocumentEntity, {
             id: c.documentId,
@@ -78,6 +78,7 @@ export class DocumentsService {
           });
           await tx.insert(DocumentVersionEntity, this.versionRow(c.documentId, c.versionId, 1, stored[i], caller.id));
         }
+        await announceDocuments(tx, emit, ids.map((c) => c.documentId));
       },
     );
     const created = ids.map((c, i) => ({ ...c, file: checked[i] }));
@@ -85,7 +86,6 @@ export class DocumentsService {
       await this.queue.enqueue(c.versionId);
       await this.audit.record({ userId: caller.id, action: 'document.upload', meetingId, targetId: c.documentId, meta: { fileName: c.file.fileName } });
     }
-    await announceDocuments(this.db.manager, this.events, created.map((c) => c.documentId));
     return this.summaries(await this.documents.findBy({ id: In(created.map((c) => c.documentId)) }));
   }
 
@@ -93,15 +93,15 @@ export class DocumentsService {
     const doc = await this.findDocument(caller, documentId, 'documents.write');
     if (files.length !== 1) throw new DomainError('FILE_MISSING', 'Upload exactly one PDF file as the new version');
     const versionId = crypto.randomUUID();
-    const [file] = await this.storeThenCommit([{ file: files[0], key: fileKey(doc.id, versionId) }], async (tx, [stored]) => {
+    const [file] = await this.storeThenCommit([{ file: files[0], key: fileKey(doc.id, versionId) }], async (tx, emit, [stored]) => {
       // lock the document so two uploads at once get consecutive version numbers
       await tx.query('SELECT id FROM documents WHERE id = $1 FOR UPDATE', [doc.id]);
       const [{ next }] = await tx.query('SELECT COALESCE(MAX(version_no), 0) + 1 AS next FROM document_versions WHERE document_id = $1', [doc.id]);
       await tx.insert(DocumentVersionEntity, this.versionRow(doc.id, versionId, Number(next), stored, caller.id));
+      await announceDocuments(tx, emit, [doc.id]);
     });
     await this.queue.enqueue(versionId);
     await this.audit.record({ userId: caller.id, action: 'document.version', meetingId: doc.meetingId, targetId: doc.id, meta: { fileName: file.fileName } });
-    await announceDocuments(this.db.manager, this.events, [doc.id]);
     return this.get(caller, documentId);
   }
 
@@ -117,7 +117,10 @@ export class DocumentsService {
     if (req.agendaItemId) await this.assertAgendaItem(doc.meetingId, req.agendaItemId);
     if (req.title !== undefined) doc.title = req.title;
     if (req.agendaItemId !== undefined) doc.agendaItemId = req.agendaItemId;
-    await this.documents.save(doc);
+    await this.events.transaction(async (tx, emit) => {
+      await tx.save(doc);
+      await announceDocuments(tx, emit, [doc.id]);
+    });
     return this.get(caller, documentId);
   }
 
@@ -167,7 +170,7 @@ export class DocumentsService {
    */
   private async storeThenCommit(
     files: { file: UploadedPdf; key: string }[],
-    write: (tx: EntityManager, stored: CheckedPdf[]) => Promise<void>,
+    write: (tx: EntityManager, emit: EmitFn, stored: CheckedPdf[]) => Promise<void>,
   ): Promise<CheckedPdf[]> {
     const stored: CheckedPdf[] = [];
     try {
@@ -180,7 +183,7 @@ export class DocumentsService {
         await this.storage.put(key, data);
         stored.push({ key, fileName, size: data.length, pageCount: result.pageCount, sha256: crypto.createHash('sha256').update(data).digest('hex') });
       }
-      await this.db.transaction((tx) => write(tx, stored));
+      await this.events.transaction((tx, emit) => write(tx, emit, stored));
       return stored;
     } catch (e) {
       await Promise.all(stored.map((f) => this.storage.delete(f.key)));

@@ -152,15 +152,15 @@ export class IngestService {
       return;
     }
     const extractedAt = performance.now();
-    await this.db.transaction(async (tx) => {
+    await this.events.transaction(async (tx, emit) => {
       // comments and annotations follow the document to its newest version before anyone sees it ready
       const [{ newest }] = await tx.query('SELECT max(version_no) AS newest FROM document_versions WHERE document_id = $1', [version.documentId]);
       if (version.versionNo > 1 && version.versionNo === Number(newest)) await this.reanchor.reanchorDocument(version.documentId, versionId, tx);
       // raw SQL: TypeORM would write a JS array into jsonb as a PostgreSQL array literal
       await tx.query(`UPDATE document_versions SET status = 'ready', progress = 100, page_sizes = $2::jsonb WHERE id = $1`, [versionId, JSON.stringify(summary.pageSizes)]);
+      await announceDocuments(tx, emit, [version.documentId]);
     });
     const done = performance.now();
-    await announceDocuments(this.db.manager, this.events, [version.documentId]);
     await this.storeViewerCopy(version);
     this.logger.log(
       `ingested version ${versionId}: ${summary.pageSizes.length} pages, ${summary.paragraphCount} paragraphs in ${(done - started).toFixed(0)} ms (extract and store ${(extractedAt - started).toFixed(0)}, finish ${(done - extractedAt).toFixed(0)})`,
@@ -169,10 +169,13 @@ export class IngestService {
 
   /** The version ends failed, with no paragraphs, and open screens hear of it. */
   private async fail(versionId: string, code: IngestFailureCode, documentId?: string): Promise<void> {
-    await this.db.query('DELETE FROM paragraphs WHERE version_id = $1', [versionId]);
-    await this.db.query(`UPDATE document_versions SET status = 'failed', failure_code = $2, failure_reason = $3 WHERE id = $1`, [versionId, code, FAILURE_REASONS[code]]);
     const docId = documentId ?? (await this.db.getRepository(DocumentVersionEntity).findOneBy({ id: versionId }))?.documentId;
-    if (docId) await announceDocuments(this.db.manager, this.events, [docId]);
+    // the failure and its event in one transaction, so an open screen never misses it
+    await this.events.transaction(async (tx, emit) => {
+      await tx.query('DELETE FROM paragraphs WHERE version_id = $1', [versionId]);
+      await tx.query(`UPDATE document_versions SET status = 'failed', failure_code = $2, failure_reason = $3 WHERE id = $1`, [versionId, code, FAILURE_REASONS[code]]);
+      if (docId) await announceDocuments(tx, emit, [docId]);
+    });
   }
 }
 

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { MeetingEvent, MeetingEventPayloads, MeetingEventType } from '@hopso/shared';
+import type { MeetingEvent, MeetingEventPayloads, MeetingEventType, MeetingRole, MeetingStatus } from '@hopso/shared';
+import { viewOf, type MeetingVisibilityState, type StoredEvent, type Viewer } from './event-visibility';
 
 /**
  * Who receives an event: every participant; the chair and secretaries; or one breakout
@@ -10,16 +11,7 @@ import type { MeetingEvent, MeetingEventPayloads, MeetingEventType } from '@hops
  */
 export type Audience = { to: 'all' | 'staff'; userIds?: string[] } | { to: 'group'; groupId: string; userIds?: string[] };
 
-export interface PublishedEvent {
-  event: MeetingEvent;
-  audience: Audience;
-}
-
-/** Membership changes the realtime layer must act on at once (leave rooms). */
-export interface MembershipChange {
-  meetingId: string;
-  userId: string;
-}
+export type PublishedEvent = StoredEvent;
 
 export type EmitFn = <T extends MeetingEventType>(meetingId: string, type: T, payload: MeetingEventPayloads[T], audience: Audience) => Promise<void>;
 
@@ -29,9 +21,24 @@ interface EventRow {
   type: MeetingEventType;
   payload: unknown;
   at: Date;
+  audience: 'all' | 'staff' | 'group';
+  user_ids: string[];
+  group_id: string | null;
 }
 
 const toEvent = (r: EventRow) => ({ meetingId: r.meeting_id, seq: Number(r.seq), type: r.type, at: new Date(r.at).toISOString(), payload: r.payload }) as MeetingEvent;
+
+const toStored = (r: EventRow): StoredEvent => ({
+  event: toEvent(r),
+  audience: r.audience === 'group' ? { to: 'group', groupId: r.group_id!, userIds: r.user_ids } : { to: r.audience, userIds: r.user_ids },
+});
+
+const EVENT_COLUMNS = 'meeting_id, seq, type, payload, at, audience, user_ids, group_id';
+
+/** A meeting's position in its event log with what decides visibility, read in one snapshot. */
+export interface MeetingStreamState extends MeetingVisibilityState {
+  seq: number;
+}
 
 /**
  * The tail of a WITH statement that takes the meeting's next sequence number (when `when` holds)
@@ -42,7 +49,7 @@ function appendEventSql(offset: number, when: string): string {
   return `next AS (UPDATE meetings SET event_seq = event_seq + 1 WHERE id = ${$(1)} AND ${when} RETURNING event_seq)
        INSERT INTO meeting_events (meeting_id, seq, type, payload, audience, user_ids, group_id)
        SELECT ${$(1)}, next.event_seq, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, ${$(6)} FROM next
-       RETURNING meeting_id, seq, type, payload, at`;
+       RETURNING ${EVENT_COLUMNS}`;
 }
 
 function eventParams(meetingId: string, type: MeetingEventType, payload: unknown, audience: Audience): unknown[] {
@@ -57,9 +64,6 @@ function eventParams(meetingId: string, type: MeetingEventType, payload: unknown
 @Injectable()
 export class MeetingEventsService {
   readonly published = new Subject<PublishedEvent>();
-  readonly membershipChanged = new Subject<MembershipChange>();
-  /** Breakout groups of a meeting were made or changed: members' sockets join their group rooms. */
-  readonly groupsChanged = new Subject<{ meetingId: string }>();
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
@@ -99,7 +103,7 @@ export class MeetingEventsService {
       [...insert.params, ...eventParams(meetingId, type, payload, audience)],
     );
     if (!rows.length) return false;
-    this.published.next({ event: toEvent(rows[0]), audience });
+    this.published.next(toStored(rows[0]));
     return true;
   }
 
@@ -108,17 +112,29 @@ export class MeetingEventsService {
     return row ? Number(row.event_seq) : 0;
   }
 
-  /** What a caller missed after `after`, in order, filtered to what they may see. */
-  async since(meetingId: string, after: number, viewer: { userId: string; staff: boolean }, limit = 5000): Promise<MeetingEvent[]> {
-    const rows: EventRow[] = await this.db.query(
-      `SELECT meeting_id, seq, type, payload, at FROM meeting_events
-        WHERE meeting_id = $1 AND seq > $2
-          AND (audience = 'all' OR ($3::boolean AND audience IN ('staff', 'group')) OR $4::uuid = ANY(user_ids)
-               OR (audience = 'group' AND group_id IN (SELECT group_id FROM breakout_members WHERE user_id = $4)))
-        ORDER BY seq LIMIT $5`,
-      [meetingId, after, viewer.staff, viewer.userId, limit],
-    );
-    return rows.map(toEvent);
+  /**
+   * What a viewer missed after `after`, in order, each once: exactly what REST shows them now
+   * (the one rule of event-visibility.ts). Up to `limit` events; fewer means nothing more is there.
+   */
+  async since(meetingId: string, after: number, viewer: Viewer, limit = 1000): Promise<MeetingEvent[]> {
+    const state = await this.streamState(meetingId);
+    if (!state) return [];
+    const out: MeetingEvent[] = [];
+    const batch = Math.max(limit, 500);
+    let from = after;
+    for (;;) {
+      const rows: EventRow[] = await this.db.query(
+        `SELECT ${EVENT_COLUMNS} FROM meeting_events WHERE meeting_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4`,
+        [meetingId, from, state.seq, batch],
+      );
+      for (const row of rows) {
+        const seen = viewOf(toStored(row), viewer, state);
+        if (seen) out.push(seen);
+        if (out.length === limit) return out;
+      }
+      if (rows.length < batch) return out;
+      from = Number(rows[rows.length - 1].seq);
+    }
   }
 
   /**
@@ -130,5 +146,49 @@ export class MeetingEventsService {
   private async append(tx: EntityManager, meetingId: string, type: MeetingEventType, payload: unknown, audience: Audience): Promise<MeetingEvent> {
     const [row]: EventRow[] = await tx.query(`WITH ${appendEventSql(0, 'true')}`, eventParams(meetingId, type, payload, audience));
     return toEvent(row);
+  }
+
+  /** The newest sequence number with the meeting state that goes with it (null: no such meeting). */
+  async streamState(meetingId: string): Promise<MeetingStreamState | null> {
+    const [row]: { event_seq: string; status: MeetingStatus; release_at: Date }[] = await this.db.query(
+      'SELECT event_seq, status, release_at FROM meetings WHERE id = $1',
+      [meetingId],
+    );
+    return row ? { seq: Number(row.event_seq), status: row.status, releaseAt: new Date(row.release_at) } : null;
+  }
+
+  /** The stored events after `after` up to `through` (inclusive), in order, with their audiences: the realtime layer fills gaps from here. */
+  async storedBetween(meetingId: string, after: number, through: number): Promise<StoredEvent[]> {
+    const rows: EventRow[] = await this.db.query(
+      `SELECT ${EVENT_COLUMNS} FROM meeting_events WHERE meeting_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq`,
+      [meetingId, after, through],
+    );
+    return rows.map(toStored);
+  }
+
+  /**
+   * The newest sequence number with a person's role and breakout groups, in one statement (one
+   * snapshot): a socket joining the meeting's stream is judged as of exactly that number.
+   */
+  async joinSnapshot(meetingId: string, userId: string): Promise<{ seq: number; role: MeetingRole | null; groups: { agendaItemId: string; groupId: string }[] } | null> {
+    const [row]: { event_seq: string; role: MeetingRole | null; groups: { agendaItemId: string; groupId: string }[] }[] = await this.db.query(
+      `SELECT m.event_seq,
+              (SELECT p.role FROM meeting_participants p WHERE p.meeting_id = m.id AND p.user_id = $2) AS role,
+              COALESCE((SELECT json_agg(json_build_object('agendaItemId', g.agenda_item_id, 'groupId', g.id))
+                          FROM breakout_members bm JOIN breakout_groups g ON g.id = bm.group_id
+                         WHERE g.meeting_id = m.id AND bm.user_id = $2), '[]'::json) AS groups
+         FROM meetings m WHERE m.id = $1`,
+      [meetingId, userId],
+    );
+    return row ? { seq: Number(row.event_seq), role: row.role, groups: row.groups } : null;
+  }
+
+  /** A signed-in viewer as the database knows them now: role given by the caller's access check, groups read here. */
+  async userViewer(meetingId: string, user: { id: string; isAdmin: boolean }, role: MeetingRole | null): Promise<Viewer> {
+    const rows: { group_id: string }[] = await this.db.query(
+      'SELECT m.group_id FROM breakout_members m JOIN breakout_groups g ON g.id = m.group_id WHERE g.meeting_id = $1 AND m.user_id = $2',
+      [meetingId, user.id],
+    );
+    return { kind: 'user', userId: user.id, role, isAdmin: user.isAdmin, groupIds: new Set(rows.map((r) => r.group_id)) };
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import type { AgendaItem, CreateAgendaItemRequest, UpdateAgendaItemRequest } from '@hopso/shared';
 import { DomainError, notFound } from '../common/domain-error';
 import type { AuthUser } from '../auth/auth-user';
 import { AgendaItemEntity } from './agenda-item.entity';
-import { MeetingEventsService } from '../events/meeting-events.service';
+import { MeetingEventsService, type EmitFn } from '../events/meeting-events.service';
 import { MeetingAccessService } from './meeting-access.service';
 
 const toItem = (a: AgendaItemEntity): AgendaItem => ({
@@ -21,7 +21,6 @@ const toItem = (a: AgendaItemEntity): AgendaItem => ({
 @Injectable()
 export class AgendaService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     @InjectRepository(AgendaItemEntity) private readonly items: Repository<AgendaItemEntity>,
     private readonly access: MeetingAccessService,
     private readonly events: MeetingEventsService,
@@ -31,25 +30,26 @@ export class AgendaService {
     return this.items.existsBy({ id: itemId, meetingId });
   }
 
-  /** Everyone's agenda follows edits live. */
-  private async announce(meetingId: string): Promise<void> {
-    await this.events.emit(meetingId, 'agenda.changed', { meetingId, agenda: await this.list(meetingId) }, { to: 'all' });
+  /** Everyone's agenda follows edits live: the agenda as this transaction leaves it, written with the change. */
+  private async announce(tx: EntityManager, emit: EmitFn, meetingId: string): Promise<void> {
+    await emit(meetingId, 'agenda.changed', { meetingId, agenda: await this.list(meetingId, tx) }, { to: 'all' });
   }
 
   /** Callers check access first. */
-  async list(meetingId: string): Promise<AgendaItem[]> {
-    return (await this.items.find({ where: { meetingId }, order: { position: 'ASC' } })).map(toItem);
+  async list(meetingId: string, db: EntityManager = this.items.manager): Promise<AgendaItem[]> {
+    return (await db.find(AgendaItemEntity, { where: { meetingId }, order: { position: 'ASC' } })).map(toItem);
   }
 
   async create(caller: AuthUser, meetingId: string, req: CreateAgendaItemRequest): Promise<AgendaItem> {
     await this.access.require(caller, meetingId, 'agenda.write');
-    const item = await this.db.transaction(async (tx) => {
+    const item = await this.events.transaction(async (tx, emit) => {
       // lock the meeting row so two items added at once get distinct positions
       await tx.query('SELECT id FROM meetings WHERE id = $1 FOR UPDATE', [meetingId]);
       const [{ next }] = await tx.query('SELECT COALESCE(MAX(position), 0) + 1 AS next FROM agenda_items WHERE meeting_id = $1', [meetingId]);
-      return tx.save(tx.create(AgendaItemEntity, { ...req, meetingId, position: Number(next) }));
+      const saved = await tx.save(tx.create(AgendaItemEntity, { ...req, meetingId, position: Number(next) }));
+      await this.announce(tx, emit, meetingId);
+      return saved;
     });
-    await this.announce(meetingId);
     return toItem(item);
   }
 
@@ -58,22 +58,26 @@ export class AgendaService {
     const item = await this.items.findOneBy({ id: itemId, meetingId });
     if (!item) throw notFound('Agenda item');
     Object.assign(item, Object.fromEntries(Object.entries(req).filter(([, v]) => v !== undefined)));
-    const saved = toItem(await this.items.save(item));
-    await this.announce(meetingId);
-    return saved;
+    return this.events.transaction(async (tx, emit) => {
+      const saved = toItem(await tx.save(item));
+      await this.announce(tx, emit, meetingId);
+      return saved;
+    });
   }
 
   async remove(caller: AuthUser, meetingId: string, itemId: string): Promise<void> {
     await this.access.require(caller, meetingId, 'agenda.write');
-    const result = await this.items.delete({ id: itemId, meetingId });
-    if (result.affected !== 1) throw notFound('Agenda item');
-    await this.renumber(meetingId);
-    await this.announce(meetingId);
+    await this.events.transaction(async (tx, emit) => {
+      const result = await tx.delete(AgendaItemEntity, { id: itemId, meetingId });
+      if (result.affected !== 1) throw notFound('Agenda item');
+      await this.renumber(tx, meetingId);
+      await this.announce(tx, emit, meetingId);
+    });
   }
 
   async reorder(caller: AuthUser, meetingId: string, itemIds: string[]): Promise<AgendaItem[]> {
     await this.access.require(caller, meetingId, 'agenda.write');
-    await this.db.transaction(async (tx) => {
+    await this.events.transaction(async (tx, emit) => {
       await tx.query('SELECT id FROM meetings WHERE id = $1 FOR UPDATE', [meetingId]);
       const current: { id: string }[] = await tx.query('SELECT id FROM agenda_items WHERE meeting_id = $1', [meetingId]);
       const known = new Set(current.map((r) => r.id));
@@ -84,13 +88,13 @@ export class AgendaService {
         `UPDATE agenda_items a SET position = o.ord FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, ord) WHERE a.id = o.id`,
         [itemIds],
       );
+      await this.announce(tx, emit, meetingId);
     });
-    await this.announce(meetingId);
     return this.list(meetingId);
   }
 
-  private async renumber(meetingId: string): Promise<void> {
-    await this.db.query(
+  private async renumber(tx: EntityManager, meetingId: string): Promise<void> {
+    await tx.query(
       `UPDATE agenda_items a SET position = r.rn
          FROM (SELECT id, row_number() OVER (ORDER BY position) AS rn FROM agenda_items WHERE meeting_id = $1) r
         WHERE a.id = r.id`,

@@ -6,6 +6,7 @@ import {
   type ChangeMeetingStatusRequest,
   type CreateMeetingRequest,
   type MeetingDetail,
+  type MeetingEdit,
   type MeetingRole,
   type MeetingSummary,
   type UpdateMeetingRequest,
@@ -89,7 +90,10 @@ export class MeetingsService {
         { path: 'commentDeadline', message: 'Must be after the release time' },
       ]);
     }
-    await this.meetings.save(meeting);
+    await this.events.transaction(async (tx, emit) => {
+      await tx.save(meeting);
+      await emit(id, 'meeting.edited', { meeting: toEdit(meeting) }, { to: 'all' });
+    });
     return this.get(caller, id);
   }
 
@@ -123,6 +127,18 @@ export class MeetingsService {
   async exists(id: string): Promise<boolean> {
     return this.meetings.existsBy({ id });
   }
+}
+
+function toEdit(m: MeetingEntity): MeetingEdit {
+  return {
+    meetingId: m.id,
+    title: m.title,
+    kind: m.kind,
+    location: m.location,
+    startsAt: m.startsAt.toISOString(),
+    releaseAt: m.releaseAt.toISOString(),
+    commentDeadline: m.commentDeadline.toISOString(),
+  };
 }
 
 function toSummary(m: MeetingEntity, councilName: string, myRole: MeetingRole | null): MeetingSummary {

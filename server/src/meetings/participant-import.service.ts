@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
+import { MeetingEventsService } from '../events/meeting-events.service';
 import { canChangeParticipant, type ParticipantImportResult } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
@@ -18,7 +18,7 @@ const PASSWORD_ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 @Injectable()
 export class ParticipantImportService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly events: MeetingEventsService,
     private readonly participants: ParticipantsService,
     private readonly usersService: UsersService,
     private readonly access: MeetingAccessService,
@@ -44,7 +44,7 @@ export class ParticipantImportService {
     if (withNul) throw new DomainError('NUL_CHARACTER', `Line ${withNul.line} holds an invalid (null) character; retype it and import the file again`);
     const result: ParticipantImportResult = { added: 0, updated: 0, createdAccounts: [], errors: [] };
     const seenPhones = new Set<string>();
-    await this.db.transaction(async (tx) => {
+    await this.events.transaction(async (tx, emit) => {
       const users = tx.getRepository(UserEntity);
       for (const row of rows) {
         const problem = this.problemWith(row, seenPhones);
@@ -74,7 +74,7 @@ export class ParticipantImportService {
           continue;
         }
         try {
-          const outcome = await this.participants.setRole(caller, meetingId, user.id, row.role!, row.unit || undefined, 'import', tx);
+          const outcome = await this.participants.setRole(caller, meetingId, user.id, row.role!, row.unit || undefined, 'import', tx, emit);
           result[outcome]++;
         } catch (e) {
           if (!(e instanceof DomainError)) throw e;

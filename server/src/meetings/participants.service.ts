@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { adminCan, can, canChangeParticipant, type AddParticipantRequest, type MeetingRole, type Participant } from '@hopso/shared';
 import { AuditService } from '../audit/audit.service';
 import { DomainError, forbidden, notFound } from '../common/domain-error';
 import { UserEntity } from '../users/user.entity';
-import { MeetingEventsService } from '../events/meeting-events.service';
+import { MeetingEventsService, type EmitFn } from '../events/meeting-events.service';
 import { MeetingAccessService } from './meeting-access.service';
 import { ParticipantEntity } from './participant.entity';
 
@@ -52,18 +52,17 @@ export class ParticipantsService {
 
   async add(caller: AuthUser, meetingId: string, req: AddParticipantRequest): Promise<Participant[]> {
     await this.requireWrite(caller, meetingId, req.userId);
-    if (!(await this.users.existsBy({ id: req.userId }))) throw new DomainError('VALIDATION_FAILED', 'This person has no account');
     if (await this.participants.existsBy({ meetingId, userId: req.userId })) {
       throw new DomainError('CONFLICT', 'This person already takes part in the meeting; change their role instead');
     }
-    await this.setRole(caller, meetingId, req.userId, req.role, undefined, 'manual');
+    await this.events.transaction((tx, emit) => this.setRole(caller, meetingId, req.userId, req.role, undefined, 'manual', tx, emit));
     return this.list(caller, meetingId);
   }
 
   async changeRole(caller: AuthUser, meetingId: string, userId: string, role: MeetingRole): Promise<Participant[]> {
     await this.requireWrite(caller, meetingId, userId);
     if (!(await this.participants.existsBy({ meetingId, userId }))) throw notFound('Participant');
-    await this.setRole(caller, meetingId, userId, role, undefined, 'manual');
+    await this.events.transaction((tx, emit) => this.setRole(caller, meetingId, userId, role, undefined, 'manual', tx, emit));
     return this.list(caller, meetingId);
   }
 
@@ -71,10 +70,12 @@ export class ParticipantsService {
     await this.requireWrite(caller, meetingId, userId);
     const p = await this.participants.findOneBy({ meetingId, userId });
     if (!p) throw notFound('Participant');
-    if (p.role === 'secretary') await this.assertNotLastSecretary(this.participants.manager, meetingId);
-    await this.participants.delete({ meetingId, userId });
-    await this.audit.record({ userId: caller.id, action: 'participant.removed', meetingId, targetId: userId, meta: { ...(await this.nameOf(userId)), role: p.role } });
-    this.membershipChanged(meetingId, userId);
+    const name = await this.nameOf(userId);
+    await this.events.transaction(async (tx, emit) => {
+      if (p.role === 'secretary') await this.assertNotLastSecretary(tx, meetingId);
+      await this.writeRole(tx, emit, meetingId, userId, null);
+    });
+    await this.audit.record({ userId: caller.id, action: 'participant.removed', meetingId, targetId: userId, meta: { ...name, role: p.role } });
   }
 
   /** participants.write on the meeting, and the rule about changing oneself (shared/src/roles.ts). */
@@ -87,7 +88,8 @@ export class ParticipantsService {
 
   /**
    * Adds the person or changes their role (and unit, when given): the one write behind the form and
-   * the import. Callers check `requireWrite` first. Refuses to take the last secretary away.
+   * the import, inside the caller's transaction. Callers check `requireWrite` first. Refuses to take
+   * the last secretary away.
    */
   async setRole(
     caller: AuthUser,
@@ -96,26 +98,41 @@ export class ParticipantsService {
     role: MeetingRole,
     unit: string | undefined,
     source: ParticipantChangeSource,
-    db: EntityManager = this.participants.manager,
+    tx: EntityManager,
+    emit: EmitFn,
   ): Promise<'added' | 'updated'> {
-    const existing = await db.findOneBy(ParticipantEntity, { meetingId, userId });
+    const existing = await tx.findOneBy(ParticipantEntity, { meetingId, userId });
     if (existing) {
-      if (existing.role === 'secretary' && role !== 'secretary') await this.assertNotLastSecretary(db, meetingId);
-      await db.update(ParticipantEntity, { meetingId, userId }, { role, unit: unit || existing.unit });
-      if (existing.role !== role) {
-        await this.audit.record({ userId: caller.id, action: 'participant.roleChanged', meetingId, targetId: userId, meta: { ...(await this.nameOf(userId, db)), role, fromRole: existing.role, source } });
-        this.membershipChanged(meetingId, userId);
+      if (existing.role === role) {
+        if (unit && unit !== existing.unit) await tx.update(ParticipantEntity, { meetingId, userId }, { unit });
+        return 'updated';
       }
+      if (existing.role === 'secretary') await this.assertNotLastSecretary(tx, meetingId);
+      await this.writeRole(tx, emit, meetingId, userId, role, unit || undefined);
+      await this.audit.record({ userId: caller.id, action: 'participant.roleChanged', meetingId, targetId: userId, meta: { ...(await this.nameOf(userId, tx)), role, fromRole: existing.role, source } }, tx);
       return 'updated';
     }
-    await db.insert(ParticipantEntity, { meetingId, userId, role, unit: unit ?? '' });
-    await this.audit.record({ userId: caller.id, action: 'participant.added', meetingId, targetId: userId, meta: { ...(await this.nameOf(userId, db)), role, source } });
-    this.membershipChanged(meetingId, userId);
+    await this.writeRole(tx, emit, meetingId, userId, role, unit);
+    await this.audit.record({ userId: caller.id, action: 'participant.added', meetingId, targetId: userId, meta: { ...(await this.nameOf(userId, tx)), role, source } }, tx);
     return 'added';
   }
 
-  private membershipChanged(meetingId: string, userId: string): void {
-    this.events.membershipChanged.next({ meetingId, userId });
+  /**
+   * The one way a person's place in a meeting is written (added, another role, removed with null):
+   * the row and its `participant.changed` event in the caller's transaction. Every server process
+   * moves that person's sockets from the event (realtime/meeting-stream.ts), in sequence with
+   * everything else the meeting does. Rules (the last secretary) are the caller's to check first.
+   */
+  async writeRole(tx: EntityManager, emit: EmitFn, meetingId: string, userId: string, role: MeetingRole | null, unit?: string): Promise<void> {
+    if (role === null) await tx.delete(ParticipantEntity, { meetingId, userId });
+    else {
+      await tx.query(
+        `INSERT INTO meeting_participants (meeting_id, user_id, role, unit) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (meeting_id, user_id) DO UPDATE SET role = EXCLUDED.role, unit = COALESCE($5, meeting_participants.unit)`,
+        [meetingId, userId, role, unit ?? '', unit ?? null],
+      );
+    }
+    await emit(meetingId, 'participant.changed', { meetingId, userId, role }, { to: 'all' });
   }
 
   /** `db` is the caller's transaction when there is one: an account the import just made is visible only there. */

@@ -1,18 +1,26 @@
-import { Logger, OnModuleDestroy } from '@nestjs/common';
-import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { Inject, Logger, OnModuleDestroy } from '@nestjs/common';
+import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Subscription } from 'rxjs';
 import { z } from 'zod';
-import { catchupPayload, isStaff, joinMeetingPayload, SESSION_COOKIE, type Ack, type MeetingEvent } from '@hopso/shared';
+import { catchupPayload, isStaff, joinMeetingPayload, SESSION_COOKIE, SOCKET_RATE_LIMITS, type Ack, type JoinedMeeting, type MeetingEvent } from '@hopso/shared';
 import { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth-user';
+import { SessionsService } from '../auth/sessions.service';
 import { DomainError, notFound } from '../common/domain-error';
-import { BreakoutsService } from '../breakouts/breakouts.service';
+import { APP_CONFIG, type AppConfig } from '../config';
 import { DisplayLinksService } from '../display/display-links.service';
-import { MeetingEventsService, type PublishedEvent } from '../events/meeting-events.service';
+import type { StoredEvent, Viewer } from '../events/event-visibility';
+import { MeetingEventsService } from '../events/meeting-events.service';
 import { MeetingAccessService } from '../meetings/meeting-access.service';
+import { MeetingStream, type StreamMember } from './meeting-stream';
+import { RateLimiter } from './rate-limit';
 import { rooms, type HopsoServer, type HopsoSocket } from './socket-types';
 
 const PRESENCE_COALESCE_MS = 300;
+/** setTimeout's longest delay; a longer session is checked again then. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** A join re-reads its snapshot while the stream has already released past it (see join()). */
+const JOIN_SNAPSHOT_ATTEMPTS = 10;
 
 function cookieValue(header: string | undefined, name: string): string | null {
   for (const part of header?.split(';') ?? []) {
@@ -24,23 +32,29 @@ function cookieValue(header: string | undefined, name: string): string | null {
 
 /**
  * The one Socket.IO gateway. Sockets authenticate at the handshake (session cookie,
- * `auth.token`, or a hall display link's `auth.displayToken`) or are refused.
- * Room membership is decided here, on the server, from the permission table;
- * services never call this class: it listens to the event log.
+ * `auth.token`, or a hall display link's `auth.displayToken`) or are refused; every later
+ * request is judged again against the session and the database (rights are never cached).
+ * Meeting events reach sockets through one MeetingStream per meeting and process: in sequence
+ * order, each projected by the one visibility rule; services never call this class.
  */
 @WebSocketGateway()
-export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
   @WebSocketServer() private server!: HopsoServer;
   private readonly logger = new Logger('RealtimeGateway');
   private readonly subscriptions: Subscription[] = [];
   private readonly presenceTimers = new Map<string, NodeJS.Timeout>();
+  private readonly streams = new Map<string, MeetingStream>();
+  private readonly starting = new Map<MeetingStream, Promise<void>>();
+  private readonly socketLimits = new RateLimiter(SOCKET_RATE_LIMITS.perSocket);
+  private readonly personLimits = new RateLimiter(SOCKET_RATE_LIMITS.perUser);
 
   constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
     private readonly access: MeetingAccessService,
     private readonly events: MeetingEventsService,
     private readonly displays: DisplayLinksService,
-    private readonly breakouts: BreakoutsService,
   ) {}
 
   afterInit(server: HopsoServer): void {
@@ -55,8 +69,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
         }
         const sessionToken = typeof token === 'string' ? token : cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
         const user = sessionToken ? await this.auth.authenticate(sessionToken) : null;
-        if (!user) return next(new Error('UNAUTHENTICATED'));
-        socket.data = { kind: 'user', userId: user.id, isAdmin: user.isAdmin };
+        const session = user ? await this.sessions.current(user.sessionId) : null;
+        if (!user || !session) return next(new Error('UNAUTHENTICATED'));
+        socket.data = { kind: 'user', userId: user.id, sessionId: user.sessionId, expiresAt: session.expiresAt.getTime() };
         next();
       } catch (e) {
         this.logger.error(e);
@@ -64,101 +79,207 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       }
     });
     this.subscriptions.push(
-      this.events.published.subscribe((p) => this.broadcast(p)),
-      this.events.membershipChanged.subscribe(({ meetingId, userId }) => void this.refreshMembership(meetingId, userId).catch((e) => this.logger.error(e))),
-      this.events.groupsChanged.subscribe(({ meetingId }) => void this.joinGroupRooms(meetingId).catch((e) => this.logger.error(e))),
+      this.events.published.subscribe((stored) => this.committed(stored, true)),
+      this.sessions.ended.subscribe((ended) => {
+        // adapter-wide: the sockets of an ended session go on every server process
+        const room = 'userId' in ended ? rooms.user(ended.userId) : ended.sessionIds.map(rooms.session);
+        this.server.in(room).disconnectSockets(true);
+      }),
       this.displays.revoked.subscribe(({ linkId, meetingId }) => {
         this.server.to(rooms.display(linkId)).emit('meeting:removed', { meetingId });
         this.server.in(rooms.display(linkId)).disconnectSockets(true);
       }),
     );
+    if (this.config.socketScaleOut) server.on('meeting:committed', (stored) => this.committed(stored, false));
   }
 
   onModuleDestroy(): void {
     for (const s of this.subscriptions) s.unsubscribe();
     for (const t of this.presenceTimers.values()) clearTimeout(t);
+    for (const stream of this.streams.values()) stream.close();
   }
 
   async handleConnection(socket: HopsoSocket): Promise<void> {
     const data = socket.data;
-    if (data.kind === 'display') {
-      await socket.join([rooms.meeting(data.meetingId), rooms.display(data.linkId)]);
-    } else {
-      await socket.join(rooms.user(data.userId));
-    }
+    // handlers first: a client may ask the moment it is connected, while the joins below are under way
     socket.on('disconnecting', () => {
       for (const room of socket.rooms) {
         const m = /^meeting:([0-9a-f-]{36})$/.exec(room);
         if (m) this.sendPresence(m[1]);
       }
     });
-    socket.on('meeting:join', (payload, ack) => this.answer(ack, () => this.join(socket, payload)));
-    socket.on('meeting:leave', (payload, ack) => this.answer(ack, () => this.leave(socket, payload)));
-    socket.on('events:catchup', (payload, ack) => this.answer(ack, () => this.catchup(socket, payload)));
+    socket.on('disconnect', () => {
+      for (const stream of [...this.streams.values()]) if (stream.has(socket.id)) this.leaveStream(stream, socket.id);
+      this.socketLimits.forget(socket.id);
+    });
+    socket.on('meeting:join', (payload, ack) => this.answer(socket, ack, () => this.join(socket, payload)));
+    socket.on('meeting:leave', (payload, ack) => this.answer(socket, ack, () => this.leave(socket, payload)));
+    socket.on('events:catchup', (payload, ack) => this.answer(socket, ack, () => this.catchup(socket, payload)));
+    if (data.kind === 'display') {
+      await socket.join([rooms.meeting(data.meetingId), rooms.display(data.linkId)]);
+      // a hall screen follows its one meeting from the moment it connects
+      await this.enterAsDisplay(socket, data.meetingId).catch((e) => this.logger.warn(`display ${data.linkId}: ${e instanceof Error ? e.message : String(e)}`));
+    } else {
+      await socket.join([rooms.user(data.userId), rooms.session(data.sessionId)]);
+      this.endAtExpiry(socket, data.expiresAt);
+    }
   }
 
-  handleDisconnect(): void {
-    // presence is sent from the 'disconnecting' handler, while the socket still knows its rooms
+  // ---- the event streams ----
+
+  /** A committed event: to this process's stream of the meeting, and (scaled out) to every other process's. */
+  private committed(stored: StoredEvent, local: boolean): void {
+    if (local && this.config.socketScaleOut) this.server.serverSideEmit('meeting:committed', stored);
+    this.streams.get(stored.event.meetingId)?.offer(stored);
   }
 
-  private async join(socket: HopsoSocket, raw: unknown) {
+  /** The meeting's stream on this process, started from the database the first time a socket joins. */
+  private async openStream(meetingId: string): Promise<MeetingStream> {
+    const existing = this.streams.get(meetingId);
+    if (existing) {
+      await this.starting.get(existing);
+      // its start failed (the meeting is gone): the first caller's error is this one's too
+      if (this.streams.get(meetingId) !== existing) throw notFound('Meeting');
+      return existing;
+    }
+    const stream = new MeetingStream(meetingId, this.server, {
+      read: (id, after, through) => this.events.storedBetween(id, after, through),
+      presenceChanged: (id) => this.sendPresence(id),
+      warn: (message) => this.logger.warn(message),
+    });
+    // registered before the read, so events committed meanwhile are held, not missed
+    this.streams.set(meetingId, stream);
+    const ready = (async () => {
+      const state = await this.events.streamState(meetingId);
+      if (!state) throw notFound('Meeting');
+      stream.start(state.seq, state);
+    })();
+    this.starting.set(stream, ready);
+    try {
+      await ready;
+    } catch (e) {
+      if (this.streams.get(meetingId) === stream) this.streams.delete(meetingId);
+      stream.close();
+      throw e;
+    } finally {
+      this.starting.delete(stream);
+    }
+    return stream;
+  }
+
+  private leaveStream(stream: MeetingStream, socketId: string): void {
+    stream.remove(socketId);
+    if (stream.size === 0 && stream.joining === 0 && this.streams.get(stream.meetingId) === stream) {
+      this.streams.delete(stream.meetingId);
+      stream.close();
+    }
+  }
+
+  /**
+   * Adds the socket to the meeting's stream as of a snapshot (newest seq, role, groups) that the
+   * stream has not yet released past, so no membership change can slip between the two.
+   */
+  private async enter(socket: HopsoSocket, meetingId: string, snapshot: () => Promise<{ seq: number; member: Omit<StreamMember, 'socket' | 'fromSeq'> }>): Promise<number> {
+    const stream = await this.openStream(meetingId);
+    stream.joining += 1;
+    try {
+      for (let attempt = 1; ; attempt++) {
+        const { seq, member } = await snapshot();
+        if (seq >= stream.lastReleased || attempt === JOIN_SNAPSHOT_ATTEMPTS) {
+          if (this.streams.get(meetingId) !== stream || !socket.connected) return seq;
+          stream.add({ ...member, socket, fromSeq: seq });
+          return seq;
+        }
+      }
+    } finally {
+      stream.joining -= 1;
+      if (stream.size === 0) this.leaveStream(stream, socket.id);
+    }
+  }
+
+  // ---- socket requests ----
+
+  private async join(socket: HopsoSocket, raw: unknown): Promise<JoinedMeeting> {
     const { meetingId } = parse(joinMeetingPayload, raw);
     const data = socket.data;
     if (data.kind === 'display') {
       if (meetingId !== data.meetingId) throw notFound('Meeting');
-      return { meetingId, seq: await this.events.currentSeq(meetingId), staff: false };
+      return { meetingId, seq: await this.enterAsDisplay(socket, meetingId), staff: false };
     }
-    const { role } = await this.access.require(this.asUser(socket), meetingId, 'meeting.read');
-    const staff = isStaff(role);
+    const user = await this.currentUser(socket);
+    await this.access.require(user, meetingId, 'meeting.read');
+    let staff = false;
+    const seq = await this.enter(socket, meetingId, async () => {
+      const snap = await this.events.joinSnapshot(meetingId, user.id);
+      if (!snap) throw notFound('Meeting');
+      staff = isStaff(snap.role);
+      const groupsByItem = new Map<string, string[]>();
+      for (const g of snap.groups) groupsByItem.set(g.agendaItemId, [...(groupsByItem.get(g.agendaItemId) ?? []), g.groupId]);
+      const viewer: Viewer = { kind: 'user', userId: user.id, role: snap.role, isAdmin: user.isAdmin, groupIds: new Set(snap.groups.map((g) => g.groupId)) };
+      return { seq: snap.seq, member: { viewer, groupsByItem } };
+    });
     await socket.join(rooms.meeting(meetingId));
     if (staff) await socket.join(rooms.staff(meetingId));
-    await this.joinGroupRooms(meetingId, data.userId);
+    else await socket.leave(rooms.staff(meetingId));
     this.sendPresence(meetingId);
-    return { meetingId, seq: await this.events.currentSeq(meetingId), staff };
+    return { meetingId, seq, staff };
+  }
+
+  private enterAsDisplay(socket: HopsoSocket, meetingId: string): Promise<number> {
+    return this.enter(socket, meetingId, async () => ({
+      seq: await this.events.currentSeq(meetingId),
+      member: { viewer: { kind: 'display' }, groupsByItem: new Map() },
+    }));
   }
 
   private async leave(socket: HopsoSocket, raw: unknown): Promise<undefined> {
     const { meetingId } = parse(joinMeetingPayload, raw);
+    const stream = this.streams.get(meetingId);
+    if (stream) this.leaveStream(stream, socket.id);
     await socket.leave(rooms.meeting(meetingId));
     await socket.leave(rooms.staff(meetingId));
     this.sendPresence(meetingId);
     return undefined;
   }
 
+  /** What the socket missed after `after`: exactly what GET /meetings/:id/events answers this viewer. */
   private async catchup(socket: HopsoSocket, raw: unknown): Promise<MeetingEvent[]> {
     const { meetingId, after } = parse(catchupPayload, raw);
     const data = socket.data;
     if (data.kind === 'display') {
       if (meetingId !== data.meetingId) throw notFound('Meeting');
-      return this.events.since(meetingId, after, { userId: '00000000-0000-0000-0000-000000000000', staff: false });
+      return this.events.since(meetingId, after, { kind: 'display' });
     }
-    const { role } = await this.access.require(this.asUser(socket), meetingId, 'meeting.read');
-    return this.events.since(meetingId, after, { userId: data.userId, staff: isStaff(role) });
+    const user = await this.currentUser(socket);
+    const { role } = await this.access.require(user, meetingId, 'meeting.read');
+    return this.events.since(meetingId, after, await this.events.userViewer(meetingId, user, role));
   }
 
-  private broadcast({ event, audience }: PublishedEvent): void {
-    const main =
-      audience.to === 'group' ? [rooms.group(audience.groupId), rooms.staff(event.meetingId)] : [audience.to === 'all' ? rooms.meeting(event.meetingId) : rooms.staff(event.meetingId)];
-    this.server.to([...main, ...(audience.userIds ?? []).map(rooms.user)]).emit('meeting:event', event);
-  }
-
-  /** Members follow their breakout group's room, on every process. */
-  private async joinGroupRooms(meetingId: string, onlyUserId?: string): Promise<void> {
-    const rows: { group_id: string; user_id: string }[] = await this.breakouts.memberships(meetingId, onlyUserId);
-    for (const r of rows) this.server.in(rooms.user(r.user_id)).socketsJoin(rooms.group(r.group_id));
-  }
-
-  /** A participant removed or demoted stops receiving the meeting's (staff) events at once, on every process. */
-  private async refreshMembership(meetingId: string, userId: string): Promise<void> {
-    const role = await this.access.roleOf(userId, meetingId);
-    const userRoom = this.server.in(rooms.user(userId));
-    if (role === null) {
-      this.server.to(rooms.user(userId)).emit('meeting:removed', { meetingId });
-      userRoom.socketsLeave([rooms.meeting(meetingId), rooms.staff(meetingId), ...(await this.breakouts.groupIdsOfMeeting(meetingId)).map(rooms.group)]);
-      this.sendPresence(meetingId);
-    } else if (!isStaff(role)) {
-      userRoom.socketsLeave(rooms.staff(meetingId));
+  /** The socket's person as the database knows them now; an ended session ends the socket too. */
+  private async currentUser(socket: HopsoSocket): Promise<AuthUser> {
+    const data = socket.data;
+    if (data.kind !== 'user') throw new DomainError('FORBIDDEN', 'A display link cannot do this');
+    const session = await this.sessions.current(data.sessionId);
+    if (!session) {
+      setImmediate(() => socket.disconnect(true));
+      throw new DomainError('UNAUTHENTICATED', 'Your session has ended; sign in again');
     }
+    return session.user;
+  }
+
+  /** The session ends on this socket the moment it expires, not at the next request. */
+  private endAtExpiry(socket: HopsoSocket, expiresAt: number): void {
+    let timer: NodeJS.Timeout | null = null;
+    const arm = () => {
+      const left = expiresAt - Date.now();
+      if (left <= 0) {
+        socket.disconnect(true);
+        return;
+      }
+      timer = setTimeout(arm, Math.min(left, MAX_TIMER_MS));
+    };
+    socket.once('disconnect', () => timer && clearTimeout(timer));
+    arm();
   }
 
   /**
@@ -182,22 +303,25 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     this.server.to(rooms.staff(meetingId)).emit('presence', { meetingId, onlineUserIds });
   }
 
-  private asUser(socket: HopsoSocket): AuthUser {
-    const data = socket.data;
-    if (data.kind !== 'user') throw new DomainError('FORBIDDEN', 'A display link cannot do this');
-    return { id: data.userId, isAdmin: data.isAdmin, username: '', fullName: '', sessionId: '' };
-  }
-
-  /** Every client event gets an acknowledgement: its result, or an error a person can act on. Nothing crashes the server. */
-  private async answer<T>(ack: unknown, work: () => Promise<T>): Promise<void> {
+  /**
+   * Every client event gets an acknowledgement: its result, or an error a person can act on.
+   * Nothing crashes the server, and one socket or person sending too fast is refused at once.
+   */
+  private async answer<T>(socket: HopsoSocket, ack: unknown, work: () => Promise<T>): Promise<void> {
     let res: Ack<T>;
-    try {
-      res = { ok: true, data: await work() };
-    } catch (e) {
-      if (e instanceof DomainError) res = { ok: false, error: { code: e.code, message: e.message } };
-      else {
-        this.logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
-        res = { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong on the server' } };
+    const data = socket.data;
+    const person = data.kind === 'user' ? `user:${data.userId}` : `display:${data.linkId}`;
+    if (!this.socketLimits.take(socket.id) || !this.personLimits.take(person)) {
+      res = { ok: false, error: { code: 'RATE_LIMITED', message: 'Too many requests on this connection; wait a moment and try again' } };
+    } else {
+      try {
+        res = { ok: true, data: await work() };
+      } catch (e) {
+        if (e instanceof DomainError) res = { ok: false, error: { code: e.code, message: e.message } };
+        else {
+          this.logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+          res = { ok: false, error: { code: 'INTERNAL', message: 'Something went wrong on the server' } };
+        }
       }
     }
     if (typeof ack === 'function') ack(res);

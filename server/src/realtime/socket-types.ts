@@ -1,20 +1,24 @@
 import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@hopso/shared';
+import type { StoredEvent } from '../events/event-visibility';
 
 /** What the handshake established about a socket. */
 export type SocketData =
-  | { kind: 'user'; userId: string; isAdmin: boolean }
+  | { kind: 'user'; userId: string; sessionId: string; expiresAt: number }
   | { kind: 'display'; linkId: string; meetingId: string };
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export type HopsoServer = Server<ClientToServerEvents, ServerToClientEvents, {}, SocketData>;
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export type HopsoSocket = Socket<ClientToServerEvents, ServerToClientEvents, {}, SocketData>;
+/** Between server processes (through the adapter): every committed event reaches every process's meeting streams. */
+export interface InterServerEvents {
+  'meeting:committed': (stored: StoredEvent) => void;
+}
+
+export type HopsoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type HopsoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export const rooms = {
   meeting: (id: string) => `meeting:${id}`,
   staff: (id: string) => `meeting:${id}:staff`,
   user: (id: string) => `user:${id}`,
   display: (linkId: string) => `display:${linkId}`,
-  group: (id: string) => `group:${id}`,
+  session: (id: string) => `session:${id}`,
 };

@@ -5,6 +5,7 @@ import { accountCan, USER_SEARCH_SCOPE, type AccountRole, type CreateUserRequest
 import { DomainError, forbidden, notFound } from '../common/domain-error';
 import type { AuthUser } from '../auth/auth-user';
 import { hashPassword } from '../auth/auth.service';
+import { SessionsService } from '../auth/sessions.service';
 import { CouncilStaffEntity } from '../councils/council.entity';
 import { UserEntity } from './user.entity';
 
@@ -21,6 +22,7 @@ export class UsersService {
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @InjectRepository(CouncilStaffEntity) private readonly councilStaff: Repository<CouncilStaffEntity>,
+    private readonly sessions: SessionsService,
   ) {}
 
   /** Who the caller is towards accounts (shared/src/roles.ts). */
@@ -81,11 +83,16 @@ export class UsersService {
     if (req.isAdmin === false && user.id === caller.id) {
       throw new DomainError('CONFLICT', 'You cannot remove your own administrator role');
     }
+    const rightsChanged = req.isAdmin !== undefined && req.isAdmin !== user.isAdmin;
     if (req.fullName !== undefined) user.fullName = req.fullName;
     if (req.phone !== undefined) user.phone = req.phone ?? null;
     if (req.isAdmin !== undefined) user.isAdmin = req.isAdmin;
     if (req.password !== undefined) user.passwordHash = await hashPassword(req.password);
-    return toUserSummary(await this.users.save(user));
+    const saved = toUserSummary(await this.users.save(user));
+    // a reset password ends every old session (HTTP and sockets); new rights are judged again on reconnect
+    if (req.password !== undefined) await this.sessions.endAllOf(user.id);
+    else if (rightsChanged) this.sessions.rightsChanged(user.id);
+    return saved;
   }
 
   private async assertFree(username: string | null, phone: string | null, users = this.users): Promise<void> {

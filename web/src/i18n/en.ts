@@ -481,6 +481,7 @@ export const en: Dictionary = {
     INGEST_TIMEOUT: 'This PDF is too complex: reading it took too long and was stopped. Export it as PDF again or split it into smaller files, then re-upload.',
     CROSS_ORIGIN: 'This request did not come from the hopso site. Open hopso directly and try again.',
     WRONG_PASSWORD: 'The current password is wrong.',
+    RATE_LIMITED: 'Too many requests at once. Wait a few seconds and try again.',
   },
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {

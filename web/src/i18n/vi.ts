@@ -485,6 +485,7 @@ export const vi = {
     INGEST_TIMEOUT: 'Tệp PDF này quá phức tạp, xử lý quá lâu nên đã dừng. Hãy xuất lại ra PDF hoặc tách thành nhiều tệp nhỏ rồi tải lên lại.',
     CROSS_ORIGIN: 'Yêu cầu này không đến từ trang họp số. Hãy mở họp số trực tiếp rồi thử lại.',
     WRONG_PASSWORD: 'Mật khẩu hiện tại không đúng.',
+    RATE_LIMITED: 'Bạn gửi yêu cầu quá nhanh. Hãy đợi vài giây rồi thử lại.',
   } satisfies Record<ErrorCode, string>,
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {

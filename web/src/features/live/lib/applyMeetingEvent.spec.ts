@@ -3,7 +3,6 @@ import type { Comment, CommentStatus, MeetingDetail, MeetingEvent } from '@hopso
 import { queryKeys } from '../../../lib/queryKeys';
 import { applyMeetingEvent } from './applyMeetingEvent';
 import { matchesCommentFilters, normalizeCommentFilters } from './commentFilters';
-import { newEventsInOrder } from './eventOrder';
 
 const MEETING = 'm1';
 const ITEM_A = 'a';
@@ -119,12 +118,5 @@ describe('comment filters', () => {
     expect(matchesCommentFilters(comment('x'), { q: 'ngân sách' })).toBeNull();
     expect(matchesCommentFilters(comment('x'), { paragraphId: 'p1', authorId: 'u1' })).toBe(true);
     expect(matchesCommentFilters(comment('x'), { paragraphId: 'p2' })).toBe(false);
-  });
-});
-
-describe('newEventsInOrder', () => {
-  it('keeps events after the last applied seq, sorted, each once', () => {
-    const e = (seq: number): MeetingEvent => ({ meetingId: MEETING, seq, type: 'agenda.changed', at: '', payload: { meetingId: MEETING, agenda: [] } });
-    expect(newEventsInOrder(3, [e(5), e(2), e(4), e(5), e(3), e(9)]).map((x) => x.seq)).toEqual([4, 5, 9]);
   });
 });

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { Comment, CommentFilters, DocumentSummary, HallState, MeetingDetail, MeetingEvent, MeetingSummary } from '@hopso/shared';
+import type { Comment, CommentFilters, DocumentSummary, HallState, MeetingDetail, MeetingEdit, MeetingEvent, MeetingSummary } from '@hopso/shared';
 import { queryKeys } from '../../../lib/queryKeys';
 import { matchesCommentFilters, upsertComment } from './commentFilters';
 import { putBreakout, putGroupMessage } from '../../breakouts/lib/breakoutCache';
@@ -14,6 +14,16 @@ function patchMeeting(queryClient: QueryClient, meetingId: string, seq: number, 
   if (Object.keys(summaryPatch).length > 0) {
     queryClient.setQueryData<MeetingSummary[]>(queryKeys.meetings, (list) => list?.map((m) => (m.id === meetingId ? { ...m, ...summaryPatch } : m)));
   }
+}
+
+/** Title, place and times edited: patch what is shown now, and ask again for what depends on them (released or not). */
+function applyMeetingEdit(queryClient: QueryClient, edit: MeetingEdit): void {
+  const { meetingId, ...fields } = edit;
+  queryClient.setQueryData<MeetingDetail>(queryKeys.meeting(meetingId), (m) => (m ? { ...m, ...fields } : m));
+  queryClient.setQueryData<MeetingSummary[]>(queryKeys.meetings, (list) => list?.map((m) => (m.id === meetingId ? { ...m, ...fields } : m)));
+  queryClient.setQueryData<HallState>(queryKeys.hall(meetingId), (h) => (h ? { ...h, title: fields.title, location: fields.location, startsAt: fields.startsAt } : h));
+  void queryClient.invalidateQueries({ queryKey: queryKeys.meeting(meetingId), exact: true });
+  void queryClient.invalidateQueries({ queryKey: queryKeys.meetingDocuments(meetingId), exact: true });
 }
 
 function inParagraphOrder(a: Comment, b: Comment): number {
@@ -93,6 +103,13 @@ export function applyMeetingEvent(queryClient: QueryClient, event: MeetingEvent)
     }
     case 'group.message':
       putGroupMessage(queryClient, event.meetingId, event.payload.message);
+      return;
+    case 'meeting.edited':
+      applyMeetingEdit(queryClient, event.payload.meeting);
+      return;
+    case 'participant.changed':
+      // the list shows contact details to staff only: the server answers it for this viewer
+      void queryClient.invalidateQueries({ queryKey: queryKeys.participants(event.meetingId), exact: true });
       return;
     default:
       return;

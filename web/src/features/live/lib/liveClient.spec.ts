@@ -104,10 +104,24 @@ describe('LiveClient', () => {
     expect(client.getState(MEETING)).toMatchObject({ connection: 'connected', live: true, staff: true });
 
     socket.fire('meeting:event', event(4));
-    socket.fire('meeting:event', event(3)); // late and older than what was applied: dropped
-    socket.fire('meeting:event', event(4)); // a duplicate: dropped
-    socket.fire('meeting:event', event(7)); // a gap (staff-only events skipped): applied at once
+    socket.fire('meeting:event', event(4)); // a repeat: applied once
+    socket.fire('meeting:event', event(7)); // a gap (events this person may not see are never sent): applied at once
     expect(applied).toEqual([4, 7]);
+    expect(calls.resync).toBe(1);
+    client.close();
+  });
+
+  it('never drops unseen an event that arrives after a later one: it asks for the state again', async () => {
+    const { socket, client, applied, calls } = setup();
+    socket.log = [event(1), event(2)];
+    await settle();
+    expect(calls.resync).toBe(1);
+    socket.fire('meeting:event', event(4));
+    socket.fire('meeting:event', event(3)); // out of order and never applied: the screen is refetched
+    socket.fire('meeting:event', event(3)); // reported once
+    socket.fire('meeting:event', event(2)); // at or below the join's seq: already in what REST answered
+    expect(applied).toEqual([4]);
+    expect(calls.resync).toBe(2);
     client.close();
   });
 
@@ -148,6 +162,23 @@ describe('LiveClient', () => {
     socket.fire('meeting:removed', { meetingId: MEETING });
     expect(calls.removed).toBe(1);
     expect(client.getState(MEETING)).toMatchObject({ removed: true, live: false });
+    client.close();
+  });
+
+  it('asks again shortly when the server says it was asked too fast', async () => {
+    const socket = new FakeSocket();
+    let refused = 1;
+    socket.joinAnswer = () =>
+      refused-- > 0 ? { ok: false, error: { code: 'RATE_LIMITED', message: 'Too many requests' } } : { ok: true, data: { meetingId: MEETING, seq: 0, staff: false } };
+    const { sink } = recordingSink();
+    const client = new LiveClient({ sink, createSocket: async () => socket as unknown as LiveSocket });
+    client.watch(MEETING);
+    await settle();
+    expect(client.getState(MEETING)).toMatchObject({ live: false, joinError: null });
+    for (const deadline = Date.now() + 5000; socket.joins < 2 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
+    await settle();
+    expect(socket.joins).toBe(2);
+    expect(client.getState(MEETING).live).toBe(true);
     client.close();
   });
 

@@ -1,6 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, JoinedMeeting, MeetingEvent, PresenceSnapshot, ServerToClientEvents } from '@hopso/shared';
-import { newEventsInOrder } from './eventOrder';
+import { EventOrder, type Ack, type ClientToServerEvents, type JoinedMeeting, type MeetingEvent, type PresenceSnapshot, type ServerToClientEvents } from '@hopso/shared';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** What the handshake carries besides the session cookie: nothing for a signed-in user, `{ displayToken }` for the hall screen. */
@@ -47,8 +46,8 @@ export interface LiveClientOptions {
 interface Room {
   meetingId: string;
   watchers: number;
-  /** Seq of the last event applied; null until the first join. */
-  lastSeq: number | null;
+  /** What was applied, in order; null until the first join. */
+  order: EventOrder | null;
   /** Seq the caller's REST data is known to be current at (the hall's HallState.seq). */
   baseline: number | null;
   joined: boolean;
@@ -117,7 +116,7 @@ export class LiveClient {
       room = {
         meetingId,
         watchers: 0,
-        lastSeq: null,
+        order: null,
         baseline: opts.baseline ?? null,
         joined: false,
         syncing: false,
@@ -235,7 +234,7 @@ export class LiveClient {
     socket.on('meeting:event', (event) => {
       const room = this.rooms.get(event.meetingId);
       if (!room) return;
-      if (room.syncing || room.lastSeq === null) room.buffer.push(event);
+      if (room.syncing || room.order === null) room.buffer.push(event);
       else this.deliver(room, [event]);
     });
     socket.on('presence', (snapshot) => {
@@ -286,10 +285,19 @@ export class LiveClient {
     room.joinError = null;
     this.refresh(room);
 
+    const askAgainLater = () => {
+      room.syncing = false;
+      this.refresh(room);
+      setTimeout(() => {
+        if (current()) void this.join(room);
+      }, RECONNECT_DELAYS_MS[1]);
+    };
     let joined: JoinedMeeting;
     try {
       const res = await request<JoinedMeeting>(this.ackTimeoutMs, (ack) => socket.emit('meeting:join', { meetingId: room.meetingId }, ack));
       if (!current()) return;
+      // asked too fast (many tabs reconnecting at once): ask again shortly, as after no answer
+      if (!res.ok && res.error.code === 'RATE_LIMITED') return askAgainLater();
       if (!res.ok) {
         room.syncing = false;
         room.buffer = [];
@@ -299,28 +307,23 @@ export class LiveClient {
       }
       joined = res.data;
     } catch {
-      if (!current()) return;
       // no answer: ask again later, as long as the connection holds
-      room.syncing = false;
-      this.refresh(room);
-      setTimeout(() => {
-        if (current()) void this.join(room);
-      }, RECONNECT_DELAYS_MS[1]);
+      if (current()) askAgainLater();
       return;
     }
 
     room.joined = true;
     room.staff = joined.staff;
-    if (room.lastSeq === null && room.baseline === null) {
+    if (room.order === null && room.baseline === null) {
       // what the screen shows came from REST at some moment before this join: fetch it again
-      room.lastSeq = joined.seq;
+      room.order = new EventOrder(joined.seq);
       this.options.sink.resync(room.meetingId, Date.now());
     } else {
-      if (room.lastSeq === null) room.lastSeq = room.baseline;
+      if (room.order === null) room.order = new EventOrder(room.baseline ?? 0);
       const complete = await this.catchUp(room, socket, current);
       if (!current()) return;
       if (!complete) {
-        room.lastSeq = Math.max(room.lastSeq ?? 0, joined.seq);
+        room.order.settle(joined.seq);
         this.options.sink.resync(room.meetingId, Date.now());
       }
     }
@@ -337,7 +340,7 @@ export class LiveClient {
       let res: Ack<MeetingEvent[]>;
       try {
         res = await request<MeetingEvent[]>(this.ackTimeoutMs, (ack) =>
-          socket.emit('events:catchup', { meetingId: room.meetingId, after: room.lastSeq ?? 0 }, ack),
+          socket.emit('events:catchup', { meetingId: room.meetingId, after: room.order?.lastSeq ?? 0 }, ack),
         );
       } catch {
         return false;
@@ -351,11 +354,11 @@ export class LiveClient {
   }
 
   private deliver(room: Room, events: readonly MeetingEvent[]): void {
-    if (events.length === 0 || room.lastSeq === null) return;
-    const fresh = newEventsInOrder(room.lastSeq, events);
-    if (fresh.length === 0) return;
-    room.lastSeq = fresh[fresh.length - 1].seq;
-    this.options.sink.apply(room.meetingId, fresh);
+    if (events.length === 0 || room.order === null) return;
+    const { fresh, late } = room.order.accept(events);
+    if (fresh.length > 0) this.options.sink.apply(room.meetingId, fresh);
+    // an event that can no longer be applied in order is never dropped unseen: the state is fetched again
+    if (late.length > 0) this.options.sink.resync(room.meetingId, Date.now());
   }
 
   private release(room: Room): void {

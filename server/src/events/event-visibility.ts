@@ -1,0 +1,89 @@
+import { can, isStaff, type Breakout, type MeetingEvent, type MeetingRole, type MeetingStatus } from '@hopso/shared';
+import type { Audience } from './meeting-events.service';
+
+/**
+ * Who is looking: a signed-in person (their role in the meeting now, null for an administrator
+ * who does not take part) with the breakout groups they belong to, or a hall display link.
+ */
+export type Viewer =
+  | { kind: 'display' }
+  | { kind: 'user'; userId: string; role: MeetingRole | null; isAdmin: boolean; groupIds: ReadonlySet<string> };
+
+/** What of the meeting decides visibility: drafts are staff-only, documents wait for the release time. */
+export interface MeetingVisibilityState {
+  status: MeetingStatus;
+  releaseAt: Date;
+}
+
+export interface StoredEvent {
+  event: MeetingEvent;
+  audience: Audience;
+}
+
+/** The same rule as documentsReleased() in meeting-access, on the state the event stream carries. */
+export const releasedNow = (m: MeetingVisibilityState, now = Date.now()) => m.status !== 'draft' && m.releaseAt.getTime() <= now;
+
+/** What the hall screen shows of breakouts (as GET /api/hall does): a group's report only once submitted. */
+export function hallBreakout(b: Breakout): Breakout {
+  return { ...b, groups: b.groups.map((g) => (g.report?.submittedAt ? g : { ...g, report: null })) };
+}
+
+/** What a delegate or observer sees of a breakout (as GET /breakouts does): their own groups only. */
+export function memberBreakout(b: Breakout, userId: string): Breakout {
+  return { ...b, groups: b.groups.filter((g) => g.memberIds.includes(userId)) };
+}
+
+/**
+ * The one visibility rule for every channel: a live event, a socket catch-up and
+ * GET /meetings/:id/events carry exactly what REST would show this viewer now, or nothing (null).
+ * `memo` lets one release share a projected event between viewers that see the same thing.
+ */
+export function viewOf(stored: StoredEvent, viewer: Viewer, meeting: MeetingVisibilityState, memo?: Map<string, MeetingEvent | null>, now = Date.now()): MeetingEvent | null {
+  const remember = (key: string, make: () => MeetingEvent | null): MeetingEvent | null => {
+    if (!memo) return make();
+    if (!memo.has(key)) memo.set(key, make());
+    return memo.get(key)!;
+  };
+  const { event, audience } = stored;
+  if (viewer.kind === 'display') {
+    switch (event.type) {
+      case 'meeting.updated':
+      case 'agenda.changed':
+      case 'meeting.edited':
+        return event;
+      case 'breakout.changed':
+        return remember('display', () => ({ ...event, payload: { breakout: hallBreakout(event.payload.breakout) } }));
+      default:
+        return null;
+    }
+  }
+  const { role } = viewer;
+  const staff = isStaff(role);
+  // an administrator who does not take part has the setup actions of meeting-access, never documents or comments
+  const adminOnly = role === null && viewer.isAdmin;
+  if (role === null && !adminOnly) return null;
+  if (!staff && !adminOnly && meeting.status === 'draft') return null;
+  switch (event.type) {
+    case 'meeting.updated':
+    case 'agenda.changed':
+    case 'meeting.edited':
+    case 'participant.changed':
+      return event;
+    case 'document.changed':
+      if (staff) return event;
+      return !adminOnly && can(role, 'documents.readReleased') && releasedNow(meeting, now) ? event : null;
+    case 'comment.created':
+    case 'comment.updated':
+      return staff || (!adminOnly && (audience.userIds ?? []).includes(viewer.userId)) ? event : null;
+    case 'breakout.changed':
+      if (staff || adminOnly) return event;
+      {
+        const own = event.payload.breakout.groups.filter((g) => g.memberIds.includes(viewer.userId)).map((g) => g.id);
+        return remember(`member:${own.join(',')}`, () => ({ ...event, payload: { breakout: memberBreakout(event.payload.breakout, viewer.userId) } }));
+      }
+    case 'group.message':
+      return staff || (!adminOnly && viewer.groupIds.has(event.payload.message.groupId)) ? event : null;
+    default:
+      return null;
+  }
+}

@@ -5,6 +5,18 @@ export const AUDIT_ACTIONS = [
   'document.download',
   'document.upload',
   'document.version',
+  'council.votingSettings',
+  'sitting.change',
+  'attendance.mark',
+  'attendance.checkin',
+  'attendance.absence',
+  'participant.votingRight',
+  'vote.create',
+  'vote.open',
+  'vote.close',
+  'vote.manual',
+  'vote.repeat',
+  'vote.hall',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -20,6 +20,14 @@ export const ERROR_CODES = [
   'COMMENTS_CLOSED',
   'INVALID_ANCHOR',
   'BREAKOUT_NOT_RUNNING',
+  'SITTING_NOT_OPEN',
+  'SITTING_CLOSED',
+  'CHECKIN_CODE_WRONG',
+  'NO_VOTING_RIGHT',
+  'NOT_PRESENT',
+  'VOTE_NOT_OPEN',
+  'VOTE_CLOSED',
+  'BALLOT_FINAL',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -3,6 +3,8 @@ import type { AgendaItem, MeetingStatus } from './meetings';
 import type { Comment } from './comments';
 import type { DocumentSummary } from './documents';
 import type { Breakout, GroupMessage } from './breakouts';
+import type { AttendanceEntry, Quorum, Sitting } from './attendance';
+import type { BallotReceipt, Vote, VoteTally } from './votes';
 
 /**
  * Everything the server broadcasts about a meeting is a MeetingEvent with a
@@ -21,6 +23,16 @@ export interface MeetingEventPayloads {
   'breakout.changed': { breakout: Breakout };
   /** To the group's members and to the staff only. */
   'group.message': { message: GroupMessage };
+  /** A sitting created, opened or closed (never its check-in code). */
+  'sitting.changed': { sitting: Sitting; quorum: Quorum };
+  /** Everyone: present / seats. */
+  'quorum.changed': { quorum: Quorum };
+  /** Staff and the person concerned: their attendance entries. */
+  'attendance.changed': { sittingId: string; entries: AttendanceEntry[] };
+  /** Drafts to staff; open and closed votes (with the result) to everyone. */
+  'vote.changed': { vote: Vote };
+  /** How many have voted, never how: coalesced while the vote is open. */
+  'vote.tally': { tally: VoteTally };
 }
 export type MeetingEventType = keyof MeetingEventPayloads;
 
@@ -62,6 +74,8 @@ export interface ClientToServerEvents {
   'meeting:join': (payload: JoinMeetingPayload, ack: (res: Ack<JoinedMeeting>) => void) => void;
   'meeting:leave': (payload: JoinMeetingPayload, ack: (res: Ack) => void) => void;
   'events:catchup': (payload: CatchupPayload, ack: (res: Ack<MeetingEvent[]>) => void) => void;
+  /** A ballot, answered at once; never queued offline (see shared/src/votes.ts castBallotPayload). */
+  'vote:cast': (payload: unknown, ack: (res: Ack<BallotReceipt>) => void) => void;
 }
 
 // ---- chair console ----

@@ -1,3 +1,5 @@
+import type { EntityManager } from 'typeorm';
+
 /**
  * Secret ballots (bỏ phiếu kín) — threat model.
  *
@@ -7,10 +9,11 @@
  * (secret_ballot_tallies: one counter per choice, no voter, no row per ballot) share nothing but the
  * vote. No ballot id, timestamp, sequence or per-ballot event exists to join them: while open, events
  * and screens carry only the number of ballots cast; per-choice counts appear once, at the close. The
- * voter list is always read ordered by name. At the close the voter rows and counters are rewritten
- * by the closing transaction (so their xmin is the close's, not the ballot's) and the client ids are
- * dropped; VACUUM then removes the earlier row versions. The ballot's own answer goes to the voter's
- * socket or request only.
+ * voter list is always read ordered by name. At the close both tables' rows of the vote are deleted and
+ * written again by the closing transaction, voters in id order and counters in choice order, so neither
+ * their physical order (ctid) nor their xmin keeps the order or transaction of any ballot, and the
+ * client ids are dropped; VACUUM then removes the earlier row versions. The ballot's own answer goes to
+ * the voter's socket or request only.
  *
  * Not protected (stated, not solved): whoever controls the server process, or watches the database
  * live (polling the counters while the vote is open, reading WAL or heap pages before VACUUM), sees a
@@ -29,8 +32,16 @@ export const SECRET_BALLOT_SQL = `
   SELECT (SELECT count(*) FROM ok)::int AS ok, (SELECT count(*) FROM counted)::int AS counted,
          (SELECT client_id FROM secret_ballot_voters WHERE vote_id = $1 AND voter_id = $2) AS prior_client_id`;
 
-/** Run in the closing transaction, after the vote row is locked closed. */
-export const SECRET_CLOSE_SQL = [
-  `UPDATE secret_ballot_voters SET client_id = NULL WHERE vote_id = $1`,
-  `UPDATE secret_ballot_tallies SET count = count WHERE vote_id = $1`,
-];
+/** Run in the closing transaction, after the vote row is locked closed: rewrites both tables' rows in an order that says nothing. */
+export async function rewriteSecretBallots(tx: Pick<EntityManager, 'query'>, voteId: string): Promise<void> {
+  const voters: { voter_id: string }[] = await tx.query('SELECT voter_id FROM secret_ballot_voters WHERE vote_id = $1', [voteId]);
+  const tallies: { choice: string; count: number }[] = await tx.query('SELECT choice, count FROM secret_ballot_tallies WHERE vote_id = $1', [voteId]);
+  await tx.query('DELETE FROM secret_ballot_voters WHERE vote_id = $1', [voteId]);
+  await tx.query('DELETE FROM secret_ballot_tallies WHERE vote_id = $1', [voteId]);
+  await tx.query('INSERT INTO secret_ballot_voters (vote_id, voter_id) SELECT $1, v FROM unnest($2::uuid[]) AS v ORDER BY v', [voteId, voters.map((v) => v.voter_id)]);
+  await tx.query('INSERT INTO secret_ballot_tallies (vote_id, choice, count) SELECT $1, c, n FROM unnest($2::text[], $3::int[]) AS t(c, n) ORDER BY c', [
+    voteId,
+    tallies.map((t) => t.choice),
+    tallies.map((t) => t.count),
+  ]);
+}

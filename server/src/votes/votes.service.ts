@@ -22,7 +22,7 @@ import { DomainError, forbidden, notFound } from '../common/domain-error';
 import { MeetingEventsService, type EmitFn } from '../events/meeting-events.service';
 import { MeetingAccessService } from '../meetings/meeting-access.service';
 import { updateReturning } from '../common/update-returning';
-import { SECRET_CLOSE_SQL } from './secret-ballots';
+import { rewriteSecretBallots } from './secret-ballots';
 import { SELECT_VOTES, toVote, type VoteRow } from './vote-rows';
 
 /** "Điều 3." at the start of a paragraph marks a section of a draft resolution. */
@@ -260,7 +260,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
       const present = (await this.attendance.quorum(tx, { id: v.sitting_id, meeting_id: v.meeting_id })).present;
       const result = decideResult(v.pass_rule, counts, v.seats, present, false);
       await tx.query('UPDATE votes SET result = $2 WHERE id = $1', [v.id, JSON.stringify(result)]);
-      if (v.kind === 'secret') for (const sql of SECRET_CLOSE_SQL) await tx.query(sql, [v.id]);
+      if (v.kind === 'secret') await rewriteSecretBallots(tx, v.id);
       return { vote: await this.announce(tx, emit, v.id), kind: v.kind, result };
     });
     if (!closed) return null;

@@ -3,6 +3,7 @@ import type { Comment, CommentFilters, DocumentSummary, HallState, MeetingDetail
 import { queryKeys } from '../../../lib/queryKeys';
 import { matchesCommentFilters, upsertComment } from './commentFilters';
 import { putBreakout, putGroupMessage } from '../../breakouts/lib/breakoutCache';
+import { applySessionDayEvent } from '../../votes/lib/applySessionDayEvent';
 
 type MeetingPatch = Partial<Pick<MeetingDetail, 'status' | 'currentAgendaItemId' | 'agenda'>>;
 
@@ -95,6 +96,7 @@ export function applyMeetingEvent(queryClient: QueryClient, event: MeetingEvent)
       putGroupMessage(queryClient, event.meetingId, event.payload.message);
       return;
     default:
+      applySessionDayEvent(queryClient, event);
       return;
   }
 }

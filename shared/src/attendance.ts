@@ -106,7 +106,8 @@ export const markAttendanceRequest = z.object({
       }),
     )
     .min(1)
-    .max(2000),
+    // a council's list in one request stays well inside the JSON body limit
+    .max(500),
 });
 export type MarkAttendanceRequest = z.infer<typeof markAttendanceRequest>;
 

@@ -32,7 +32,7 @@ const NAMED_BALLOT_SQL = `
 
 const SECRET_SQL = SECRET_BALLOT_SQL.replace('%ELIGIBLE%', ELIGIBLE);
 const CAST_ROLES = [...MEETING_PERMISSIONS['votes.cast']];
-const TALLY_COALESCE_MS = 250;
+const TALLY_COALESCE_MS = 1000;
 
 /**
  * Ballots: one statement on the hot path (the vote is open, the caller a present voting member,
@@ -61,8 +61,13 @@ export class BallotsService implements OnModuleDestroy {
     if (vote.kind === 'named') {
       const [r]: { ok: number; counted: number; prior_choice: VoteChoice | null }[] = await this.db.query(NAMED_BALLOT_SQL, params);
       if (!r.ok) return this.refuse(caller, voteId);
-      if (r.counted) this.scheduleTally(vote.meetingId, voteId);
-      return { voteId, counted: true, choice: r.counted ? req.choice : r.prior_choice, replay: !r.counted };
+      if (r.counted) {
+        this.scheduleTally(vote.meetingId, voteId);
+        return { voteId, counted: true, choice: req.choice, replay: false };
+      }
+      // a retry: the statement's snapshot may predate the first copy (both in flight at once)
+      const choice = r.prior_choice ?? (await this.db.query('SELECT choice FROM named_ballots WHERE vote_id = $1 AND voter_id = $2', [voteId, caller.id]))[0]?.choice ?? null;
+      return { voteId, counted: true, choice, replay: true };
     }
     if (vote.kind === 'secret') {
       const [r]: { ok: number; counted: number; prior_client_id: string | null }[] = await this.db.query(SECRET_SQL, params);
@@ -71,7 +76,9 @@ export class BallotsService implements OnModuleDestroy {
         this.scheduleTally(vote.meetingId, voteId);
         return { voteId, counted: true, choice: null, replay: false };
       }
-      if (r.prior_client_id === req.clientId) return { voteId, counted: true, choice: null, replay: true };
+      // a retry: the statement's snapshot may predate the first copy (both in flight at once), so read again
+      const prior = r.prior_client_id ?? (await this.db.query('SELECT client_id FROM secret_ballot_voters WHERE vote_id = $1 AND voter_id = $2', [voteId, caller.id]))[0]?.client_id;
+      if (prior === req.clientId) return { voteId, counted: true, choice: null, replay: true };
       throw new DomainError('BALLOT_FINAL', 'A secret ballot cannot be changed once it is cast');
     }
     return this.refuse(caller, voteId);
@@ -123,7 +130,7 @@ export class BallotsService implements OnModuleDestroy {
     return entry;
   }
 
-  /** Ballot counts go out a few times a second, not once per ballot: 2,000 phones voting must not mean 4 million messages. */
+  /** Ballot counts go out once a second, not once per ballot: 2,000 phones voting must not mean 4 million messages (bench/vote). */
   private scheduleTally(meetingId: string, voteId: string): void {
     if (this.tallyTimers.has(voteId)) return;
     this.tallyTimers.set(

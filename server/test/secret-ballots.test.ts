@@ -164,4 +164,19 @@ describe('a secret ballot', () => {
     const late = await w.delegate.post<{ code: string }>(`/votes/${vote.id}/ballots`, { clientId, choice: 'yes' });
     expect(late.body.code).toBe('VOTE_CLOSED');
   });
+
+  it('answers a retry racing its first copy as a replay, counted once, for secret and named votes alike', async () => {
+    for (const kind of ['secret', 'named'] as const) {
+      const vote = (await w.chair.post<Vote>(`/meetings/${w.meeting.id}/votes`, { question: `Hai bản cùng lúc ${kind}`, kind })).body;
+      await w.chair.post(`/votes/${vote.id}/open`);
+      for (const v of voters) {
+        const payload = { voteId: vote.id, clientId: crypto.randomUUID(), choice: 'yes' };
+        const acks = await Promise.all([call(v.socket, 'vote:cast', payload), call(v.socket, 'vote:cast', payload), v.api.post(`/votes/${vote.id}/ballots`, payload)]);
+        expect(acks.slice(0, 2).every((a) => a.ok)).toBe(true);
+        expect(acks[2].status).toBe(200);
+      }
+      const closed = (await w.chair.post<Vote>(`/votes/${vote.id}/close`)).body;
+      expect(closed.result?.counts).toEqual({ yes: 3, no: 0, abstain: 0, cast: 3 });
+    }
+  });
 });

@@ -10,6 +10,7 @@
 // + performance.now(), comparable across processes on one machine), how many copies it got,
 // and any message of a group it does not belong to (a leak; staff belong to every group).
 import { io } from 'socket.io-client';
+import { connectAll } from '../lib/connect-all.mjs';
 
 const now = () => performance.timeOrigin + performance.now();
 const sockets = [];
@@ -56,20 +57,7 @@ function connectOne(url, spec, meetingId) {
 
 process.on('message', async (msg) => {
   if (msg.type === 'connect') {
-    const t0 = now();
-    const errors = [];
-    // a few handshakes at a time: each one costs the server a session lookup and a join
-    const queue = [...msg.sockets];
-    await Promise.all(
-      Array.from({ length: 10 }, async () => {
-        for (let spec; (spec = queue.shift()); ) {
-          const { state, error } = await connectOne(msg.url, spec, msg.meetingId);
-          if (error) errors.push(error);
-          else sockets.push(state);
-        }
-      }),
-    );
-    process.send({ type: 'connected', ok: sockets.length, failed: errors.length, errors: errors.slice(0, 5), ms: now() - t0 });
+    process.send(await connectAll(msg.sockets, (spec) => connectOne(msg.url, spec, msg.meetingId), sockets, 10));
   } else if (msg.type === 'assign') {
     // the groups were made after the sockets joined: label → group id
     for (const s of sockets) if (!s.staff) s.groupId = msg.groups[s.label] ?? null;

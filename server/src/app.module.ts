@@ -23,6 +23,8 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { DiskFileStorage, FILE_STORAGE } from './storage/file-storage';
 import { UsersModule } from './users/users.module';
 import { SessionsModule } from './auth/sessions.service';
+import { AttendanceModule } from './attendance/attendance.module';
+import { VotesModule } from './votes/votes.module';
 
 @Global()
 @Module({})
@@ -69,6 +71,8 @@ export class AppModule {
         BreakoutsModule,
         RealtimeModule,
         SessionsModule,
+        AttendanceModule,
+        VotesModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

@@ -9,6 +9,18 @@ export const AUDIT_ACTIONS = [
   'participant.added',
   'participant.roleChanged',
   'participant.removed',
+  'council.votingSettings',
+  'sitting.change',
+  'attendance.mark',
+  'attendance.checkin',
+  'attendance.absence',
+  'participant.votingRight',
+  'vote.create',
+  'vote.open',
+  'vote.close',
+  'vote.manual',
+  'vote.repeat',
+  'vote.hall',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -15,3 +15,5 @@ export * from './realtime';
 export * from './breakouts';
 export * from './passwords';
 export * from './event-order';
+export * from './votes';
+export * from './attendance';

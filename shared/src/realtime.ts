@@ -4,6 +4,8 @@ import type { MeetingRole } from './roles';
 import type { Comment } from './comments';
 import type { DocumentSummary } from './documents';
 import type { Breakout, GroupMessage } from './breakouts';
+import type { AttendanceEntry, Quorum, Sitting } from './attendance';
+import type { BallotReceipt, Vote, VoteTally } from './votes';
 
 /**
  * Everything the server broadcasts about a meeting is a MeetingEvent with a
@@ -28,6 +30,16 @@ export interface MeetingEventPayloads {
   'meeting.edited': { meeting: MeetingEdit };
   /** Someone was added, given another role or removed (role null); phone numbers never travel here. */
   'participant.changed': { meetingId: string; userId: string; role: MeetingRole | null };
+  /** A sitting created, opened or closed (never its check-in code). */
+  'sitting.changed': { sitting: Sitting; quorum: Quorum };
+  /** Everyone: present / seats. */
+  'quorum.changed': { quorum: Quorum };
+  /** Staff and the person concerned: their attendance entries. */
+  'attendance.changed': { sittingId: string; entries: AttendanceEntry[] };
+  /** Drafts to staff; open and closed votes (with the result) to everyone. */
+  'vote.changed': { vote: Vote };
+  /** How many have voted, never how: coalesced while the vote is open. */
+  'vote.tally': { tally: VoteTally };
 }
 
 /** The meeting's own editable details, as MeetingSummary shows them. */
@@ -78,6 +90,8 @@ export interface ClientToServerEvents {
   'meeting:join': (payload: JoinMeetingPayload, ack: (res: Ack<JoinedMeeting>) => void) => void;
   'meeting:leave': (payload: JoinMeetingPayload, ack: (res: Ack) => void) => void;
   'events:catchup': (payload: CatchupPayload, ack: (res: Ack<MeetingEvent[]>) => void) => void;
+  /** A ballot, answered at once; never queued offline (see shared/src/votes.ts castBallotPayload). */
+  'vote:cast': (payload: unknown, ack: (res: Ack<BallotReceipt>) => void) => void;
 }
 
 // ---- chair console ----

@@ -28,7 +28,19 @@ export type MeetingAction =
   /** Make, start and end breakout groups; read every group's messages. */
   | 'breakouts.manage'
   /** Participants' phone numbers (contacting them is the secretariat's work). */
-  | 'participants.readContacts';
+  | 'participants.readContacts'
+  /** Sittings, attendance lists, voting rights (the secretariat's fast list). */
+  | 'attendance.manage'
+  /** Check in, report an absence ahead (báo vắng). Voting members only (checked from the voting right). */
+  | 'attendance.self'
+  /** Create, open, close, repeat votes; enter a show-of-hands result; put a result on the hall screen. */
+  | 'votes.manage'
+  /** Open and closed votes and their results. */
+  | 'votes.read'
+  /** Cast a ballot (also needs the voting right and presence in the sitting). */
+  | 'votes.cast'
+  /** Who chose what in a named vote, who voted in a secret one; exports. */
+  | 'votes.records';
 
 /**
  * The one permission table. The server checks every request against it; the web
@@ -52,7 +64,18 @@ export const MEETING_PERMISSIONS: Record<MeetingAction, readonly MeetingRole[]> 
   'readReceipts.read': ['chair', 'secretary'],
   'breakouts.manage': ['chair', 'secretary'],
   'participants.readContacts': ['chair', 'secretary'],
+  'attendance.manage': ['chair', 'secretary'],
+  'attendance.self': ['chair', 'secretary', 'delegate'],
+  'votes.manage': ['chair', 'secretary'],
+  'votes.read': ['chair', 'secretary', 'delegate', 'observer'],
+  'votes.cast': ['chair', 'secretary', 'delegate'],
+  'votes.records': ['chair', 'secretary'],
 };
+
+/** Voting right by default: the chair (an HĐND chair is a delegate) and delegates; secretaries only when marked; observers never. */
+export function defaultVotingRight(role: MeetingRole): boolean {
+  return role === 'chair' || role === 'delegate';
+}
 
 export function can(role: MeetingRole | null | undefined, action: MeetingAction): boolean {
   return role != null && MEETING_PERMISSIONS[action].includes(role);

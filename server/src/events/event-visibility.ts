@@ -53,6 +53,12 @@ export function viewOf(stored: StoredEvent, viewer: Viewer, meeting: MeetingVisi
         return event;
       case 'breakout.changed':
         return remember('display', () => ({ ...event, payload: { breakout: hallBreakout(event.payload.breakout) } }));
+      case 'sitting.changed':
+      case 'quorum.changed':
+      case 'vote.tally':
+        return event;
+      case 'vote.changed':
+        return hallVote(event);
       default:
         return null;
     }
@@ -83,7 +89,32 @@ export function viewOf(stored: StoredEvent, viewer: Viewer, meeting: MeetingVisi
       }
     case 'group.message':
       return staff || (!adminOnly && viewer.groupIds.has(event.payload.message.groupId)) ? event : null;
+    // session day (votes, attendance): participants only, as the votes and attendance routes say
+    case 'sitting.changed':
+    case 'quorum.changed':
+    case 'attendance.changed':
+    case 'vote.changed':
+    case 'vote.tally':
+      return !adminOnly && byAudience(audience, viewer, staff) ? event : null;
     default:
       return null;
   }
+}
+
+/** The audience the writer chose: everyone, the staff (and the people named), or a group (and the staff). */
+function byAudience(audience: Audience, viewer: Extract<Viewer, { kind: 'user' }>, staff: boolean): boolean {
+  if (staff || (audience.userIds ?? []).includes(viewer.userId)) return true;
+  if (audience.to === 'all') return true;
+  return audience.to === 'group' && viewer.groupIds.has(audience.groupId);
+}
+
+/**
+ * What the hall screen hears of a vote (as GET /api/hall/:id/session-day shows): open votes and the
+ * one put on the screen; a draft never, and a closed vote not on the screen without its result.
+ */
+function hallVote(event: Extract<MeetingEvent, { type: 'vote.changed' }>): MeetingEvent | null {
+  const { vote } = event.payload;
+  if (vote.status === 'draft') return null;
+  if (vote.status === 'closed' && !vote.onHallScreen) return { ...event, payload: { vote: { ...vote, result: null } } };
+  return event;
 }

@@ -114,6 +114,11 @@ export async function seedDemoIfEmpty(app: INestApplication, now = new Date()): 
     })),
   );
 
+  // session day: the seats (chair and delegates vote), the first sitting ready to open
+  const seats = DEMO_PEOPLE.filter((p) => p.role === 'chair' || p.role === 'delegate').length;
+  await db.query('UPDATE councils SET seats = $2 WHERE id = $1', [council.id, seats]);
+  await db.query(`INSERT INTO sittings (meeting_id, position, title, checkin_code) VALUES ($1, 1, 'Phiên khai mạc', $2)`, [meeting.id, String(1000 + Math.floor(Math.random() * 9000))]);
+
   const agendaTitles = [...new Set(DEMO_DOCUMENTS.map((d) => d.agendaItemTitle))];
   const agendaRepo = db.getRepository(AgendaItemEntity);
   const agendaIds = new Map<string, string>();

@@ -22,6 +22,7 @@ const CouncilsPage = lazy(() => import('../features/admin/components/CouncilsPag
 // live meeting: staff screens, and the hall TV (no login, so it never loads the login page or pdf.js)
 const DeskPage = lazy(() => import('../features/desk/components/DeskPage').then((m) => ({ default: m.DeskPage })));
 const ConsolePage = lazy(() => import('../features/console/components/ConsolePage').then((m) => ({ default: m.ConsolePage })));
+const AttendancePage = lazy(() => import('../features/attendance/components/AttendancePage').then((m) => ({ default: m.AttendancePage })));
 const HallPage = lazy(() => import('../features/hall/components/HallPage').then((m) => ({ default: m.HallPage })));
 const ChangePasswordPage = lazy(() => import('../features/auth/components/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 const GroupRoomPage = lazy(() => import('../features/breakouts/components/GroupRoomPage').then((m) => ({ default: m.GroupRoomPage })));
@@ -54,6 +55,7 @@ export function App() {
             <Route path="meetings/:meetingId/setup/*" element={<MeetingSetupPage />} />
             <Route path="meetings/:meetingId/desk" element={<DeskPage />} />
             <Route path="meetings/:meetingId/console" element={<ConsolePage />} />
+            <Route path="meetings/:meetingId/attendance" element={<AttendancePage />} />
             <Route path="meetings/:meetingId/groups/:groupId" element={<GroupRoomPage />} />
             <Route path="account/password" element={<ChangePasswordPage />} />
             <Route

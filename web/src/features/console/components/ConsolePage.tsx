@@ -17,6 +17,8 @@ import { DisplayLinksPanel } from './DisplayLinksPanel';
 import { OnlinePanel } from './OnlinePanel';
 import { ReceiptsSummary } from './ReceiptsSummary';
 import { SessionControls } from './SessionControls';
+import { AttendancePanel } from '../../attendance/components/AttendancePanel';
+import { VotePanel } from '../../votes/components/VotePanel';
 import '../../desk/components/desk.css';
 import './console.css';
 
@@ -49,10 +51,12 @@ export function ConsolePage() {
       <div className="console-grid">
         <div className="console-main">
           <AgendaControl meeting={m} agenda={agenda} />
+          <VotePanel meetingId={m.id} currentItem={currentIndex >= 0 ? agenda[currentIndex] : null} documents={documents.data ?? []} />
           <BreakoutPanel meeting={m} agenda={agenda} />
           <CurrentItemComments meetingId={m.id} item={currentIndex >= 0 ? agenda[currentIndex] : null} number={currentIndex + 1} />
         </div>
         <div className="console-side">
+          <AttendancePanel meetingId={m.id} />
           <OnlinePanel meetingId={m.id} />
           <ReceiptsSummary documents={documents.data ?? []} currentItemId={m.currentAgendaItemId} />
           <DisplayLinksPanel meetingId={m.id} />

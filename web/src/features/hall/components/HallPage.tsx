@@ -8,6 +8,8 @@ import { liveIndicator } from '../../live/components/LiveStatus';
 import { useClock } from '../hooks/useClock';
 import { useHallLive } from '../hooks/useHallLive';
 import { useWakeLock } from '../hooks/useWakeLock';
+import { HallQuorum, HallVote } from '../../votes/components/HallSessionDay';
+import { useHallSessionDay } from '../../votes/hooks/useHallSessionDay';
 import './hall.css';
 
 function HallMessage({ title, hint, testId }: { title: string; hint?: string; testId: string }) {
@@ -30,18 +32,19 @@ function Clock() {
   );
 }
 
-function HallBoard({ hall, reconnecting }: { hall: HallState; reconnecting: boolean }) {
+function HallBoard({ hall, reconnecting, token }: { hall: HallState; reconnecting: boolean; token: string }) {
   const { t, language } = useI18n();
   const agenda: AgendaItem[] = [...hall.agenda].sort((a, b) => a.position - b.position);
   const index = agenda.findIndex((item) => item.id === hall.currentAgendaItemId);
   const current = index >= 0 ? agenda[index] : null;
   const breakout = hallBreakout(hall);
+  const day = useHallSessionDay(hall.meetingId, token).data;
   useEffect(() => {
     document.title = `${current ? current.title : hall.title} · ${t.hall.title}`;
   }, [current, hall.title, t.hall.title]);
 
   return (
-    <main className="hall" data-testid="hall-screen" data-status={hall.status} data-current-item-id={current?.id ?? ''}>
+    <main className={`hall${day?.sitting?.status === 'open' || day?.vote ? ' hall-session-day' : ''}`} data-testid="hall-screen" data-status={hall.status} data-current-item-id={current?.id ?? ''}>
       <header className="hall-head">
         <div className="hall-head-text">
           <p className="hall-council">{hall.councilName}</p>
@@ -58,7 +61,9 @@ function HallBoard({ hall, reconnecting }: { hall: HallState; reconnecting: bool
         </div>
       </header>
 
-      {breakout ? (
+      {day?.vote ? (
+        <HallVote vote={day.vote} eligible={day.quorum?.present ?? 0} />
+      ) : breakout ? (
         <HallBreakouts hall={hall} breakout={breakout} agenda={agenda} />
       ) : (
         <section className={`hall-current${current ? '' : ' is-empty'}`} aria-live="polite" data-testid="hall-current">
@@ -84,6 +89,7 @@ function HallBoard({ hall, reconnecting }: { hall: HallState; reconnecting: bool
       )}
 
       <section className="hall-agenda" aria-labelledby="hall-agenda-heading">
+        {day && <HallQuorum day={day} />}
         <h2 id="hall-agenda-heading">{t.hall.agenda}</h2>
         <ol data-testid="hall-agenda">
           {agenda.map((item, i) => {
@@ -126,5 +132,5 @@ export function HallPage() {
     );
   }
   const indicator = liveIndicator(live);
-  return <HallBoard hall={hall.data} reconnecting={indicator === 'reconnecting' || hall.isError} />;
+  return <HallBoard hall={hall.data} token={token} reconnecting={indicator === 'reconnecting' || hall.isError} />;
 }

@@ -3,6 +3,7 @@ import type { Comment, CommentFilters, DocumentSummary, HallState, MeetingDetail
 import { queryKeys } from '../../../lib/queryKeys';
 import { matchesCommentFilters, upsertComment } from './commentFilters';
 import { putBreakout, putGroupMessage } from '../../breakouts/lib/breakoutCache';
+import { applySessionDayEvent } from '../../votes/lib/applySessionDayEvent';
 
 type MeetingPatch = Partial<Pick<MeetingDetail, 'status' | 'currentAgendaItemId' | 'agenda'>>;
 
@@ -112,6 +113,7 @@ export function applyMeetingEvent(queryClient: QueryClient, event: MeetingEvent)
       void queryClient.invalidateQueries({ queryKey: queryKeys.participants(event.meetingId), exact: true });
       return;
     default:
+      applySessionDayEvent(queryClient, event);
       return;
   }
 }

@@ -16,6 +16,8 @@ import { groupDocumentsByAgenda } from '../../documents/lib/groupDocumentsByAgen
 import { LiveStatus } from '../../live/components/LiveStatus';
 import { useMeetingLive } from '../../live/hooks/useMeetingLive';
 import { SaveOfflinePanel } from '../../offline/components/SaveOfflinePanel';
+import { CheckInCard } from '../../attendance/components/CheckInCard';
+import { MeetingVotes } from '../../votes/components/MeetingVotes';
 import { useMeeting } from '../hooks/useMeeting';
 import { canPrepareMeeting } from '../lib/canPrepareMeeting';
 import { MeetingFacts } from './MeetingFacts';
@@ -160,6 +162,9 @@ export function MeetingPage() {
           {t.live.removed}
         </p>
       )}
+
+      {m.myRole && <CheckInCard meetingId={m.id} />}
+      {m.myRole && <MeetingVotes meetingId={m.id} />}
 
       {notReleased && <NotReleasedNotice meeting={m} />}
       {staff && !m.released && (

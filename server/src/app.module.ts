@@ -21,6 +21,8 @@ import { HealthController } from './health/health.controller';
 import { MeetingsModule } from './meetings/meetings.module';
 import { DiskFileStorage, FILE_STORAGE } from './storage/file-storage';
 import { UsersModule } from './users/users.module';
+import { SpeakersModule } from './speakers/speakers.module';
+import { QuestionsModule } from './questions/questions.module';
 
 @Global()
 @Module({})
@@ -66,6 +68,8 @@ export class AppModule {
         DisplayModule,
         BreakoutsModule,
         RealtimeModule,
+        SpeakersModule,
+        QuestionsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

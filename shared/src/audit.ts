@@ -5,6 +5,14 @@ export const AUDIT_ACTIONS = [
   'document.download',
   'document.upload',
   'document.version',
+  'speech.start',
+  'speech.stop',
+  'speakingTimes.update',
+  'question.submit',
+  'question.merge',
+  'questionIssue.assign',
+  'questionIssue.close',
+  'questionIssue.message',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

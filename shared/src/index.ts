@@ -13,3 +13,5 @@ export * from './annotations';
 export * from './comments';
 export * from './realtime';
 export * from './breakouts';
+export * from './speakers';
+export * from './questions';

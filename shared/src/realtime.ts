@@ -3,6 +3,7 @@ import type { AgendaItem, MeetingStatus } from './meetings';
 import type { Comment } from './comments';
 import type { DocumentSummary } from './documents';
 import type { Breakout, GroupMessage } from './breakouts';
+import type { SpeakersList } from './speakers';
 
 /**
  * Everything the server broadcasts about a meeting is a MeetingEvent with a
@@ -21,6 +22,13 @@ export interface MeetingEventPayloads {
   'breakout.changed': { breakout: Breakout };
   /** To the group's members and to the staff only. */
   'group.message': { message: GroupMessage };
+  /** The speakers list of one agenda item changed (request, withdraw, order, start, stop, extra time): everyone, the hall screen too. */
+  'speakers.changed': { list: SpeakersList };
+  /**
+   * Chất vấn changed: to the staff and to the people concerned (authors, the official). It carries
+   * only ids: each client reads what it may see through REST.
+   */
+  'questions.changed': { meetingId: string; issueId: string | null; questionId: string | null };
 }
 export type MeetingEventType = keyof MeetingEventPayloads;
 

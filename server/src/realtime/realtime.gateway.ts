@@ -2,7 +2,7 @@ import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Subscription } from 'rxjs';
 import { z } from 'zod';
-import { catchupPayload, isStaff, joinMeetingPayload, SESSION_COOKIE, type Ack, type MeetingEvent } from '@hopso/shared';
+import { can, catchupPayload, isStaff, joinMeetingPayload, SESSION_COOKIE, type Ack, type MeetingEvent } from '@hopso/shared';
 import { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
@@ -152,7 +152,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   private async refreshMembership(meetingId: string, userId: string): Promise<void> {
     const role = await this.access.roleOf(userId, meetingId);
     const userRoom = this.server.in(rooms.user(userId));
-    if (role === null) {
+    // an official (người trả lời chất vấn) has no meeting.read: they leave the meeting's rooms like someone removed
+    if (role === null || !can(role, 'meeting.read')) {
       this.server.to(rooms.user(userId)).emit('meeting:removed', { meetingId });
       userRoom.socketsLeave([rooms.meeting(meetingId), rooms.staff(meetingId), ...(await this.breakouts.groupIdsOfMeeting(meetingId)).map(rooms.group)]);
       this.sendPresence(meetingId);

@@ -1,16 +1,20 @@
+import crypto from 'node:crypto';
 import type { AgendaItem, DocumentSummary, UploadResult } from '@hopso/shared';
 import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
 import { Api, blobOf, buildMeetingWorld, insertUser, type MeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
+import { addOfficial } from './support/session-day';
 
-type Who = 'admin' | 'secretary' | 'chair' | 'delegate' | 'observer' | 'outsider' | 'anonymous';
-const EVERYONE: Who[] = ['admin', 'secretary', 'chair', 'delegate', 'observer', 'outsider', 'anonymous'];
+type Who = 'admin' | 'secretary' | 'chair' | 'delegate' | 'observer' | 'official' | 'outsider' | 'anonymous';
+const EVERYONE: Who[] = ['admin', 'secretary', 'chair', 'delegate', 'observer', 'official', 'outsider', 'anonymous'];
 
 let server: TestServer;
 let w: MeetingWorld;
 let doc: DocumentSummary;
 let pdf: Buffer;
 let userCounter = 0;
+// người trả lời chất vấn: a participant who sees released documents and their own questions, nothing else
+let official: Api;
 
 beforeAll(async () => {
   server = await startServer();
@@ -24,10 +28,11 @@ beforeAll(async () => {
   expect(up.status).toBe(201);
   doc = (up.body as UploadResult).documents[0];
   await w.secretary.waitReady(doc.id);
+  official = (await addOfficial(server, w, 'perm-official')).api;
 });
 afterAll(() => server?.stop());
 
-const api = (who: Who): Api => w[who];
+const api = (who: Who): Api => (who === 'official' ? official : w[who]);
 
 interface Case {
   name: string;
@@ -41,11 +46,14 @@ const freshUser = () => insertUser(server, `perm-user-${++userCounter}`);
 const newAgendaItem = async () => (await w.secretary.post<AgendaItem>(`${meetingPath()}/agenda`, { title: `Mục tạm ${++userCounter}` })).body;
 
 // statuses: participants get 200/403 from the table in shared/; non-participants 404 (they learn nothing); no session 401
-const staffOnly = (ok: number) => ({ admin: ok, secretary: ok, chair: ok, delegate: 403, observer: 403, outsider: 404, anonymous: 401 });
-const allParticipants = (ok: number) => ({ admin: ok, secretary: ok, chair: ok, delegate: ok, observer: ok, outsider: 404, anonymous: 401 });
+const staffOnly = (ok: number) => ({ admin: ok, secretary: ok, chair: ok, delegate: 403, observer: 403, official: 403, outsider: 404, anonymous: 401 });
+// "participants" here are those who follow the meeting: not the official, who sees only their questions
+const allParticipants = (ok: number) => ({ admin: ok, secretary: ok, chair: ok, delegate: ok, observer: ok, official: 403, outsider: 404, anonymous: 401 });
 // documents are for the meeting's participants: an administrator who is not one gets nothing
-const docsRead = { admin: 404, secretary: 200, chair: 200, delegate: 200, observer: 200, outsider: 404, anonymous: 401 };
-const docsWrite = (ok: number) => ({ admin: 404, secretary: ok, chair: ok, delegate: 403, observer: 403, outsider: 404, anonymous: 401 });
+const docsRead = { admin: 404, secretary: 200, chair: 200, delegate: 200, observer: 200, official: 200, outsider: 404, anonymous: 401 };
+const docsWrite = (ok: number) => ({ admin: 404, secretary: ok, chair: ok, delegate: 403, observer: 403, official: 403, outsider: 404, anonymous: 401 });
+// reading the meeting's life (speakers, groups, events) as a participant: an administrator who is not one gets nothing
+const followers = (ok: number) => ({ ...allParticipants(ok), admin: 404 });
 
 const cases: Case[] = [
   { name: 'GET /meetings/:id', expect: allParticipants(200), call: (a) => a.get(meetingPath()) },
@@ -110,41 +118,41 @@ const cases: Case[] = [
     call: (a) => a.get(`/documents/${doc.id}/versions/${doc.currentVersion.id}/paragraphs`),
   },
   // council and account administration
-  { name: 'GET /users', expect: { admin: 200, secretary: 200, chair: 403, delegate: 403, observer: 403, outsider: 403, anonymous: 401 }, call: (a) => a.get('/users') },
+  { name: 'GET /users', expect: { admin: 200, secretary: 200, chair: 403, delegate: 403, observer: 403, official: 403, outsider: 403, anonymous: 401 }, call: (a) => a.get('/users') },
   {
     name: 'POST /users',
-    expect: { admin: 201, secretary: 403, chair: 403, delegate: 403, observer: 403, outsider: 403, anonymous: 401 },
+    expect: { admin: 201, secretary: 403, chair: 403, delegate: 403, observer: 403, official: 403, outsider: 403, anonymous: 401 },
     call: (a) => a.post('/users', { username: `tao-moi-${++userCounter}`, fullName: 'Người Mới', password: 'mat-khau-dai' }),
   },
   {
     name: 'PATCH /users/:id',
-    expect: { admin: 200, secretary: 403, chair: 403, delegate: 403, observer: 403, outsider: 403, anonymous: 401 },
+    expect: { admin: 200, secretary: 403, chair: 403, delegate: 403, observer: 403, official: 403, outsider: 403, anonymous: 401 },
     call: (a) => a.patch(`/users/${w.ids.delegateB}`, { fullName: 'Đại Biểu B' }),
   },
-  { name: 'GET /councils', expect: { admin: 200, secretary: 200, chair: 200, delegate: 200, observer: 200, outsider: 200, anonymous: 401 }, call: (a) => a.get('/councils') },
+  { name: 'GET /councils', expect: { admin: 200, secretary: 200, chair: 200, delegate: 200, observer: 200, official: 200, outsider: 200, anonymous: 401 }, call: (a) => a.get('/councils') },
   {
     name: 'POST /councils',
-    expect: { admin: 201, secretary: 403, chair: 403, delegate: 403, observer: 403, outsider: 403, anonymous: 401 },
+    expect: { admin: 201, secretary: 403, chair: 403, delegate: 403, observer: 403, official: 403, outsider: 403, anonymous: 401 },
     call: (a) => a.post('/councils', { name: 'HĐND xã Mới', level: 'commune' }),
   },
   {
     name: 'GET /councils/:id',
-    expect: { admin: 200, secretary: 200, chair: 404, delegate: 404, observer: 404, outsider: 404, anonymous: 401 },
+    expect: { admin: 200, secretary: 200, chair: 404, delegate: 404, observer: 404, official: 404, outsider: 404, anonymous: 401 },
     call: (a) => a.get(`/councils/${w.council.id}`),
   },
   {
     name: 'PATCH /councils/:id',
-    expect: { admin: 200, secretary: 403, chair: 403, delegate: 403, observer: 403, outsider: 403, anonymous: 401 },
+    expect: { admin: 200, secretary: 403, chair: 403, delegate: 403, observer: 403, official: 403, outsider: 403, anonymous: 401 },
     call: (a) => a.patch(`/councils/${w.council.id}`, { name: 'HĐND xã Thử Nghiệm (đổi tên)' }),
   },
   {
     name: 'PUT /councils/:id/staff',
-    expect: { admin: 200, secretary: 403, chair: 403, delegate: 403, observer: 403, outsider: 403, anonymous: 401 },
+    expect: { admin: 200, secretary: 403, chair: 403, delegate: 403, observer: 403, official: 403, outsider: 403, anonymous: 401 },
     call: (a) => a.put(`/councils/${w.council.id}/staff`, { userIds: [w.ids.secretary] }),
   },
   {
     name: 'POST /meetings',
-    expect: { admin: 201, secretary: 201, chair: 403, delegate: 403, observer: 403, outsider: 403, anonymous: 401 },
+    expect: { admin: 201, secretary: 201, chair: 403, delegate: 403, observer: 403, official: 403, outsider: 403, anonymous: 401 },
     call: (a) =>
       a.post('/meetings', {
         councilId: w.council.id,
@@ -153,6 +161,67 @@ const cases: Case[] = [
         releaseAt: new Date().toISOString(),
         commentDeadline: new Date(Date.now() + 3600_000).toISOString(),
       }),
+  },
+  // what an official must never see: comments, annotations, read receipts, group discussions, the meeting's live events
+  { name: 'GET /documents/:id/comments', expect: { ...docsRead, official: 403 }, call: (a) => a.get(`/documents/${doc.id}/comments`) },
+  // an administrator who is not a participant is answered an empty list (they may set the meeting up, not read its comments)
+  { name: 'GET /meetings/:id/comments', expect: allParticipants(200), call: (a) => a.get(`${meetingPath()}/comments`) },
+  { name: 'GET /documents/:id/comment-counts', expect: docsWrite(200), call: (a) => a.get(`/documents/${doc.id}/comment-counts`) },
+  { name: 'GET /documents/:id/read-receipts', expect: docsWrite(200), call: (a) => a.get(`/documents/${doc.id}/read-receipts`) },
+  { name: 'GET /documents/:id/annotations', expect: { ...docsRead, official: 403 }, call: (a) => a.get(`/documents/${doc.id}/annotations`) },
+  { name: 'GET /meetings/:id/events', expect: allParticipants(200), call: (a) => a.get(`${meetingPath()}/events?after=0`) },
+  { name: 'GET /meetings/:id/breakouts', expect: allParticipants(200), call: (a) => a.get(`${meetingPath()}/breakouts`) },
+  { name: 'GET /meetings/:id/display-links', expect: staffOnly(200), call: (a) => a.get(`${meetingPath()}/display-links`) },
+  // speakers lists
+  { name: 'GET /meetings/:id/agenda/:itemId/speakers', expect: followers(200), call: (a) => a.get(`${meetingPath()}/agenda/${w.agenda[0].id}/speakers`) },
+  {
+    name: 'POST /meetings/:id/agenda/:itemId/speakers',
+    expect: { admin: 404, secretary: 403, chair: 201, delegate: 201, observer: 403, official: 403, outsider: 404, anonymous: 401 },
+    call: async (a) => a.post(`${meetingPath()}/agenda/${(await newAgendaItem()).id}/speakers`, { clientId: crypto.randomUUID(), type: 'contribution' }),
+  },
+  {
+    name: 'POST /meetings/:id/agenda/:itemId/speakers/add',
+    expect: { ...staffOnly(201), admin: 404 },
+    call: async (a) => a.post(`${meetingPath()}/agenda/${(await newAgendaItem()).id}/speakers/add`, { userId: w.ids.delegateB, type: 'contribution' }),
+  },
+  {
+    name: 'PUT /meetings/:id/agenda/:itemId/speakers/order',
+    expect: { ...staffOnly(200), admin: 404 },
+    call: async (a) => a.put(`${meetingPath()}/agenda/${(await newAgendaItem()).id}/speakers/order`, { version: 0, speechIds: [] }),
+  },
+  {
+    name: 'POST /meetings/:id/agenda/:itemId/speakers/next',
+    expect: { admin: 404, secretary: 403, chair: 200, delegate: 403, observer: 403, official: 403, outsider: 404, anonymous: 401 },
+    call: async (a) => a.post(`${meetingPath()}/agenda/${(await newAgendaItem()).id}/speakers/next`),
+  },
+  { name: 'GET /meetings/:id/speeches', expect: followers(200), call: (a) => a.get(`${meetingPath()}/speeches`) },
+  { name: 'GET /meetings/:id/speaking-times', expect: followers(200), call: (a) => a.get(`${meetingPath()}/speaking-times`) },
+  {
+    name: 'PUT /meetings/:id/speaking-times',
+    expect: { ...staffOnly(200), admin: 404 },
+    call: (a) => a.put(`${meetingPath()}/speaking-times`, { contribution: 420, reply: 180, procedural: 60, question: 180, followup: 60, answer: 300 }),
+  },
+  // chất vấn
+  { name: 'GET /meetings/:id/questions/board', expect: { ...staffOnly(200), admin: 404 }, call: (a) => a.get(`${meetingPath()}/questions/board`) },
+  {
+    name: 'GET /meetings/:id/questions/mine',
+    expect: { admin: 404, secretary: 403, chair: 200, delegate: 200, observer: 403, official: 403, outsider: 404, anonymous: 401 },
+    call: (a) => a.get(`${meetingPath()}/questions/mine`),
+  },
+  {
+    name: 'GET /meetings/:id/questions/official',
+    expect: { admin: 404, secretary: 403, chair: 403, delegate: 403, observer: 403, official: 200, outsider: 404, anonymous: 401 },
+    call: (a) => a.get(`${meetingPath()}/questions/official`),
+  },
+  {
+    name: 'PUT /meetings/:id/question-settings',
+    expect: { ...staffOnly(200), admin: 404 },
+    call: (a) => a.put(`${meetingPath()}/question-settings`, { submitDeadline: new Date(Date.now() + 86400_000).toISOString() }),
+  },
+  {
+    name: 'POST /meetings/:id/question-positions',
+    expect: { ...staffOnly(201), admin: 404 },
+    call: (a) => a.post(`${meetingPath()}/question-positions`, { title: `Chức danh ${++userCounter}` }),
   },
 ];
 

@@ -6,6 +6,8 @@ import { MyMeetingsPage } from '../features/meetings/components/MyMeetingsPage';
 import { LoadingState } from '../ui/LoadingState';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
+import { OfficialPage } from '../features/questions/components/OfficialPage';
+import { QuestionsDeskPage } from '../features/questions/components/QuestionsDeskPage';
 
 // Heavy or staff-only screens load on demand: pdf.js only when a document opens. The login page
 // (and zod, which its form validation needs) loads only for someone not yet signed in.
@@ -54,6 +56,8 @@ export function App() {
             <Route path="meetings/:meetingId/desk" element={<DeskPage />} />
             <Route path="meetings/:meetingId/console" element={<ConsolePage />} />
             <Route path="meetings/:meetingId/groups/:groupId" element={<GroupRoomPage />} />
+            <Route path="meetings/:meetingId/questions" element={<QuestionsDeskPage />} />
+            <Route path="meetings/:meetingId/official" element={<OfficialPage />} />
             <Route
               path="admin/users"
               element={

@@ -17,6 +17,7 @@ import { DisplayLinksPanel } from './DisplayLinksPanel';
 import { OnlinePanel } from './OnlinePanel';
 import { ReceiptsSummary } from './ReceiptsSummary';
 import { SessionControls } from './SessionControls';
+import { SpeakersConsole } from '../../speakers/components/SpeakersConsole';
 import '../../desk/components/desk.css';
 import './console.css';
 
@@ -49,6 +50,7 @@ export function ConsolePage() {
       <div className="console-grid">
         <div className="console-main">
           <AgendaControl meeting={m} agenda={agenda} />
+          <SpeakersConsole meeting={m} item={currentIndex >= 0 ? agenda[currentIndex] : null} number={currentIndex + 1} />
           <BreakoutPanel meeting={m} agenda={agenda} />
           <CurrentItemComments meetingId={m.id} item={currentIndex >= 0 ? agenda[currentIndex] : null} number={currentIndex + 1} />
         </div>

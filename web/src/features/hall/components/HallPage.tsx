@@ -1,10 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import type { AgendaItem, HallState } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { formatDateTime } from '../../../lib/datetime';
 import { HallBreakouts, hallBreakout } from '../../breakouts/components/HallBreakouts';
 import { liveIndicator } from '../../live/components/LiveStatus';
+import { HallSpeakers } from '../../speakers/components/HallSpeakers';
 import { useClock } from '../hooks/useClock';
 import { useHallLive } from '../hooks/useHallLive';
 import { useWakeLock } from '../hooks/useWakeLock';
@@ -30,7 +31,7 @@ function Clock() {
   );
 }
 
-function HallBoard({ hall, reconnecting }: { hall: HallState; reconnecting: boolean }) {
+function HallBoard({ hall, reconnecting, speakers }: { hall: HallState; reconnecting: boolean; speakers?: ReactNode }) {
   const { t, language } = useI18n();
   const agenda: AgendaItem[] = [...hall.agenda].sort((a, b) => a.position - b.position);
   const index = agenda.findIndex((item) => item.id === hall.currentAgendaItemId);
@@ -58,6 +59,7 @@ function HallBoard({ hall, reconnecting }: { hall: HallState; reconnecting: bool
         </div>
       </header>
 
+      <div className="hall-current-column">
       {breakout ? (
         <HallBreakouts hall={hall} breakout={breakout} agenda={agenda} />
       ) : (
@@ -82,6 +84,8 @@ function HallBoard({ hall, reconnecting }: { hall: HallState; reconnecting: bool
           )}
         </section>
       )}
+      {speakers}
+      </div>
 
       <section className="hall-agenda" aria-labelledby="hall-agenda-heading">
         <h2 id="hall-agenda-heading">{t.hall.agenda}</h2>
@@ -126,5 +130,11 @@ export function HallPage() {
     );
   }
   const indicator = liveIndicator(live);
-  return <HallBoard hall={hall.data} reconnecting={indicator === 'reconnecting' || hall.isError} />;
+  return (
+    <HallBoard
+      hall={hall.data}
+      reconnecting={indicator === 'reconnecting' || hall.isError}
+      speakers={<HallSpeakers meetingId={meetingId} token={token} currentAgendaItemId={hall.data.currentAgendaItemId} />}
+    />
+  );
 }

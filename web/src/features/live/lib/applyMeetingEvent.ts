@@ -3,6 +3,7 @@ import type { Comment, CommentFilters, DocumentSummary, HallState, MeetingDetail
 import { queryKeys } from '../../../lib/queryKeys';
 import { matchesCommentFilters, upsertComment } from './commentFilters';
 import { putBreakout, putGroupMessage } from '../../breakouts/lib/breakoutCache';
+import { putSpeakersList } from '../../speakers/lib/speakersCache';
 
 type MeetingPatch = Partial<Pick<MeetingDetail, 'status' | 'currentAgendaItemId' | 'agenda'>>;
 
@@ -93,6 +94,13 @@ export function applyMeetingEvent(queryClient: QueryClient, event: MeetingEvent)
     }
     case 'group.message':
       putGroupMessage(queryClient, event.meetingId, event.payload.message);
+      return;
+    case 'speakers.changed':
+      putSpeakersList(queryClient, event.payload.list);
+      return;
+    case 'questions.changed':
+      // ids only: each screen reads what it may see again
+      void queryClient.invalidateQueries({ queryKey: queryKeys.questions(event.meetingId) });
       return;
     default:
       return;

@@ -1,5 +1,5 @@
 import { Link, useParams } from 'react-router-dom';
-import { isStaff, type AgendaItem, type DocumentSummary, type MeetingDetail } from '@hopso/shared';
+import { can, isStaff, type AgendaItem, type DocumentSummary, type MeetingDetail } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { isApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/datetime';
@@ -21,6 +21,8 @@ import { canPrepareMeeting } from '../lib/canPrepareMeeting';
 import { MeetingFacts } from './MeetingFacts';
 import { MeetingStatusBadge } from './MeetingStatusBadge';
 import './meetings.css';
+import { MyQuestionsPanel } from '../../questions/components/MyQuestionsPanel';
+import { FloorRequestPanel } from '../../speakers/components/FloorRequestPanel';
 
 function DocumentList({ documents }: { documents: readonly DocumentSummary[] }) {
   return (
@@ -146,6 +148,9 @@ export function MeetingPage() {
                 <Link to={`/meetings/${m.id}/console`} className="button button-primary" data-testid="meeting-console-link">
                   {t.live.consoleLink}
                 </Link>
+                <Link to={`/meetings/${m.id}/questions`} className="button button-secondary" data-testid="meeting-questions-link">
+                  {t.questions.deskLink}
+                </Link>
               </>
             )}
             <Link to={`/meetings/${m.id}/setup`} className="button button-secondary" data-testid="meeting-setup-link">
@@ -160,6 +165,9 @@ export function MeetingPage() {
           {t.live.removed}
         </p>
       )}
+
+      {m.myRole && <FloorRequestPanel meeting={m} userId={user.id} />}
+      {can(m.myRole, 'questions.ask') && <MyQuestionsPanel meeting={m} />}
 
       {notReleased && <NotReleasedNotice meeting={m} />}
       {staff && !m.released && (

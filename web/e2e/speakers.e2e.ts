@@ -1,35 +1,19 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { startServer, type TestServer } from '../../server/test/support/server';
-import { desktopContext, launchBrowser, logIn, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
-import { waitForDemoIngest } from './support/demo';
+import type { Locator } from 'playwright-core';
+import { desktopContext, logIn, phoneContext, screenshotOnFailure, waitForText, waitUntilLive } from './support/browser';
+import { demoWorld } from './support/demo';
 
-let server: TestServer;
-let browser: Browser;
-let meetingId: string;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ seedDemo: true }), launchBrowser()]);
-  await waitForDemoIngest(server);
-  meetingId = (await server.db.query('SELECT id FROM meetings LIMIT 1')).rows[0].id;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function waitUntilLive(page: Page): Promise<void> {
-  await page.locator('[data-testid="live-status"][data-state="live"]').first().waitFor({ timeout: 20_000 });
-}
+const world = demoWorld();
 
 async function remaining(countdown: Locator): Promise<number> {
   return Number(await countdown.getAttribute('data-remaining'));
 }
 
 async function fullName(username: string): Promise<string> {
-  return (await server.db.query('SELECT full_name FROM users WHERE username = $1', [username])).rows[0].full_name;
+  return (await world.server.db.query('SELECT full_name FROM users WHERE username = $1', [username])).rows[0].full_name;
 }
 
 it('lets two delegates ask for the floor on their phones, the chair reorder and start them, and the hall screen count down in step with the phones', async () => {
+  const { server, browser, meetingId } = world;
   const chairContext = await desktopContext(browser, server.url);
   const hallContext = await desktopContext(browser, server.url);
   const oneContext = await phoneContext(browser, server.url);
@@ -104,6 +88,7 @@ it('lets two delegates ask for the floor on their phones, the chair reorder and 
 });
 
 it('takes a delegate’s written question to the official through the secretariat, and shows the delegate the written answer', async () => {
+  const { server, browser, meetingId } = world;
   const delegateContext = await phoneContext(browser, server.url);
   const secretaryContext = await desktopContext(browser, server.url);
   const officialContext = await phoneContext(browser, server.url);

@@ -27,6 +27,21 @@ export function IssueStatus({ issue }: { issue: QuestionIssue }) {
   );
 }
 
+/** The questions grouped into an issue, each with every author (duplicates merged into it included). */
+export function IssueQuestions({ issue }: { issue: QuestionIssue }) {
+  const { t } = useI18n();
+  return (
+    <ul className="question-list">
+      {issue.questions.map((q) => (
+        <li key={q.id} className="question-item">
+          <p className="question-body">{q.body}</p>
+          <p className="muted">{t.questions.authors(q.authors.map((a) => a.name).join(', '))}</p>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** The written answers and follow-ups of an issue, and the form to add one (answer for the official, follow-up for an author). */
 export function IssueThread({ issue, reply }: { issue: QuestionIssue; reply: 'answer' | 'followup' | null }) {
   const { t, language } = useI18n();

@@ -7,7 +7,7 @@ import { useDocumentTitle } from '../../../ui/useDocumentTitle';
 import { DocumentLink } from '../../documents/components/DocumentLink';
 import { useMeetingDocuments } from '../../documents/hooks/useMeetingDocuments';
 import { useOfficialDesk } from '../hooks/useQuestions';
-import { IssueStatus, IssueThread } from './IssueThread';
+import { IssueQuestions, IssueStatus, IssueThread } from './IssueThread';
 import './questions.css';
 
 /** Người trả lời chất vấn: the issues addressed to them, the released documents, and a place to answer in writing. Nothing else of the meeting. */
@@ -46,14 +46,7 @@ export function OfficialPage() {
               <li key={issue.id} className="card issue-card" data-testid="official-issue" data-issue-id={issue.id}>
                 <h3>{issue.title}</h3>
                 <IssueStatus issue={issue} />
-                <ul className="question-list">
-                  {issue.questions.map((q) => (
-                    <li key={q.id} className="question-item">
-                      <p className="question-body">{q.body}</p>
-                      <p className="muted">{t.questions.authors(q.authors.map((a) => a.name).join(', '))}</p>
-                    </li>
-                  ))}
-                </ul>
+                <IssueQuestions issue={issue} />
                 <IssueThread issue={issue} reply="answer" />
               </li>
             ))}

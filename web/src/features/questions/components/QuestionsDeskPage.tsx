@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { can, type MeetingDetail, type QuestionsBoard } from '@hopso/shared';
+import { can, type MeetingDetail, type Participant, type QuestionsBoard } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { forbiddenError } from '../../../lib/api-client';
 import { isoToLocalInput, localInputToIso } from '../../../lib/datetime';
@@ -14,7 +14,7 @@ import { useParticipants } from '../../meeting-setup/hooks/useParticipants';
 import { useMeeting } from '../../meetings/hooks/useMeeting';
 import { questionsApi } from '../api/questionsApi';
 import { useQuestionsBoard, useQuestionsMutation } from '../hooks/useQuestions';
-import { IssueStatus, IssueThread } from './IssueThread';
+import { IssueQuestions, IssueStatus, IssueThread } from './IssueThread';
 import './questions.css';
 
 function SettingsForm({ meetingId, board }: { meetingId: string; board: QuestionsBoard }) {
@@ -42,6 +42,20 @@ function SettingsForm({ meetingId, board }: { meetingId: string; board: Question
   );
 }
 
+function OfficialOptions({ officials }: { officials: Participant[] }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <option value="">{t.questions.noOfficial}</option>
+      {officials.map((o) => (
+        <option key={o.userId} value={o.userId}>
+          {o.fullName}
+        </option>
+      ))}
+    </>
+  );
+}
+
 function Positions({ meeting, board }: { meeting: MeetingDetail; board: QuestionsBoard }) {
   const { t } = useI18n();
   const participants = useParticipants(meeting.id);
@@ -58,12 +72,7 @@ function Positions({ meeting, board }: { meeting: MeetingDetail; board: Question
           <li key={p.id} className="position-item" data-testid="position" data-position-id={p.id}>
             <strong>{p.title}</strong>
             <SelectField label={t.questions.official} value={p.officialUserId ?? ''} onChange={(e) => assign.mutate({ positionId: p.id, officialUserId: e.target.value || null })}>
-              <option value="">{t.questions.noOfficial}</option>
-              {officials.map((o) => (
-                <option key={o.userId} value={o.userId}>
-                  {o.fullName}
-                </option>
-              ))}
+              <OfficialOptions officials={officials} />
             </SelectField>
           </li>
         ))}
@@ -77,12 +86,7 @@ function Positions({ meeting, board }: { meeting: MeetingDetail; board: Question
       >
         <TextField label={t.questions.positionTitle} value={title} onChange={(e) => setTitle(e.target.value)} testId="position-title" />
         <SelectField label={t.questions.official} value={officialUserId} onChange={(e) => setOfficialUserId(e.target.value)} testId="position-official">
-          <option value="">{t.questions.noOfficial}</option>
-          {officials.map((o) => (
-            <option key={o.userId} value={o.userId}>
-              {o.fullName}
-            </option>
-          ))}
+          <OfficialOptions officials={officials} />
         </SelectField>
         {(add.isError || assign.isError) && <ErrorMessage error={add.error ?? assign.error} />}
         <button type="submit" className="button button-secondary" disabled={add.isPending || title.trim().length < 2} data-testid="position-add">
@@ -187,14 +191,7 @@ function Issues({ meeting, board }: { meeting: MeetingDetail; board: QuestionsBo
                 {issue.selectedForHall ? ` · ${t.questions.forHall}` : ''}
               </p>
               <IssueStatus issue={issue} />
-              <ul className="question-list">
-                {issue.questions.map((q) => (
-                  <li key={q.id} className="question-item">
-                    <p className="question-body">{q.body}</p>
-                    <p className="muted">{t.questions.authors(q.authors.map((a) => a.name).join(', '))}</p>
-                  </li>
-                ))}
-              </ul>
+              <IssueQuestions issue={issue} />
               <IssueThread issue={issue} reply={null} />
               {issue.status === 'in_hall' ? (
                 <div className="issue-close">

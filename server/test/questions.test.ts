@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
 import type { ApiErrorBody, MyQuestions, OfficialDesk, OfficialPosition, Question, QuestionIssue, QuestionsBoard, SpeakersList } from '@hopso/shared';
+import JSZip from 'jszip';
+import { extractParagraphs } from '../src/documents/ingest/extract-paragraphs';
 import { Api, buildMeetingWorld, type MeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
 import { addOfficial } from './support/session-day';
@@ -214,5 +216,37 @@ describe('in the hall', () => {
     await waitForEvents(screen, (es) => es.some((e) => e.type === 'speakers.changed' && e.payload.list.openIssue === null));
     // the delegate's socket got no questions.changed of an issue they have no question in
     expect(screen.received.some((e) => e.type === 'questions.changed' && e.payload.issueId === other.id)).toBe(false);
+  });
+});
+
+describe('exports', () => {
+  const report = (api: Api, query: string) => fetch(`${server.url}/api${mp()}/questions/report?${query}`, { headers: { authorization: `Bearer ${api.token}` } });
+
+  it('writes the questions by issue as a Word document with every author and the Vietnamese intact', async () => {
+    const res = await report(w.secretary, 'kind=questions&format=docx');
+    expect(res.status).toBe(200);
+    const xml = await (await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()))).file('word/document.xml')!.async('string');
+    for (const text of ['DANH SÁCH CÂU HỎI CHẤT VẤN THEO VẤN ĐỀ', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Tiến độ đường liên thôn Đông – Tây', 'Người dùng w-delegate', 'Người dùng w-delegateb', 'Chủ tịch UBND xã (Đinh Công Minh)']) {
+      expect(xml).toContain(text);
+    }
+    // the follow-up report is for after the session: answers are not in the chair's list
+    expect(xml).not.toContain('UBND xã đã chỉ đạo nhà thầu');
+  });
+
+  it('writes the follow-up report as a PDF with answers, commitments and status', async () => {
+    const res = await report(w.chair, 'kind=followup&format=pdf');
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const text = (await extractParagraphs(new Uint8Array(await res.arrayBuffer()))).map((p) => p.text).join('\n');
+    for (const part of ['BÁO CÁO KẾT QUẢ CHẤT VẤN VÀ TRẢ LỜI CHẤT VẤN', 'UBND xã đã chỉ đạo nhà thầu', 'Tăng cường tuần tra vào giờ cao điểm', 'Đã trả lời tại hội trường']) {
+      expect(text).toContain(part);
+    }
+  });
+
+  it('is for the secretariat and the chair only, and refuses an unknown kind or format', async () => {
+    expect((await report(w.delegate, 'kind=questions&format=pdf')).status).toBe(403);
+    expect((await report(official.api, 'kind=followup&format=pdf')).status).toBe(403);
+    expect((await report(w.outsider, 'kind=questions&format=pdf')).status).toBe(404);
+    expect((await report(w.secretary, 'kind=questions&format=xls')).status).toBe(400);
+    expect((await report(w.secretary, 'kind=all&format=pdf')).status).toBe(400);
   });
 });

@@ -167,3 +167,12 @@ export const issueMessageRequest = z.object({
   body: z.string().trim().min(10, 'Write at least 10 characters').max(QUESTION_MAX_LENGTH * 2, `At most ${QUESTION_MAX_LENGTH * 2} characters`),
 });
 export type IssueMessageRequest = z.infer<typeof issueMessageRequest>;
+
+/** Exports: the questions by issue (the chair's preparation), or the follow-up report (questions, answers, commitments, status). */
+export const QUESTION_REPORT_KINDS = ['questions', 'followup'] as const;
+export type QuestionReportKind = (typeof QUESTION_REPORT_KINDS)[number];
+export const questionReportQuery = z.object({
+  kind: z.enum(QUESTION_REPORT_KINDS, { message: 'kind must be questions or followup' }),
+  format: z.enum(['docx', 'pdf'], { message: 'format must be docx or pdf' }),
+});
+export type QuestionReportQuery = z.infer<typeof questionReportQuery>;

@@ -7,6 +7,7 @@ import {
   createPositionRequest,
   issueMessageRequest,
   mergeQuestionRequest,
+  questionReportQuery,
   questionSettingsRequest,
   submitQuestionRequest,
   updateIssueRequest,
@@ -22,6 +23,7 @@ import {
   type Question,
   type QuestionIssue,
   type QuestionSettings,
+  type QuestionReportQuery,
   type QuestionSettingsRequest,
   type QuestionsBoard,
   type SubmitQuestionRequest,
@@ -29,7 +31,8 @@ import {
   type UpdatePositionRequest,
 } from '@hopso/shared';
 import { CurrentUser, type AuthUser } from '../auth/auth-user';
-import { UuidParam, ZodBody } from '../common/zod';
+import { UuidParam, ZodBody, ZodQuery } from '../common/zod';
+import { questionReportDocx, questionReportFileName, questionReportPdf } from './questions-report';
 import { QuestionsService } from './questions.service';
 
 @ApiTags('questions')
@@ -50,6 +53,16 @@ export class QuestionsController {
   @Get('meetings/:id/questions/official')
   official(@CurrentUser() caller: AuthUser, @UuidParam('id') meetingId: string): Promise<OfficialDesk> {
     return this.questions.officialDesk(caller, meetingId);
+  }
+
+  /** The list of questions by issue, or the chất vấn follow-up report, as DOCX or PDF. */
+  @Get('meetings/:id/questions/report')
+  async report(@CurrentUser() caller: AuthUser, @UuidParam('id') meetingId: string, @ZodQuery(questionReportQuery) q: QuestionReportQuery, @Res() res: Response): Promise<void> {
+    const report = await this.questions.report(caller, meetingId, q.kind);
+    const body = q.format === 'docx' ? await questionReportDocx(report) : await questionReportPdf(report);
+    res.setHeader('Content-Type', q.format === 'docx' ? 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' : 'application/pdf');
+    res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(questionReportFileName(report, q.format))}`);
+    res.send(body);
   }
 
   /** 201 when stored, 200 for a retry with the same client id. */

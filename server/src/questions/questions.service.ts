@@ -15,6 +15,7 @@ import {
   type Question,
   type QuestionIssue,
   type QuestionRef,
+  type QuestionReportKind,
   type QuestionSettings,
   type QuestionSettingsRequest,
   type QuestionsBoard,
@@ -28,6 +29,7 @@ import { DomainError, forbidden, notFound } from '../common/domain-error';
 import { MeetingEventsService, type EmitFn } from '../events/meeting-events.service';
 import { MeetingAccessService } from '../meetings/meeting-access.service';
 import { isUniqueViolation, SpeakersService, updatedRows } from '../speakers/speakers.service';
+import type { QuestionReportInput } from './questions-report';
 
 type Queryable = Pick<EntityManager, 'query'>;
 
@@ -132,6 +134,13 @@ export class QuestionsService {
       positions: (await this.positions(meetingId)).filter((p) => p.officialUserId === caller.id),
       issues,
     };
+  }
+
+  /** What the exports hold: the whole board, with the council's and the meeting's names. */
+  async report(caller: AuthUser, meetingId: string, kind: QuestionReportKind): Promise<QuestionReportInput> {
+    const { meeting } = await this.access.require(caller, meetingId, 'questions.manage');
+    const [council]: { name: string }[] = await this.db.query('SELECT name FROM councils WHERE id = $1', [meeting.councilId]);
+    return { kind, councilName: council?.name ?? '', meetingTitle: meeting.title, generatedAt: new Date(), board: await this.board(caller, meetingId) };
   }
 
   // ---- setup by the secretariat ----

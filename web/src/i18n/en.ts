@@ -1,4 +1,4 @@
-import type { IssueStatus, SpeechType } from '@hopso/shared';
+import type { IssueStatus, QuestionReportKind, SpeechType } from '@hopso/shared';
 import type { Dictionary } from './vi';
 
 /** English UI text. Typed as `Dictionary`, so a missing or extra key fails to compile. */
@@ -867,6 +867,8 @@ export const en: Dictionary = {
     writeAnswer: 'Answer in writing',
     sendAnswer: 'Send the answer',
     documents: 'Meeting documents',
+    reports: 'Exports',
+    reportKinds: { questions: 'Questions by issue (for the chair)', followup: 'Follow-up report: questions, answers, commitments, status' } satisfies Record<QuestionReportKind, string>,
     authors: (names: string) => `Asked by: ${names}`,
   },
 };

@@ -1,4 +1,4 @@
-import type { AuditAction, BreakoutStatus, CommentStatus, CouncilLevel, ErrorCode, HighlightColor, IssueStatus, MeetingKind, MeetingRole, MeetingStatus, SpeechType, VersionStatus } from '@hopso/shared';
+import type { AuditAction, BreakoutStatus, CommentStatus, CouncilLevel, ErrorCode, HighlightColor, IssueStatus, MeetingKind, QuestionReportKind, MeetingRole, MeetingStatus, SpeechType, VersionStatus } from '@hopso/shared';
 
 /**
  * Vietnamese UI text: the first language. Its shape is the `Dictionary` type every other
@@ -870,6 +870,8 @@ export const vi = {
     writeAnswer: 'Trả lời bằng văn bản',
     sendAnswer: 'Gửi trả lời',
     documents: 'Tài liệu kỳ họp',
+    reports: 'Xuất báo cáo',
+    reportKinds: { questions: 'Danh sách câu hỏi chất vấn theo vấn đề (chuẩn bị cho chủ tọa)', followup: 'Báo cáo kết quả chất vấn: câu hỏi, trả lời, cam kết, tình trạng' } satisfies Record<QuestionReportKind, string>,
     authors: (names: string) => `Đại biểu chất vấn: ${names}`,
   },
 };

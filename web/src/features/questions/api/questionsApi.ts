@@ -9,6 +9,7 @@ import type {
   Question,
   QuestionIssue,
   QuestionSettings,
+  QuestionReportQuery,
   QuestionSettingsRequest,
   QuestionsBoard,
   SubmitQuestionRequest,
@@ -16,6 +17,7 @@ import type {
   UpdatePositionRequest,
 } from '@hopso/shared';
 import { apiClient } from '../../../lib/api-client';
+import { fetchFile } from '../../desk/api/deskApi';
 
 const meeting = (id: string) => `/api/meetings/${encodeURIComponent(id)}`;
 const issue = (id: string) => `/api/question-issues/${encodeURIComponent(id)}`;
@@ -35,4 +37,5 @@ export const questionsApi = {
   open: (issueId: string) => apiClient.post<QuestionIssue>(`${issue(issueId)}/open`),
   close: (issueId: string, body: CloseIssueRequest) => apiClient.post<QuestionIssue>(`${issue(issueId)}/close`, body),
   message: (issueId: string, body: IssueMessageRequest) => apiClient.post<QuestionIssue>(`${issue(issueId)}/messages`, body),
+  report: (meetingId: string, q: QuestionReportQuery) => fetchFile(`${meeting(meetingId)}/questions/report?${new URLSearchParams(q).toString()}`, `chat-van.${q.format}`),
 };

@@ -14,6 +14,7 @@ import { useParticipants } from '../../meeting-setup/hooks/useParticipants';
 import { useMeeting } from '../../meetings/hooks/useMeeting';
 import { questionsApi } from '../api/questionsApi';
 import { useQuestionsBoard, useQuestionsMutation } from '../hooks/useQuestions';
+import { QuestionReports } from './QuestionReports';
 import { IssueQuestions, IssueStatus, IssueThread } from './IssueThread';
 import './questions.css';
 
@@ -248,6 +249,7 @@ export function QuestionsDeskPage() {
         <div className="questions-desk-side">
           <SettingsForm key={board.data.settings.submitDeadline ?? 'none'} meetingId={meetingId} board={board.data} />
           <Positions meeting={meeting.data} board={board.data} />
+          <QuestionReports meetingId={meetingId} />
         </div>
       </div>
     </article>

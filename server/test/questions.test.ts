@@ -210,6 +210,20 @@ describe('in the hall', () => {
     const reg = await w.delegate.post<SpeakersList>(`${mp()}/agenda/${w.agenda[1].id}/speakers`, { clientId: crypto.randomUUID(), type: 'question', questionIssueId: issue.id });
     expect(reg.body.waiting.find((s) => s.userId === w.ids.delegate)).toMatchObject({ type: 'question', questionIssueId: issue.id, allottedSeconds: 180 });
 
+    // the official answers in the hall: their own room is told, and their desk carries their countdown
+    const officialSocket = await socketFor(police.api);
+    sockets.push(officialSocket);
+    const added = await w.chair.post<SpeakersList>(`${mp()}/agenda/${w.agenda[1].id}/speakers/add`, { userId: police.id, type: 'answer', questionIssueId: issue.id });
+    const answerTurn = added.body.waiting.find((x) => x.userId === police.id)!;
+    await w.chair.post(`/speeches/${answerTurn.id}/start`);
+    await waitForEvents(officialSocket, (es) => es.some((e) => e.type === 'questions.changed'));
+    expect(officialSocket.received.some((e) => e.type === 'speakers.changed')).toBe(false);
+    const desk = (await police.api.get<OfficialDesk>(`${mp()}/questions/official`)).body;
+    expect(desk.mySpeech).toMatchObject({ id: answerTurn.id, status: 'speaking', type: 'answer', allottedSeconds: 300 });
+    expect(Date.parse(desk.serverNow)).toBeGreaterThanOrEqual(Date.parse(desk.mySpeech!.startedAt!));
+    await w.chair.post(`/speeches/${answerTurn.id}/stop`);
+    expect((await police.api.get<OfficialDesk>(`${mp()}/questions/official`)).body.mySpeech).toBeNull();
+
     const closed = await w.chair.post<QuestionIssue>(`/question-issues/${issue.id}/close`, { answeredInHall: true, commitment: 'Tăng cường tuần tra vào giờ cao điểm' });
     expect(closed.body).toMatchObject({ status: 'answered_in_hall', needsWrittenAnswer: true, commitment: 'Tăng cường tuần tra vào giờ cao điểm' });
     expect((await w.chair.post(`/question-issues/${issue.id}/close`, { answeredInHall: true })).status).toBe(409);

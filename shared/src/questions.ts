@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isoDateTime } from './common';
+import type { Speech } from './speakers';
 
 /**
  * Chất vấn: delegates send written questions (phiếu chất vấn) to an official's position before a
@@ -132,6 +133,10 @@ export interface OfficialDesk {
   meeting: { id: string; title: string; councilName: string; startsAt: string; location: string };
   positions: OfficialPosition[];
   issues: QuestionIssue[];
+  /** The official's own turn to answer in the hall (waiting or under way), for their countdown. */
+  mySpeech: Speech | null;
+  /** The server's clock when this was read. */
+  serverNow: string;
 }
 
 export const createIssueRequest = z.object({

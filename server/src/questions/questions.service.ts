@@ -133,6 +133,7 @@ export class QuestionsService {
       meeting: { id: meeting.id, title: meeting.title, councilName: council?.name ?? '', startsAt: meeting.startsAt.toISOString(), location: meeting.location },
       positions: (await this.positions(meetingId)).filter((p) => p.officialUserId === caller.id),
       issues,
+      ...(await this.speakers.speechOf(meetingId, caller.id).then(({ speech, serverNow }) => ({ mySpeech: speech, serverNow }))),
     };
   }
 

@@ -271,6 +271,16 @@ export class SpeakersService {
     return times;
   }
 
+  /** A person's speech under way or waiting in the meeting (the official's own countdown), with the server's clock. */
+  async speechOf(meetingId: string, userId: string): Promise<{ speech: Speech | null; serverNow: string }> {
+    const rows: SpeechRow[] = await this.db.query(
+      `${SELECT_SPEECHES} WHERE s.meeting_id = $1 AND s.user_id = $2 AND s.status IN ('speaking', 'waiting') ORDER BY (s.status = 'speaking') DESC, s.requested_at LIMIT 1`,
+      [meetingId, userId],
+    );
+    const [{ now }]: { now: Date }[] = await this.db.query('SELECT clock_timestamp() AS now');
+    return { speech: rows[0] ? toSpeech(rows[0]) : null, serverNow: new Date(now).toISOString() };
+  }
+
   /** Emits the item's list after a change made elsewhere in the same transaction (an issue opened for chất vấn). */
   async announce(tx: EntityManager, emit: EmitFn, meetingId: string, agendaItemId: string): Promise<void> {
     await this.ensureList(tx, meetingId, agendaItemId);
@@ -311,6 +321,13 @@ export class SpeakersService {
       await tx.query('UPDATE speaker_lists SET version = version + 1 WHERE agenda_item_id = $1', [agendaItemId]);
       const list = await this.loadList(tx, meetingId, agendaItemId);
       await emit(meetingId, 'speakers.changed', { list }, { to: 'all' });
+      // officials follow no meeting room: their own room hears (ids only) that their desk should read their speech again
+      const officials: { user_id: string }[] = await tx.query(
+        `SELECT DISTINCT s.user_id FROM speeches s JOIN meeting_participants p ON p.meeting_id = s.meeting_id AND p.user_id = s.user_id AND p.role = 'official'
+          WHERE s.agenda_item_id = $1`,
+        [agendaItemId],
+      );
+      if (officials.length) await emit(meetingId, 'questions.changed', { meetingId, issueId: null, questionId: null }, { to: 'staff', userIds: officials.map((o) => o.user_id) });
       return list;
     });
   }

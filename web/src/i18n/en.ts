@@ -869,6 +869,8 @@ export const en: Dictionary = {
     documents: 'Meeting documents',
     reports: 'Exports',
     reportKinds: { questions: 'Questions by issue (for the chair)', followup: 'Follow-up report: questions, answers, commitments, status' } satisfies Record<QuestionReportKind, string>,
+    youAnswer: 'You are answering',
+    youWait: 'The chair has called you to answer: wait for your turn',
     authors: (names: string) => `Asked by: ${names}`,
   },
 };

@@ -872,6 +872,8 @@ export const vi = {
     documents: 'Tài liệu kỳ họp',
     reports: 'Xuất báo cáo',
     reportKinds: { questions: 'Danh sách câu hỏi chất vấn theo vấn đề (chuẩn bị cho chủ tọa)', followup: 'Báo cáo kết quả chất vấn: câu hỏi, trả lời, cam kết, tình trạng' } satisfies Record<QuestionReportKind, string>,
+    youAnswer: 'Bạn đang trả lời chất vấn',
+    youWait: 'Chủ tọa đã mời bạn trả lời: xin chờ đến lượt',
     authors: (names: string) => `Đại biểu chất vấn: ${names}`,
   },
 };

@@ -18,6 +18,7 @@ import type {
 } from '@hopso/shared';
 import { apiClient } from '../../../lib/api-client';
 import { fetchFile } from '../../desk/api/deskApi';
+import { withServerTime } from '../../speakers/lib/serverClock';
 
 const meeting = (id: string) => `/api/meetings/${encodeURIComponent(id)}`;
 const issue = (id: string) => `/api/question-issues/${encodeURIComponent(id)}`;
@@ -26,7 +27,7 @@ const issue = (id: string) => `/api/question-issues/${encodeURIComponent(id)}`;
 export const questionsApi = {
   board: (meetingId: string) => apiClient.get<QuestionsBoard>(`${meeting(meetingId)}/questions/board`),
   mine: (meetingId: string) => apiClient.get<MyQuestions>(`${meeting(meetingId)}/questions/mine`),
-  official: (meetingId: string) => apiClient.get<OfficialDesk>(`${meeting(meetingId)}/questions/official`),
+  official: (meetingId: string) => withServerTime(() => apiClient.get<OfficialDesk>(`${meeting(meetingId)}/questions/official`)),
   submit: (meetingId: string, body: SubmitQuestionRequest) => apiClient.post<Question>(`${meeting(meetingId)}/questions`, body),
   settings: (meetingId: string, body: QuestionSettingsRequest) => apiClient.put<QuestionSettings>(`${meeting(meetingId)}/question-settings`, body),
   createPosition: (meetingId: string, body: CreatePositionRequest) => apiClient.post<OfficialPosition>(`${meeting(meetingId)}/question-positions`, body),

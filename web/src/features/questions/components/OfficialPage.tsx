@@ -7,6 +7,8 @@ import { useDocumentTitle } from '../../../ui/useDocumentTitle';
 import { DocumentLink } from '../../documents/components/DocumentLink';
 import { useMeetingDocuments } from '../../documents/hooks/useMeetingDocuments';
 import { useOfficialDesk } from '../hooks/useQuestions';
+import { useOfficialLive } from '../hooks/useOfficialLive';
+import { Countdown } from '../../speakers/components/Countdown';
 import { IssueQuestions, IssueStatus, IssueThread } from './IssueThread';
 import './questions.css';
 
@@ -15,6 +17,7 @@ export function OfficialPage() {
   const { meetingId = '' } = useParams();
   const { t, language } = useI18n();
   const desk = useOfficialDesk(meetingId);
+  useOfficialLive(meetingId);
   const documents = useMeetingDocuments(meetingId, desk.isSuccess);
   useDocumentTitle(t.questions.officialTitle);
   if (desk.isPending) return <LoadingState />;
@@ -35,6 +38,13 @@ export function OfficialPage() {
         {d.positions.length > 0 && <p>{d.positions.map((p) => p.title).join(', ')}</p>}
         <p className="muted">{t.questions.officialIntro}</p>
       </header>
+
+      {d.mySpeech && (
+        <section className="section card floor-current is-mine" data-testid="official-speech" data-status={d.mySpeech.status}>
+          <p className="floor-current-label">{d.mySpeech.status === 'speaking' ? t.questions.youAnswer : t.questions.youWait}</p>
+          {d.mySpeech.status === 'speaking' && <Countdown speech={d.mySpeech} size="huge" />}
+        </section>
+      )}
 
       <section className="section" aria-labelledby="official-issues-heading">
         <h2 id="official-issues-heading">{t.questions.issues}</h2>

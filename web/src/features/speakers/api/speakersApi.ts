@@ -7,19 +7,10 @@ import type {
   SpeechRecord,
 } from '@hopso/shared';
 import { apiClient } from '../../../lib/api-client';
-import { noteServerTime } from '../lib/serverClock';
+import { withServerTime as timed } from '../lib/serverClock';
 
 const item = (meetingId: string, itemId: string) => `/api/meetings/${encodeURIComponent(meetingId)}/agenda/${encodeURIComponent(itemId)}/speakers`;
 const speech = (id: string) => `/api/speeches/${encodeURIComponent(id)}`;
-
-/** Every answer carrying a list also sets this screen's clock offset from the server's. */
-async function timed<T extends { serverNow: string } | { list: { serverNow: string } | null }>(call: () => Promise<T>): Promise<T> {
-  const sent = Date.now();
-  const res = await call();
-  const now = 'serverNow' in res ? res.serverNow : res.list?.serverNow;
-  if (now) noteServerTime(now, sent, Date.now());
-  return res;
-}
 
 /** Speakers lists: delegates ask for the floor, the chair runs it. */
 export const speakersApi = {

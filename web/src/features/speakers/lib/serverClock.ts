@@ -22,3 +22,12 @@ export function formatClock(seconds: number): string {
   const m = Math.floor(s / 60);
   return `${sign}${String(m).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`;
 }
+
+/** Runs a read whose answer carries the server's clock (`serverNow`, or a `list` that does) and notes the offset. */
+export async function withServerTime<T extends { serverNow: string } | { list: { serverNow: string } | null }>(call: () => Promise<T>): Promise<T> {
+  const sent = Date.now();
+  const res = await call();
+  const now = 'serverNow' in res ? res.serverNow : res.list?.serverNow;
+  if (now) noteServerTime(now, sent, Date.now());
+  return res;
+}

@@ -134,6 +134,12 @@ describe('running the floor', () => {
     expect(done.overrunSeconds).toBe(row.duration_seconds - 60 - 30);
     expect(done.overrunSeconds).toBeGreaterThanOrEqual(70);
     expect((await w.chair.post<ApiErrorBody>(`/speeches/${procedural.id}/stop`)).body.code).toBe('SPEECH_NOT_WAITING');
+    // the audit log keeps who gave and took the floor (the refused attempts left nothing there)
+    const audit = (await server.db.query(`SELECT action, user_id FROM audit_events WHERE target_id = $1 ORDER BY at, id`, [procedural.id])).rows;
+    expect(audit).toEqual([
+      { action: 'speech.start', user_id: w.ids.chair },
+      { action: 'speech.stop', user_id: w.ids.chair },
+    ]);
   });
 
   it('gives the floor to the next in line in one tap, and keeps the record with totals per delegate', async () => {

@@ -130,6 +130,10 @@ it('takes a delegate’s written question to the official through the secretaria
     await waitForText(mine, 'quý III năm 2026');
     await waitForText(mine, 'Đã trả lời bằng văn bản');
     await mine.locator('[data-testid="followup-body"]').waitFor();
+    // the meeting's own page is not for the official: it sends them back to theirs
+    await official.goto(`/meetings/${meetingId}`);
+    await official.locator('[data-testid="official-page"]').waitFor();
+    expect(new URL(official.url()).pathname).toBe(`/meetings/${meetingId}/official`);
   } catch (e) {
     await Promise.all([screenshotOnFailure(delegate, 'questions-delegate'), screenshotOnFailure(secretary, 'questions-secretary'), screenshotOnFailure(official, 'questions-official')]);
     throw e;

@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router-dom';
+import { Link, Navigate, useParams } from 'react-router-dom';
 import { can, isStaff, type AgendaItem, type DocumentSummary, type MeetingDetail } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { isApiError } from '../../../lib/api-client';
@@ -106,6 +106,8 @@ export function MeetingPage() {
   useDocumentTitle(meeting.data?.title);
 
   if (meeting.isPending) return <LoadingState />;
+  // a participant without the meeting's page is an official (người trả lời chất vấn): their own page instead
+  if (isApiError(meeting.error, 'FORBIDDEN')) return <Navigate to={`/meetings/${meetingId}/official`} replace />;
   if (meeting.isError) return <ErrorMessage error={meeting.error} onRetry={() => void meeting.refetch()} />;
 
   const m = meeting.data;

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { AgendaItem, DocumentSummary, UploadResult } from '@hopso/shared';
+import type { AgendaItem, DocumentSummary, Paragraph, UploadResult } from '@hopso/shared';
 import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
 import { Api, blobOf, buildMeetingWorld, insertUser, type MeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
@@ -168,6 +168,17 @@ const cases: Case[] = [
   { name: 'GET /meetings/:id/comments', expect: allParticipants(200), call: (a) => a.get(`${meetingPath()}/comments`) },
   { name: 'GET /documents/:id/comment-counts', expect: docsWrite(200), call: (a) => a.get(`/documents/${doc.id}/comment-counts`) },
   { name: 'GET /documents/:id/read-receipts', expect: docsWrite(200), call: (a) => a.get(`/documents/${doc.id}/read-receipts`) },
+  { name: 'GET /documents/:id/report', expect: docsWrite(200), call: (a) => a.get(`/documents/${doc.id}/report?format=csv`) },
+  {
+    name: 'POST /documents/:id/annotations',
+    expect: { ...docsRead, secretary: 201, chair: 201, delegate: 201, observer: 201, official: 403 },
+    call: async (a) => {
+      // the newest version (another case uploads one), once it is ingested
+      const current = (await w.secretary.waitReady(doc.id)).currentVersion;
+      const [p] = (await w.secretary.get<Paragraph[]>(`/documents/${doc.id}/versions/${current.id}/paragraphs`)).body;
+      return a.post(`/documents/${doc.id}/annotations`, { clientId: crypto.randomUUID(), anchor: { versionId: current.id, paragraphId: p.id, quote: { exact: p.text }, rects: p.rects } });
+    },
+  },
   { name: 'GET /documents/:id/annotations', expect: { ...docsRead, official: 403 }, call: (a) => a.get(`/documents/${doc.id}/annotations`) },
   { name: 'GET /meetings/:id/events', expect: allParticipants(200), call: (a) => a.get(`${meetingPath()}/events?after=0`) },
   { name: 'GET /meetings/:id/breakouts', expect: allParticipants(200), call: (a) => a.get(`${meetingPath()}/breakouts`) },

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
-import type { ApiErrorBody, MyQuestions, OfficialDesk, OfficialPosition, Question, QuestionIssue, QuestionsBoard, SpeakersList } from '@hopso/shared';
+import type { ApiErrorBody, Paragraph, UploadResult, MyQuestions, OfficialDesk, OfficialPosition, Question, QuestionIssue, QuestionsBoard, SpeakersList } from '@hopso/shared';
 import JSZip from 'jszip';
 import { extractParagraphs } from '../src/documents/ingest/extract-paragraphs';
+import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
 import { Api, buildMeetingWorld, type MeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
 import { addOfficial } from './support/session-day';
@@ -165,6 +166,41 @@ describe('grouping by issue', () => {
     expect(flagged).toMatchObject({ needsWrittenAnswer: true, overdue: true });
     await official.api.post(`/question-issues/${issue.id}/messages`, { clientId: crypto.randomUUID(), body: 'Nguồn vốn từ ngân sách xã năm 2026, đã được bố trí đủ.' });
     expect((await board()).issues.find((i) => i.id === issue.id)).toMatchObject({ needsWrittenAnswer: false, overdue: false });
+  });
+});
+
+describe('what an official never sees', () => {
+  it('finds no delegate’s comment or note in anything the official can read or hear', async () => {
+    const pdf = await buildDraftResolutionPdf({ title: 'Nghị quyết thử', councilName: 'HĐND xã Thử Nghiệm', articles: [{ heading: 'Điều 1.', clauses: ['Khoản một của nghị quyết.'] }] });
+    const up = await w.secretary.upload(w.meeting.id, [{ name: 'thu.pdf', data: pdf }]);
+    const doc = await w.secretary.waitReady((up.body as UploadResult).documents[0].id);
+    const [p] = (await w.delegate.get<Paragraph[]>(`/documents/${doc.id}/versions/${doc.currentVersion.id}/paragraphs`)).body;
+    const anchor = { versionId: doc.currentVersion.id, paragraphId: p.id, quote: { exact: p.text }, rects: p.rects };
+    const socket = await socketFor(official.api);
+    sockets.push(socket);
+    const secretComment = `Góp ý kín ${crypto.randomUUID()}`;
+    const secretNote = `Ghi chú riêng ${crypto.randomUUID()}`;
+    expect((await w.delegate.post(`/documents/${doc.id}/comments`, { clientId: crypto.randomUUID(), anchor, body: secretComment })).status).toBe(201);
+    expect((await w.delegate.post(`/documents/${doc.id}/annotations`, { clientId: crypto.randomUUID(), anchor, note: secretNote })).status).toBe(201);
+    // something addressed to the official arrives after them, so anything else would have arrived too
+    await w.secretary.patch(`/question-positions/${chairman.id}`, { title: 'Chủ tịch UBND xã' });
+    await waitForEvents(socket, (es) => es.some((e) => e.type === 'questions.changed'));
+    const reads = [
+      `${mp()}/documents`,
+      `/documents/${doc.id}`,
+      `/documents/${doc.id}/versions/${doc.currentVersion.id}/paragraphs`,
+      `${mp()}/questions/official`,
+      `/documents/${doc.id}/comments`,
+      `/documents/${doc.id}/annotations`,
+      `/meetings`,
+    ];
+    for (const path of reads) {
+      const text = JSON.stringify((await official.api.get(path)).body);
+      expect({ path, leaks: text.includes(secretComment) || text.includes(secretNote) }).toEqual({ path, leaks: false });
+    }
+    const heard = JSON.stringify(socket.received);
+    expect(heard.includes(secretComment) || heard.includes(secretNote)).toBe(false);
+    expect(socket.received.every((e) => e.type === 'questions.changed')).toBe(true);
   });
 });
 

@@ -173,7 +173,7 @@ export class QuestionsService {
   }
 
   async updatePosition(caller: AuthUser, positionId: string, req: UpdatePositionRequest): Promise<OfficialPosition> {
-    const [pos]: { meeting_id: string }[] = await this.db.query('SELECT meeting_id FROM official_positions WHERE id = $1', [positionId]);
+    const [pos]: { meeting_id: string; official_user_id: string | null }[] = await this.db.query('SELECT meeting_id, official_user_id FROM official_positions WHERE id = $1', [positionId]);
     if (!pos) throw notFound('Position');
     await this.access.require(caller, pos.meeting_id, 'questions.manage');
     if (req.officialUserId) await this.assertOfficial(pos.meeting_id, req.officialUserId);
@@ -182,7 +182,9 @@ export class QuestionsService {
         `UPDATE official_positions SET title = COALESCE($2, title), official_user_id = CASE WHEN $3::boolean THEN $4::uuid ELSE official_user_id END WHERE id = $1`,
         [positionId, req.title ?? null, req.officialUserId !== undefined, req.officialUserId ?? null],
       );
-      await this.notify(tx, emit, pos.meeting_id, null, null);
+      // the official who held it and the one who holds it now both read their desk again
+      const officials = [pos.official_user_id, req.officialUserId !== undefined ? req.officialUserId : pos.official_user_id].filter((u): u is string => u !== null);
+      await this.notify(tx, emit, pos.meeting_id, null, null, officials);
     });
     return (await this.positions(pos.meeting_id)).find((p) => p.id === positionId)!;
   }
@@ -429,7 +431,7 @@ export class QuestionsService {
   }
 
   /** `questions.changed` to the staff, the authors concerned and the issue's official. */
-  private async notify(tx: Queryable, emit: EmitFn, meetingId: string, issueId: string | null, questionId: string | null): Promise<void> {
+  private async notify(tx: Queryable, emit: EmitFn, meetingId: string, issueId: string | null, questionId: string | null, alsoUserIds: string[] = []): Promise<void> {
     const users: { id: string }[] = issueId
       ? await tx.query(
           `SELECT author_id AS id FROM questions WHERE issue_id = $1
@@ -437,7 +439,7 @@ export class QuestionsService {
           [issueId],
         )
       : [];
-    await emit(meetingId, 'questions.changed', { meetingId, issueId, questionId }, { to: 'staff', userIds: users.map((u) => u.id) });
+    await emit(meetingId, 'questions.changed', { meetingId, issueId, questionId }, { to: 'staff', userIds: [...new Set([...users.map((u) => u.id), ...alsoUserIds])] });
   }
 
   /** The hall shows the open issue with the speakers list it runs on. */

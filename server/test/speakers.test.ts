@@ -179,6 +179,34 @@ describe('running the floor', () => {
   });
 });
 
+describe('pausing', () => {
+  it('stands the countdown still while paused and leaves the pause out of the recorded duration', async () => {
+    const mine = (await ask(w.delegateB, 2)).body.waiting[0];
+    await w.chair.post(`/speeches/${mine.id}/start`);
+    expect((await w.delegate.post(`/speeches/${mine.id}/pause`)).status).toBe(403);
+    expect((await w.chair.post<ApiErrorBody>(`/speeches/${mine.id}/resume`)).body.code).toBe('SPEECH_NOT_WAITING');
+    const paused = await w.chair.post<SpeakersList>(`/speeches/${mine.id}/pause`);
+    expect(paused.status).toBe(200);
+    expect(paused.body.current!.pausedAt).not.toBeNull();
+    expect((await w.chair.post<ApiErrorBody>(`/speeches/${mine.id}/pause`)).body.code).toBe('SPEECH_NOT_WAITING');
+    // while paused, every read gives the same remaining time, however late it is read
+    const later = (await listOf(2)).current!;
+    expect(remainingSeconds(later, Date.now() + 60_000)).toBe(remainingSeconds(paused.body.current!, Date.parse(paused.body.serverNow)));
+    // the speaker had spoken 100 s when the chair paused, 50 s ago
+    await server.db.query(`UPDATE speeches SET started_at = paused_at - interval '100 seconds' WHERE id = $1`, [mine.id]);
+    await server.db.query(`UPDATE speeches SET started_at = started_at - interval '50 seconds', paused_at = paused_at - interval '50 seconds' WHERE id = $1`, [mine.id]);
+    const resumed = await w.chair.post<SpeakersList>(`/speeches/${mine.id}/resume`);
+    expect(resumed.body.current).toMatchObject({ pausedAt: null });
+    expect(resumed.body.current!.pausedSeconds).toBeGreaterThanOrEqual(50);
+    const stopped = await w.chair.post<SpeakersList>(`/speeches/${mine.id}/stop`);
+    const done = stopped.body.done.find((x) => x.id === mine.id)!;
+    const row = (await server.db.query('SELECT started_at, ended_at, paused_seconds FROM speeches WHERE id = $1', [mine.id])).rows[0];
+    expect(done.durationSeconds).toBe(Math.round((row.ended_at.getTime() - row.started_at.getTime()) / 1000) - row.paused_seconds);
+    expect(done.durationSeconds).toBeGreaterThanOrEqual(100);
+    expect(done.durationSeconds).toBeLessThan(110);
+  });
+});
+
 describe('withdrawing', () => {
   it('lets a speaker withdraw while waiting, not someone else, and not once started', async () => {
     const mine = (await ask(w.delegate, 2)).body.waiting[0];

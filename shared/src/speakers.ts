@@ -114,6 +114,10 @@ export interface Speech {
   extraSeconds: number;
   /** Server-stamped: every screen counts down from these. */
   startedAt: string | null;
+  /** Set while the chair has paused the speech; the time paused is not counted. */
+  pausedAt: string | null;
+  /** Seconds paused before (not counting a pause under way). */
+  pausedSeconds: number;
   endedAt: string | null;
   durationSeconds: number | null;
   overrunSeconds: number | null;
@@ -159,11 +163,14 @@ export interface SpeechRecord {
   totals: SpeakerTotal[];
 }
 
-/** Remaining seconds of a running speech at `nowMs` (server time); negative once past the time. */
-export function remainingSeconds(speech: Pick<Speech, 'startedAt' | 'allottedSeconds' | 'extraSeconds'>, nowMs: number): number {
+export type CountdownSpeech = Pick<Speech, 'startedAt' | 'allottedSeconds' | 'extraSeconds'> & Partial<Pick<Speech, 'pausedAt' | 'pausedSeconds'>>;
+
+/** Remaining seconds of a running speech at `nowMs` (server time); negative once past the time. A paused speech stands still. */
+export function remainingSeconds(speech: CountdownSpeech, nowMs: number): number {
   if (!speech.startedAt) return speech.allottedSeconds + speech.extraSeconds;
-  const end = Date.parse(speech.startedAt) + (speech.allottedSeconds + speech.extraSeconds) * 1000;
-  return Math.ceil((end - nowMs) / 1000);
+  const end = Date.parse(speech.startedAt) + (speech.allottedSeconds + speech.extraSeconds + (speech.pausedSeconds ?? 0)) * 1000;
+  const at = speech.pausedAt ? Date.parse(speech.pausedAt) : nowMs;
+  return Math.ceil((end - at) / 1000);
 }
 
 export type CountdownTone = 'normal' | 'warning' | 'over';

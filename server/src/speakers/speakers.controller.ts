@@ -83,6 +83,18 @@ export class SpeakersController {
     return this.speakers.stop(caller, speechId);
   }
 
+  @Post('speeches/:id/pause')
+  @HttpCode(200)
+  pause(@CurrentUser() caller: AuthUser, @UuidParam('id') speechId: string): Promise<SpeakersList> {
+    return this.speakers.pause(caller, speechId);
+  }
+
+  @Post('speeches/:id/resume')
+  @HttpCode(200)
+  resume(@CurrentUser() caller: AuthUser, @UuidParam('id') speechId: string): Promise<SpeakersList> {
+    return this.speakers.resume(caller, speechId);
+  }
+
   @Post('speeches/:id/extend')
   @HttpCode(200)
   extend(@CurrentUser() caller: AuthUser, @UuidParam('id') speechId: string, @ZodBody(extendSpeechRequest) body: ExtendSpeechRequest): Promise<SpeakersList> {

@@ -46,6 +46,8 @@ interface SpeechRow {
   allotted_seconds: number;
   extra_seconds: number;
   started_at: Date | null;
+  paused_at: Date | null;
+  paused_seconds: number;
   ended_at: Date | null;
   duration_seconds: number | null;
   overrun_seconds: number | null;
@@ -73,6 +75,8 @@ const toSpeech = (r: SpeechRow): Speech => ({
   allottedSeconds: r.allotted_seconds,
   extraSeconds: r.extra_seconds,
   startedAt: iso(r.started_at),
+  pausedAt: iso(r.paused_at),
+  pausedSeconds: r.paused_seconds,
   endedAt: iso(r.ended_at),
   durationSeconds: r.duration_seconds,
   overrunSeconds: r.overrun_seconds,
@@ -91,8 +95,8 @@ const SELECT_SPEECHES = `
 
 type Queryable = Pick<EntityManager, 'query'>;
 
-/** Elapsed whole seconds of a speech, from the database clock (the one every screen counts from). */
-const ELAPSED = `GREATEST(0, round(extract(epoch FROM clock_timestamp() - started_at)))::int`;
+/** Elapsed whole seconds of a speech, from the database clock (the one every screen counts from), pauses left out. */
+const ELAPSED = `GREATEST(0, round(extract(epoch FROM COALESCE(paused_at, clock_timestamp()) - started_at)) - paused_seconds)::int`;
 
 /** Rows an UPDATE ... RETURNING touched (TypeORM answers [rows, count] for an UPDATE on PostgreSQL). */
 export function updatedRows(res: unknown): unknown[] {
@@ -216,6 +220,29 @@ export class SpeakersService {
     return this.change(speech.meeting_id, speech.agenda_item_id, async (tx) => {
       const rows = await tx.query(`UPDATE speeches SET extra_seconds = extra_seconds + $2 WHERE id = $1 AND status = 'speaking' RETURNING id`, [speechId, seconds]);
       if (!updatedRows(rows).length) throw new DomainError('SPEECH_NOT_WAITING', 'Extra time goes to the speaker who is speaking now');
+    });
+  }
+
+  /** The chair pauses the speaker (an interruption in the hall); the countdown stands still on every screen. */
+  async pause(caller: AuthUser, speechId: string): Promise<SpeakersList> {
+    const speech = await this.findSpeech(speechId);
+    await this.access.require(caller, speech.meeting_id, 'speakers.run');
+    return this.change(speech.meeting_id, speech.agenda_item_id, async (tx) => {
+      const rows = await tx.query(`UPDATE speeches SET paused_at = clock_timestamp() WHERE id = $1 AND status = 'speaking' AND paused_at IS NULL RETURNING id`, [speechId]);
+      if (!updatedRows(rows).length) throw new DomainError('SPEECH_NOT_WAITING', 'Only a speaker who is speaking, and not paused, can be paused');
+    });
+  }
+
+  async resume(caller: AuthUser, speechId: string): Promise<SpeakersList> {
+    const speech = await this.findSpeech(speechId);
+    await this.access.require(caller, speech.meeting_id, 'speakers.run');
+    return this.change(speech.meeting_id, speech.agenda_item_id, async (tx) => {
+      const rows = await tx.query(
+        `UPDATE speeches SET paused_seconds = paused_seconds + GREATEST(0, round(extract(epoch FROM clock_timestamp() - paused_at)))::int, paused_at = NULL
+          WHERE id = $1 AND status = 'speaking' AND paused_at IS NOT NULL RETURNING id`,
+        [speechId],
+      );
+      if (!updatedRows(rows).length) throw new DomainError('SPEECH_NOT_WAITING', 'This speaker is not paused');
     });
   }
 

@@ -23,6 +23,8 @@ export const speakersApi = {
   withdraw: (speechId: string) => timed(() => apiClient.delete<SpeakersList>(speech(speechId))),
   start: (speechId: string) => timed(() => apiClient.post<SpeakersList>(`${speech(speechId)}/start`)),
   stop: (speechId: string) => timed(() => apiClient.post<SpeakersList>(`${speech(speechId)}/stop`)),
+  pause: (speechId: string) => timed(() => apiClient.post<SpeakersList>(`${speech(speechId)}/pause`)),
+  resume: (speechId: string) => timed(() => apiClient.post<SpeakersList>(`${speech(speechId)}/resume`)),
   extend: (speechId: string, seconds: number) => timed(() => apiClient.post<SpeakersList>(`${speech(speechId)}/extend`, { seconds })),
   record: (meetingId: string) => apiClient.get<SpeechRecord>(`/api/meetings/${encodeURIComponent(meetingId)}/speeches`),
   times: (meetingId: string) => apiClient.get<SpeakingTimesInfo>(`/api/meetings/${encodeURIComponent(meetingId)}/speaking-times`),

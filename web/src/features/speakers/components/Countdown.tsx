@@ -16,8 +16,10 @@ export function Countdown({ speech, size = 'large' }: { speech: Speech; size?: '
       data-testid="countdown"
       data-tone={countdown.tone}
       data-remaining={countdown.remaining}
+      data-paused={speech.pausedAt ? 'true' : 'false'}
     >
       {formatClock(countdown.remaining)}
+      {speech.pausedAt && <span className="countdown-paused"> ⏸ {t.speakers.paused}</span>}
     </span>
   );
 }

@@ -170,6 +170,15 @@ export function SpeakersConsole({ meeting, item, number }: { meeting: MeetingDet
                     <button type="button" className="button button-secondary" disabled={actions.isPending} onClick={() => actions.mutate({ kind: 'extend', speechId: l.current!.id, seconds: 60 })} data-testid="speakers-extend">
                       {t.speakers.extra}
                     </button>
+                    <button
+                      type="button"
+                      className="button button-secondary"
+                      disabled={actions.isPending}
+                      onClick={() => actions.mutate({ kind: l.current!.pausedAt ? 'resume' : 'pause', speechId: l.current!.id })}
+                      data-testid={l.current.pausedAt ? 'speakers-resume' : 'speakers-pause'}
+                    >
+                      {l.current.pausedAt ? t.speakers.resume : t.speakers.pause}
+                    </button>
                     <button type="button" className="button button-danger" disabled={actions.isPending} onClick={() => actions.mutate({ kind: 'stop', speechId: l.current!.id })} data-testid="speakers-stop">
                       {t.speakers.stop}
                     </button>

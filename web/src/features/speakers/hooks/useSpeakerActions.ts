@@ -13,6 +13,8 @@ type Action =
   | { kind: 'withdraw'; speechId: string }
   | { kind: 'start'; speechId: string }
   | { kind: 'stop'; speechId: string }
+  | { kind: 'pause'; speechId: string }
+  | { kind: 'resume'; speechId: string }
   | { kind: 'extend'; speechId: string; seconds: number };
 
 function run(meetingId: string, itemId: string, a: Action): Promise<SpeakersList> {
@@ -31,6 +33,10 @@ function run(meetingId: string, itemId: string, a: Action): Promise<SpeakersList
       return speakersApi.start(a.speechId);
     case 'stop':
       return speakersApi.stop(a.speechId);
+    case 'pause':
+      return speakersApi.pause(a.speechId);
+    case 'resume':
+      return speakersApi.resume(a.speechId);
     case 'extend':
       return speakersApi.extend(a.speechId, a.seconds);
   }

@@ -12,6 +12,15 @@ describe('the server clock', () => {
     expect(remainingSeconds(speech, serverNow())).toBe(120);
   });
 
+  it('stands a paused countdown still and leaves earlier pauses out', () => {
+    const start = Date.parse('2026-12-03T01:30:00Z');
+    const speech = { startedAt: new Date(start).toISOString(), allottedSeconds: 420, extraSeconds: 60, pausedSeconds: 30, pausedAt: new Date(start + 200_000).toISOString() };
+    // paused 200 s after the start, 30 s of it already paused: 170 s spoken of 480
+    expect(remainingSeconds(speech, start + 200_000)).toBe(310);
+    expect(remainingSeconds(speech, start + 900_000)).toBe(310);
+    expect(remainingSeconds({ ...speech, pausedAt: null }, start + 600_000)).toBe(-90);
+  });
+
   it('ignores an unreadable time', () => {
     noteServerTime(new Date(Date.now()).toISOString(), Date.now(), Date.now());
     const before = serverNow() - Date.now();

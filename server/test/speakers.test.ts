@@ -179,6 +179,27 @@ describe('running the floor', () => {
   });
 });
 
+describe('closing the list', () => {
+  it('takes no new request from a phone once the chair closes it, except a procedural point; the chair may still add', async () => {
+    const path = `${item(2)}/closed`;
+    expect((await w.delegate.put(path, { closed: true })).status).toBe(403);
+    expect((await w.chair.put(path, { closed: 'yes' })).status).toBe(400);
+    const closed = await w.chair.put<SpeakersList>(path, { closed: true });
+    expect(closed.body.closed).toBe(true);
+    const before = await speechCount();
+    const refused = await ask(w.delegate, 2);
+    expect(refused.status).toBe(409);
+    expect(refused.body.code).toBe('SPEAKERS_LIST_CLOSED');
+    expect(await speechCount()).toBe(before);
+    const procedural = await ask(w.delegate, 2, { type: 'procedural' });
+    expect(procedural.status).toBe(201);
+    expect((await w.chair.post(`${item(2)}/add`, { userId: w.ids.delegateB, type: 'contribution' })).status).toBe(201);
+    // tidy: both off the list, the list open again
+    for (const s of (await listOf(2)).waiting) await w.chair.delete(`/speeches/${s.id}`);
+    expect((await w.chair.put<SpeakersList>(path, { closed: false })).body.closed).toBe(false);
+  });
+});
+
 describe('pausing', () => {
   it('stands the countdown still while paused and leaves the pause out of the recorded duration', async () => {
     const mine = (await ask(w.delegateB, 2)).body.waiting[0];

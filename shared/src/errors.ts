@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'SPEECH_NOT_WAITING',
   'QUESTIONS_CLOSED',
   'NO_OFFICIAL_ASSIGNED',
+  'SPEAKERS_LIST_CLOSED',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -91,6 +91,9 @@ export const reorderSpeakersRequest = z.object({
 });
 export type ReorderSpeakersRequest = z.infer<typeof reorderSpeakersRequest>;
 
+export const closeSpeakersListRequest = z.object({ closed: z.boolean() });
+export type CloseSpeakersListRequest = z.infer<typeof closeSpeakersListRequest>;
+
 export const extendSpeechRequest = z.object({ seconds: z.number().int().min(10).max(30 * 60) });
 export type ExtendSpeechRequest = z.infer<typeof extendSpeechRequest>;
 
@@ -136,6 +139,8 @@ export interface SpeakersList {
   agendaItemId: string;
   /** Bumped on every change: a reorder against an older version is refused. */
   version: number;
+  /** Closed to new requests from phones; the chair may still add someone. */
+  closed: boolean;
   waiting: Speech[];
   /** The speech under way in the meeting, if it belongs to this item. */
   current: Speech | null;

@@ -3,11 +3,13 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   addSpeakerRequest,
+  closeSpeakersListRequest,
   extendSpeechRequest,
   reorderSpeakersRequest,
   requestFloorRequest,
   speakingTimesRequest,
   type AddSpeakerRequest,
+  type CloseSpeakersListRequest,
   type ExtendSpeechRequest,
   type ReorderSpeakersRequest,
   type RequestFloorRequest,
@@ -58,6 +60,11 @@ export class SpeakersController {
   @Put('meetings/:id/agenda/:itemId/speakers/order')
   reorder(@CurrentUser() caller: AuthUser, @UuidParam('id') meetingId: string, @UuidParam('itemId') itemId: string, @ZodBody(reorderSpeakersRequest) body: ReorderSpeakersRequest): Promise<SpeakersList> {
     return this.speakers.reorder(caller, meetingId, itemId, body);
+  }
+
+  @Put('meetings/:id/agenda/:itemId/speakers/closed')
+  setClosed(@CurrentUser() caller: AuthUser, @UuidParam('id') meetingId: string, @UuidParam('itemId') itemId: string, @ZodBody(closeSpeakersListRequest) body: CloseSpeakersListRequest): Promise<SpeakersList> {
+    return this.speakers.setClosed(caller, meetingId, itemId, body.closed);
   }
 
   @Post('meetings/:id/agenda/:itemId/speakers/next')

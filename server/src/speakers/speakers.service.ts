@@ -148,6 +148,9 @@ export class SpeakersService {
     if (req.anchor) await this.assertAnchor(meetingId, req.anchor.documentId, req.anchor.paragraphId);
     if (req.questionIssueId) await this.assertIssue(meetingId, req.questionIssueId);
     const list = await this.change(meetingId, agendaItemId, async (tx) => {
+      const [{ closed }]: { closed: boolean }[] = await tx.query('SELECT closed FROM speaker_lists WHERE agenda_item_id = $1', [agendaItemId]);
+      // a procedural point is the delegate's right at any time, even once the list is closed
+      if (closed && req.type !== 'procedural') throw new DomainError('SPEAKERS_LIST_CLOSED', 'The chair has closed the speakers list of this item');
       if (req.replyToSpeechId) await this.assertReplyTarget(tx, agendaItemId, req.replyToSpeechId, caller.id);
       await this.insertWaiting(tx, meetingId, agendaItemId, caller.id, req.type, {
         clientId: req.clientId,
@@ -169,6 +172,15 @@ export class SpeakersService {
     return this.change(meetingId, agendaItemId, async (tx) => {
       if (req.replyToSpeechId) await this.assertReplyTarget(tx, agendaItemId, req.replyToSpeechId, req.userId);
       await this.insertWaiting(tx, meetingId, agendaItemId, req.userId, req.type, { clientId: null, replyTo: req.replyToSpeechId, anchor: null, issueId: req.questionIssueId, addedBy: caller.id });
+    });
+  }
+
+  /** The chair closes the list to new requests from phones (or opens it again). */
+  async setClosed(caller: AuthUser, meetingId: string, agendaItemId: string, closed: boolean): Promise<SpeakersList> {
+    await this.access.require(caller, meetingId, 'speakers.manage');
+    await this.assertItem(meetingId, agendaItemId);
+    return this.change(meetingId, agendaItemId, async (tx) => {
+      await tx.query('UPDATE speaker_lists SET closed = $2 WHERE agenda_item_id = $1', [agendaItemId, closed]);
     });
   }
 
@@ -316,7 +328,7 @@ export class SpeakersService {
   }
 
   async loadList(q: Queryable, meetingId: string, agendaItemId: string): Promise<SpeakersList> {
-    const [listRow]: { version: number }[] = await q.query('SELECT version FROM speaker_lists WHERE agenda_item_id = $1', [agendaItemId]);
+    const [listRow]: { version: number; closed: boolean }[] = await q.query('SELECT version, closed FROM speaker_lists WHERE agenda_item_id = $1', [agendaItemId]);
     const rows: SpeechRow[] = await q.query(
       `${SELECT_SPEECHES} WHERE s.agenda_item_id = $1 AND s.status <> 'withdrawn'
         ORDER BY CASE s.status WHEN 'speaking' THEN 0 WHEN 'waiting' THEN 1 ELSE 2 END, s.position, s.started_at`,
@@ -328,6 +340,7 @@ export class SpeakersService {
       meetingId,
       agendaItemId,
       version: listRow?.version ?? 0,
+      closed: listRow?.closed ?? false,
       waiting: speeches.filter((s) => s.status === 'waiting'),
       current: speeches.find((s) => s.status === 'speaking') ?? null,
       done: speeches.filter((s) => s.status === 'done').sort((a, b) => (a.startedAt ?? '').localeCompare(b.startedAt ?? '')),

@@ -480,6 +480,7 @@ export const en: Dictionary = {
     SPEECH_NOT_WAITING: 'This request is no longer waiting (it started, ended or was withdrawn).',
     QUESTIONS_CLOSED: 'Questions are not being taken: not opened yet, or past the deadline.',
     NO_OFFICIAL_ASSIGNED: 'No official answers for this position yet. Choose another position.',
+    SPEAKERS_LIST_CLOSED: 'The chair has closed the speakers list of this item. You can still raise a point of order.',
     INTERNAL: 'The server has a problem. Please try again in a few minutes.',
   },
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
@@ -793,6 +794,9 @@ export const en: Dictionary = {
     pause: 'Pause',
     resume: 'Resume',
     paused: 'Paused',
+    closeList: 'Close the list',
+    reopenList: 'Reopen the list',
+    listClosed: 'The speakers list is closed.',
     extra: 'One more minute',
     remove: 'Take off the list',
     moveUp: 'Up',

@@ -483,6 +483,7 @@ export const vi = {
     SPEECH_NOT_WAITING: 'Lượt này không còn ở trạng thái chờ (đã bắt đầu, đã xong hoặc đã rút).',
     QUESTIONS_CLOSED: 'Hiện không nhận phiếu chất vấn: chưa mở hoặc đã hết hạn gửi.',
     NO_OFFICIAL_ASSIGNED: 'Chức danh này chưa được phân công người trả lời chất vấn. Hãy chọn chức danh khác.',
+    SPEAKERS_LIST_CLOSED: 'Chủ tọa đã khép danh sách phát biểu của nội dung này. Bạn vẫn có thể kiến nghị về thủ tục.',
     INTERNAL: 'Máy chủ đang gặp sự cố. Hãy thử lại sau ít phút.',
   } satisfies Record<ErrorCode, string>,
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
@@ -796,6 +797,9 @@ export const vi = {
     pause: 'Tạm dừng',
     resume: 'Tiếp tục',
     paused: 'Tạm dừng',
+    closeList: 'Khép danh sách',
+    reopenList: 'Mở lại danh sách',
+    listClosed: 'Danh sách phát biểu đã khép.',
     extra: 'Thêm 1 phút',
     remove: 'Bỏ khỏi danh sách',
     moveUp: 'Lên',

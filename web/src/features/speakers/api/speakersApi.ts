@@ -19,6 +19,7 @@ export const speakersApi = {
   add: (meetingId: string, itemId: string, body: AddSpeakerRequest) => timed(() => apiClient.post<SpeakersList>(`${item(meetingId, itemId)}/add`, body)),
   reorder: (meetingId: string, itemId: string, version: number, speechIds: string[]) =>
     timed(() => apiClient.put<SpeakersList>(`${item(meetingId, itemId)}/order`, { version, speechIds })),
+  setClosed: (meetingId: string, itemId: string, closed: boolean) => timed(() => apiClient.put<SpeakersList>(`${item(meetingId, itemId)}/closed`, { closed })),
   next: (meetingId: string, itemId: string) => timed(() => apiClient.post<SpeakersList>(`${item(meetingId, itemId)}/next`)),
   withdraw: (speechId: string) => timed(() => apiClient.delete<SpeakersList>(speech(speechId))),
   start: (speechId: string) => timed(() => apiClient.post<SpeakersList>(`${speech(speechId)}/start`)),

@@ -125,7 +125,11 @@ export function FloorRequestPanel({ meeting, userId }: { meeting: MeetingDetail;
       {l && !mine && mayAsk && l.current?.userId !== userId && (
         <div className="floor-actions">
           <ParagraphPicker meetingId={meeting.id} agendaItemId={itemId} value={anchor} onChange={setAnchor} />
-          {l.openIssue ? (
+          {l.closed ? (
+            <p className="alert alert-info" data-testid="floor-closed">
+              {t.speakers.listClosed}
+            </p>
+          ) : l.openIssue ? (
             <>
               <button type="button" className="button button-primary button-block" disabled={actions.isPending} onClick={() => ask('question')} data-testid="floor-ask-question">
                 {t.speakers.askQuestion}
@@ -139,7 +143,7 @@ export function FloorRequestPanel({ meeting, userId }: { meeting: MeetingDetail;
               {t.speakers.ask}
             </button>
           )}
-          {spoken.length > 0 && !replying && (
+          {spoken.length > 0 && !replying && !l.closed && (
             <button type="button" className="button button-secondary button-block" onClick={() => setReplying(true)} data-testid="floor-reply">
               {t.speakers.askReply}
             </button>

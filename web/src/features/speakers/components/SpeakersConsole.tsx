@@ -195,7 +195,15 @@ export function SpeakersConsole({ meeting, item, number }: { meeting: MeetingDet
             )}
           </div>
 
-          <h3>{t.speakers.queue}</h3>
+          <div className="speakers-queue-head">
+            <h3>{t.speakers.queue}</h3>
+            {l && (
+              <button type="button" className="button button-secondary" disabled={actions.isPending} onClick={() => actions.mutate({ kind: 'close', closed: !l.closed })} data-testid="speakers-close" data-closed={l.closed ? 'true' : 'false'}>
+                {l.closed ? t.speakers.reopenList : t.speakers.closeList}
+              </button>
+            )}
+          </div>
+          {l?.closed && <p className="muted">{t.speakers.listClosed}</p>}
           {order.length === 0 ? (
             <p className="muted" data-testid="speakers-queue-empty">
               {t.speakers.queueEmpty}

@@ -10,6 +10,7 @@ type Action =
   | { kind: 'add'; body: AddSpeakerRequest }
   | { kind: 'reorder'; version: number; speechIds: string[] }
   | { kind: 'next' }
+  | { kind: 'close'; closed: boolean }
   | { kind: 'withdraw'; speechId: string }
   | { kind: 'start'; speechId: string }
   | { kind: 'stop'; speechId: string }
@@ -27,6 +28,8 @@ function run(meetingId: string, itemId: string, a: Action): Promise<SpeakersList
       return speakersApi.reorder(meetingId, itemId, a.version, a.speechIds);
     case 'next':
       return speakersApi.next(meetingId, itemId);
+    case 'close':
+      return speakersApi.setClosed(meetingId, itemId, a.closed);
     case 'withdraw':
       return speakersApi.withdraw(a.speechId);
     case 'start':

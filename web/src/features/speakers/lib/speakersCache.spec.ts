@@ -7,6 +7,7 @@ const list = (agendaItemId: string, version: number, speaking = false): Speakers
   meetingId: 'm',
   agendaItemId,
   version,
+  closed: false,
   waiting: [],
   current: speaking ? ({ id: `s-${agendaItemId}` } as SpeakersList['current']) : null,
   done: [],

@@ -25,6 +25,8 @@ import { UsersModule } from './users/users.module';
 import { SessionsModule } from './auth/sessions.service';
 import { AttendanceModule } from './attendance/attendance.module';
 import { VotesModule } from './votes/votes.module';
+import { SpeakersModule } from './speakers/speakers.module';
+import { QuestionsModule } from './questions/questions.module';
 
 @Global()
 @Module({})
@@ -73,6 +75,8 @@ export class AppModule {
         SessionsModule,
         AttendanceModule,
         VotesModule,
+        SpeakersModule,
+        QuestionsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
       '',
       `  Demo council: ${seeded.councilName}`,
       `  Demo logins (password for all: ${DEMO_PASSWORD}):`,
-      ...seeded.logins.map((l) => `    ${l.role.padEnd(14)} ${l.username.padEnd(12)} ${l.fullName}`),
+      ...seeded.logins.map((l) => `    ${l.role.padEnd(23)} ${l.username.padEnd(12)} ${l.fullName}`),
     );
   }
   console.log(lines.join('\n') + '\n');

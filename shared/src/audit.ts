@@ -21,6 +21,14 @@ export const AUDIT_ACTIONS = [
   'vote.manual',
   'vote.repeat',
   'vote.hall',
+  'speech.start',
+  'speech.stop',
+  'speakingTimes.update',
+  'question.submit',
+  'question.merge',
+  'questionIssue.assign',
+  'questionIssue.close',
+  'questionIssue.message',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

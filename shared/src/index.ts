@@ -17,3 +17,5 @@ export * from './passwords';
 export * from './event-order';
 export * from './votes';
 export * from './attendance';
+export * from './speakers';
+export * from './questions';

@@ -6,6 +6,7 @@ import type { DocumentSummary } from './documents';
 import type { Breakout, GroupMessage } from './breakouts';
 import type { AttendanceEntry, Quorum, Sitting } from './attendance';
 import type { BallotReceipt, Vote, VoteTally } from './votes';
+import type { SpeakersList } from './speakers';
 
 /**
  * Everything the server broadcasts about a meeting is a MeetingEvent with a
@@ -40,6 +41,13 @@ export interface MeetingEventPayloads {
   'vote.changed': { vote: Vote };
   /** How many have voted, never how: coalesced while the vote is open. */
   'vote.tally': { tally: VoteTally };
+  /** The speakers list of one agenda item changed (request, withdraw, order, start, stop, extra time): everyone, the hall screen too. */
+  'speakers.changed': { list: SpeakersList };
+  /**
+   * Chất vấn changed: to the staff and to the people concerned (authors, the official). It carries
+   * only ids: each client reads what it may see through REST.
+   */
+  'questions.changed': { meetingId: string; issueId: string | null; questionId: string | null };
 }
 
 /** The meeting's own editable details, as MeetingSummary shows them. */
@@ -83,6 +91,11 @@ export interface ServerToClientEvents {
   'presence': (snapshot: PresenceSnapshot) => void;
   /** Sent just before the server removes the socket from a meeting's rooms (participant removed, link revoked). */
   'meeting:removed': (info: { meetingId: string }) => void;
+  /**
+   * To the user rooms of the people a chất vấn change concerns, ids only: an official follows no
+   * meeting stream (they may see none of its events), so this is how their desk knows to read again.
+   */
+  'questions:changed': (info: { meetingId: string }) => void;
 }
 
 /** Socket.IO generics, client → server. Every handler answers with an Ack. */

@@ -1,5 +1,9 @@
-/** Per-meeting roles. A person can be a delegate in one meeting and chair in another. */
-export const MEETING_ROLES = ['chair', 'secretary', 'delegate', 'observer'] as const;
+/**
+ * Per-meeting roles. A person can be a delegate in one meeting and chair in another.
+ * `official` is người trả lời chất vấn: they see the questions addressed to them and the
+ * meeting's released documents, nothing else of the meeting.
+ */
+export const MEETING_ROLES = ['chair', 'secretary', 'delegate', 'observer', 'official'] as const;
 export type MeetingRole = (typeof MEETING_ROLES)[number];
 
 /** Staff run the meeting: they see everything of it and edit it. */
@@ -40,7 +44,21 @@ export type MeetingAction =
   /** Cast a ballot (also needs the voting right and presence in the sitting). */
   | 'votes.cast'
   /** Who chose what in a named vote, who voted in a secret one; exports. */
-  | 'votes.records';
+  | 'votes.records'
+  /** The speakers list of each agenda item (and the record of speeches). */
+  | 'speakers.read'
+  /** Ask for the floor from one's own phone; withdraw while waiting. */
+  | 'speakers.request'
+  /** Reorder the queue, add someone from the hall, remove a request, set speaking times. */
+  | 'speakers.manage'
+  /** Start, stop, extend a speech, give the floor to the next: the chair alone. */
+  | 'speakers.run'
+  /** Send written questions (phiếu chất vấn), follow up on answers. */
+  | 'questions.ask'
+  /** Group questions by issue, assign officials, set deadlines, run the issue in the hall. */
+  | 'questions.manage'
+  /** Answer the questions addressed to oneself. */
+  | 'questions.answer';
 
 /**
  * The one permission table. The server checks every request against it; the web
@@ -53,7 +71,7 @@ export const MEETING_PERMISSIONS: Record<MeetingAction, readonly MeetingRole[]> 
   'agenda.write': ['chair', 'secretary'],
   'participants.read': ['chair', 'secretary', 'delegate', 'observer'],
   'participants.write': ['chair', 'secretary'],
-  'documents.readReleased': ['chair', 'secretary', 'delegate', 'observer'],
+  'documents.readReleased': ['chair', 'secretary', 'delegate', 'observer', 'official'],
   'documents.readUnreleased': ['chair', 'secretary'],
   'documents.write': ['chair', 'secretary'],
   'audit.read': ['chair', 'secretary'],
@@ -70,6 +88,13 @@ export const MEETING_PERMISSIONS: Record<MeetingAction, readonly MeetingRole[]> 
   'votes.read': ['chair', 'secretary', 'delegate', 'observer'],
   'votes.cast': ['chair', 'secretary', 'delegate'],
   'votes.records': ['chair', 'secretary'],
+  'speakers.read': ['chair', 'secretary', 'delegate', 'observer'],
+  'speakers.request': ['chair', 'delegate'],
+  'speakers.manage': ['chair', 'secretary'],
+  'speakers.run': ['chair'],
+  'questions.ask': ['chair', 'delegate'],
+  'questions.manage': ['chair', 'secretary'],
+  'questions.answer': ['official'],
 };
 
 /** Voting right by default: the chair (an HĐND chair is a delegate) and delegates; secretaries only when marked; observers never. */

@@ -86,7 +86,7 @@ const SELECT_ENTRIES = `
          a.status, a.excused, a.reason, a.source, a.at
     FROM meeting_participants p JOIN users u ON u.id = p.user_id
     LEFT JOIN attendance a ON a.sitting_id = $1 AND a.user_id = p.user_id
-   WHERE p.meeting_id = $2 AND p.role <> 'observer'`;
+   WHERE p.meeting_id = $2 AND p.role NOT IN ('observer', 'official')`;
 
 const newCode = () => String(crypto.randomInt(1000, 10_000));
 
@@ -154,7 +154,7 @@ export class AttendanceService {
     await this.access.require(caller, meetingId, 'attendance.manage');
     const [p]: { role: MeetingRole }[] = await this.db.query('SELECT role FROM meeting_participants WHERE meeting_id = $1 AND user_id = $2', [meetingId, userId]);
     if (!p) throw notFound('Participant');
-    if (p.role === 'observer' && votingRight) throw new DomainError('VALIDATION_FAILED', 'Observers and guests never vote', [{ path: 'votingRight', message: 'Observers never vote' }]);
+    if ((p.role === 'observer' || p.role === 'official') && votingRight) throw new DomainError('VALIDATION_FAILED', 'Observers, guests and officials answering questions never vote', [{ path: 'votingRight', message: 'Observers never vote' }]);
     await this.db.query('UPDATE meeting_participants SET voting_right = $3 WHERE meeting_id = $1 AND user_id = $2', [meetingId, userId, votingRight]);
     await this.audit.record({ userId: caller.id, action: 'participant.votingRight', meetingId, targetId: userId, meta: { votingRight } });
     const open = await this.openSitting(this.db.manager, meetingId);
@@ -346,7 +346,7 @@ export class AttendanceService {
 }
 
 const STATUS_LABEL: Record<AttendanceStatus, string> = { hall: 'Có mặt tại hội trường', online: 'Tham dự trực tuyến', absent: 'Vắng mặt' };
-const ROLE_LABEL: Record<MeetingRole, string> = { chair: 'Chủ tọa', secretary: 'Thư ký', delegate: 'Đại biểu', observer: 'Khách mời' };
+const ROLE_LABEL: Record<MeetingRole, string> = { chair: 'Chủ tọa', secretary: 'Thư ký', delegate: 'Đại biểu', observer: 'Khách mời', official: 'Người trả lời chất vấn' };
 
 /** The attendance list of a sitting for the minutes: who, how, when, reason. */
 export function attendanceReport(councilName: string, meetingTitle: string, a: SittingAttendance, at: (d: string) => string): import('../common/table-report').TableReport {

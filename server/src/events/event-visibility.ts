@@ -59,6 +59,8 @@ export function viewOf(stored: StoredEvent, viewer: Viewer, meeting: MeetingVisi
         return event;
       case 'vote.changed':
         return hallVote(event);
+      case 'speakers.changed':
+        return event;
       default:
         return null;
     }
@@ -68,6 +70,8 @@ export function viewOf(stored: StoredEvent, viewer: Viewer, meeting: MeetingVisi
   // an administrator who does not take part has the setup actions of meeting-access, never documents or comments
   const adminOnly = role === null && viewer.isAdmin;
   if (role === null && !adminOnly) return null;
+  // an official (người trả lời chất vấn) reads their questions through REST, nothing of the meeting's stream
+  if (role !== null && !can(role, 'meeting.read')) return null;
   if (!staff && !adminOnly && meeting.status === 'draft') return null;
   switch (event.type) {
     case 'meeting.updated':
@@ -95,6 +99,9 @@ export function viewOf(stored: StoredEvent, viewer: Viewer, meeting: MeetingVisi
     case 'attendance.changed':
     case 'vote.changed':
     case 'vote.tally':
+    // speakers list (everyone) and chất vấn (staff and the people concerned, ids only)
+    case 'speakers.changed':
+    case 'questions.changed':
       return !adminOnly && byAudience(audience, viewer, staff) ? event : null;
     default:
       return null;

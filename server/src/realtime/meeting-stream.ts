@@ -1,4 +1,4 @@
-import { isStaff, type MeetingEvent } from '@hopso/shared';
+import { can, isStaff, type MeetingEvent } from '@hopso/shared';
 import { viewOf, type MeetingVisibilityState, type StoredEvent, type Viewer } from '../events/event-visibility';
 import { rooms, type HopsoServer, type HopsoSocket } from './socket-types';
 
@@ -189,7 +189,8 @@ export class MeetingStream {
           if (viewer.kind !== 'user' || viewer.userId !== userId) continue;
           moved = true;
           const socket = member.socket;
-          if (role === null && !viewer.isAdmin) {
+          // removed, or made an official (người trả lời chất vấn), who may read nothing of the meeting's events
+          if ((role === null && !viewer.isAdmin) || (role !== null && !can(role, 'meeting.read'))) {
             this.members.delete(socket.id);
             socket.emit('meeting:removed', { meetingId: this.meetingId });
             void socket.leave(rooms.meeting(this.meetingId));

@@ -130,6 +130,10 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   /** A committed event: to this process's stream of the meeting, and (scaled out) to every other process's. */
   private committed(stored: StoredEvent, local: boolean): void {
     if (local && this.config.socketScaleOut) this.server.serverSideEmit('meeting:committed', stored);
+    // adapter-wide, so sent once by the process that wrote it
+    if (local && stored.event.type === 'questions.changed' && stored.audience.userIds?.length) {
+      this.server.to(stored.audience.userIds.map(rooms.user)).emit('questions:changed', { meetingId: stored.event.meetingId });
+    }
     this.streams.get(stored.event.meetingId)?.offer(stored);
   }
 

@@ -14,6 +14,7 @@ import { ParticipantEntity } from '../meetings/participant.entity';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { DEMO_DOCUMENTS } from './demo-pdfs';
+import { seedDemoQuestions } from './demo-questions';
 
 export const DEMO_PASSWORD = 'hopso2026';
 export const DEMO_COUNCIL = 'Hội đồng nhân dân xã Yên Hòa';
@@ -47,6 +48,7 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     unit: `Tổ đại biểu số ${(i % 4) + 1}`,
   })),
   { username: 'khachmoi', fullName: 'Phạm Quốc Khánh', phone: '0912000009', role: 'observer', unit: 'Ủy ban MTTQ Việt Nam xã' },
+  { username: 'chutichubnd', fullName: 'Đinh Công Minh', phone: '0912000010', role: 'official', unit: 'Chủ tịch UBND xã' },
 ];
 
 export interface SeededDemo {
@@ -60,6 +62,7 @@ const ROLE_LABEL: Record<DemoPerson['role'], string> = {
   secretary: 'thư ký',
   delegate: 'đại biểu',
   observer: 'khách mời',
+  official: 'người trả lời chất vấn',
 };
 
 function loginsToPrint(): SeededDemo['logins'] {
@@ -150,5 +153,6 @@ export async function seedDemoIfEmpty(app: INestApplication, now = new Date()): 
       await fs.rm(file, { force: true });
     }
   }
+  await seedDemoQuestions(db, meeting.id, (u) => created.get(u)!.id, new Date(startsAt.getTime() - 12 * 3600_000));
   return { councilName: DEMO_COUNCIL, logins: loginsToPrint() };
 }

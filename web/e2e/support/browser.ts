@@ -55,3 +55,8 @@ export async function logIn(target: Page | BrowserContext, username: string): Pr
   await page.locator('[data-testid="current-user"]').waitFor();
   return page;
 }
+
+/** Waits until the page's live indicator says the meeting is followed live. */
+export async function waitUntilLive(page: Page): Promise<void> {
+  await page.locator('[data-testid="live-status"][data-state="live"]').first().waitFor({ timeout: 20_000 });
+}

@@ -1,4 +1,6 @@
-import type { TestServer } from '../../../server/test/support/server';
+import type { Browser } from 'playwright-core';
+import { startServer, type TestServer } from '../../../server/test/support/server';
+import { launchBrowser } from './browser';
 
 /** The demo documents are ingested in the background after the first start: wait until none is pending. */
 export async function waitForDemoIngest(server: TestServer, timeoutMs = 90_000): Promise<void> {
@@ -7,4 +9,22 @@ export async function waitForDemoIngest(server: TestServer, timeoutMs = 90_000):
     if (Date.now() > deadline) throw new Error('demo documents not ingested');
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/**
+ * A file's browser tests on the demo council: starts the seeded server and Chromium before the
+ * tests (waiting for the demo documents' ingest) and stops both after. Read the fields inside tests.
+ */
+export function demoWorld(): { server: TestServer; browser: Browser; meetingId: string } {
+  const world = {} as { server: TestServer; browser: Browser; meetingId: string };
+  beforeAll(async () => {
+    [world.server, world.browser] = await Promise.all([startServer({ seedDemo: true }), launchBrowser()]);
+    await waitForDemoIngest(world.server);
+    world.meetingId = (await world.server.db.query('SELECT id FROM meetings LIMIT 1')).rows[0].id;
+  });
+  afterAll(async () => {
+    await world.browser?.close();
+    await world.server?.stop();
+  });
+  return world;
 }

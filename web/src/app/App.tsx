@@ -6,6 +6,8 @@ import { MyMeetingsPage } from '../features/meetings/components/MyMeetingsPage';
 import { LoadingState } from '../ui/LoadingState';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
+import { OfficialPage } from '../features/questions/components/OfficialPage';
+import { QuestionsDeskPage } from '../features/questions/components/QuestionsDeskPage';
 
 // Heavy or staff-only screens load on demand: pdf.js only when a document opens. The login page
 // (and zod, which its form validation needs) loads only for someone not yet signed in.
@@ -58,6 +60,8 @@ export function App() {
             <Route path="meetings/:meetingId/attendance" element={<AttendancePage />} />
             <Route path="meetings/:meetingId/groups/:groupId" element={<GroupRoomPage />} />
             <Route path="account/password" element={<ChangePasswordPage />} />
+            <Route path="meetings/:meetingId/questions" element={<QuestionsDeskPage />} />
+            <Route path="meetings/:meetingId/official" element={<OfficialPage />} />
             <Route
               path="admin/users"
               element={

@@ -53,6 +53,6 @@ describe('dictionaries', () => {
 
   it('uses the glossary terms for statuses and roles', () => {
     expect(dictionaries.vi.meetingStatus).toEqual({ draft: 'Bản nháp', published: 'Đã công bố', in_session: 'Đang họp', closed: 'Đã kết thúc' });
-    expect(dictionaries.vi.roles).toEqual({ chair: 'Chủ tọa', secretary: 'Thư ký', delegate: 'Đại biểu', observer: 'Khách mời' });
+    expect(dictionaries.vi.roles).toEqual({ chair: 'Chủ tọa', secretary: 'Thư ký', delegate: 'Đại biểu', observer: 'Khách mời', official: 'Người trả lời chất vấn' });
   });
 });

@@ -29,4 +29,11 @@ export const queryKeys = {
   // ---- breakout groups (tổ thảo luận): under the meeting's key, so a resync after a reconnect refetches them ----
   breakouts: (meetingId: string) => ['meetings', meetingId, 'breakouts'] as const,
   groupMessages: (meetingId: string, groupId: string) => ['meetings', meetingId, 'breakout-groups', groupId, 'messages'] as const,
+  // ---- speakers lists and chất vấn ----
+  speakers: (meetingId: string, agendaItemId: string) => ['meetings', meetingId, 'speakers', agendaItemId] as const,
+  speeches: (meetingId: string) => ['meetings', meetingId, 'speeches'] as const,
+  speakingTimes: (meetingId: string) => ['meetings', meetingId, 'speaking-times'] as const,
+  hallSpeakers: (meetingId: string) => ['hall', meetingId, 'speakers'] as const,
+  questions: (meetingId: string) => ['meetings', meetingId, 'questions'] as const,
+  questionsView: (meetingId: string, view: 'board' | 'mine' | 'official') => ['meetings', meetingId, 'questions', view] as const,
 };

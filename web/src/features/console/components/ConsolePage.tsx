@@ -19,6 +19,7 @@ import { ReceiptsSummary } from './ReceiptsSummary';
 import { SessionControls } from './SessionControls';
 import { AttendancePanel } from '../../attendance/components/AttendancePanel';
 import { VotePanel } from '../../votes/components/VotePanel';
+import { SpeakersConsole } from '../../speakers/components/SpeakersConsole';
 import '../../desk/components/desk.css';
 import './console.css';
 
@@ -52,6 +53,7 @@ export function ConsolePage() {
         <div className="console-main">
           <AgendaControl meeting={m} agenda={agenda} />
           <VotePanel meetingId={m.id} currentItem={currentIndex >= 0 ? agenda[currentIndex] : null} documents={documents.data ?? []} />
+          <SpeakersConsole meeting={m} item={currentIndex >= 0 ? agenda[currentIndex] : null} number={currentIndex + 1} />
           <BreakoutPanel meeting={m} agenda={agenda} />
           <CurrentItemComments meetingId={m.id} item={currentIndex >= 0 ? agenda[currentIndex] : null} number={currentIndex + 1} />
         </div>

@@ -36,18 +36,21 @@ export const deskApi = {
    * The comment synthesis report as a file. Fetched rather than linked, so a refusal shows as a
    * sentence on the page instead of a JSON error in a new tab.
    */
-  async report(documentId: string, format: ReportFormat): Promise<DownloadedFile> {
-    let response: Response;
-    try {
-      response = await fetch(`${doc(documentId)}/report?format=${format}`, { credentials: 'same-origin' });
-    } catch (error) {
-      throw new NetworkError(error instanceof Error ? error.message : undefined);
-    }
-    if (!response.ok) throw new ApiError(toApiErrorBody(response.status, await response.text().catch(() => '')));
-    const blob = await response.blob();
-    return { blob, fileName: filenameFrom(response.headers.get('Content-Disposition')) ?? `bao-cao-tong-hop-y-kien.${format}` };
-  },
+  report: (documentId: string, format: ReportFormat): Promise<DownloadedFile> => fetchFile(`${doc(documentId)}/report?format=${format}`, `bao-cao-tong-hop-y-kien.${format}`),
 };
+
+/** A generated file from /api, fetched rather than linked so a refusal shows as a sentence on the page. */
+export async function fetchFile(url: string, fallbackName: string): Promise<DownloadedFile> {
+  let response: Response;
+  try {
+    response = await fetch(url, { credentials: 'same-origin' });
+  } catch (error) {
+    throw new NetworkError(error instanceof Error ? error.message : undefined);
+  }
+  if (!response.ok) throw new ApiError(toApiErrorBody(response.status, await response.text().catch(() => '')));
+  const blob = await response.blob();
+  return { blob, fileName: filenameFrom(response.headers.get('Content-Disposition')) ?? fallbackName };
+}
 
 /** Hands a fetched file to the browser's download. */
 export function saveFile({ blob, fileName }: DownloadedFile): void {

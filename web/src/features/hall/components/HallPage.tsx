@@ -1,10 +1,11 @@
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import type { AgendaItem, HallState } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { formatDateTime } from '../../../lib/datetime';
 import { HallBreakouts, hallBreakout } from '../../breakouts/components/HallBreakouts';
 import { liveIndicator } from '../../live/components/LiveStatus';
+import { HallSpeakers } from '../../speakers/components/HallSpeakers';
 import { useClock } from '../hooks/useClock';
 import { useHallLive } from '../hooks/useHallLive';
 import { useWakeLock } from '../hooks/useWakeLock';
@@ -32,7 +33,7 @@ function Clock() {
   );
 }
 
-function HallBoard({ hall, reconnecting, token }: { hall: HallState; reconnecting: boolean; token: string }) {
+function HallBoard({ hall, reconnecting, token, speakers }: { hall: HallState; reconnecting: boolean; token: string; speakers?: ReactNode }) {
   const { t, language } = useI18n();
   const agenda: AgendaItem[] = [...hall.agenda].sort((a, b) => a.position - b.position);
   const index = agenda.findIndex((item) => item.id === hall.currentAgendaItemId);
@@ -61,6 +62,7 @@ function HallBoard({ hall, reconnecting, token }: { hall: HallState; reconnectin
         </div>
       </header>
 
+      <div className="hall-current-column">
       {day?.vote ? (
         <HallVote vote={day.vote} eligible={day.quorum?.present ?? 0} />
       ) : breakout ? (
@@ -87,6 +89,8 @@ function HallBoard({ hall, reconnecting, token }: { hall: HallState; reconnectin
           )}
         </section>
       )}
+      {speakers}
+      </div>
 
       <section className="hall-agenda" aria-labelledby="hall-agenda-heading">
         {day && <HallQuorum day={day} />}
@@ -132,5 +136,12 @@ export function HallPage() {
     );
   }
   const indicator = liveIndicator(live);
-  return <HallBoard hall={hall.data} token={token} reconnecting={indicator === 'reconnecting' || hall.isError} />;
+  return (
+    <HallBoard
+      hall={hall.data}
+      token={token}
+      reconnecting={indicator === 'reconnecting' || hall.isError}
+      speakers={<HallSpeakers meetingId={meetingId} token={token} currentAgendaItemId={hall.data.currentAgendaItemId} />}
+    />
+  );
 }

@@ -4,6 +4,7 @@ import { queryKeys } from '../../../lib/queryKeys';
 import { matchesCommentFilters, upsertComment } from './commentFilters';
 import { putBreakout, putGroupMessage } from '../../breakouts/lib/breakoutCache';
 import { applySessionDayEvent } from '../../votes/lib/applySessionDayEvent';
+import { putSpeakersList } from '../../speakers/lib/speakersCache';
 
 type MeetingPatch = Partial<Pick<MeetingDetail, 'status' | 'currentAgendaItemId' | 'agenda'>>;
 
@@ -111,6 +112,13 @@ export function applyMeetingEvent(queryClient: QueryClient, event: MeetingEvent)
     case 'participant.changed':
       // the list shows contact details to staff only: the server answers it for this viewer
       void queryClient.invalidateQueries({ queryKey: queryKeys.participants(event.meetingId), exact: true });
+      return;
+    case 'speakers.changed':
+      putSpeakersList(queryClient, event.payload.list);
+      return;
+    case 'questions.changed':
+      // ids only: each screen reads what it may see again
+      void queryClient.invalidateQueries({ queryKey: queryKeys.questions(event.meetingId) });
       return;
     default:
       applySessionDayEvent(queryClient, event);

@@ -10,6 +10,8 @@ import { MeetingStatusBadge } from './MeetingStatusBadge';
 export function MeetingCard({ meeting, canPrepare }: { meeting: MeetingSummary; canPrepare: boolean }) {
   const { t, language } = useI18n();
   const releaseTime = formatDateTime(meeting.releaseAt, language);
+  // an official (người trả lời chất vấn) sees only their questions and the documents
+  const meetingPath = meeting.myRole === 'official' ? `/meetings/${meeting.id}/official` : `/meetings/${meeting.id}`;
   return (
     <li className="card meeting-card" data-testid="meeting-card" data-meeting-id={meeting.id}>
       <div className="meeting-card-top">
@@ -18,7 +20,7 @@ export function MeetingCard({ meeting, canPrepare }: { meeting: MeetingSummary; 
         <OfflineSavedBadge meetingId={meeting.id} />
       </div>
       <h2 className="meeting-card-title">
-        <Link to={`/meetings/${meeting.id}`} data-testid="meeting-card-link">
+        <Link to={meetingPath} data-testid="meeting-card-link">
           {meeting.title}
         </Link>
       </h2>
@@ -32,7 +34,7 @@ export function MeetingCard({ meeting, canPrepare }: { meeting: MeetingSummary; 
         {meeting.released ? t.meetings.documentsReleased(releaseTime) : t.meetings.releasedAt(releaseTime)}
       </p>
       <div className="button-row">
-        <Link to={`/meetings/${meeting.id}`} className="button button-primary" aria-hidden="true" tabIndex={-1}>
+        <Link to={meetingPath} className="button button-primary" aria-hidden="true" tabIndex={-1}>
           {t.meetings.open}
         </Link>
         {canPrepare && (

@@ -1,5 +1,5 @@
-import { Link, useParams } from 'react-router-dom';
-import { isStaff, type AgendaItem, type DocumentSummary, type MeetingDetail } from '@hopso/shared';
+import { Link, Navigate, useParams } from 'react-router-dom';
+import { can, isStaff, type AgendaItem, type DocumentSummary, type MeetingDetail } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { isApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/datetime';
@@ -23,6 +23,8 @@ import { canPrepareMeeting } from '../lib/canPrepareMeeting';
 import { MeetingFacts } from './MeetingFacts';
 import { MeetingStatusBadge } from './MeetingStatusBadge';
 import './meetings.css';
+import { MyQuestionsPanel } from '../../questions/components/MyQuestionsPanel';
+import { FloorRequestPanel } from '../../speakers/components/FloorRequestPanel';
 
 function DocumentList({ documents }: { documents: readonly DocumentSummary[] }) {
   return (
@@ -106,6 +108,8 @@ export function MeetingPage() {
   useDocumentTitle(meeting.data?.title);
 
   if (meeting.isPending) return <LoadingState />;
+  // a participant without the meeting's page is an official (người trả lời chất vấn): their own page instead
+  if (isApiError(meeting.error, 'FORBIDDEN')) return <Navigate to={`/meetings/${meetingId}/official`} replace />;
   if (meeting.isError) return <ErrorMessage error={meeting.error} onRetry={() => void meeting.refetch()} />;
 
   const m = meeting.data;
@@ -148,6 +152,9 @@ export function MeetingPage() {
                 <Link to={`/meetings/${m.id}/console`} className="button button-primary" data-testid="meeting-console-link">
                   {t.live.consoleLink}
                 </Link>
+                <Link to={`/meetings/${m.id}/questions`} className="button button-secondary" data-testid="meeting-questions-link">
+                  {t.questions.deskLink}
+                </Link>
               </>
             )}
             <Link to={`/meetings/${m.id}/setup`} className="button button-secondary" data-testid="meeting-setup-link">
@@ -165,6 +172,8 @@ export function MeetingPage() {
 
       {m.myRole && <CheckInCard meetingId={m.id} />}
       {m.myRole && <MeetingVotes meetingId={m.id} />}
+      {m.myRole && <FloorRequestPanel meeting={m} userId={user.id} />}
+      {can(m.myRole, 'questions.ask') && <MyQuestionsPanel meeting={m} />}
 
       {notReleased && <NotReleasedNotice meeting={m} />}
       {staff && !m.released && (

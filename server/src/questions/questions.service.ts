@@ -1,0 +1,510 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import {
+  can,
+  type CloseIssueRequest,
+  type CreateIssueRequest,
+  type CreatePositionRequest,
+  type IssueMessage,
+  type IssueStatus,
+  type MergeQuestionRequest,
+  type MyQuestions,
+  type OfficialDesk,
+  type OfficialPosition,
+  type Question,
+  type QuestionIssue,
+  type QuestionRef,
+  type QuestionReportKind,
+  type QuestionSettings,
+  type QuestionSettingsRequest,
+  type QuestionsBoard,
+  type SubmitQuestionRequest,
+  type UpdateIssueRequest,
+  type UpdatePositionRequest,
+} from '@hopso/shared';
+import type { AuthUser } from '../auth/auth-user';
+import { AuditService } from '../audit/audit.service';
+import { DomainError, forbidden, notFound } from '../common/domain-error';
+import { MeetingEventsService, type EmitFn } from '../events/meeting-events.service';
+import { MeetingAccessService } from '../meetings/meeting-access.service';
+import { isUniqueViolation, SpeakersService, updatedRows } from '../speakers/speakers.service';
+import type { QuestionReportInput } from './questions-report';
+
+type Queryable = Pick<EntityManager, 'query'>;
+
+interface QuestionRow {
+  id: string;
+  meeting_id: string;
+  position_id: string;
+  position_title: string;
+  author_id: string;
+  author_name: string;
+  body: string;
+  refs: QuestionRef[];
+  issue_id: string | null;
+  merged_into_id: string | null;
+  created_at: Date;
+}
+
+interface IssueRow {
+  id: string;
+  meeting_id: string;
+  title: string;
+  position_id: string;
+  position_title: string;
+  official_user_id: string | null;
+  official_name: string | null;
+  selected_for_hall: boolean;
+  status: IssueStatus;
+  commitment: string | null;
+  answer_due_at: Date;
+}
+
+interface MessageRow {
+  id: string;
+  issue_id: string;
+  kind: IssueMessage['kind'];
+  author_id: string;
+  author_name: string;
+  body: string;
+  created_at: Date;
+}
+
+const SELECT_QUESTIONS = `
+  SELECT q.*, u.full_name AS author_name, p.title AS position_title
+    FROM questions q JOIN users u ON u.id = q.author_id JOIN official_positions p ON p.id = q.position_id`;
+
+const SELECT_ISSUES = `
+  SELECT i.*, p.title AS position_title, p.official_user_id, u.full_name AS official_name
+    FROM question_issues i JOIN official_positions p ON p.id = i.position_id LEFT JOIN users u ON u.id = p.official_user_id`;
+
+const toPosition = (r: { id: string; meeting_id: string; title: string; official_user_id: string | null; official_name: string | null }): OfficialPosition => ({
+  id: r.id,
+  meetingId: r.meeting_id,
+  title: r.title,
+  officialUserId: r.official_user_id,
+  officialName: r.official_name,
+});
+
+/** Chất vấn: written questions, issues, the official's answers and the delegates' follow-ups. */
+@Injectable()
+export class QuestionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: MeetingAccessService,
+    private readonly events: MeetingEventsService,
+    private readonly audit: AuditService,
+    private readonly speakers: SpeakersService,
+  ) {}
+
+  // ---- reading ----
+
+  async board(caller: AuthUser, meetingId: string): Promise<QuestionsBoard> {
+    await this.access.require(caller, meetingId, 'questions.manage');
+    const questions = await this.loadQuestions(this.db.manager, meetingId);
+    return {
+      settings: await this.settings(this.db.manager, meetingId),
+      positions: await this.positions(meetingId),
+      ungrouped: questions.filter((q) => q.issueId === null && q.mergedIntoId === null),
+      issues: await this.loadIssues(this.db.manager, meetingId, questions),
+    };
+  }
+
+  async mine(caller: AuthUser, meetingId: string): Promise<MyQuestions> {
+    await this.access.require(caller, meetingId, 'questions.ask');
+    const questions = await this.loadQuestions(this.db.manager, meetingId);
+    const issues = await this.loadIssues(this.db.manager, meetingId, questions);
+    const own = questions.filter((q) => q.mergedIntoId === null && q.authors.some((a) => a.userId === caller.id));
+    return {
+      settings: await this.settings(this.db.manager, meetingId),
+      positions: (await this.positions(meetingId)).filter((p) => p.officialUserId !== null),
+      questions: own.map((q) => ({ ...q, issue: issues.find((i) => i.id === q.issueId) ?? null })),
+    };
+  }
+
+  /** The official sees the meeting's name and only the issues addressed to their positions. */
+  async officialDesk(caller: AuthUser, meetingId: string): Promise<OfficialDesk> {
+    const { meeting } = await this.access.require(caller, meetingId, 'questions.answer');
+    const [council]: { name: string }[] = await this.db.query('SELECT name FROM councils WHERE id = $1', [meeting.councilId]);
+    const questions = await this.loadQuestions(this.db.manager, meetingId);
+    const issues = (await this.loadIssues(this.db.manager, meetingId, questions)).filter((i) => i.officialUserId === caller.id);
+    return {
+      meeting: { id: meeting.id, title: meeting.title, councilName: council?.name ?? '', startsAt: meeting.startsAt.toISOString(), location: meeting.location },
+      positions: (await this.positions(meetingId)).filter((p) => p.officialUserId === caller.id),
+      issues,
+      ...(await this.speakers.speechOf(meetingId, caller.id).then(({ speech, serverNow }) => ({ mySpeech: speech, serverNow }))),
+    };
+  }
+
+  /** What the exports hold: the whole board, with the council's and the meeting's names. */
+  async report(caller: AuthUser, meetingId: string, kind: QuestionReportKind): Promise<QuestionReportInput> {
+    const { meeting } = await this.access.require(caller, meetingId, 'questions.manage');
+    const [council]: { name: string }[] = await this.db.query('SELECT name FROM councils WHERE id = $1', [meeting.councilId]);
+    return { kind, councilName: council?.name ?? '', meetingTitle: meeting.title, generatedAt: new Date(), board: await this.board(caller, meetingId) };
+  }
+
+  // ---- setup by the secretariat ----
+
+  async setSettings(caller: AuthUser, meetingId: string, req: QuestionSettingsRequest): Promise<QuestionSettings> {
+    await this.access.require(caller, meetingId, 'questions.manage');
+    await this.db.query(
+      `INSERT INTO question_settings (meeting_id, submit_deadline, answer_days) VALUES ($1, $2, $3)
+       ON CONFLICT (meeting_id) DO UPDATE SET submit_deadline = EXCLUDED.submit_deadline, answer_days = EXCLUDED.answer_days`,
+      [meetingId, req.submitDeadline, req.answerDays],
+    );
+    return this.settings(this.db.manager, meetingId);
+  }
+
+  async createPosition(caller: AuthUser, meetingId: string, req: CreatePositionRequest): Promise<OfficialPosition> {
+    await this.access.require(caller, meetingId, 'questions.manage');
+    if (req.officialUserId) await this.assertOfficial(meetingId, req.officialUserId);
+    try {
+      const [row]: { id: string }[] = await this.db.query('INSERT INTO official_positions (meeting_id, title, official_user_id) VALUES ($1, $2, $3) RETURNING id', [
+        meetingId,
+        req.title,
+        req.officialUserId,
+      ]);
+      return (await this.positions(meetingId)).find((p) => p.id === row.id)!;
+    } catch (e) {
+      if (isUniqueViolation(e, 'official_positions_meeting_id_title_key')) throw new DomainError('CONFLICT', 'This position already exists in this meeting');
+      throw e;
+    }
+  }
+
+  async updatePosition(caller: AuthUser, positionId: string, req: UpdatePositionRequest): Promise<OfficialPosition> {
+    const [pos]: { meeting_id: string; official_user_id: string | null }[] = await this.db.query('SELECT meeting_id, official_user_id FROM official_positions WHERE id = $1', [positionId]);
+    if (!pos) throw notFound('Position');
+    await this.access.require(caller, pos.meeting_id, 'questions.manage');
+    if (req.officialUserId) await this.assertOfficial(pos.meeting_id, req.officialUserId);
+    await this.events.transaction(async (tx, emit) => {
+      await tx.query(
+        `UPDATE official_positions SET title = COALESCE($2, title), official_user_id = CASE WHEN $3::boolean THEN $4::uuid ELSE official_user_id END WHERE id = $1`,
+        [positionId, req.title ?? null, req.officialUserId !== undefined, req.officialUserId ?? null],
+      );
+      // the official who held it and the one who holds it now both read their desk again
+      const officials = [pos.official_user_id, req.officialUserId !== undefined ? req.officialUserId : pos.official_user_id].filter((u): u is string => u !== null);
+      await this.notify(tx, emit, pos.meeting_id, null, null, officials);
+    });
+    return (await this.positions(pos.meeting_id)).find((p) => p.id === positionId)!;
+  }
+
+  // ---- delegates ----
+
+  /** 201 when stored, 200 for a replay of the same client id. */
+  async submit(caller: AuthUser, meetingId: string, req: SubmitQuestionRequest): Promise<{ question: Question; created: boolean }> {
+    await this.access.require(caller, meetingId, 'questions.ask');
+    const replay = await this.questionByClientId(caller.id, req.clientId);
+    if (replay) return { question: replay, created: false };
+    const settings = await this.settings(this.db.manager, meetingId);
+    if (!settings.open) {
+      throw new DomainError('QUESTIONS_CLOSED', settings.submitDeadline ? `Questions were taken until ${settings.submitDeadline}` : 'The secretariat has not opened questions for this meeting yet');
+    }
+    const [pos]: { official_user_id: string | null }[] = await this.db.query('SELECT official_user_id FROM official_positions WHERE id = $1 AND meeting_id = $2', [req.positionId, meetingId]);
+    if (!pos) throw new DomainError('VALIDATION_FAILED', 'Choose a position of this meeting', [{ path: 'positionId', message: 'Unknown position' }]);
+    if (!pos.official_user_id) throw new DomainError('NO_OFFICIAL_ASSIGNED', 'No official answers for this position yet; choose another or ask the secretariat');
+    const refs = await this.checkRefs(meetingId, req.refs);
+    let id: string | null = null;
+    await this.events.transaction(async (tx, emit) => {
+      const rows = await tx.query(
+        `INSERT INTO questions (meeting_id, client_id, author_id, position_id, body, refs) VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id`,
+        [meetingId, req.clientId, caller.id, req.positionId, req.body, JSON.stringify(refs)],
+      );
+      id = rows[0]?.id ?? null;
+      if (id) await emit(meetingId, 'questions.changed', { meetingId, issueId: null, questionId: id }, { to: 'staff', userIds: [caller.id] });
+    });
+    if (!id) return { question: (await this.questionByClientId(caller.id, req.clientId))!, created: false };
+    await this.audit.record({ userId: caller.id, action: 'question.submit', meetingId, targetId: id });
+    return { question: (await this.questionByClientId(caller.id, req.clientId))!, created: true };
+  }
+
+  // ---- grouping by the Thường trực ----
+
+  async merge(caller: AuthUser, questionId: string, req: MergeQuestionRequest): Promise<QuestionsBoard> {
+    const q = await this.findQuestion(questionId);
+    await this.access.require(caller, q.meeting_id, 'questions.manage');
+    if (req.intoQuestionId === questionId) throw new DomainError('VALIDATION_FAILED', 'A question cannot be merged into itself', [{ path: 'intoQuestionId', message: 'Same question' }]);
+    const target = await this.findQuestion(req.intoQuestionId).catch(() => null);
+    if (!target || target.meeting_id !== q.meeting_id) throw new DomainError('VALIDATION_FAILED', 'Merge into a question of the same meeting', [{ path: 'intoQuestionId', message: 'Unknown question' }]);
+    if (target.merged_into_id) throw new DomainError('CONFLICT', 'That question is itself merged into another; merge into that one');
+    await this.events.transaction(async (tx, emit) => {
+      // the duplicate and everything already merged into it now point at the target; every author is kept
+      await tx.query(`UPDATE questions SET merged_into_id = $2, issue_id = $3 WHERE id = $1 OR merged_into_id = $1`, [questionId, target.id, target.issue_id]);
+      await this.notify(tx, emit, q.meeting_id, target.issue_id, target.id);
+    });
+    await this.audit.record({ userId: caller.id, action: 'question.merge', meetingId: q.meeting_id, targetId: questionId, meta: { into: target.id } });
+    return this.board(caller, q.meeting_id);
+  }
+
+  async createIssue(caller: AuthUser, meetingId: string, req: CreateIssueRequest): Promise<QuestionIssue> {
+    await this.access.require(caller, meetingId, 'questions.manage');
+    await this.assertAnswerable(meetingId, req.positionId);
+    await this.assertQuestions(meetingId, req.questionIds);
+    const settings = await this.settings(this.db.manager, meetingId);
+    const id = await this.events.transaction(async (tx, emit) => {
+      const [row]: { id: string }[] = await tx.query(
+        `INSERT INTO question_issues (meeting_id, title, position_id, selected_for_hall, answer_due_at)
+         SELECT $1, $2, $3, $4, GREATEST(now(), m.starts_at) + make_interval(days => $5) FROM meetings m WHERE m.id = $1 RETURNING id`,
+        [meetingId, req.title, req.positionId, req.selectedForHall, settings.answerDays],
+      );
+      await this.moveQuestions(tx, row.id, req.questionIds);
+      await this.notify(tx, emit, meetingId, row.id, null);
+      return row.id;
+    });
+    await this.audit.record({ userId: caller.id, action: 'questionIssue.assign', meetingId, targetId: id, meta: { positionId: req.positionId } });
+    return this.issue(id);
+  }
+
+  async updateIssue(caller: AuthUser, issueId: string, req: UpdateIssueRequest): Promise<QuestionIssue> {
+    const issue = await this.findIssue(issueId);
+    await this.access.require(caller, issue.meeting_id, 'questions.manage');
+    if (req.positionId) await this.assertAnswerable(issue.meeting_id, req.positionId);
+    if (req.addQuestionIds) await this.assertQuestions(issue.meeting_id, req.addQuestionIds);
+    await this.events.transaction(async (tx, emit) => {
+      await tx.query(
+        `UPDATE question_issues SET title = COALESCE($2, title), position_id = COALESCE($3, position_id),
+                selected_for_hall = COALESCE($4, selected_for_hall), answer_due_at = COALESCE($5, answer_due_at) WHERE id = $1`,
+        [issueId, req.title ?? null, req.positionId ?? null, req.selectedForHall ?? null, req.answerDueAt ?? null],
+      );
+      if (req.addQuestionIds) await this.moveQuestions(tx, issueId, req.addQuestionIds);
+      await this.notify(tx, emit, issue.meeting_id, issueId, null);
+    });
+    if (req.positionId) await this.audit.record({ userId: caller.id, action: 'questionIssue.assign', meetingId: issue.meeting_id, targetId: issueId, meta: { positionId: req.positionId } });
+    return this.issue(issueId);
+  }
+
+  // ---- in the hall ----
+
+  /** The chair opens an issue: the hall screen shows it above the speakers list. */
+  async open(caller: AuthUser, issueId: string): Promise<QuestionIssue> {
+    const issue = await this.findIssue(issueId);
+    await this.access.require(caller, issue.meeting_id, 'questions.manage');
+    try {
+      await this.events.transaction(async (tx, emit) => {
+        const rows = await tx.query(`UPDATE question_issues SET status = 'in_hall', selected_for_hall = true WHERE id = $1 AND status <> 'in_hall' RETURNING id`, [issueId]);
+        if (!updatedRows(rows).length) throw new DomainError('CONFLICT', 'This issue is already open in the hall');
+        await this.notify(tx, emit, issue.meeting_id, issueId, null);
+        await this.announceHall(tx, emit, issue.meeting_id);
+      });
+    } catch (e) {
+      if (isUniqueViolation(e, 'question_issues_one_in_hall')) throw new DomainError('CONFLICT', 'Another issue is open in the hall: close it first');
+      throw e;
+    }
+    return this.issue(issueId);
+  }
+
+  async close(caller: AuthUser, issueId: string, req: CloseIssueRequest): Promise<QuestionIssue> {
+    const issue = await this.findIssue(issueId);
+    await this.access.require(caller, issue.meeting_id, 'questions.manage');
+    if (issue.status !== 'in_hall') throw new DomainError('CONFLICT', 'This issue is not open in the hall');
+    await this.events.transaction(async (tx, emit) => {
+      await tx.query(`UPDATE question_issues SET status = $2, commitment = $3 WHERE id = $1`, [issueId, req.answeredInHall ? 'answered_in_hall' : 'pending', req.commitment]);
+      await this.notify(tx, emit, issue.meeting_id, issueId, null);
+      await this.announceHall(tx, emit, issue.meeting_id);
+    });
+    await this.audit.record({ userId: caller.id, action: 'questionIssue.close', meetingId: issue.meeting_id, targetId: issueId, meta: { answeredInHall: req.answeredInHall, commitment: req.commitment !== null } });
+    return this.issue(issueId);
+  }
+
+  // ---- written answers and follow-ups ----
+
+  /**
+   * The official assigned writes an answer; an author of one of the issue's questions follows up
+   * (chất vấn lại) once it has been answered, which owes a new answer within the answer deadline.
+   */
+  async postMessage(caller: AuthUser, issueId: string, req: { clientId: string; body: string }): Promise<{ issue: QuestionIssue; created: boolean }> {
+    const issue = await this.findIssue(issueId);
+    const { role } = await this.access.require(caller, issue.meeting_id, 'meeting.read').catch(async (e: unknown) => {
+      // an official has no meeting.read: they pass with questions.answer
+      if (e instanceof DomainError && e.code === 'FORBIDDEN') return this.access.require(caller, issue.meeting_id, 'questions.answer');
+      throw e;
+    });
+    const [replay] = await this.db.query('SELECT 1 FROM question_messages WHERE author_id = $1 AND client_id = $2', [caller.id, req.clientId]);
+    if (replay) return { issue: await this.issue(issueId), created: false };
+    let kind: IssueMessage['kind'];
+    if (can(role, 'questions.answer')) {
+      if (issue.official_user_id !== caller.id) throw notFound('Issue');
+      kind = 'answer';
+    } else if (can(role, 'questions.ask')) {
+      const authors = await this.authorsOf(issueId);
+      if (!authors.includes(caller.id)) throw forbidden('Only the authors of this issue’s questions follow it up');
+      if (issue.status === 'pending' || issue.status === 'in_hall') throw new DomainError('CONFLICT', 'This issue has not been answered yet; a follow-up comes after the answer');
+      kind = 'followup';
+    } else {
+      throw forbidden();
+    }
+    const settings = await this.settings(this.db.manager, issue.meeting_id);
+    await this.events.transaction(async (tx, emit) => {
+      const rows = await tx.query(
+        `INSERT INTO question_messages (issue_id, client_id, author_id, kind, body) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id`,
+        [issueId, req.clientId, caller.id, kind, req.body],
+      );
+      if (!rows.length) return;
+      if (kind === 'answer') await tx.query(`UPDATE question_issues SET status = 'answered_in_writing' WHERE id = $1 AND status <> 'in_hall'`, [issueId]);
+      else await tx.query(`UPDATE question_issues SET answer_due_at = now() + make_interval(days => $2) WHERE id = $1`, [issueId, settings.answerDays]);
+      await this.notify(tx, emit, issue.meeting_id, issueId, null);
+    });
+    await this.audit.record({ userId: caller.id, action: 'questionIssue.message', meetingId: issue.meeting_id, targetId: issueId, meta: { kind } });
+    return { issue: await this.issue(issueId), created: true };
+  }
+
+  // ---- internals ----
+
+  private async issue(issueId: string): Promise<QuestionIssue> {
+    const row = await this.findIssue(issueId);
+    const questions = await this.loadQuestions(this.db.manager, row.meeting_id);
+    return (await this.loadIssues(this.db.manager, row.meeting_id, questions)).find((i) => i.id === issueId)!;
+  }
+
+  private async settings(q: Queryable, meetingId: string): Promise<QuestionSettings> {
+    const [row]: { submit_deadline: Date | null; answer_days: number; open: boolean }[] = await q.query(
+      'SELECT submit_deadline, answer_days, (submit_deadline IS NOT NULL AND submit_deadline > now()) AS open FROM question_settings WHERE meeting_id = $1',
+      [meetingId],
+    );
+    return { meetingId, submitDeadline: row?.submit_deadline ? new Date(row.submit_deadline).toISOString() : null, answerDays: row?.answer_days ?? 20, open: row?.open ?? false };
+  }
+
+  private async positions(meetingId: string): Promise<OfficialPosition[]> {
+    const rows = await this.db.query(
+      `SELECT p.id, p.meeting_id, p.title, p.official_user_id, u.full_name AS official_name
+         FROM official_positions p LEFT JOIN users u ON u.id = p.official_user_id WHERE p.meeting_id = $1 ORDER BY p.created_at, p.title`,
+      [meetingId],
+    );
+    return rows.map(toPosition);
+  }
+
+  private async loadQuestions(q: Queryable, meetingId: string): Promise<Question[]> {
+    const rows: QuestionRow[] = await q.query(`${SELECT_QUESTIONS} WHERE q.meeting_id = $1 ORDER BY q.created_at, q.id`, [meetingId]);
+    return rows.map((r) => {
+      const merged = rows.filter((m) => m.merged_into_id === r.id);
+      const authors = [{ userId: r.author_id, name: r.author_name }];
+      for (const m of merged) if (!authors.some((a) => a.userId === m.author_id)) authors.push({ userId: m.author_id, name: m.author_name });
+      return {
+        id: r.id,
+        meetingId: r.meeting_id,
+        positionId: r.position_id,
+        positionTitle: r.position_title,
+        authorId: r.author_id,
+        authorName: r.author_name,
+        authors,
+        body: r.body,
+        refs: r.refs,
+        issueId: r.issue_id,
+        mergedIntoId: r.merged_into_id,
+        createdAt: new Date(r.created_at).toISOString(),
+      };
+    });
+  }
+
+  private async loadIssues(q: Queryable, meetingId: string, questions: Question[]): Promise<QuestionIssue[]> {
+    const rows: (IssueRow & { now: Date })[] = await q.query(`${SELECT_ISSUES.replace('SELECT i.*', 'SELECT i.*, now() AS now')} WHERE i.meeting_id = $1 ORDER BY i.created_at, i.id`, [meetingId]);
+    const messages: MessageRow[] = await q.query(
+      `SELECT m.*, u.full_name AS author_name FROM question_messages m JOIN users u ON u.id = m.author_id
+        JOIN question_issues i ON i.id = m.issue_id WHERE i.meeting_id = $1 ORDER BY m.created_at, m.id`,
+      [meetingId],
+    );
+    return rows.map((r) => {
+      const own = messages.filter((m) => m.issue_id === r.id);
+      const last = own[own.length - 1];
+      const answered = own.some((m) => m.kind === 'answer');
+      const needsWrittenAnswer =
+        last?.kind === 'followup' || (r.status === 'pending' && !answered) || (r.status === 'answered_in_hall' && r.commitment !== null && !answered);
+      return {
+        id: r.id,
+        meetingId: r.meeting_id,
+        title: r.title,
+        positionId: r.position_id,
+        positionTitle: r.position_title,
+        officialUserId: r.official_user_id,
+        officialName: r.official_name,
+        selectedForHall: r.selected_for_hall,
+        status: r.status,
+        commitment: r.commitment,
+        answerDueAt: new Date(r.answer_due_at).toISOString(),
+        needsWrittenAnswer,
+        overdue: needsWrittenAnswer && new Date(r.answer_due_at).getTime() < new Date(r.now).getTime(),
+        questions: questions.filter((x) => x.issueId === r.id && x.mergedIntoId === null),
+        messages: own.map((m) => ({ id: m.id, kind: m.kind, authorId: m.author_id, authorName: m.author_name, body: m.body, createdAt: new Date(m.created_at).toISOString() })),
+      };
+    });
+  }
+
+  /** `questions.changed` to the staff, the authors concerned and the issue's official. */
+  private async notify(tx: Queryable, emit: EmitFn, meetingId: string, issueId: string | null, questionId: string | null, alsoUserIds: string[] = []): Promise<void> {
+    const users: { id: string }[] = issueId
+      ? await tx.query(
+          `SELECT author_id AS id FROM questions WHERE issue_id = $1
+           UNION SELECT p.official_user_id FROM question_issues i JOIN official_positions p ON p.id = i.position_id WHERE i.id = $1 AND p.official_user_id IS NOT NULL`,
+          [issueId],
+        )
+      : [];
+    await emit(meetingId, 'questions.changed', { meetingId, issueId, questionId }, { to: 'staff', userIds: [...new Set([...users.map((u) => u.id), ...alsoUserIds])] });
+  }
+
+  /** The hall shows the open issue with the speakers list it runs on. */
+  private async announceHall(tx: EntityManager, emit: EmitFn, meetingId: string): Promise<void> {
+    const [m]: { current_agenda_item_id: string | null }[] = await tx.query('SELECT current_agenda_item_id FROM meetings WHERE id = $1', [meetingId]);
+    if (m?.current_agenda_item_id) await this.speakers.announce(tx, emit, meetingId, m.current_agenda_item_id);
+  }
+
+  private async moveQuestions(tx: Queryable, issueId: string, questionIds: string[]): Promise<void> {
+    // a question moves with the duplicates merged into it
+    await tx.query('UPDATE questions SET issue_id = $1 WHERE id = ANY($2) OR merged_into_id = ANY($2)', [issueId, questionIds]);
+  }
+
+  private async authorsOf(issueId: string): Promise<string[]> {
+    const rows: { author_id: string }[] = await this.db.query('SELECT DISTINCT author_id FROM questions WHERE issue_id = $1', [issueId]);
+    return rows.map((r) => r.author_id);
+  }
+
+  private async assertOfficial(meetingId: string, userId: string): Promise<void> {
+    if ((await this.access.roleOf(userId, meetingId)) !== 'official') {
+      throw new DomainError('VALIDATION_FAILED', 'Add this person to the meeting as an official (người trả lời chất vấn) first', [{ path: 'officialUserId', message: 'Not an official of this meeting' }]);
+    }
+  }
+
+  private async assertAnswerable(meetingId: string, positionId: string): Promise<void> {
+    const [pos]: { official_user_id: string | null }[] = await this.db.query('SELECT official_user_id FROM official_positions WHERE id = $1 AND meeting_id = $2', [positionId, meetingId]);
+    if (!pos) throw new DomainError('VALIDATION_FAILED', 'Choose a position of this meeting', [{ path: 'positionId', message: 'Unknown position' }]);
+    if (!pos.official_user_id) throw new DomainError('NO_OFFICIAL_ASSIGNED', 'Assign an official to this position before giving it questions');
+  }
+
+  private async assertQuestions(meetingId: string, ids: string[]): Promise<void> {
+    const [{ n }]: { n: number }[] = await this.db.query('SELECT count(*)::int AS n FROM questions WHERE id = ANY($1) AND meeting_id = $2 AND merged_into_id IS NULL', [ids, meetingId]);
+    if (n !== new Set(ids).size) throw new DomainError('VALIDATION_FAILED', 'Choose questions of this meeting (not ones merged into another)', [{ path: 'questionIds', message: 'Unknown question' }]);
+  }
+
+  private async checkRefs(meetingId: string, refs: SubmitQuestionRequest['refs']): Promise<QuestionRef[]> {
+    const out: QuestionRef[] = [];
+    for (const ref of refs) {
+      const [row]: { title: string; index: number | null }[] = await this.db.query(
+        `SELECT d.title, p.index FROM documents d
+           LEFT JOIN paragraphs p ON p.id = $2 AND p.version_id IN (SELECT id FROM document_versions WHERE document_id = d.id)
+          WHERE d.id = $1 AND d.meeting_id = $3`,
+        [ref.documentId, ref.paragraphId, meetingId],
+      );
+      if (!row || (ref.paragraphId && row.index === null)) throw new DomainError('INVALID_ANCHOR', 'A referenced document or paragraph is not part of this meeting', [{ path: 'refs', message: 'Unknown document' }]);
+      out.push({ documentId: ref.documentId, documentTitle: row.title, paragraphId: ref.paragraphId, paragraphIndex: row.index });
+    }
+    return out;
+  }
+
+  private async questionByClientId(authorId: string, clientId: string): Promise<Question | null> {
+    const [row]: { id: string; meeting_id: string }[] = await this.db.query('SELECT id, meeting_id FROM questions WHERE author_id = $1 AND client_id = $2', [authorId, clientId]);
+    if (!row) return null;
+    return (await this.loadQuestions(this.db.manager, row.meeting_id)).find((q) => q.id === row.id)!;
+  }
+
+  private async findQuestion(id: string): Promise<{ id: string; meeting_id: string; issue_id: string | null; merged_into_id: string | null }> {
+    const [row] = await this.db.query('SELECT id, meeting_id, issue_id, merged_into_id FROM questions WHERE id = $1', [id]);
+    if (!row) throw notFound('Question');
+    return row;
+  }
+
+  private async findIssue(id: string): Promise<IssueRow> {
+    const [row]: IssueRow[] = await this.db.query(`${SELECT_ISSUES} WHERE i.id = $1`, [id]);
+    if (!row) throw notFound('Issue');
+    return row;
+  }
+}

@@ -48,6 +48,8 @@ export interface MeetingEventPayloads {
    * only ids: each client reads what it may see through REST.
    */
   'questions.changed': { meetingId: string; issueId: string | null; questionId: string | null };
+  /** Staff only: a hall display link was created or revoked (the list, never a token, is read through REST). */
+  'displayLinks.changed': { meetingId: string };
 }
 
 /** The meeting's own editable details, as MeetingSummary shows them. */

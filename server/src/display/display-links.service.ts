@@ -52,10 +52,14 @@ export class DisplayLinksService {
   async create(caller: AuthUser, meetingId: string, req: CreateDisplayLinkRequest): Promise<DisplayLink> {
     await this.access.require(caller, meetingId, 'meeting.update');
     const token = crypto.randomBytes(24).toString('base64url');
-    const [row]: LinkRow[] = await this.db.query(
-      'INSERT INTO display_links (meeting_id, label, token_hash, created_by) VALUES ($1, $2, $3, $4) RETURNING *',
-      [meetingId, req.label, sha256(token), caller.id],
-    );
+    const row = await this.events.transaction(async (tx, emit) => {
+      const [inserted]: LinkRow[] = await tx.query(
+        'INSERT INTO display_links (meeting_id, label, token_hash, created_by) VALUES ($1, $2, $3, $4) RETURNING *',
+        [meetingId, req.label, sha256(token), caller.id],
+      );
+      await emit(meetingId, 'displayLinks.changed', { meetingId }, { to: 'staff' });
+      return inserted;
+    });
     return { ...toLink(row), url: `/hall/${meetingId}?token=${token}` };
   }
 
@@ -69,7 +73,10 @@ export class DisplayLinksService {
       if (e instanceof DomainError && e.code === 'FORBIDDEN') throw notFound('Display link');
       throw e;
     }
-    await this.db.query('UPDATE display_links SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1', [linkId]);
+    await this.events.transaction(async (tx, emit) => {
+      await tx.query('UPDATE display_links SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1', [linkId]);
+      await emit(row.meeting_id, 'displayLinks.changed', { meetingId: row.meeting_id }, { to: 'staff' });
+    });
     this.revoked.next({ linkId, meetingId: row.meeting_id });
   }
 

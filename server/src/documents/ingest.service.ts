@@ -136,9 +136,18 @@ export class IngestService {
         onProgress: (done, total) => {
           if (Date.now() - lastReport < PROGRESS_EVERY_MS) return;
           lastReport = Date.now();
-          // progress is advisory, the final state is written below
-          versions
-            .update({ id: versionId, status: 'processing' }, { progress: Math.min(95, Math.floor((done / total) * 95)) })
+          // progress is advisory (the final state is written below), but open screens follow it live:
+          // the row and its document.changed in one transaction, skipped once the version has moved on
+          const progress = Math.min(95, Math.floor((done / total) * 95));
+          this.events
+            .transaction(async (tx, emit) => {
+              // two reports in flight may take the row lock in either order: progress never goes back
+              const moved: unknown[] = await tx.query(
+                `WITH m AS (UPDATE document_versions SET progress = $2 WHERE id = $1 AND status = 'processing' AND progress < $2 RETURNING id) SELECT id FROM m`,
+                [versionId, progress],
+              );
+              if (moved.length > 0) await announceDocuments(tx, emit, [version.documentId]);
+            })
             .catch((e: unknown) => this.logger.warn(`progress of version ${versionId} not saved: ${e instanceof Error ? e.message : String(e)}`));
         },
       });

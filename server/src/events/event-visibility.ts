@@ -93,6 +93,9 @@ export function viewOf(stored: StoredEvent, viewer: Viewer, meeting: MeetingVisi
       }
     case 'group.message':
       return staff || (!adminOnly && viewer.groupIds.has(event.payload.message.groupId)) ? event : null;
+    case 'displayLinks.changed':
+      // GET /meetings/:id/display-links is meeting.update: the secretariat and the chair, an administrator too
+      return can(role, 'meeting.update') || adminOnly ? event : null;
     // session day (votes, attendance): participants only, as the votes and attendance routes say
     case 'sitting.changed':
     case 'quorum.changed':

@@ -7,6 +7,7 @@ import { AuthService } from '../auth/auth.service';
 import type { AuthUser } from '../auth/auth-user';
 import { SessionsService } from '../auth/sessions.service';
 import { DomainError, notFound } from '../common/domain-error';
+import { findNul, nulError } from '../common/nul-guard';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { DisplayLinksService } from '../display/display-links.service';
 import type { StoredEvent, Viewer } from '../events/event-visibility';
@@ -333,6 +334,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
 }
 
 function parse<T extends z.ZodType>(schema: T, raw: unknown): z.infer<T> {
+  const nulAt = findNul(raw);
+  if (nulAt !== null) throw nulError(nulAt);
   const r = schema.safeParse(raw);
   if (!r.success) throw new DomainError('VALIDATION_FAILED', r.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '));
   return r.data;

@@ -3,6 +3,7 @@ import { OnGatewayConnection, WebSocketGateway } from '@nestjs/websockets';
 import { castBallotPayload, type Ack, type BallotReceipt } from '@hopso/shared';
 import { SessionsService } from '../auth/sessions.service';
 import { DomainError } from '../common/domain-error';
+import { findNul, nulError } from '../common/nul-guard';
 import type { HopsoSocket } from '../realtime/socket-types';
 import { BallotsService } from './ballots.service';
 
@@ -29,6 +30,8 @@ export class VotesGateway implements OnGatewayConnection {
     try {
       const data = socket.data;
       if (data?.kind !== 'user') throw new DomainError('FORBIDDEN', 'A display link cannot vote');
+      const nulAt = findNul(raw);
+      if (nulAt !== null) throw nulError(nulAt);
       const parsed = castBallotPayload.safeParse(raw);
       if (!parsed.success) throw new DomainError('VALIDATION_FAILED', parsed.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '));
       const { voteId, ...ballot } = parsed.data;

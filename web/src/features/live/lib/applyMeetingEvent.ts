@@ -116,6 +116,9 @@ export function applyMeetingEvent(queryClient: QueryClient, event: MeetingEvent)
     case 'speakers.changed':
       putSpeakersList(queryClient, event.payload.list);
       return;
+    case 'displayLinks.changed':
+      void queryClient.invalidateQueries({ queryKey: queryKeys.displayLinks(event.meetingId), exact: true });
+      return;
     case 'questions.changed':
       // ids only: each screen reads what it may see again
       void queryClient.invalidateQueries({ queryKey: queryKeys.questions(event.meetingId) });

@@ -547,3 +547,21 @@ describe('my meetings', () => {
     expect((await w.secretary.get(`/meetings/${draft.body.id}`)).status).toBe(200);
   });
 });
+
+describe('a draft vote', () => {
+  it('is to a delegate, on every vote route that reads it, exactly what a random id is', async () => {
+    const id = await draftVote();
+    const answer = async (template: string, voteId: string) => {
+      const res = await w.delegate.get<{ code?: string; message?: string }>(fill(template, { id: voteId }));
+      return { route: template, status: res.status, code: res.body.code, message: res.body.message };
+    };
+    const templates = ['/votes/{id}', '/votes/{id}/tally', '/votes/{id}/records'];
+    const real = await Promise.all(templates.map((t) => answer(t, id)));
+    const random = await Promise.all(templates.map((t) => answer(t, crypto.randomUUID())));
+    expect(real).toEqual(random);
+    expect(real.map((r) => r.status)).toEqual([404, 404, 404]);
+    // the secretariat that prepared it sees it, but it has no records yet
+    expect((await w.chair.get(`/votes/${id}`)).status).toBe(200);
+    expect((await w.chair.get(`/votes/${id}/records`)).status).toBe(404);
+  });
+});

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { AgendaItem, Annotation, Breakout, Comment, DisplayLink, DocumentSummary, Paragraph, UploadResult } from '@hopso/shared';
+import type { AgendaItem, Annotation, Breakout, Comment, DisplayLink, DocumentSummary, Paragraph, Sitting, UploadResult, Vote } from '@hopso/shared';
 import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
 import { Api, blobOf, buildMeetingWorld, insertUser, login, TEST_PASSWORD, type MeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
@@ -69,6 +69,8 @@ beforeAll(async () => {
   const upB = await b.secretary.upload(b.meeting.id, [{ name: 'quyen-b.pdf', data: pdf }]);
   docB = (upB.body as UploadResult).documents[0];
   await Promise.all([w.secretary.waitReady(doc.id), b.secretary.waitReady(docB.id)]);
+  // a fixed number of seats, so quorum and results do not follow the participant list the other cases change
+  expect((await w.admin.put(`/councils/${w.council.id}/voting-settings`, { seats: 3 })).status).toBe(200);
   paragraph = (await w.secretary.get<Paragraph[]>(`/documents/${doc.id}/versions/${doc.currentVersion.id}/paragraphs`)).body[0];
   const openApi = (await (await fetch(`${server.url}/api/docs-json`)).json()) as { paths: Record<string, Record<string, unknown>> };
   routes = Object.entries(openApi.paths).flatMap(([template, ops]) =>
@@ -128,6 +130,64 @@ const uploadForm = () => {
   form.append('files', blobOf(pdf, 'application/pdf'), 'them.pdf');
   return form;
 };
+
+// ---- the session day: one sitting and one vote open at a time, so the helpers keep track of them
+// voting members only: a secretary has no voting right unless marked, observers never
+const votersOnly = (ok: number): Expected => ({ anonymous: 401, admin: 404, secretary: 403, chair: ok, delegate: ok, observer: 403, outsider: 404, foreign: 404 });
+let openSittingId: string | null = null;
+let openVoteId: string | null = null;
+let plannedSittingId = '';
+let draftVoteId = '';
+const markPresent = (sittingId: string) =>
+  w.chair.post(`/sittings/${sittingId}/attendance`, { entries: [w.ids.chair, w.ids.delegate].map((userId) => ({ userId, status: 'hall' })) });
+async function closeOpenVote(): Promise<void> {
+  if (openVoteId) await w.chair.post(`/votes/${openVoteId}/close`);
+  openVoteId = null;
+}
+async function closeOpenSitting(): Promise<void> {
+  await closeOpenVote();
+  if (openSittingId) await w.chair.post(`/sittings/${openSittingId}/close`);
+  openSittingId = null;
+}
+async function plannedSitting(): Promise<string> {
+  const made = await w.chair.post<Sitting>(`/meetings/${w.meeting.id}/sittings`, { title: `Phiên ${++counter}` });
+  if (made.status !== 201) throw new Error(`create sitting: ${made.status} ${JSON.stringify(made.body)}`);
+  return made.body.id;
+}
+/** A new open sitting with the chair and delegate A in the hall. */
+async function newOpenSitting(): Promise<string> {
+  await closeOpenSitting();
+  const id = await plannedSitting();
+  const opened = await w.chair.post(`/sittings/${id}/open`);
+  if (opened.status !== 200) throw new Error(`open sitting: ${opened.status} ${JSON.stringify(opened.body)}`);
+  await markPresent(id);
+  openSittingId = id;
+  return id;
+}
+const openSitting = async () => openSittingId ?? newOpenSitting();
+async function draftVote(kind: 'named' | 'secret' | 'show_of_hands' = 'named'): Promise<string> {
+  const made = await w.chair.post<Vote>(`/meetings/${w.meeting.id}/votes`, { question: `Biểu quyết thử quyền ${++counter}`, kind });
+  if (made.status !== 201) throw new Error(`create vote: ${made.status} ${JSON.stringify(made.body)}`);
+  return made.body.id;
+}
+/** A new open named vote in the open sitting, the chair and delegate A present (a case before may have marked them absent). */
+async function newOpenVote(): Promise<string> {
+  await closeOpenVote();
+  const sittingId = await openSitting();
+  await markPresent(sittingId);
+  const id = await draftVote();
+  const opened = await w.chair.post(`/votes/${id}/open`, {});
+  if (opened.status !== 200) throw new Error(`open vote: ${opened.status} ${JSON.stringify(opened.body)}`);
+  openVoteId = id;
+  return id;
+}
+const openVote = async () => openVoteId ?? newOpenVote();
+async function closedVote(): Promise<string> {
+  const id = await newOpenVote();
+  await closeOpenVote();
+  return id;
+}
+const S = async () => ({ id: await openSitting() });
 
 const CASES: Record<string, RouteCase> = {
   // ---- public
@@ -289,6 +349,89 @@ const CASES: Record<string, RouteCase> = {
     params: async () => ({ id: (await breakout('running')).groupId }),
     body: () => ({ text: 'Tổ thống nhất với dự thảo.' }),
   },
+  // ---- the session day: seats, voting rights, sittings and attendance
+  'GET /councils/{id}/voting-settings': {
+    // the council's secretariat and administrators; a meeting's participants are not the council's staff
+    expect: { anonymous: 401, admin: 200, secretary: 200, chair: 404, delegate: 404, observer: 404, outsider: 404, foreign: 404 },
+    params: () => ({ id: w.council.id }),
+  },
+  'PUT /councils/{id}/voting-settings': { expect: adminOnly(200), params: () => ({ id: w.council.id }), body: () => ({ seats: 3 }) },
+  'PUT /meetings/{id}/participants/{userId}/voting-right': {
+    expect: docsStaff(200),
+    params: () => ({ id: w.meeting.id, userId: w.ids.delegateB }),
+    body: () => ({ votingRight: true }),
+    foreignChild: () => ({ id: b.meeting.id, userId: w.ids.delegateB }),
+  },
+  // the list of sittings is part of reading the meeting, which an administrator may
+  'GET /meetings/{id}/sittings': { expect: allParticipants(200), params: M },
+  'POST /meetings/{id}/sittings': { expect: docsStaff(201), params: M, body: () => ({ title: 'Phiên chiều' }) },
+  'POST /sittings/{id}/open': {
+    expect: docsStaff(200),
+    params: async () => {
+      await closeOpenSitting();
+      plannedSittingId = await plannedSitting();
+      return { id: plannedSittingId };
+    },
+    after: async () => {
+      openSittingId = plannedSittingId;
+      await closeOpenSitting();
+    },
+  },
+  'POST /sittings/{id}/close': {
+    expect: docsStaff(200),
+    params: async () => ({ id: await newOpenSitting() }),
+    after: async () => {
+      openSittingId = null;
+    },
+  },
+  'GET /sittings/{id}/attendance': { expect: docsStaff(200), params: S },
+  'POST /sittings/{id}/attendance': { expect: docsStaff(200), params: S, body: () => ({ entries: [{ userId: w.ids.delegateB, status: 'online' }] }) },
+  'POST /sittings/{id}/attendance/rest-absent': { expect: docsStaff(200), params: S, body: () => ({}) },
+  'POST /sittings/{id}/check-in': { expect: votersOnly(200), params: S, body: () => ({ mode: 'online' }) },
+  'POST /sittings/{id}/absence': { expect: votersOnly(200), params: S, body: () => ({ reason: 'Ốm' }) },
+  'GET /sittings/{id}/attendance/export': { expect: docsStaff(200), params: S, query: '?format=csv' },
+  // ---- votes: the session day is the participants'; an administrator who is not one gets nothing
+  'GET /meetings/{id}/votes': { expect: docsRead, params: M },
+  'POST /meetings/{id}/votes': { expect: docsStaff(201), params: M, body: () => ({ question: 'Câu hỏi mới' }) },
+  'POST /meetings/{id}/votes/sections': { expect: docsStaff(201), params: M, body: () => ({ documentId: doc.id }) },
+  'GET /meetings/{id}/votes/export': { expect: docsStaff(200), params: M, query: '?format=csv' },
+  'GET /votes/{id}': { expect: docsRead, params: async () => ({ id: await openVote() }) },
+  'GET /votes/{id}/tally': { expect: docsRead, params: async () => ({ id: await openVote() }) },
+  // who chose what is the secretariat's until they publish it
+  'GET /votes/{id}/records': { expect: docsStaff(200), params: async () => ({ id: await closedVote() }) },
+  'POST /votes/{id}/open': {
+    expect: docsStaff(200),
+    params: async () => {
+      await closeOpenVote();
+      await markPresent(await openSitting());
+      draftVoteId = await draftVote();
+      return { id: draftVoteId };
+    },
+    body: () => ({}),
+    after: async () => {
+      openVoteId = draftVoteId;
+      await closeOpenVote();
+    },
+  },
+  'POST /votes/{id}/close': {
+    expect: docsStaff(200),
+    params: async () => ({ id: await newOpenVote() }),
+    after: async () => {
+      openVoteId = null;
+    },
+  },
+  'POST /votes/{id}/manual-result': { expect: docsStaff(200), params: async () => ({ id: await draftVote('show_of_hands') }), body: () => ({ yes: 2, no: 0, abstain: 0 }) },
+  'POST /votes/{id}/repeat': { expect: docsStaff(201), params: async () => ({ id: await closedVote() }) },
+  'POST /votes/{id}/hall': { expect: docsStaff(200), params: async () => ({ id: await closedVote() }), body: () => ({ show: true }) },
+  'POST /votes/{id}/publish-records': { expect: docsStaff(200), params: async () => ({ id: await closedVote() }) },
+  // the chair and delegate A are present in the sitting; each casts once into the open vote
+  'POST /votes/{id}/ballots': { expect: votersOnly(200), params: async () => ({ id: await openVote() }), body: () => ({ clientId: crypto.randomUUID(), choice: 'yes' }) },
+  'GET /hall/{meetingId}/session-day': {
+    // the display link's token is the credential, whoever holds it
+    expect: { anonymous: 200, admin: 200, secretary: 200, chair: 200, delegate: 200, observer: 200, outsider: 200, foreign: 200 },
+    params: () => ({ meetingId: w.meeting.id }),
+    noNotFoundComparison: true,
+  },
 };
 
 const fill = (template: string, params: Params) =>
@@ -402,5 +545,23 @@ describe('my meetings', () => {
     expect((await w.delegate.get(`/meetings/${draft.body.id}/documents`)).status).toBe(404);
     expect((await w.delegate.get<{ id: string }[]>('/meetings')).body.map((m) => m.id)).not.toContain(draft.body.id);
     expect((await w.secretary.get(`/meetings/${draft.body.id}`)).status).toBe(200);
+  });
+});
+
+describe('a draft vote', () => {
+  it('is to a delegate, on every vote route that reads it, exactly what a random id is', async () => {
+    const id = await draftVote();
+    const answer = async (template: string, voteId: string) => {
+      const res = await w.delegate.get<{ code?: string; message?: string }>(fill(template, { id: voteId }));
+      return { route: template, status: res.status, code: res.body.code, message: res.body.message };
+    };
+    const templates = ['/votes/{id}', '/votes/{id}/tally', '/votes/{id}/records'];
+    const real = await Promise.all(templates.map((t) => answer(t, id)));
+    const random = await Promise.all(templates.map((t) => answer(t, crypto.randomUUID())));
+    expect(real).toEqual(random);
+    expect(real.map((r) => r.status)).toEqual([404, 404, 404]);
+    // the secretariat that prepared it sees it, but it has no records yet
+    expect((await w.chair.get(`/votes/${id}`)).status).toBe(200);
+    expect((await w.chair.get(`/votes/${id}/records`)).status).toBe(404);
   });
 });

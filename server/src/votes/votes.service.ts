@@ -205,8 +205,9 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
   async records(caller: AuthUser, voteId: string): Promise<VoteRecords> {
     const row = await this.find(this.db.manager, voteId);
     const { role } = await this.access.require(caller, row.meeting_id, 'votes.read');
-    if (!can(role, 'votes.records') && !(row.kind === 'named' && row.records_published)) throw forbidden('The vote records are for the secretariat');
+    // a draft is nobody's to read records of, and to those who cannot see it, it does not exist (as GET /votes/:id)
     if (row.status === 'draft') throw notFound('Vote');
+    if (!can(role, 'votes.records') && !(row.kind === 'named' && row.records_published)) throw forbidden('The vote records are for the secretariat');
     return { vote: toVote(row), ...(await this.recordsOf(row)) };
   }
 

@@ -333,7 +333,8 @@ export class BreakoutsService {
     try {
       ({ role } = this.access.decide(caller, meeting, raw.role, ['meeting.read']));
     } catch (e) {
-      if (e instanceof DomainError && e.code === 'NOT_FOUND') throw notFound('Group');
+      // an official has no meeting.read: a group they are not in is as unknown to them as to a non-participant
+      if (e instanceof DomainError && (e.code === 'NOT_FOUND' || e.code === 'FORBIDDEN')) throw notFound('Group');
       throw e;
     }
     if (!raw.member && !can(role, 'breakouts.manage')) throw notFound('Group');

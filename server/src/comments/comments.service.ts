@@ -184,7 +184,11 @@ export class CommentsService {
   async triage(caller: AuthUser, commentId: string, req: TriageCommentRequest): Promise<Comment> {
     const [row] = await this.db.query('SELECT meeting_id FROM comments WHERE id = $1', [commentId]);
     if (!row) throw notFound('Comment');
-    const { role } = await this.access.require(caller, row.meeting_id, 'meeting.read');
+    const { role } = await this.access.require(caller, row.meeting_id, 'meeting.read').catch((e: unknown) => {
+      // an official has no meeting.read: they learn of other people's comments as little as a delegate does
+      if (e instanceof DomainError && e.code === 'FORBIDDEN') throw notFound('Comment');
+      throw e;
+    });
     if (!can(role, 'comments.triage')) {
       // a delegate learns nothing about other people's comments, not even that they exist
       throw notFound('Comment');

@@ -332,7 +332,8 @@ export class QuestionsService {
       if (issue.status === 'pending' || issue.status === 'in_hall') throw new DomainError('CONFLICT', 'This issue has not been answered yet; a follow-up comes after the answer');
       kind = 'followup';
     } else {
-      throw forbidden();
+      // an administrator who is not a participant passed meeting.read, but chất vấn is the participants' alone: they learn nothing
+      throw role === null ? notFound('Issue') : forbidden();
     }
     const settings = await this.settings(this.db.manager, issue.meeting_id);
     await this.events.transaction(async (tx, emit) => {

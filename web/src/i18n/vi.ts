@@ -774,6 +774,23 @@ export const vi = {
     submitting: 'Đang đổi mật khẩu…',
     done: 'Đã đổi mật khẩu. Các máy khác đang đăng nhập bằng tài khoản này đã được đăng xuất.',
   },
+  reading: {
+    wholeLabelled: (label: string, page: number) => `Cả ${label}, trang ${page}`,
+    labelAt: (label: string, page: number) => `${label}, trang ${page}`,
+    modePdf: 'Trang PDF',
+    modeReading: 'Chế độ đọc',
+    switchToReading: 'Chuyển sang chế độ đọc',
+    switchToPdf: 'Xem trang PDF',
+    textSize: 'Cỡ chữ',
+    smaller: 'Chữ nhỏ hơn',
+    larger: 'Chữ lớn hơn',
+    sizeValue: (px: number) => `${px} px`,
+    dark: 'Nền tối',
+    light: 'Nền sáng',
+    noText: 'Tài liệu này chưa có chữ để hiển thị ở chế độ đọc. Hãy xem trang PDF.',
+    commentHere: 'Góp ý đoạn này',
+    paragraphActions: (name: string) => `Thao tác với ${name}`,
+  },
 };
 
 /** The shape every language must match at compile time. */

@@ -71,7 +71,7 @@ export function CommentCard({ comment, agendaLabel, unit, isNew = false, canTria
   const longQuote = quote.length > LONG_QUOTE;
   const page = comment.anchor.rects[0]?.page;
   const where = [
-    comment.paragraphIndex !== null ? t.desk.paragraph(comment.paragraphIndex + 1) : null,
+    comment.paragraphLabel ?? (comment.paragraphIndex !== null ? t.desk.paragraph(comment.paragraphIndex + 1) : null),
     page ? t.desk.page(page) : null,
   ]
     .filter(Boolean)

@@ -94,7 +94,7 @@ export function CommentCard({ comment, agendaLabel, unit, isNew = false, canTria
         <span className="comment-card-doc-title" data-testid="desk-comment-document">
           {comment.documentTitle}
         </span>
-        {where && <span className="muted"> · {where}</span>}
+        {where && <span className="muted" data-testid="desk-comment-where"> · {where}</span>}
         <span className="muted"> · {agendaLabel ?? t.desk.noAgendaItem}</span>
       </p>
       <blockquote className={`comment-quote${longQuote && !quoteExpanded ? ' is-clamped' : ''}`} aria-label={t.desk.quote}>

@@ -1,5 +1,6 @@
 import type { ParagraphKind, PdfRect } from '@hopso/shared';
 import { continuesOnNextPage, groupParagraphs, joinParagraphs, type FontMetrics, type GroupedParagraph, type TextRun } from './group-paragraphs';
+import { convertLegacyRuns } from './legacy-encodings';
 import { StructureLabeller } from './legal-structure';
 import { textHash } from './normalise-text';
 import { withPdf, type PdfDocument } from './pdfjs';
@@ -76,6 +77,8 @@ async function extractFrom(doc: PdfDocument, { onProgress, onParagraphs }: Extra
       const content = await page.getTextContent();
       const runs: TextRun[] = [];
       for (const item of content.items) if ('str' in item) runs.push(item);
+      // TCVN3 / VNI text from a font without a Unicode map becomes Unicode before anything reads it
+      convertLegacyRuns(runs);
       const styles: Record<string, FontMetrics> = content.styles;
       const paragraphs = groupParagraphs(runs, { page: n, view: viewOf(page.view) }, styles);
       if (pending && paragraphs.length && continuesOnNextPage(pending, paragraphs[0])) {

@@ -790,6 +790,17 @@ export const vi = {
     noText: 'Tài liệu này chưa có chữ để hiển thị ở chế độ đọc. Hãy xem trang PDF.',
     commentHere: 'Góp ý đoạn này',
     paragraphActions: (name: string) => `Thao tác với ${name}`,
+    readAloud: 'Đọc to',
+    pause: 'Tạm dừng',
+    resume: 'Đọc tiếp',
+    skip: 'Đoạn tiếp',
+    stop: 'Dừng đọc',
+    speed: 'Tốc độ đọc',
+    rate: (n: number) => `${String(n).replace('.', ',')}×`,
+    readingNow: (name: string) => `Đang đọc: ${name}`,
+    pausedAt: (name: string) => `Đã tạm dừng: ${name}`,
+    noVoice: 'Máy này chưa có giọng đọc tiếng Việt nên không đọc to được. Hãy cài giọng tiếng Việt trong Cài đặt của điện thoại (mục Chuyển văn bản thành giọng nói), rồi mở lại tài liệu.',
+    noSpeech: 'Trình duyệt này không đọc to được.',
   },
 };
 

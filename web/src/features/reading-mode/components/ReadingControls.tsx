@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useI18n } from '../../../i18n/useI18n';
 import { MAX_TEXT_PX, MIN_TEXT_PX, type useReadingPrefs } from '../hooks/useReadingPrefs';
 import './reading-mode.css';
@@ -6,10 +7,12 @@ interface ReadingControlsProps {
   mode: 'pdf' | 'reading';
   prefs: ReturnType<typeof useReadingPrefs>;
   onSwitch: () => void;
+  /** Shown in the reading view under the controls (read aloud). */
+  children?: ReactNode;
 }
 
 /** One tap between the PDF pages and the reading view; in the reading view, text size and background. */
-export function ReadingControls({ mode, prefs, onSwitch }: ReadingControlsProps) {
+export function ReadingControls({ mode, prefs, onSwitch, children }: ReadingControlsProps) {
   const { t } = useI18n();
   const { size, dark } = prefs.prefs;
   return (
@@ -32,6 +35,7 @@ export function ReadingControls({ mode, prefs, onSwitch }: ReadingControlsProps)
           <button type="button" className="button" onClick={prefs.toggleDark} aria-pressed={dark} data-testid="reading-dark">
             {dark ? t.reading.light : t.reading.dark}
           </button>
+          {children}
         </>
       )}
     </div>

@@ -8,6 +8,8 @@ import { documentsApi } from '../../documents/api/documentsApi';
 import { OfflineStatus } from '../../offline/components/OfflineStatus';
 import { ReadingControls } from '../../reading-mode/components/ReadingControls';
 import { ReadingView } from '../../reading-mode/components/ReadingView';
+import { ReadAloudBar } from '../../reading-mode/components/ReadAloudBar';
+import { useReadAloud } from '../../reading-mode/hooks/useReadAloud';
 import { useReadingPrefs } from '../../reading-mode/hooks/useReadingPrefs';
 import { paragraphAtTop } from '../../reading-mode/lib/readingPosition';
 import { ReadingPanel } from '../../reading-room/components/ReadingPanel';
@@ -238,6 +240,7 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
     [readingScroller],
   );
   const room = useReadingRoom({ documentId, meetingId, versionId: version.id, isLatest, paragraphsWanted: firstPageShown || mode === 'reading' || (state.status === 'ready' && state.source === 'offline') });
+  const readAloud = useReadAloud(room.paragraphs?.sorted ?? null);
   const ui = useReadingRoomUi({
     room,
     documentId,
@@ -305,6 +308,7 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
       readingPosition.current = room.paragraphs && size ? paragraphAtTop(room.paragraphs, page, size.height * (1 - fraction)) : null;
       setMode('reading');
     } else {
+      readAloud.stop();
       setMode('pdf');
     }
   };
@@ -375,7 +379,9 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
         mode={mode}
         prefs={readingPrefs}
         onSwitch={switchMode}
-      />
+      >
+        <ReadAloudBar readAloud={readAloud} paragraphs={room.paragraphs?.sorted ?? null} fromIndex={() => readingPosition.current ?? 0} />
+      </ReadingControls>
       <div className="viewer-body">
         <div className="viewer-main">
           {mode === 'reading' && (
@@ -387,6 +393,7 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
               startIndex={readingPosition.current}
               onPosition={onReadingPosition}
               onScroller={setReadingScroller}
+              speakingIndex={readAloud.state.status === 'idle' ? null : readAloud.state.index}
             />
           )}
           {/* a tap that selects nothing opens the highlight under it (highlights lie under the text layer) */}

@@ -254,3 +254,33 @@ it(
   },
   120_000,
 );
+
+it(
+  'opens the reading view offline, from the saved copy',
+  async () => {
+    const context = await phoneContext(browser, server.url);
+    const page = await context.newPage();
+    try {
+      await logIn(page, 'daibieu04');
+      await page.goto(`/meetings/${meetingId}`);
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 30_000 });
+      await page.locator('[data-testid="offline-save"]').tap();
+      await page.locator('[data-testid="offline-panel"][data-saved="true"]').waitFor({ timeout: 60_000 });
+      await context.setOffline(true);
+      await page.reload();
+      await page.locator('[data-testid="offline-banner"]').waitFor();
+      await page.locator(`[data-testid="document-link"][data-document-id="${documentId}"]`).tap();
+      await page.locator('[data-testid="reading-mode-toggle"]').tap();
+      const article = page.locator('[data-testid="reading-paragraph"][data-label="Điều 2"]');
+      await article.waitFor();
+      expect(await article.locator('.reading-text').textContent()).toBe('Điều 2. Tổ chức thực hiện');
+    } catch (e) {
+      await screenshotOnFailure(page, 'reading-mode-offline');
+      throw e;
+    } finally {
+      await context.setOffline(false);
+      await context.close();
+    }
+  },
+  120_000,
+);

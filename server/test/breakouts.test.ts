@@ -183,6 +183,6 @@ describe('a running breakout', () => {
 
   it("puts the groups' reports into the synthesis report of the item's documents", async () => {
     const csv = (await w.secretary.get<string>(`/documents/${documentId}/report?format=csv`)).body;
-    expect(csv).toContain('thảo luận tổ,,,Tổ 1,,Tổ 1 thống nhất đề nghị tăng kinh phí đường thôn.,Đã gửi');
+    expect(csv).toContain('thảo luận tổ,,,,Tổ 1,,Tổ 1 thống nhất đề nghị tăng kinh phí đường thôn.,Đã gửi');
   });
 });

@@ -25,7 +25,7 @@ beforeAll(async () => {
   const up = await w.secretary.upload(w.meeting.id, [{ name: 'dau-tu-cong.pdf', data: pdf }], { agendaItemId: w.agenda[1].id });
   doc = await w.secretary.waitReady((up.body as UploadResult).documents[0].id);
   paragraphs = (await w.delegate.get<Paragraph[]>(`/documents/${doc.id}/versions/${doc.currentVersion.id}/paragraphs`)).body;
-  await comment(w.delegate, CLAUSE_B, 'Cần làm rõ nguồn vốn đối ứng của dân.');
+  expect((await comment(w.delegate, CLAUSE_B, 'Cần làm rõ nguồn vốn đối ứng của dân.')).body.paragraphLabel).toBe('Điều 1');
   await comment(w.delegate, CLAUSE_A, 'Đề nghị nâng mức hỗ trợ lên 70%.');
   await comment(w.delegateB, CLAUSE_A, 'Nhất trí với dự thảo.');
 });
@@ -45,6 +45,8 @@ describe('the secretariat desk', () => {
     const feed = (q: string) => w.secretary.get<Comment[]>(`/meetings/${w.meeting.id}/comments${q}`).then((r) => r.body.map((c) => c.body));
     const pA = paragraphs.find((x) => x.text.includes(CLAUSE_A))!;
     expect(await feed('')).toHaveLength(3);
+    const feedLabels = (await w.secretary.get<Comment[]>(`/meetings/${w.meeting.id}/comments`)).body.map((c) => c.paragraphLabel);
+    expect(feedLabels).toEqual(['Điều 1', 'Điều 1', 'Điều 1']);
     expect((await feed(`?paragraphId=${pA.id}`)).sort()).toEqual(['Nhất trí với dự thảo.', 'Đề nghị nâng mức hỗ trợ lên 70%.']);
     expect(await feed(`?authorId=${w.ids.delegateB}`)).toEqual(['Nhất trí với dự thảo.']);
     expect(await feed(`?q=${encodeURIComponent('vốn đối ứng')}`)).toEqual(['Cần làm rõ nguồn vốn đối ứng của dân.']);
@@ -62,6 +64,7 @@ describe('the secretariat desk', () => {
     const byText = (clause: string) => counts.find((c) => c.paragraphId === paragraphs.find((p) => p.text.includes(clause))!.id)!.count;
     expect([byText(CLAUSE_A), byText(CLAUSE_B)]).toEqual([2, 1]);
     expect(counts.reduce((n, c) => n + c.count, 0)).toBe(3);
+    expect(counts.find((c) => c.count === 2)!.label).toBe('Điều 1');
     expect((await w.delegate.get(`/documents/${doc.id}/comment-counts`)).status).toBe(403);
   });
 });
@@ -72,10 +75,12 @@ describe('the synthesis report (báo cáo tổng hợp ý kiến)', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename\*=UTF-8''/);
     const lines = res.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('Đoạn số,Trang,Trích dẫn,Đại biểu,Đơn vị,Ý kiến,Trạng thái,Trả lời,Thời gian');
+    expect(lines[0]).toBe('Đoạn số,Trang,Vị trí,Trích dẫn,Đại biểu,Đơn vị,Ý kiến,Trạng thái,Trả lời,Thời gian');
     expect(lines).toHaveLength(4);
     // clause A comes before clause B in the document, so its two comments come first
     expect(lines[1]).toContain(CLAUSE_A);
+    // the paragraph is named by its place in the resolution, from the ingest's structure label
+    expect(lines[1]).toMatch(/^\d+,1,Điều 1,/u);
     expect(lines[2]).toContain(CLAUSE_A);
     expect(lines[3]).toContain('Cần làm rõ nguồn vốn đối ứng của dân.');
     expect(lines[3]).toContain('Đã gửi');

@@ -45,6 +45,8 @@ export interface Comment {
   anchor: StoredAnchor;
   /** Paragraph order in the version the anchor points at (for the synthesis report). */
   paragraphIndex: number | null;
+  /** That paragraph's place in the legal text ("Điều 2, khoản 1"), null where the document has no such structure. */
+  paragraphLabel: string | null;
   body: string;
   status: CommentStatus;
   reply: string;

@@ -53,6 +53,17 @@ export interface Paragraph {
   rects: PdfRect[];
   /** sha256 hex of the normalised text (NFC, collapsed whitespace, lower case). */
   textHash: string;
+  /** Its place in a legal text ("Điều 2, khoản 1, điểm a", "Chương I", "Phần đầu văn bản"); null when the document has no such structure. */
+  label: string | null;
+  kind: ParagraphKind;
+}
+
+/** What a paragraph is, for the reading view: the header block, a heading (Phần, Chương, Mục, Điều), body text or the closing (signature, Nơi nhận). */
+export type ParagraphKind = 'header' | 'heading' | 'body' | 'closing';
+
+/** How a paragraph is named to people: its structural label, or "Đoạn n, trang p" where the document has none. */
+export function paragraphName(p: { index: number; page: number; label: string | null }): string {
+  return p.label ?? `Đoạn ${p.index + 1}, trang ${p.page}`;
 }
 
 /** Multipart field names of the upload endpoints. */

@@ -157,6 +157,8 @@ export interface ParagraphCommentCount {
   paragraphId: string;
   paragraphIndex: number;
   page: number;
+  /** The paragraph's place in the legal text ("Điều 2, khoản 1"), null without such structure. */
+  label: string | null;
   count: number;
 }
 

@@ -24,6 +24,7 @@ interface CommentRow {
   version_id: string;
   paragraph_id: string | null;
   paragraph_index: number | null;
+  paragraph_label: string | null;
   quote_exact: string;
   quote_prefix: string;
   quote_suffix: string;
@@ -38,7 +39,7 @@ interface CommentRow {
 }
 
 const SELECT_COMMENTS = `
-  SELECT c.*, d.title AS document_title, d.agenda_item_id, u.full_name AS author_name, p.index AS paragraph_index
+  SELECT c.*, d.title AS document_title, d.agenda_item_id, u.full_name AS author_name, p.index AS paragraph_index, p.label AS paragraph_label
     FROM comments c
     JOIN documents d ON d.id = c.document_id
     JOIN users u ON u.id = c.author_id
@@ -61,6 +62,7 @@ const toComment = (r: CommentRow): Comment => ({
     detached: r.detached,
   },
   paragraphIndex: r.paragraph_index,
+  paragraphLabel: r.paragraph_label,
   body: r.body,
   status: r.status,
   reply: r.reply,
@@ -92,6 +94,7 @@ export class CommentsService {
       throw e;
     }
     const { anchor, paragraphIndex } = await this.reanchor.acceptNew(documentId, req.anchor);
+    const [placed]: { label: string | null }[] = anchor.paragraphId ? await this.db.query('SELECT label FROM paragraphs WHERE id = $1', [anchor.paragraphId]) : [];
     const at = now.toISOString();
     const comment: Comment = {
       id: crypto.randomUUID(),
@@ -104,6 +107,7 @@ export class CommentsService {
       authorName: caller.fullName,
       anchor,
       paragraphIndex,
+      paragraphLabel: placed?.label ?? null,
       body: req.body,
       status: 'sent',
       reply: '',
@@ -169,16 +173,16 @@ export class CommentsService {
   /** Comments per paragraph of the document's newest version, for the desk's heat strip (staff only). */
   async countsByParagraph(caller: AuthUser, documentId: string): Promise<ParagraphCommentCount[]> {
     await this.documents.requireDocument(caller, documentId, 'comments.readAll');
-    const rows: { paragraph_id: string; index: number; page: number; count: number }[] = await this.db.query(
-      `SELECT p.id AS paragraph_id, p.index, p.page, count(c.id)::int AS count
+    const rows: { paragraph_id: string; index: number; page: number; label: string | null; count: number }[] = await this.db.query(
+      `SELECT p.id AS paragraph_id, p.index, p.page, p.label, count(c.id)::int AS count
          FROM paragraphs p
          JOIN (SELECT id FROM document_versions WHERE document_id = $1 ORDER BY version_no DESC LIMIT 1) v ON v.id = p.version_id
          LEFT JOIN comments c ON c.paragraph_id = p.id
-        GROUP BY p.id, p.index, p.page
+        GROUP BY p.id, p.index, p.page, p.label
         ORDER BY p.index`,
       [documentId],
     );
-    return rows.map((r) => ({ paragraphId: r.paragraph_id, paragraphIndex: r.index, page: r.page, count: r.count }));
+    return rows.map((r) => ({ paragraphId: r.paragraph_id, paragraphIndex: r.index, page: r.page, label: r.label, count: r.count }));
   }
 
   async triage(caller: AuthUser, commentId: string, req: TriageCommentRequest): Promise<Comment> {
@@ -234,9 +238,9 @@ export class CommentsService {
         WHERE d.id = $1`,
       [documentId],
     );
-    const rows: { paragraph_index: number | null; page: number | null; paragraph_text: string | null; on_current: boolean; author: string; unit: string | null; quote_exact: string; body: string; status: CommentStatus; reply: string; created_at: Date }[] =
+    const rows: { paragraph_index: number | null; page: number | null; paragraph_label: string | null; paragraph_text: string | null; on_current: boolean; author: string; unit: string | null; quote_exact: string; body: string; status: CommentStatus; reply: string; created_at: Date }[] =
       await this.db.query(
-        `SELECT p.index AS paragraph_index, p.page, p.text AS paragraph_text, (c.version_id = $2 AND NOT c.detached) AS on_current,
+        `SELECT p.index AS paragraph_index, p.page, p.label AS paragraph_label, p.text AS paragraph_text, (c.version_id = $2 AND NOT c.detached) AS on_current,
                 u.full_name AS author, mp.unit, c.quote_exact, c.body, c.status, c.reply, c.created_at
            FROM comments c
            JOIN users u ON u.id = c.author_id
@@ -251,7 +255,7 @@ export class CommentsService {
       const index = r.on_current ? r.paragraph_index : null;
       let section = sections.find((s) => s.paragraphIndex === index);
       if (!section) {
-        section = { paragraphIndex: index, page: r.on_current ? r.page : null, paragraphText: r.on_current ? (r.paragraph_text ?? '') : '', comments: [] };
+        section = { paragraphIndex: index, page: r.on_current ? r.page : null, label: r.on_current ? r.paragraph_label : null, paragraphText: r.on_current ? (r.paragraph_text ?? '') : '', comments: [] };
         sections.push(section);
       }
       section.comments.push({ author: r.author, unit: r.unit ?? '', quote: r.quote_exact, body: r.body, status: r.status, reply: r.reply, at: new Date(r.created_at) });

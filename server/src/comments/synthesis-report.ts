@@ -26,6 +26,8 @@ export interface ReportComment {
 export interface ReportSection {
   paragraphIndex: number | null;
   page: number | null;
+  /** Its place in the legal text ("Điều 2, khoản 1"), null without such structure. */
+  label: string | null;
   paragraphText: string;
   comments: ReportComment[];
 }
@@ -50,7 +52,9 @@ export interface SynthesisReport {
 const groupHeading = (g: GroupReport) => `Báo cáo thảo luận ${g.groupName}${g.submitted ? '' : ' (chưa gửi)'}`;
 
 const heading = (s: ReportSection) =>
-  s.paragraphIndex === null ? 'Ý kiến không còn gắn với đoạn văn (tách rời)' : `Đoạn ${s.paragraphIndex + 1} (trang ${s.page})`;
+  s.paragraphIndex === null ? 'Ý kiến không còn gắn với đoạn văn (tách rời)' : s.label
+      ? `${s.label} (trang ${s.page})`
+      : `Đoạn ${s.paragraphIndex + 1} (trang ${s.page})`;
 const when = (d: Date) => d.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour12: false });
 const total = (r: SynthesisReport) => r.sections.reduce((n, s) => n + s.comments.length, 0);
 
@@ -64,6 +68,7 @@ export function reportCsv(r: SynthesisReport): Buffer {
     s.comments.map((c) => ({
       'Đoạn số': s.paragraphIndex === null ? 'tách rời' : s.paragraphIndex + 1,
       Trang: s.page ?? '',
+      'Vị trí': s.label ?? '',
       'Trích dẫn': c.quote,
       'Đại biểu': c.author,
       'Đơn vị': c.unit,
@@ -74,9 +79,9 @@ export function reportCsv(r: SynthesisReport): Buffer {
     })),
   );
   for (const g of r.groupReports) {
-    rows.push({ 'Đoạn số': 'thảo luận tổ', Trang: '', 'Trích dẫn': '', 'Đại biểu': g.groupName, 'Đơn vị': '', 'Ý kiến': g.text, 'Trạng thái': g.submitted ? 'Đã gửi' : 'Chưa gửi', 'Trả lời': '', 'Thời gian': '' });
+    rows.push({ 'Đoạn số': 'thảo luận tổ', Trang: '', 'Vị trí': '', 'Trích dẫn': '', 'Đại biểu': g.groupName, 'Đơn vị': '', 'Ý kiến': g.text, 'Trạng thái': g.submitted ? 'Đã gửi' : 'Chưa gửi', 'Trả lời': '', 'Thời gian': '' });
   }
-  const csv = Papa.unparse(rows.length ? rows : [{ 'Đoạn số': '', Trang: '', 'Trích dẫn': '', 'Đại biểu': '', 'Đơn vị': '', 'Ý kiến': '', 'Trạng thái': '', 'Trả lời': '', 'Thời gian': '' }], { newline: '\r\n', escapeFormulae: true });
+  const csv = Papa.unparse(rows.length ? rows : [{ 'Đoạn số': '', Trang: '', 'Vị trí': '', 'Trích dẫn': '', 'Đại biểu': '', 'Đơn vị': '', 'Ý kiến': '', 'Trạng thái': '', 'Trả lời': '', 'Thời gian': '' }], { newline: '\r\n', escapeFormulae: true });
   return Buffer.from('\uFEFF' + (rows.length ? csv : csv.split('\r\n')[0]), 'utf8');
 }
 

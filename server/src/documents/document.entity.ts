@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ErrorCode, PdfRect, VersionStatus } from '@hopso/shared';
+import type { ErrorCode, ParagraphKind, PdfRect, VersionStatus } from '@hopso/shared';
 
 @Entity('documents')
 export class DocumentEntity {
@@ -45,4 +45,6 @@ export class ParagraphEntity {
   @Column({ type: 'text' }) text: string;
   @Column({ type: 'jsonb' }) rects: PdfRect[];
   @Column({ name: 'text_hash', type: 'text' }) textHash: string;
+  @Column({ type: 'text', nullable: true }) label: string | null;
+  @Column({ type: 'text', default: 'body' }) kind: ParagraphKind;
 }

@@ -922,3 +922,33 @@ export const DEMO_DOCUMENTS: readonly DemoDocument[] = [
       }),
   },
 ];
+
+// ─── Structured legal text (tests of the structure labels) ─────────────────
+
+export interface StructuredLine {
+  text: string;
+  /** Bold and centred (a Phần/Chương/Mục line or its title), else a body paragraph; "Điều n." lines are bold either way. */
+  heading?: boolean;
+}
+
+/**
+ * A regulation (Quy định) with the national header, then exactly the given
+ * lines, one paragraph each, then the signature: for tests of Phần › Chương ›
+ * Mục › Điều › khoản › điểm labelling on a real layout.
+ */
+export function buildStructuredPdf(lines: StructuredLine[], councilName = DEMO_COUNCIL_NAME): Promise<Buffer> {
+  const place = placeOf(councilName);
+  return renderPdf(
+    (doc) => {
+      drawHeader(doc, { body: 'HỘI ĐỒNG NHÂN DÂN', unit: upper(`${place.level} ${place.name}`) }, 'Số: 12/NQ-HĐND', `${place.name}, ngày 10 tháng 12 năm 2026`, false);
+      drawBlock(doc, { kind: 'title', text: 'QUY ĐỊNH', size: 14, gapAfter: 12 });
+      for (const line of lines) {
+        if (line.heading) drawBlock(doc, { kind: 'title', text: line.text, gapAfter: 6 });
+        else if (/^Điều\s+\d+/u.test(line.text)) drawBlock(doc, { kind: 'heading', text: line.text });
+        else drawBlock(doc, { kind: 'para', text: line.text });
+      }
+      drawSignature(doc, ['TM. HỘI ĐỒNG NHÂN DÂN', 'CHỦ TỊCH'], CHAIR);
+    },
+    { title: 'Quy định', pageNumbers: true },
+  );
+}

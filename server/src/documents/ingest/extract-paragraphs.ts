@@ -1,5 +1,7 @@
-import type { PdfRect } from '@hopso/shared';
+import type { ParagraphKind, PdfRect } from '@hopso/shared';
 import { continuesOnNextPage, groupParagraphs, joinParagraphs, type FontMetrics, type GroupedParagraph, type TextRun } from './group-paragraphs';
+import { convertLegacyRuns } from './legacy-encodings';
+import { StructureLabeller } from './legal-structure';
 import { textHash } from './normalise-text';
 import { withPdf, type PdfDocument } from './pdfjs';
 
@@ -12,6 +14,9 @@ export interface ExtractedParagraph {
   /** One rect per line, PDF units; a paragraph cut by a page break has rects on both pages. */
   rects: PdfRect[];
   textHash: string;
+  /** Its place in a Vietnamese legal text ("Điều 2, khoản 1"), null without such structure (legal-structure.ts). */
+  label: string | null;
+  kind: ParagraphKind;
 }
 
 /**
@@ -44,8 +49,13 @@ export function extractDocument(data: Uint8Array, callbacks: ExtractCallbacks = 
 
 async function extractFrom(doc: PdfDocument, { onProgress, onParagraphs }: ExtractCallbacks): Promise<ExtractedDocument> {
   let reported = 0;
+  const labeller = new StructureLabeller();
   const handOver = () => {
-    if (out.length > reported) onParagraphs?.(out.slice(reported));
+    if (out.length > reported) {
+      const batch = out.slice(reported);
+      labeller.labelAll(batch.map((p) => p.text)).forEach((l, i) => Object.assign(batch[i], l));
+      onParagraphs?.(batch);
+    }
     reported = out.length;
   };
   const out: ExtractedParagraph[] = [];
@@ -56,7 +66,7 @@ async function extractFrom(doc: PdfDocument, { onProgress, onParagraphs }: Extra
     // PostgreSQL text cannot hold U+0000, and a reader never sees it: dropped where it comes from
     const text = p.text.includes('\u0000') ? p.text.replace(/\u0000/g, '') : p.text;
     if (text.trim() === '') return;
-    out.push({ index: out.length, page: p.page, text, rects: p.rects, textHash: textHash(text) });
+    out.push({ index: out.length, page: p.page, text, rects: p.rects, textHash: textHash(text), label: null, kind: 'body' });
   };
   const pageCount = doc.numPages;
   for (let n = 1; n <= pageCount; n++) {
@@ -67,6 +77,8 @@ async function extractFrom(doc: PdfDocument, { onProgress, onParagraphs }: Extra
       const content = await page.getTextContent();
       const runs: TextRun[] = [];
       for (const item of content.items) if ('str' in item) runs.push(item);
+      // TCVN3 / VNI text from a font without a Unicode map becomes Unicode before anything reads it
+      convertLegacyRuns(runs);
       const styles: Record<string, FontMetrics> = content.styles;
       const paragraphs = groupParagraphs(runs, { page: n, view: viewOf(page.view) }, styles);
       if (pending && paragraphs.length && continuesOnNextPage(pending, paragraphs[0])) {

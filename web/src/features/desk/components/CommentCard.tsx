@@ -71,7 +71,7 @@ export function CommentCard({ comment, agendaLabel, unit, isNew = false, canTria
   const longQuote = quote.length > LONG_QUOTE;
   const page = comment.anchor.rects[0]?.page;
   const where = [
-    comment.paragraphIndex !== null ? t.desk.paragraph(comment.paragraphIndex + 1) : null,
+    comment.paragraphLabel ?? (comment.paragraphIndex !== null ? t.desk.paragraph(comment.paragraphIndex + 1) : null),
     page ? t.desk.page(page) : null,
   ]
     .filter(Boolean)
@@ -94,7 +94,7 @@ export function CommentCard({ comment, agendaLabel, unit, isNew = false, canTria
         <span className="comment-card-doc-title" data-testid="desk-comment-document">
           {comment.documentTitle}
         </span>
-        {where && <span className="muted"> · {where}</span>}
+        {where && <span className="muted" data-testid="desk-comment-where"> · {where}</span>}
         <span className="muted"> · {agendaLabel ?? t.desk.noAgendaItem}</span>
       </p>
       <blockquote className={`comment-quote${longQuote && !quoteExpanded ? ' is-clamped' : ''}`} aria-label={t.desk.quote}>

@@ -57,8 +57,9 @@ function DeskWorkspace({ meeting, live }: { meeting: MeetingDetail; live: Meetin
     if (!filters.paragraphId) return null;
     const counts = filters.documentId ? queryClient.getQueryData<ParagraphCommentCount[]>(queryKeys.commentCounts(meeting.id, filters.documentId)) : undefined;
     const counted = counts?.find((c) => c.paragraphId === filters.paragraphId);
-    if (counted) return t.desk.paragraphFilter(counted.paragraphIndex + 1, counted.page);
+    if (counted) return counted.label ? t.reading.labelAt(counted.label, counted.page) : t.desk.paragraphFilter(counted.paragraphIndex + 1, counted.page);
     const sample: Comment | undefined = list?.find((c) => c.anchor.paragraphId === filters.paragraphId);
+    if (sample?.paragraphLabel) return t.reading.labelAt(sample.paragraphLabel, sample.anchor.rects[0]?.page ?? 1);
     if (sample && sample.paragraphIndex !== null) return t.desk.paragraphFilter(sample.paragraphIndex + 1, sample.anchor.rects[0]?.page ?? 1);
     return '…';
   }, [filters.paragraphId, filters.documentId, list, meeting.id, queryClient, t]);

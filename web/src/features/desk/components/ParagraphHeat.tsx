@@ -61,7 +61,7 @@ export function ParagraphHeat({ counts, selectedParagraphId, onSelect, snippetOf
                 data-paragraph-id={c.paragraphId}
               >
                 <span className="heat-bar-label">
-                  <strong>{t.desk.paragraph(c.paragraphIndex + 1)}</strong> · {t.desk.page(c.page)}
+                  <strong>{c.label ?? t.desk.paragraph(c.paragraphIndex + 1)}</strong> · {t.desk.page(c.page)}
                   {snippet && <span className="heat-bar-snippet">{snippet}</span>}
                 </span>
                 <span className="heat-bar-track" aria-hidden="true">

@@ -1,7 +1,7 @@
 import type { ParagraphCommentCount } from '@hopso/shared';
 import { readTally, topParagraphs } from './paragraphHeat';
 
-const p = (paragraphIndex: number, count: number): ParagraphCommentCount => ({ paragraphId: `p${paragraphIndex}`, paragraphIndex, page: 1, count });
+const p = (paragraphIndex: number, count: number): ParagraphCommentCount => ({ paragraphId: `p${paragraphIndex}`, paragraphIndex, page: 1, label: null, count });
 
 describe('topParagraphs', () => {
   it('puts the most commented paragraphs first and leaves out those without comments', () => {

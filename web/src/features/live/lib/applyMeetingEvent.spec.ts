@@ -20,6 +20,7 @@ function comment(id: string, overrides: Partial<Comment> = {}): Comment {
     authorName: 'Đại biểu Một',
     anchor: { versionId: 'v1', paragraphId: 'p1', quote: { exact: 'Điều 1', prefix: '', suffix: '' }, rects: [{ page: 1, x: 0, y: 0, w: 1, h: 1 }], detached: false },
     paragraphIndex: 0,
+    paragraphLabel: null,
     body: 'Góp ý',
     status: 'sent',
     reply: '',

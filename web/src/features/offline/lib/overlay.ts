@@ -71,6 +71,7 @@ export function overlayComments(base: readonly Comment[], items: readonly Outbox
         authorName: '',
         anchor: { ...body.anchor, detached: false },
         paragraphIndex: null,
+        paragraphLabel: null,
         body: body.body,
         status: 'sent',
         reply: '',

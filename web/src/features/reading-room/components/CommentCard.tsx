@@ -68,7 +68,7 @@ export function CommentCard({ comment, showAuthor, showQuote, canTriage, actions
   // still in this device's outbox: not with the secretariat yet
   const pending = usePendingClientIds().has(comment.clientId);
   const rect = comment.anchor.rects[0];
-  const where = [comment.paragraphIndex !== null ? t.readingRoom.paragraph(comment.paragraphIndex + 1) : '', rect ? t.readingRoom.page(rect.page) : '']
+  const where = [comment.paragraphLabel ?? (comment.paragraphIndex !== null ? t.readingRoom.paragraph(comment.paragraphIndex + 1) : ''), rect ? t.readingRoom.page(rect.page) : '']
     .filter(Boolean)
     .join(' · ');
   return (

@@ -141,7 +141,14 @@ export function ComposeSheet(props: ComposeSheetProps) {
   const { t } = useI18n();
   const { target, mode, access, paragraphComments } = props;
   const page = target.anchor.rects[0]?.page ?? target.paragraph.page;
-  const caption = target.whole ? t.readingRoom.wholeParagraph(target.paragraph.index + 1, page) : t.readingRoom.selectedText(page);
+  const { label } = target.paragraph;
+  const caption = target.whole
+    ? label
+      ? t.reading.wholeLabelled(label, page)
+      : t.readingRoom.wholeParagraph(target.paragraph.index + 1, page)
+    : label
+      ? `${t.readingRoom.selectedText(page)} · ${label}`
+      : t.readingRoom.selectedText(page);
   const showsCommentMode = access.canComment || access.seesAllComments;
 
   return (

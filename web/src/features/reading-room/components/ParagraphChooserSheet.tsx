@@ -13,7 +13,7 @@ export function ParagraphChooserSheet({ paragraphs, onChoose, onClose }: { parag
         {paragraphs.map((p) => (
           <li key={p.id}>
             <button type="button" className="choice" onClick={() => onChoose(p)} data-testid="paragraph-choice" data-paragraph-id={p.id}>
-              <span className="choice-kicker">{t.readingRoom.paragraph(p.index + 1)}</span>
+              <span className="choice-kicker">{p.label ?? t.readingRoom.paragraph(p.index + 1)}</span>
               <span className="choice-text">{excerpt(p.text, 110)}</span>
             </button>
           </li>

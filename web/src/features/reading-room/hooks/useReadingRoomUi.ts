@@ -8,7 +8,7 @@ import { anchorForParagraph } from '../lib/selectionAnchor';
 import type { WriteOutcome } from '../../offline/lib/syncEngine';
 import { useCreateAnnotation } from './useAnnotationMutations';
 import type { ReadingRoom } from './useReadingRoom';
-import { useTextSelection } from './useTextSelection';
+import { useTextSelection, type TextSelection } from './useTextSelection';
 
 export type ReadingSheet =
   | { kind: 'compose'; target: ComposeTarget; mode: ComposeMode }
@@ -40,7 +40,15 @@ const FOCUS_MS = 2500;
 /** The reading room's moment-to-moment state over the viewer: selection, open sheet, panel, jumps. */
 export function useReadingRoomUi({ room, documentId, versionId, scroller, pageElements, viewports, scrollToRect, openVersion, toastMessage }: Options) {
   const { t } = useI18n();
-  const { selection, clear } = useTextSelection({ root: scroller, pageElements, viewports, paragraphs: room.paragraphs, versionId });
+  const pages = useTextSelection({ root: scroller, pageElements, viewports, paragraphs: room.paragraphs, versionId });
+  // a selection in the reading view (reading-mode/ReadingView), anchored the same way
+  const [readingSelection, setReadingSelection] = useState<TextSelection | null>(null);
+  const selection = readingSelection ?? pages.selection;
+  const clearPages = pages.clear;
+  const clear = useCallback(() => {
+    clearPages();
+    setReadingSelection(null);
+  }, [clearPages]);
   const [sheet, setSheet] = useState<ReadingSheet | null>(null);
   const [panelOpen, setPanelOpen] = useState(false);
   const [focus, setFocus] = useState<StoredAnchor | null>(null);
@@ -158,6 +166,7 @@ export function useReadingRoomUi({ room, documentId, versionId, scroller, pageEl
 
   return {
     selection,
+    setReadingSelection,
     clearSelection: clear,
     sheet,
     setSheet,

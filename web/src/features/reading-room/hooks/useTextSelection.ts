@@ -22,6 +22,20 @@ interface Options {
 /** Waits for the selection to settle (a finger dragging a handle fires many events). */
 const SETTLE_MS = 180;
 
+/** Calls `update` once the document's selection has settled; returns the unsubscribe. */
+export function onSettledSelectionChange(update: () => void): () => void {
+  let timer = 0;
+  const onChange = () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(update, SETTLE_MS);
+  };
+  document.addEventListener('selectionchange', onChange);
+  return () => {
+    document.removeEventListener('selectionchange', onChange);
+    window.clearTimeout(timer);
+  };
+}
+
 /**
  * Follows the text selection in the viewer's text layers (the document's `selectionchange` event,
  * which fires for a mouse, a finger, the keyboard and a script alike) and turns it into an anchor
@@ -32,7 +46,6 @@ export function useTextSelection({ root, pageElements, viewports, paragraphs, ve
 
   useEffect(() => {
     if (!root || !paragraphs) return undefined;
-    let timer = 0;
     const update = () => {
       const current = document.getSelection();
       const dom = current ? readTextLayerSelection(current, root) : null;
@@ -56,15 +69,7 @@ export function useTextSelection({ root, pageElements, viewports, paragraphs, ve
       const paragraph = result.ok ? result.paragraph : first ? paragraphs.paragraphUnder(first.page, first.rects) : null;
       setSelection({ result, paragraph });
     };
-    const onChange = () => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(update, SETTLE_MS);
-    };
-    document.addEventListener('selectionchange', onChange);
-    return () => {
-      document.removeEventListener('selectionchange', onChange);
-      window.clearTimeout(timer);
-    };
+    return onSettledSelectionChange(update);
   }, [root, pageElements, viewports, paragraphs, versionId]);
 
   const clear = useCallback(() => {

@@ -121,14 +121,14 @@ export class ParagraphIndex {
   }
 }
 
-interface TextContext {
+export interface TextContext {
   /** Normalised paragraph texts joined with one space, as the server joins them. */
   text: string;
   ranges: Map<number, { start: number; end: number }>;
 }
 
 /** The text of paragraphs [from, to] (by index), normalised and joined with one space. */
-function contextOf(index: ParagraphIndex, from: number, to: number): TextContext {
+export function contextOf(index: ParagraphIndex, from: number, to: number): TextContext {
   let text = '';
   const ranges = new Map<number, { start: number; end: number }>();
   for (let i = Math.max(0, from); i <= to; i++) {

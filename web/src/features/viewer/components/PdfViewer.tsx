@@ -6,6 +6,12 @@ import { useI18n } from '../../../i18n/useI18n';
 import { LoadingState } from '../../../ui/LoadingState';
 import { documentsApi } from '../../documents/api/documentsApi';
 import { OfflineStatus } from '../../offline/components/OfflineStatus';
+import { ReadingControls } from '../../reading-mode/components/ReadingControls';
+import { ReadingView } from '../../reading-mode/components/ReadingView';
+import { ReadAloudBar } from '../../reading-mode/components/ReadAloudBar';
+import { useReadAloud } from '../../reading-mode/hooks/useReadAloud';
+import { useReadingPrefs } from '../../reading-mode/hooks/useReadingPrefs';
+import { paragraphAtTop } from '../../reading-mode/lib/readingPosition';
 import { ReadingPanel } from '../../reading-room/components/ReadingPanel';
 import { ReadingRoomLayer } from '../../reading-room/components/ReadingRoomLayer';
 import { useReadingRoom } from '../../reading-room/hooks/useReadingRoom';
@@ -216,7 +222,25 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
   // is readable rather than compete with it (a saved copy has them on the device)
   const [firstPageShown, setFirstPageShown] = useState(false);
   const onTextLayer = useCallback(() => setFirstPageShown(true), []);
-  const room = useReadingRoom({ documentId, meetingId, versionId: version.id, isLatest, paragraphsWanted: firstPageShown || (state.status === 'ready' && state.source === 'offline') });
+  // reading mode (chế độ đọc): the paragraphs reflowed; the pages stay loaded underneath
+  const [mode, setMode] = useState<'pdf' | 'reading'>('pdf');
+  const modeRef = useRef(mode);
+  modeRef.current = mode;
+  const readingPrefs = useReadingPrefs();
+  const [readingScroller, setReadingScroller] = useState<HTMLDivElement | null>(null);
+  const readingPosition = useRef<number | null>(null);
+  const onReadingPosition = useCallback((index: number) => {
+    readingPosition.current = index;
+  }, []);
+  const scrollReadingTo = useCallback(
+    (paragraphIndex: number) => {
+      const element = readingScroller?.querySelector<HTMLElement>(`[data-reading-index="${paragraphIndex}"]`);
+      if (readingScroller && element) readingScroller.scrollTop = element.offsetTop - readingScroller.offsetTop;
+    },
+    [readingScroller],
+  );
+  const room = useReadingRoom({ documentId, meetingId, versionId: version.id, isLatest, paragraphsWanted: firstPageShown || mode === 'reading' || (state.status === 'ready' && state.source === 'offline') });
+  const readAloud = useReadAloud(room.paragraphs?.sorted ?? null);
   const ui = useReadingRoomUi({
     room,
     documentId,
@@ -224,7 +248,11 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
     scroller,
     pageElements: elements,
     viewports,
-    scrollToRect,
+    scrollToRect: (rect) => {
+      if (modeRef.current === 'pdf') return scrollToRect(rect);
+      const paragraph = room.paragraphs?.paragraphUnder(rect.page, [rect]) ?? room.paragraphs?.startingOnPage(rect.page)[0];
+      if (paragraph) scrollReadingTo(paragraph.index);
+    },
     openVersion: (versionId, page) => navigate(`/documents/${documentId}?version=${encodeURIComponent(versionId)}&page=${page}`),
     toastMessage: (message) => setToast({ message, at: Date.now() }),
   });
@@ -256,8 +284,46 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
 
   const goToPage = (n: number) => {
     if (numPages === 0) return;
-    scrollToPage(Math.min(numPages, Math.max(1, n)));
+    const page = Math.min(numPages, Math.max(1, n));
+    if (mode === 'reading') {
+      const first = room.paragraphs?.sorted.find((p) => p.page >= page);
+      if (first) scrollReadingTo(first.index);
+      return;
+    }
+    scrollToPage(page);
   };
+
+  const switchMode = () => {
+    ui.clearSelection();
+    if (mode === 'pdf') {
+      // the page at the top edge of the view (currentPage is the one a third of the way down)
+      let page = currentPage;
+      const fractionOn = (n: number) => {
+        const element = elements.get(n);
+        return scroller && element ? (scroller.scrollTop + PAGE_GUTTER_PX - element.offsetTop) / Math.max(1, element.offsetHeight) : 0;
+      };
+      while (page > 1 && fractionOn(page) < 0) page--;
+      const size = sizes[page - 1];
+      const fraction = Math.min(1, Math.max(0, fractionOn(page)));
+      readingPosition.current = room.paragraphs && size ? paragraphAtTop(room.paragraphs, page, size.height * (1 - fraction)) : null;
+      setMode('reading');
+    } else {
+      readAloud.stop();
+      setMode('pdf');
+    }
+  };
+  // back on the pages, at the paragraph that was at the top of the reading view
+  const returnedToPdf = useRef(false);
+  useLayoutEffect(() => {
+    if (mode === 'reading') {
+      returnedToPdf.current = true;
+      return;
+    }
+    if (!returnedToPdf.current) return;
+    returnedToPdf.current = false;
+    const paragraph = readingPosition.current !== null ? room.paragraphs?.get(readingPosition.current) : undefined;
+    if (paragraph) scrollToRect(paragraph.rects[0]);
+  }, [mode]);
 
   // Ctrl/Cmd+F opens our search: the browser's own find can't see pages that aren't rendered.
   useEffect(() => {
@@ -309,11 +375,31 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
           {t.viewer.oldVersion} <Link to={`/documents/${documentId}`}>{t.viewer.showLatest}</Link>
         </p>
       )}
+      <ReadingControls
+        mode={mode}
+        prefs={readingPrefs}
+        onSwitch={switchMode}
+      >
+        <ReadAloudBar readAloud={readAloud} paragraphs={room.paragraphs?.sorted ?? null} fromIndex={() => readingPosition.current ?? 0} />
+      </ReadingControls>
       <div className="viewer-body">
         <div className="viewer-main">
+          {mode === 'reading' && (
+            <ReadingView
+              room={room}
+              ui={ui}
+              versionId={version.id}
+              prefs={readingPrefs.prefs}
+              startIndex={readingPosition.current}
+              onPosition={onReadingPosition}
+              onScroller={setReadingScroller}
+              speakingIndex={readAloud.state.status === 'idle' ? null : readAloud.state.index}
+            />
+          )}
           {/* a tap that selects nothing opens the highlight under it (highlights lie under the text layer) */}
           <div
             className="viewer-scroll"
+            hidden={mode === 'reading'}
             ref={setScroller}
             tabIndex={0}
             aria-label={title}
@@ -373,7 +459,7 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
               </button>
             </ViewerPageNav>
           )}
-          <ReadingRoomLayer room={room} ui={ui} documentId={documentId} versionId={version.id} scroller={scroller} />
+          <ReadingRoomLayer room={room} ui={ui} documentId={documentId} versionId={version.id} scroller={mode === 'reading' ? readingScroller : scroller} />
         </div>
         {ui.panelOpen && (
           <ReadingPanel

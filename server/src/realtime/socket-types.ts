@@ -6,10 +6,10 @@ export type SocketData =
   | { kind: 'user'; userId: string; isAdmin: boolean }
   | { kind: 'display'; linkId: string; meetingId: string };
 
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export type HopsoServer = Server<ClientToServerEvents, ServerToClientEvents, {}, SocketData>;
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export type HopsoSocket = Socket<ClientToServerEvents, ServerToClientEvents, {}, SocketData>;
+/** Replicas send each other no events of their own (broadcasts go through the PostgreSQL adapter). */
+type InterServerEvents = Record<string, never>;
+export type HopsoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type HopsoSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export const rooms = {
   meeting: (id: string) => `meeting:${id}`,

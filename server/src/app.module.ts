@@ -1,11 +1,15 @@
 import path from 'node:path';
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, RequestMethod } from '@nestjs/common';
+import pino from 'pino';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from './config';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { requestLogOptions } from './security/log-redaction';
+import { prettyLogStream } from './logging/pretty-log-stream';
+
+const PROBES = new Set(['/api/health', '/api/ready', '/api/metrics']);
 import { dataSourceOptions } from './database/data-source';
 import { DATABASE_URL } from './database/database-url';
 import { AnnotationsModule } from './annotations/annotations.module';
@@ -47,12 +51,17 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, databaseUrl),
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            // health probes every few seconds would drown the log
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
-            ...requestLogOptions,
-          },
+          pinoHttp: [
+            {
+              level: config.logLevel,
+              // health, readiness and metrics probes every few seconds would drown the log
+              autoLogging: { ignore: (req) => PROBES.has((req.url ?? '').split('?')[0]) },
+              ...requestLogOptions,
+            },
+            config.logFormat === 'pretty' ? prettyLogStream() : pino.destination(1),
+          ],
+          // Nest 11's own wildcard syntax (a bare '*' draws a LegacyRouteConverter warning per start)
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         AuditModule,

@@ -11,6 +11,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config';
 import { NulGuard } from './common/nul-guard';
+import { QuietNestLogger } from './logging/quiet-nest-logger';
 import { runMigrations } from './database/data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
 import { HopsoIoAdapter } from './realtime/io.adapter';
@@ -35,8 +36,8 @@ export async function createApp(config: AppConfig): Promise<RunningApp> {
   app.useBodyParser('json', { limit: config.maxBodyBytes });
   app.useBodyParser('urlencoded', { limit: config.maxBodyBytes, extended: true });
   app.useGlobalGuards(new NulGuard());
-  app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  app.useLogger(new QuietNestLogger(app.get(Logger)));
+  // no enableShutdownHooks: main.ts stops the app and then the embedded database, in that order
   applyHttpSecurity(app, config);
   // phones on slow 4G: JS, CSS and JSON go compressed (PDFs are not compressible and keep their byte ranges)
   app.use(compression());

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import { removeOlderFiles } from './remove-older-files';
 
 /**
  * Where uploaded files live. Disk by default; an S3-compatible store can implement
@@ -13,6 +14,8 @@ export interface FileStorage {
   /** A byte range, both ends inclusive (as in HTTP Range). */
   stream(key: string, range?: { start: number; end: number }): Readable;
   delete(key: string): Promise<void>;
+  /** Removes temporary files a crash left mid-write, older than ageMs; returns how many (a store with atomic writes has none). */
+  removeOrphans?(ageMs: number): Promise<number>;
 }
 
 export const FILE_STORAGE = Symbol('FILE_STORAGE');
@@ -45,5 +48,9 @@ export class DiskFileStorage implements FileStorage {
 
   async delete(key: string): Promise<void> {
     await fsp.rm(this.pathOf(key), { force: true });
+  }
+
+  removeOrphans(ageMs: number): Promise<number> {
+    return removeOlderFiles(this.root, ageMs, (name) => /\.\d+\.tmp$/.test(name));
   }
 }

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { DynamicModule, Global, Module, RequestMethod } from '@nestjs/common';
 import pino from 'pino';
 import { APP_FILTER } from '@nestjs/core';
@@ -24,7 +23,7 @@ import { CouncilsModule } from './councils/councils.module';
 import { DocumentsModule } from './documents/documents.module';
 import { HealthController } from './health/health.controller';
 import { MeetingsModule } from './meetings/meetings.module';
-import { DiskFileStorage, FILE_STORAGE } from './storage/file-storage';
+import { createFileStorage, FILE_STORAGE } from './storage/file-storage';
 import { UsersModule } from './users/users.module';
 
 @Global()
@@ -36,7 +35,7 @@ class CoreModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_URL, useValue: databaseUrl },
-        { provide: FILE_STORAGE, useValue: new DiskFileStorage(path.join(config.dataDir, 'files')) },
+        { provide: FILE_STORAGE, useValue: createFileStorage(config) },
       ],
       exports: [APP_CONFIG, DATABASE_URL, FILE_STORAGE],
     };

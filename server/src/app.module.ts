@@ -22,6 +22,7 @@ import { AuthModule } from './auth/auth.module';
 import { CouncilsModule } from './councils/councils.module';
 import { DocumentsModule } from './documents/documents.module';
 import { HealthController } from './health/health.controller';
+import { ObservabilityController } from './observability/observability.controller';
 import { MeetingsModule } from './meetings/meetings.module';
 import { createFileStorage, FILE_STORAGE } from './storage/file-storage';
 import { UsersModule } from './users/users.module';
@@ -76,7 +77,7 @@ export class AppModule {
         BreakoutsModule,
         RealtimeModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ObservabilityController],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }

@@ -39,6 +39,8 @@ export interface AppConfig {
   storage: { kind: 'disk' } | { kind: 's3'; bucket: string; endpoint: string | null; region: string; accessKeyId: string | null; secretAccessKey: string | null; forcePathStyle: boolean };
   /** Bearer token for /api/metrics from outside the private network; unset: loopback and private addresses only. */
   metricsToken: string | null;
+  /** Apply pending migrations at start (off when a one-shot migration service runs them, as in docker-compose.yml). */
+  migrateAtStart: boolean;
 }
 
 /** The repository root: the nearest folder upwards whose package.json declares the workspaces. */
@@ -107,6 +109,7 @@ const envSchema = z.object({
   HOPSO_S3_ACCESS_KEY_ID: text,
   HOPSO_S3_SECRET_ACCESS_KEY: text,
   HOPSO_S3_FORCE_PATH_STYLE: flag,
+  HOPSO_MIGRATE_AT_START: flag,
   HOPSO_METRICS_TOKEN: z.preprocess(blankAsUnset, z.string().min(16, 'must be at least 16 characters').optional()),
 });
 
@@ -161,6 +164,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           }
         : { kind: 'disk' },
     metricsToken: e.HOPSO_METRICS_TOKEN ?? null,
+    migrateAtStart: e.HOPSO_MIGRATE_AT_START ?? true,
   };
 }
 

@@ -289,6 +289,10 @@ const CASES: Record<string, RouteCase> = {
     params: async () => ({ id: (await breakout('running')).groupId }),
     body: () => ({ text: 'Tổ thống nhất với dự thảo.' }),
   },
+  // ---- operations (observability): public probes; metrics answer every caller here because the tests call from loopback
+  // (refusals from outside the private network: server/test/observability.test.ts)
+  'GET /ready': { expect: { anonymous: 200, admin: 200, secretary: 200, chair: 200, delegate: 200, observer: 200, outsider: 200, foreign: 200 } },
+  'GET /metrics': { expect: { anonymous: 200, admin: 200, secretary: 200, chair: 200, delegate: 200, observer: 200, outsider: 200, foreign: 200 }, noNotFoundComparison: true },
 };
 
 const fill = (template: string, params: Params) =>

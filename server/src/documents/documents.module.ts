@@ -15,6 +15,6 @@ import { StartUpRecoveryService } from './start-up-recovery.service';
   imports: [TypeOrmModule.forFeature([DocumentEntity, DocumentVersionEntity, ParagraphEntity]), MeetingsModule, AnchoringModule],
   controllers: [DocumentsController, DocumentFileController],
   providers: [DocumentsService, IngestService, IngestQueue, PdfWorkers, StartUpRecoveryService],
-  exports: [DocumentsService],
+  exports: [DocumentsService, IngestQueue],
 })
 export class DocumentsModule {}

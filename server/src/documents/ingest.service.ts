@@ -6,6 +6,7 @@ import { ReanchorService } from '../anchoring/reanchor.service';
 import { MeetingEventsService } from '../events/meeting-events.service';
 import { announceDocuments } from './document-summaries';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage';
+import { ingestSeconds } from '../observability/metrics';
 import { DocumentVersionEntity } from './document.entity';
 import { IngestFailure, type ExtractionSummary, type ExtractionWorker } from './ingest/extract-in-worker';
 import { PdfWorkers } from './ingest/pdf-workers';
@@ -186,6 +187,7 @@ export class IngestService {
       await tx.query(`UPDATE document_versions SET status = 'ready', progress = 100, page_sizes = $2::jsonb WHERE id = $1`, [versionId, JSON.stringify(summary.pageSizes)]);
     });
     const done = performance.now();
+    ingestSeconds.observe((done - started) / 1000);
     await announceDocuments(this.db.manager, this.events, [version.documentId]);
     await this.storeViewerCopy(version);
     this.logger.log(

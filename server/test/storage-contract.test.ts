@@ -103,10 +103,18 @@ describe('a server configured with HOPSO_STORAGE=s3', () => {
       expect(ready.currentVersion.status).toBe('ready');
       // nothing on this machine's disk: the original and the viewer copy are in the bucket
       expect(fs.existsSync(path.join(server.dataDir, 'files'))).toBe(false);
-      const [row] = (await server.db.query(`SELECT file_key, web_file_key, sha256 FROM document_versions WHERE document_id = $1`, [doc.id])).rows;
+      // the viewer copy is made just after the version is ready
+      let row: { file_key: string; web_file_key: string | null; sha256: string };
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        [row] = (await server.db.query(`SELECT file_key, web_file_key, sha256 FROM document_versions WHERE document_id = $1`, [doc.id])).rows;
+        if (row.web_file_key || Date.now() > deadline) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
       const bucket = stores.s3();
       expect((await bucket.read(row.file_key)).equals(pdf)).toBe(true);
-      expect((await bucket.stat(row.web_file_key)).size).toBeGreaterThan(0);
+      expect(row.web_file_key).toMatch(/\.web\.pdf$/);
+      expect((await bucket.stat(row.web_file_key!)).size).toBeGreaterThan(0);
 
       const auth = { authorization: `Bearer ${w.secretary.token}` };
       const whole = await fetch(`${server.url}/api/documents/${doc.id}/file?original=1`, { headers: auth });

@@ -386,7 +386,7 @@ async function main() {
           return s;
         }),
       );
-      throw new Error(`${e.message}; delegate sockets that got it, per client process: ${status.map((s) => (s ? `${s.count}/${s.n} (${s.disconnects} disconnected)` : '?')).join(', ')}`);
+      throw new Error(`${e.message}; delegate sockets that got it, per client process: ${status.map((s) => (s ? `${s.count}/${s.n} (${s.disconnects} disconnected)` : '?')).join(', ')}`, { cause: e });
     }
     const lasts = got.map((m) => BigInt(m.last));
     const firsts = got.map((m) => BigInt(m.first));

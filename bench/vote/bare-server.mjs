@@ -17,7 +17,10 @@ const httpServer = http.createServer(async (req, res) => {
   if (!voteId) return res.writeHead(404).end();
   const { rows } = await pool.query('SELECT choice, count(*)::int AS n FROM bare_ballots WHERE vote_id = $1 GROUP BY choice', [voteId]);
   const counts = { yes: 0, no: 0, abstain: 0, cast: 0 };
-  for (const r of rows) (counts[r.choice] = r.n), (counts.cast += r.n);
+  for (const r of rows) {
+    counts[r.choice] = r.n;
+    counts.cast += r.n;
+  }
   io.emit('meeting:event', { meetingId: voteId, seq: ++seq, type: 'vote.changed', at: new Date().toISOString(), payload: { vote: { id: voteId, status: 'closed', result: { counts } } } });
   res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(counts));
 });

@@ -1,11 +1,14 @@
-import path from 'node:path';
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, RequestMethod } from '@nestjs/common';
+import pino from 'pino';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { APP_CONFIG, type AppConfig } from './config';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { requestLogOptions } from './security/log-redaction';
+import { prettyLogStream } from './logging/pretty-log-stream';
+
+const PROBES = new Set(['/api/health', '/api/ready', '/api/metrics']);
 import { dataSourceOptions } from './database/data-source';
 import { DATABASE_URL } from './database/database-url';
 import { AnnotationsModule } from './annotations/annotations.module';
@@ -19,8 +22,9 @@ import { AuthModule } from './auth/auth.module';
 import { CouncilsModule } from './councils/councils.module';
 import { DocumentsModule } from './documents/documents.module';
 import { HealthController } from './health/health.controller';
+import { ObservabilityController } from './observability/observability.controller';
 import { MeetingsModule } from './meetings/meetings.module';
-import { DiskFileStorage, FILE_STORAGE } from './storage/file-storage';
+import { createFileStorage, FILE_STORAGE } from './storage/file-storage';
 import { UsersModule } from './users/users.module';
 import { SessionsModule } from './auth/sessions.service';
 import { AttendanceModule } from './attendance/attendance.module';
@@ -37,7 +41,7 @@ class CoreModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_URL, useValue: databaseUrl },
-        { provide: FILE_STORAGE, useValue: new DiskFileStorage(path.join(config.dataDir, 'files')) },
+        { provide: FILE_STORAGE, useValue: createFileStorage(config) },
       ],
       exports: [APP_CONFIG, DATABASE_URL, FILE_STORAGE],
     };
@@ -52,12 +56,17 @@ export class AppModule {
       imports: [
         CoreModule.forRoot(config, databaseUrl),
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            // health probes every few seconds would drown the log
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
-            ...requestLogOptions,
-          },
+          pinoHttp: [
+            {
+              level: config.logLevel,
+              // health, readiness and metrics probes every few seconds would drown the log
+              autoLogging: { ignore: (req) => PROBES.has((req.url ?? '').split('?')[0]) },
+              ...requestLogOptions,
+            },
+            config.logFormat === 'pretty' ? prettyLogStream() : pino.destination(1),
+          ],
+          // Nest 11's own wildcard syntax (a bare '*' draws a LegacyRouteConverter warning per start)
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         }),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         AuditModule,
@@ -78,7 +87,7 @@ export class AppModule {
         SpeakersModule,
         QuestionsModule,
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, ObservabilityController],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
     };
   }

@@ -11,9 +11,13 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config';
 import { NulGuard } from './common/nul-guard';
+import { QuietNestLogger } from './logging/quiet-nest-logger';
+import { httpMetrics } from './observability/http-metrics';
+import { countSocketsWith } from './observability/metrics';
 import { runMigrations } from './database/data-source';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './database/embedded-postgres';
 import { HopsoIoAdapter } from './realtime/io.adapter';
+import { RealtimeGateway } from './realtime/realtime.gateway';
 import { applyHttpSecurity } from './security/http-security';
 import { OriginPolicy } from './security/origin-policy';
 
@@ -28,15 +32,16 @@ export interface RunningApp {
 export async function createApp(config: AppConfig): Promise<RunningApp> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, config.embeddedPgPort);
   const databaseUrl = config.databaseUrl ?? embedded!.url;
-  await runMigrations(databaseUrl);
+  if (config.migrateAtStart) await runMigrations(databaseUrl);
 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { bufferLogs: true, bodyParser: false });
   // one body limit, answered 413 BODY_TOO_LARGE by the exception filter
   app.useBodyParser('json', { limit: config.maxBodyBytes });
   app.useBodyParser('urlencoded', { limit: config.maxBodyBytes, extended: true });
+  app.use(httpMetrics);
   app.useGlobalGuards(new NulGuard());
-  app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  app.useLogger(new QuietNestLogger(app.get(Logger)));
+  // no enableShutdownHooks: main.ts stops the app and then the embedded database, in that order
   applyHttpSecurity(app, config);
   // phones on slow 4G: JS, CSS and JSON go compressed (PDFs are not compressible and keep their byte ranges)
   app.use(compression());
@@ -52,6 +57,9 @@ export async function createApp(config: AppConfig): Promise<RunningApp> {
 
   serveWebApp(app, config.webDistDir);
   await app.init();
+  // sockets open on this process, read at each scrape from the Socket.IO server's engine
+  const gateway = app.get(RealtimeGateway, { strict: false }) as unknown as { server?: { engine?: { clientsCount: number } } };
+  countSocketsWith(() => gateway.server?.engine?.clientsCount ?? 0);
   return {
     app,
     databaseUrl,

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { DEFAULT_MAX_PAGES, DEFAULT_MAX_UPLOAD_MB } from '@hopso/shared';
 
 /** Every setting hopso reads from the environment, in one place. */
@@ -32,6 +33,14 @@ export interface AppConfig {
   allowedOrigins: string[];
   /** Failed logins per minute from one address across all accounts (password spraying). */
   loginAddressLimit: { limit: number; windowMs: number };
+  /** `pretty` one-line logs for a person (development, the embedded database) or `json` for a collector. */
+  logFormat: 'pretty' | 'json';
+  /** Where uploaded files live: this machine's disk (dataDir/files) or an S3-compatible bucket. */
+  storage: { kind: 'disk' } | { kind: 's3'; bucket: string; endpoint: string | null; region: string; accessKeyId: string | null; secretAccessKey: string | null; forcePathStyle: boolean };
+  /** Bearer token for /api/metrics from outside the private network; unset: loopback and private addresses only. */
+  metricsToken: string | null;
+  /** Apply pending migrations at start (off when a one-shot migration service runs them, as in docker-compose.yml). */
+  migrateAtStart: boolean;
 }
 
 /** The repository root: the nearest folder upwards whose package.json declares the workspaces. */
@@ -47,55 +56,115 @@ function findRepoRoot(start: string): string {
 }
 const repoRoot = findRepoRoot(__dirname);
 
-function int(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n)) throw new Error(`${name} must be a number, got "${raw}"`);
-  return n;
+/** A bad setting, named: the start stops with this message. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+  }
 }
+
+const blankAsUnset = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+const int = (fallback: number, min = 0) => z.preprocess(blankAsUnset, z.coerce.number().int().min(min).default(fallback));
+const flag = z.preprocess(blankAsUnset, z.enum(['1', '0', 'true', 'false']).optional()).transform((v) => (v === undefined ? undefined : v === '1' || v === 'true'));
+const text = z.preprocess(blankAsUnset, z.string().optional());
 
 /** "true"/"false", a hop count, or addresses and subnets as Express takes them ("loopback, 10.0.0.0/8"). */
-function trustProxy(raw: string | undefined): boolean | number | string {
-  if (raw === undefined || raw.trim() === '') return 'loopback';
-  const value = raw.trim();
-  if (value === 'true') return true;
-  if (value === 'false') return false;
-  if (/^\d+$/.test(value)) return Number(value);
-  return value;
-}
+const trustProxy = z.preprocess(blankAsUnset, z.string().default('loopback')).transform((value): boolean | number | string => {
+  const v = value.trim();
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v;
+});
 
-export function loadConfig(env = process.env): AppConfig {
-  const databaseUrl = env.DATABASE_URL || null;
-  const seedRaw = env.HOPSO_SEED_DEMO;
+/** Every variable hopso reads (the README's table lists the same). */
+const envSchema = z.object({
+  NODE_ENV: text,
+  PORT: int(3000, 0).pipe(z.number().max(65535)),
+  HOST: z.preprocess(blankAsUnset, z.string().default('0.0.0.0')),
+  DATABASE_URL: z.preprocess(blankAsUnset, z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional()),
+  HOPSO_DATA_DIR: text,
+  HOPSO_WEB_DIST: text,
+  HOPSO_EMBEDDED_PG_PORT: int(5433, 1).pipe(z.number().max(65535)),
+  HOPSO_SEED_DEMO: flag,
+  HOPSO_MAX_UPLOAD_MB: int(DEFAULT_MAX_UPLOAD_MB, 1),
+  HOPSO_MAX_PAGES: int(DEFAULT_MAX_PAGES, 1),
+  HOPSO_SESSION_TTL_HOURS: int(24 * 7, 1),
+  HOPSO_LOGIN_RATE_LIMIT: int(10, 1),
+  HOPSO_LOGIN_ADDRESS_LIMIT: int(30, 1),
+  LOG_LEVEL: z.preprocess(blankAsUnset, z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
+  HOPSO_LOG_FORMAT: z.preprocess(blankAsUnset, z.enum(['pretty', 'json']).optional()),
+  HOPSO_SCALE_OUT: flag,
+  HOPSO_INGEST_CONCURRENCY: int(2, 1),
+  HOPSO_INGEST_TIMEOUT_S: int(180, 1),
+  HOPSO_INGEST_MAX_HEAP_MB: int(768, 64),
+  HOPSO_INGEST_MAX_STREAM_MB: int(64, 1),
+  HOPSO_MAX_BODY_KB: int(100, 1),
+  HOPSO_TRUST_PROXY: trustProxy,
+  HOPSO_ALLOWED_ORIGINS: z.preprocess(blankAsUnset, z.string().default('')),
+  HOPSO_STORAGE: z.preprocess(blankAsUnset, z.enum(['disk', 's3']).default('disk')),
+  HOPSO_S3_BUCKET: text,
+  HOPSO_S3_ENDPOINT: z.preprocess(blankAsUnset, z.url().optional()),
+  HOPSO_S3_REGION: z.preprocess(blankAsUnset, z.string().default('us-east-1')),
+  HOPSO_S3_ACCESS_KEY_ID: text,
+  HOPSO_S3_SECRET_ACCESS_KEY: text,
+  HOPSO_S3_FORCE_PATH_STYLE: flag,
+  HOPSO_MIGRATE_AT_START: flag,
+  HOPSO_METRICS_TOKEN: z.preprocess(blankAsUnset, z.string().min(16, 'must be at least 16 characters').optional()),
+});
+
+/** Reads and checks the environment; a bad value throws a ConfigError naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}${typeof env[String(i.path[0])] === 'string' ? ` (got "${env[String(i.path[0])]}")` : ''}`));
+  }
+  const e = parsed.data;
+  if (e.HOPSO_STORAGE === 's3' && !e.HOPSO_S3_BUCKET) throw new ConfigError(['HOPSO_S3_BUCKET: required when HOPSO_STORAGE=s3']);
+  const databaseUrl = e.DATABASE_URL ?? null;
+  const dataDir = path.resolve(e.HOPSO_DATA_DIR ?? path.join(repoRoot, '.data'));
   return {
-    port: int('PORT', 3000),
-    host: env.HOST || '0.0.0.0',
+    port: e.PORT,
+    host: e.HOST,
     databaseUrl,
-    dataDir: path.resolve(env.HOPSO_DATA_DIR || path.join(repoRoot, '.data')),
-    embeddedPgPort: int('HOPSO_EMBEDDED_PG_PORT', 5433),
-    seedDemo: seedRaw === undefined || seedRaw === '' ? databaseUrl === null : seedRaw === '1' || seedRaw === 'true',
-    maxUploadBytes: int('HOPSO_MAX_UPLOAD_MB', DEFAULT_MAX_UPLOAD_MB) * 1024 * 1024,
-    maxPages: int('HOPSO_MAX_PAGES', DEFAULT_MAX_PAGES),
-    sessionTtlHours: int('HOPSO_SESSION_TTL_HOURS', 24 * 7),
-    loginRateLimit: { limit: int('HOPSO_LOGIN_RATE_LIMIT', 10), windowMs: 60_000 },
-    webDistDir: path.resolve(env.HOPSO_WEB_DIST || path.join(repoRoot, 'web', 'dist')),
-    logLevel: env.LOG_LEVEL || 'info',
-    socketScaleOut: env.HOPSO_SCALE_OUT === '1' || env.HOPSO_SCALE_OUT === 'true',
+    dataDir,
+    embeddedPgPort: e.HOPSO_EMBEDDED_PG_PORT,
+    seedDemo: e.HOPSO_SEED_DEMO ?? databaseUrl === null,
+    maxUploadBytes: e.HOPSO_MAX_UPLOAD_MB * 1024 * 1024,
+    maxPages: e.HOPSO_MAX_PAGES,
+    sessionTtlHours: e.HOPSO_SESSION_TTL_HOURS,
+    loginRateLimit: { limit: e.HOPSO_LOGIN_RATE_LIMIT, windowMs: 60_000 },
+    webDistDir: path.resolve(e.HOPSO_WEB_DIST ?? path.join(repoRoot, 'web', 'dist')),
+    logLevel: e.LOG_LEVEL,
+    logFormat: e.HOPSO_LOG_FORMAT ?? (e.NODE_ENV === 'production' ? 'json' : 'pretty'),
+    socketScaleOut: e.HOPSO_SCALE_OUT ?? false,
     ingest: {
-      concurrency: Math.max(1, int('HOPSO_INGEST_CONCURRENCY', 2)),
-      timeoutMs: int('HOPSO_INGEST_TIMEOUT_S', 180) * 1000,
-      maxHeapMb: int('HOPSO_INGEST_MAX_HEAP_MB', 768),
-      maxStreamBytes: int('HOPSO_INGEST_MAX_STREAM_MB', 64) * 1024 * 1024,
+      concurrency: e.HOPSO_INGEST_CONCURRENCY,
+      timeoutMs: e.HOPSO_INGEST_TIMEOUT_S * 1000,
+      maxHeapMb: e.HOPSO_INGEST_MAX_HEAP_MB,
+      maxStreamBytes: e.HOPSO_INGEST_MAX_STREAM_MB * 1024 * 1024,
     },
-    maxBodyBytes: int('HOPSO_MAX_BODY_KB', 100) * 1024,
-    uploadTmpDir: path.join(path.resolve(env.HOPSO_DATA_DIR || path.join(repoRoot, '.data')), 'tmp', 'uploads'),
-    trustProxy: trustProxy(env.HOPSO_TRUST_PROXY),
-    allowedOrigins: (env.HOPSO_ALLOWED_ORIGINS ?? '')
-      .split(',')
+    maxBodyBytes: e.HOPSO_MAX_BODY_KB * 1024,
+    uploadTmpDir: path.join(dataDir, 'tmp', 'uploads'),
+    trustProxy: e.HOPSO_TRUST_PROXY,
+    allowedOrigins: e.HOPSO_ALLOWED_ORIGINS.split(',')
       .map((o) => o.trim().replace(/\/+$/, ''))
       .filter(Boolean),
-    loginAddressLimit: { limit: int('HOPSO_LOGIN_ADDRESS_LIMIT', 30), windowMs: 60_000 },
+    loginAddressLimit: { limit: e.HOPSO_LOGIN_ADDRESS_LIMIT, windowMs: 60_000 },
+    storage:
+      e.HOPSO_STORAGE === 's3'
+        ? {
+            kind: 's3',
+            bucket: e.HOPSO_S3_BUCKET!,
+            endpoint: e.HOPSO_S3_ENDPOINT ?? null,
+            region: e.HOPSO_S3_REGION,
+            accessKeyId: e.HOPSO_S3_ACCESS_KEY_ID ?? null,
+            secretAccessKey: e.HOPSO_S3_SECRET_ACCESS_KEY ?? null,
+            forcePathStyle: e.HOPSO_S3_FORCE_PATH_STYLE ?? e.HOPSO_S3_ENDPOINT !== undefined,
+          }
+        : { kind: 'disk' },
+    metricsToken: e.HOPSO_METRICS_TOKEN ?? null,
+    migrateAtStart: e.HOPSO_MIGRATE_AT_START ?? true,
   };
 }
 

@@ -1,12 +1,13 @@
 import 'reflect-metadata';
-import { createApp } from './bootstrap';
 import { describeError, installProcessGuards } from './common/process-guards';
-import { loadConfig } from './config';
-import { DEMO_PASSWORD, seedDemoIfEmpty } from './seed/demo-seed';
+import { ConfigError, loadConfig } from './config';
 
 async function main(): Promise<void> {
   installProcessGuards();
+  // checked before any module is loaded (some read the configuration as they load)
   const config = loadConfig();
+  const { createApp } = require('./bootstrap') as typeof import('./bootstrap');
+  const { DEMO_PASSWORD, seedDemoIfEmpty } = require('./seed/demo-seed') as typeof import('./seed/demo-seed');
   const running = await createApp(config);
   const seeded = config.seedDemo ? await seedDemoIfEmpty(running.app) : null;
   await running.app.listen(config.port, config.host);
@@ -26,9 +27,27 @@ async function main(): Promise<void> {
     );
   }
   console.log(lines.join('\n') + '\n');
+
+  // In order: stop accepting and close the sockets (Nest's dispose), stop the job queue and close the
+  // pool (shutdown hooks), then stop the embedded PostgreSQL, which outlives everything that uses it.
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`hopso: ${signal} received, stopping`);
+    running
+      .close()
+      .then(() => process.exit(0))
+      .catch((e: unknown) => {
+        console.error(`hopso did not stop cleanly: ${describeError(e)}`);
+        process.exit(1);
+      });
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 }
 
 main().catch((e: unknown) => {
-  console.error(`hopso could not start: ${describeError(e)}`);
+  console.error(`hopso could not start: ${e instanceof ConfigError ? e.message : describeError(e)}`);
   process.exit(1);
 });

@@ -69,7 +69,7 @@ describe('a start after a crash', () => {
     const db = new Client({ connectionString: databaseUrl });
     db.on('error', () => undefined); // the connection ends with the PostgreSQL it talks to
     await db.connect();
-    const server: TestServer = { url, databaseUrl, dataDir, db, logs: current.output, stop: async () => undefined };
+    const server: TestServer = { url, databaseUrl, dataDir, db, logs: current.output, stop: async () => undefined, kill: async () => undefined };
     const w = await buildMeetingWorld(server, { prefix: 'c' });
 
     // a file that takes some seconds to read, so the server can be killed in the middle of it

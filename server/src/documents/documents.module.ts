@@ -9,11 +9,12 @@ import { DocumentsService } from './documents.service';
 import { IngestQueue } from './ingest-queue';
 import { IngestService } from './ingest.service';
 import { PdfWorkers } from './ingest/pdf-workers';
+import { StartUpRecoveryService } from './start-up-recovery.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([DocumentEntity, DocumentVersionEntity, ParagraphEntity]), MeetingsModule, AnchoringModule],
   controllers: [DocumentsController, DocumentFileController],
-  providers: [DocumentsService, IngestService, IngestQueue, PdfWorkers],
-  exports: [DocumentsService],
+  providers: [DocumentsService, IngestService, IngestQueue, PdfWorkers, StartUpRecoveryService],
+  exports: [DocumentsService, IngestQueue],
 })
 export class DocumentsModule {}

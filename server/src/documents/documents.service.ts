@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository, type EntityManager } from 'typeorm';
-import type { DocumentDetail, ErrorCode, DocumentSummary, DocumentVersionInfo, MeetingAction, Paragraph } from '@hopso/shared';
+import type { DocumentDetail, ErrorCode, DocumentSummary, MeetingAction, Paragraph } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { DomainError, notFound } from '../common/domain-error';

@@ -19,6 +19,7 @@ export class IngestQueue implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger('IngestQueue');
   private readonly boss: PgBoss;
   private workerIds: string[] = [];
+  private stopped = false;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -55,7 +56,14 @@ export class IngestQueue implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     await this.boss.stop({ graceful: true, timeout: 5000, wait: true });
+  }
+
+  /** Ingest jobs waiting (created or retrying) across every process; throws when the queue cannot be read. */
+  async depth(): Promise<number> {
+    if (this.stopped) throw new Error('the ingest queue is stopped');
+    return this.boss.getQueueSize(QUEUE);
   }
 
   async enqueue(versionId: string): Promise<void> {

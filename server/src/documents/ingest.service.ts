@@ -6,6 +6,7 @@ import { ReanchorService } from '../anchoring/reanchor.service';
 import { MeetingEventsService } from '../events/meeting-events.service';
 import { announceDocuments } from './document-summaries';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage';
+import { ingestSeconds } from '../observability/metrics';
 import { DocumentVersionEntity } from './document.entity';
 import { IngestFailure, type ExtractionSummary, type ExtractionWorker } from './ingest/extract-in-worker';
 import { PdfWorkers } from './ingest/pdf-workers';
@@ -35,7 +36,7 @@ export class IngestService {
     this.extraction = workers.ingest;
   }
 
-  private async storeViewerCopy(version: DocumentVersionEntity): Promise<void> {
+  private async storeViewerCopy(version: Pick<DocumentVersionEntity, 'id' | 'fileKey'>): Promise<void> {
     try {
       const original = await this.storage.read(version.fileKey);
       const web = Buffer.from(await this.extraction.optimize(new Uint8Array(original.buffer, original.byteOffset, original.byteLength)));
@@ -49,7 +50,33 @@ export class IngestService {
       ]);
     } catch (e) {
       this.logger.warn(`no viewer copy for version ${version.id}: ${e instanceof Error ? e.message : String(e)}`);
+      // the original is served; not tried again at the next start (see remakeViewerCopies)
+      await this.db.query('UPDATE document_versions SET web_copy_failed = true WHERE id = $1', [version.id]).catch(() => undefined);
     }
+  }
+
+  /**
+   * Viewer copies a crash interrupted (a ready version with neither a copy nor a failure), made
+   * again; a version another process holds is left to it. Returns how many were made.
+   */
+  async remakeViewerCopies(): Promise<number> {
+    const rows: { id: string; file_key: string }[] = await this.db.query(
+      `SELECT id, file_key FROM document_versions WHERE status = 'ready' AND web_file_key IS NULL AND NOT web_copy_failed ORDER BY created_at`,
+    );
+    let made = 0;
+    for (const row of rows) {
+      const lock = await this.lockVersion(row.id);
+      if (!lock) continue;
+      try {
+        const [still] = await this.db.query(`SELECT 1 FROM document_versions WHERE id = $1 AND web_file_key IS NULL AND NOT web_copy_failed`, [row.id]);
+        if (!still) continue;
+        await this.storeViewerCopy({ id: row.id, fileKey: row.file_key });
+        made++;
+      } finally {
+        await lock.release();
+      }
+    }
+    return made;
   }
 
   /**
@@ -170,6 +197,7 @@ export class IngestService {
       await announceDocuments(tx, emit, [version.documentId]);
     });
     const done = performance.now();
+    ingestSeconds.observe((done - started) / 1000);
     await this.storeViewerCopy(version);
     this.logger.log(
       `ingested version ${versionId}: ${summary.pageSizes.length} pages, ${summary.paragraphCount} paragraphs in ${(done - started).toFixed(0)} ms (extract and store ${(extractedAt - started).toFixed(0)}, finish ${(done - extractedAt).toFixed(0)})`,

@@ -102,9 +102,8 @@ export function viewOf(stored: StoredEvent, viewer: Viewer, meeting: MeetingVisi
     case 'attendance.changed':
     case 'vote.changed':
     case 'vote.tally':
-    // speakers list (everyone) and chất vấn (staff and the people concerned, ids only)
-    case 'speakers.changed':
-    case 'questions.changed':
+    case 'speakers.changed': // the speakers list: everyone
+    case 'questions.changed': // chất vấn: staff and the people concerned, ids only
       return !adminOnly && byAudience(audience, viewer, staff) ? event : null;
     default:
       return null;

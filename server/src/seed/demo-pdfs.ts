@@ -574,7 +574,7 @@ const TAILS: ((r: () => number) => string)[] = [
   (r) => `đạt ${pick(r, 80, 115)}% kế hoạch năm`,
   (r) => `tại ${pick(r, 2, 14)} thôn trên địa bàn`,
   (r) => `thu hút ${pick(r, 40, 900)} lượt người tham gia`,
-  (r) => `bảo đảm đúng tiến độ và quy định hiện hành`,
+  () => `bảo đảm đúng tiến độ và quy định hiện hành`,
   (r) => `tăng ${pick(r, 2, 19)}% so với cùng kỳ năm trước`,
   (r) => `trong ${pick(r, 2, 11)} tháng đầu năm`,
 ];

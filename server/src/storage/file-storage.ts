@@ -2,10 +2,18 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
+import type { AppConfig } from '../config';
+import { removeOlderFiles } from './remove-older-files';
+
+/** A stored file's size and its store's entity tag (quoted, as HTTP has it). */
+export interface FileStat {
+  size: number;
+  etag: string;
+}
 
 /**
- * Where uploaded files live. Disk by default; an S3-compatible store can implement
- * the same four calls when several machines serve one council.
+ * Where uploaded files live. Disk by default; an S3-compatible store (s3-file-storage.ts)
+ * implements the same calls when several machines serve one council.
  */
 export interface FileStorage {
   put(key: string, data: Buffer): Promise<void>;
@@ -13,6 +21,11 @@ export interface FileStorage {
   /** A byte range, both ends inclusive (as in HTTP Range). */
   stream(key: string, range?: { start: number; end: number }): Readable;
   delete(key: string): Promise<void>;
+  stat(key: string): Promise<FileStat>;
+  /** Throws when the store cannot be used (the readiness probe). */
+  ping(): Promise<void>;
+  /** Removes temporary files a crash left mid-write, older than ageMs; returns how many (a store with atomic writes has none). */
+  removeOrphans?(ageMs: number): Promise<number>;
 }
 
 export const FILE_STORAGE = Symbol('FILE_STORAGE');
@@ -46,4 +59,29 @@ export class DiskFileStorage implements FileStorage {
   async delete(key: string): Promise<void> {
     await fsp.rm(this.pathOf(key), { force: true });
   }
+
+  async stat(key: string): Promise<FileStat> {
+    const s = await fsp.stat(this.pathOf(key));
+    // as Express's static files have it: size and modification time
+    return { size: s.size, etag: `"${s.size.toString(16)}-${Math.floor(s.mtimeMs).toString(16)}"` };
+  }
+
+  async ping(): Promise<void> {
+    await fsp.mkdir(this.root, { recursive: true });
+    await fsp.access(this.root, fs.constants.R_OK | fs.constants.W_OK);
+  }
+
+  removeOrphans(ageMs: number): Promise<number> {
+    return removeOlderFiles(this.root, ageMs, (name) => /\.\d+\.tmp$/.test(name));
+  }
+}
+
+/** The store the configuration names: this machine's disk (the default) or an S3-compatible bucket. */
+export function createFileStorage(config: AppConfig): FileStorage {
+  if (config.storage.kind === 's3') {
+    // loaded only when chosen: the AWS SDK is large
+    const { S3FileStorage } = require('./s3-file-storage') as typeof import('./s3-file-storage');
+    return new S3FileStorage(config.storage);
+  }
+  return new DiskFileStorage(path.join(config.dataDir, 'files'));
 }

@@ -14,6 +14,8 @@ export interface TestServer {
   db: Client;
   logs(): string;
   stop(): Promise<void>;
+  /** Kills the process at once (no shutdown), as a crash or a lost machine does. */
+  kill(): Promise<void>;
 }
 
 export async function freePort(): Promise<number> {
@@ -84,6 +86,13 @@ export async function startServer(opts: { seedDemo?: boolean; env?: Record<strin
     dataDir,
     db,
     logs: () => output,
+    kill: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGKILL');
+      await exited;
+      await db.end().catch(() => undefined);
+    },
     stop: async () => {
       await db.end();
       if (child.exitCode === null) {

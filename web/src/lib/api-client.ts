@@ -49,7 +49,7 @@ function fallbackCode(status: number): ErrorCode {
 
 /** Turns whatever an error response held into an ApiErrorBody (proxies and crashes don't always answer JSON). */
 export function toApiErrorBody(status: number, text: string): ApiErrorBody {
-  let parsed: unknown = null;
+  let parsed: unknown;
   try {
     parsed = text ? JSON.parse(text) : null;
   } catch {

@@ -7,7 +7,6 @@ const A4: PageFrame = { page: 3, view: [0, 0, 595.28, 841.89] };
 const LEFT = 85;
 const RIGHT = 539;
 const SIZE = 12;
-const LEADING = 15;
 
 interface RunOpts {
   size?: number;

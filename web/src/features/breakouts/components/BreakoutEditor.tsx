@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { Breakout, DocumentSummary, Participant, PrepareBreakoutRequest } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -56,9 +56,12 @@ export function BreakoutEditor({ meetingId, agendaItemId, breakout, delegates, o
   const auto = useAutoSplit(meetingId);
   const start = useStartBreakout(meetingId);
 
+  // a new breakout from the server replaces the draft unless the secretary has changed it (read from a ref: a change of dirty alone does not reset)
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
   useEffect(() => {
-    if (!dirty && breakout) setDraft(fromBreakout(breakout));
-  }, [breakout]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (!dirtyRef.current && breakout) setDraft(fromBreakout(breakout));
+  }, [breakout]);
 
   const edit = (change: (d: Draft) => Draft) => {
     setDraft(change);

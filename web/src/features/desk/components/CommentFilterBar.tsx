@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { COMMENT_STATUSES, type AgendaItem, type CommentFilters, type DocumentSummary, type Participant } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { useDebouncedValue } from '../../../lib/useDebouncedValue';
@@ -24,10 +24,12 @@ export function CommentFilterBar({ filters, setFilters, clearFilters, agenda, do
   const [search, setSearch] = useState(filters.q ?? '');
   const debounced = useDebouncedValue(search, 350);
 
+  // only the typed value drives this (not filters.q, or clearing the URL would put the old text back): the rest is read from a ref
+  const latest = useRef({ q: filters.q, setFilters });
+  latest.current = { q: filters.q, setFilters };
   useEffect(() => {
-    if ((filters.q ?? '') !== debounced.trim()) setFilters({ q: debounced.trim() || null });
-    // only the typed value drives this (not filters.q, or clearing the URL would put the old text back)
-  }, [debounced]); // eslint-disable-line react-hooks/exhaustive-deps
+    if ((latest.current.q ?? '') !== debounced.trim()) latest.current.setFilters({ q: debounced.trim() || null });
+  }, [debounced]);
   useEffect(() => {
     if (!filters.q) setSearch((s) => (s.trim() ? '' : s));
   }, [filters.q]);

@@ -10,9 +10,9 @@ export function useClock(): Date {
       setNow(current);
       timer = window.setTimeout(tick, 60_000 - (current.getSeconds() * 1000 + current.getMilliseconds()) + 50);
     };
-    timer = window.setTimeout(tick, 60_000 - (now.getSeconds() * 1000 + now.getMilliseconds()) + 50);
+    const started = new Date();
+    timer = window.setTimeout(tick, 60_000 - (started.getSeconds() * 1000 + started.getMilliseconds()) + 50);
     return () => window.clearTimeout(timer);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   return now;
 }

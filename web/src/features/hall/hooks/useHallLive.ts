@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { HallState } from '@hopso/shared';
 import { ApiError } from '../../../lib/api-client';
@@ -44,6 +44,8 @@ export function useHallLive(meetingId: string, token: string) {
   const baseline = hall.data?.seq;
   const ready = baseline !== undefined && !refused;
 
+  const baselineRef = useRef(baseline);
+  baselineRef.current = baseline;
   const [client, setClient] = useState<LiveClient | null>(null);
   useEffect(() => {
     if (!ready || !token) return;
@@ -56,14 +58,14 @@ export function useHallLive(meetingId: string, token: string) {
       }),
     });
     setClient(live);
-    const unwatch = live.watch(meetingId, { baseline });
+    const unwatch = live.watch(meetingId, { baseline: baselineRef.current });
     return () => {
       unwatch();
       live.close();
       setClient(null);
     };
-    // one socket per page: a refetched HallState (new seq) must not open another
-  }, [ready, token, meetingId, queryClient]); // eslint-disable-line react-hooks/exhaustive-deps
+    // one socket per page: a refetched HallState (new seq) must not open another, so the baseline is read from a ref
+  }, [ready, token, meetingId, queryClient]);
 
   const state = useSyncExternalStore(client?.subscribe ?? noSubscribe, () => (client ? client.getState(meetingId) : IDLE_STATE));
   return { hall, refused, live: state };

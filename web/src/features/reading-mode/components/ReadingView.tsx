@@ -4,7 +4,7 @@ import { useI18n } from '../../../i18n/useI18n';
 import type { ReadingRoom } from '../../reading-room/hooks/useReadingRoom';
 import type { ReadingRoomUi } from '../../reading-room/hooks/useReadingRoomUi';
 import { onSettledSelectionChange } from '../../reading-room/hooks/useTextSelection';
-import { normaliseText, type ParagraphIndex } from '../../reading-room/lib/selectionAnchor';
+import { normaliseText } from '../../reading-room/lib/selectionAnchor';
 import type { ReadingPrefs } from '../hooks/useReadingPrefs';
 import { anchorFromReadingRange, piecesOf, spansOfAnchor, type TextPoint } from '../lib/readingText';
 import './reading-mode.css';

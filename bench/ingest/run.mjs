@@ -53,7 +53,8 @@ try {
   console.log(`  hopso upload → ready        : ${r.toFixed(0)} ms (median)`);
   console.log(`  ratio hopso / pdf.js        : ${(r / b).toFixed(2)}   (target ≤ 1.3)`);
   for (const line of server.logs().split('\n').filter((l) => l.includes('ingested version') && l.includes(`${PAGES} pages`))) {
-    console.log(`  server: ${JSON.parse(line).msg.replace(/^ingested version \S+ /, '')}`);
+    // the log line is readable text or JSON (HOPSO_LOG_FORMAT): take what follows the version id either way
+    console.log(`  server: ${line.replace(/^.*ingested version \S+ /, '').replace(/"\}?$/, '')}`);
   }
 } finally {
   await server.stop();

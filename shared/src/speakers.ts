@@ -173,9 +173,11 @@ export type CountdownSpeech = Pick<Speech, 'startedAt' | 'allottedSeconds' | 'ex
 /** Remaining seconds of a running speech at `nowMs` (server time); negative once past the time. A paused speech stands still. */
 export function remainingSeconds(speech: CountdownSpeech, nowMs: number): number {
   if (!speech.startedAt) return speech.allottedSeconds + speech.extraSeconds;
-  const end = Date.parse(speech.startedAt) + (speech.allottedSeconds + speech.extraSeconds + (speech.pausedSeconds ?? 0)) * 1000;
-  const at = speech.pausedAt ? Date.parse(speech.pausedAt) : nowMs;
-  return Math.ceil((end - at) / 1000);
+  const start = Date.parse(speech.startedAt);
+  const end = start + (speech.allottedSeconds + speech.extraSeconds + (speech.pausedSeconds ?? 0)) * 1000;
+  // a screen's clock estimate can sit a few milliseconds before the server's stamp: never count above the time given
+  const at = Math.max(start, speech.pausedAt ? Date.parse(speech.pausedAt) : nowMs);
+  return Math.min(speech.allottedSeconds + speech.extraSeconds, Math.ceil((end - at) / 1000));
 }
 
 export type CountdownTone = 'normal' | 'warning' | 'over';

@@ -21,6 +21,14 @@ describe('the server clock', () => {
     expect(remainingSeconds({ ...speech, pausedAt: null }, start + 600_000)).toBe(-90);
   });
 
+  it('never counts above the time given when the screen\'s clock estimate sits just before the start', () => {
+    const start = Date.parse('2026-12-03T01:30:00Z');
+    const speech = { startedAt: new Date(start).toISOString(), allottedSeconds: 420, extraSeconds: 0 };
+    expect(remainingSeconds(speech, start - 40)).toBe(420);
+    expect(remainingSeconds(speech, start - 5_000)).toBe(420);
+    expect(remainingSeconds({ ...speech, extraSeconds: 60 }, start - 40)).toBe(480);
+  });
+
   it('ignores an unreadable time', () => {
     noteServerTime(new Date(Date.now()).toISOString(), Date.now(), Date.now());
     const before = serverNow() - Date.now();

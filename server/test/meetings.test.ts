@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { AgendaItem, MeetingDetail, Participant, ParticipantImportResult } from '@hopso/shared';
+import type { AgendaItem, ApiErrorBody, MeetingDetail, Participant, ParticipantImportResult } from '@hopso/shared';
 import { blobOf, buildMeetingWorld, login, type MeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
 
@@ -120,5 +120,21 @@ describe('importing a delegate list', () => {
     const form = new FormData();
     form.append('file', new Blob(['Họ và tên,Số điện thoại\nA,0987000000']), 'x.csv');
     expect((await w.delegate.request('POST', `/meetings/${w.meeting.id}/participants/import`, form)).status).toBe(403);
+  });
+});
+
+describe('council time zone', () => {
+  it('defaults to Vietnam, refuses an unknown zone with a field message, and reaches the meeting', async () => {
+    expect(w.council.timeZone).toBe('Asia/Ho_Chi_Minh');
+    expect((await w.delegate.get<MeetingDetail>(`/meetings/${w.meeting.id}`)).body.councilTimeZone).toBe('Asia/Ho_Chi_Minh');
+    const bad = await w.admin.patch<ApiErrorBody>(`/councils/${w.council.id}`, { timeZone: 'Mars/Olympus' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('VALIDATION_FAILED');
+    expect(bad.body.issues?.map((f) => f.path)).toEqual(['timeZone']);
+    const ok = await w.admin.patch<{ timeZone: string }>(`/councils/${w.council.id}`, { timeZone: 'Asia/Bangkok' });
+    expect(ok.body.timeZone).toBe('Asia/Bangkok');
+    expect((await w.delegate.get<MeetingDetail>(`/meetings/${w.meeting.id}`)).body.councilTimeZone).toBe('Asia/Bangkok');
+    expect((await w.delegate.get<{ councilTimeZone: string }[]>('/meetings')).body.find((m) => m.councilTimeZone === 'Asia/Bangkok')).toBeDefined();
+    await w.admin.patch(`/councils/${w.council.id}`, { timeZone: 'Asia/Ho_Chi_Minh' });
   });
 });

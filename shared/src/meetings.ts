@@ -53,6 +53,8 @@ export interface MeetingSummary {
   id: string;
   councilId: string;
   councilName: string;
+  /** The council's time zone: the meeting's dates are shown in it. */
+  councilTimeZone: string;
   title: string;
   kind: MeetingKind;
   status: MeetingStatus;

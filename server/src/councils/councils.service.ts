@@ -8,7 +8,7 @@ import { UserEntity } from '../users/user.entity';
 import { toUserSummary } from '../users/users.service';
 import { CouncilEntity, CouncilStaffEntity } from './council.entity';
 
-const toSummary = (c: CouncilEntity): CouncilSummary => ({ id: c.id, name: c.name, level: c.level });
+const toSummary = (c: CouncilEntity): CouncilSummary => ({ id: c.id, name: c.name, level: c.level, timeZone: c.timeZone });
 
 @Injectable()
 export class CouncilsService {

@@ -37,14 +37,14 @@ export class MeetingsService {
       .innerJoin(CouncilEntity, 'c', 'c.id = m.council_id')
       .leftJoin(ParticipantEntity, 'p', 'p.meeting_id = m.id AND p.user_id = :uid', { uid: caller.id })
       .select('m')
-      .addSelect(['c.name AS council_name', 'p.role AS my_role'])
+      .addSelect(['c.name AS council_name', 'c.time_zone AS council_time_zone', 'p.role AS my_role'])
       .orderBy('m.starts_at', 'DESC');
     if (!caller.isAdmin) {
       // participants only; drafts only for those who prepare them
       qb.where("p.role IS NOT NULL AND (m.status <> 'draft' OR p.role IN ('chair', 'secretary'))");
     }
-    const { entities, raw } = await qb.getRawAndEntities<{ council_name: string; my_role: MeetingRole | null }>();
-    return entities.map((m, i) => toSummary(m, raw[i].council_name, raw[i].my_role));
+    const { entities, raw } = await qb.getRawAndEntities<{ council_name: string; council_time_zone: string; my_role: MeetingRole | null }>();
+    return entities.map((m, i) => toSummary(m, { name: raw[i].council_name, timeZone: raw[i].council_time_zone }, raw[i].my_role));
   }
 
   async create(caller: AuthUser, req: CreateMeetingRequest): Promise<MeetingDetail> {
@@ -74,7 +74,7 @@ export class MeetingsService {
   async get(caller: AuthUser, id: string): Promise<MeetingDetail> {
     const { meeting, role } = await this.access.require(caller, id, 'meeting.read');
     const council = await this.councils.findOneByOrFail({ id: meeting.councilId });
-    return { ...toSummary(meeting, council.name, role), agenda: await this.agenda.list(meeting.id) };
+    return { ...toSummary(meeting, council, role), agenda: await this.agenda.list(meeting.id) };
   }
 
   async update(caller: AuthUser, id: string, req: UpdateMeetingRequest): Promise<MeetingDetail> {
@@ -141,11 +141,12 @@ function toEdit(m: MeetingEntity): MeetingEdit {
   };
 }
 
-function toSummary(m: MeetingEntity, councilName: string, myRole: MeetingRole | null): MeetingSummary {
+function toSummary(m: MeetingEntity, council: { name: string; timeZone: string }, myRole: MeetingRole | null): MeetingSummary {
   return {
     id: m.id,
     councilId: m.councilId,
-    councilName,
+    councilName: council.name,
+    councilTimeZone: council.timeZone,
     title: m.title,
     kind: m.kind,
     status: m.status,

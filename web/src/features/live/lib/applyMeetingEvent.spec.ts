@@ -38,7 +38,7 @@ function meeting(): MeetingDetail {
   return {
     id: MEETING,
     councilId: 'c',
-    councilName: 'HĐND xã Yên Hòa',
+    councilName: 'HĐND xã Yên Hòa', councilTimeZone: 'Asia/Ho_Chi_Minh',
     title: 'Kỳ họp thứ mười hai',
     kind: 'session',
     status: 'published',

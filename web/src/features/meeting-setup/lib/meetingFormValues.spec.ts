@@ -27,7 +27,7 @@ describe('meeting form values', () => {
     const values = meetingToFormValues({
       id: 'm',
       councilId: 'c',
-      councilName: 'HĐND xã',
+      councilName: 'HĐND xã', councilTimeZone: 'Asia/Ho_Chi_Minh',
       status: 'draft',
       myRole: 'secretary',
       released: false,

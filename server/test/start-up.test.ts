@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { UploadResult } from '@hopso/shared';
 import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
 import { buildMeetingWorld, login } from './support/api';
-import { createTestDatabase, startServer } from './support/server';
+import { createTestDatabase, startServer, type TestServer } from './support/server';
 import { SERVER_MAIN, dbUrl } from './support/test-env';
 
 jest.setTimeout(180_000);
@@ -33,6 +33,16 @@ describe('configuration at start', () => {
   });
 });
 
+async function viewerCopyOf(s: TestServer, versionId: string, timeoutMs = 120_000): Promise<{ web_file_key: string }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [row] = (await s.db.query(`SELECT web_file_key FROM document_versions WHERE id = $1`, [versionId])).rows;
+    if (row?.web_file_key) return row;
+    if (Date.now() > deadline) throw new Error(`no viewer copy for version ${versionId}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 describe('a start after a crash', () => {
   it('makes an interrupted viewer copy again and removes temporary files a crash left, and logs one readable line each', async () => {
     const databaseName = await createTestDatabase();
@@ -45,7 +55,8 @@ describe('a start after a crash', () => {
     const [doc] = (up.body as UploadResult).documents;
     const ready = await w.secretary.waitReady(doc.id);
     const versionId = ready.currentVersion.id;
-    const [row] = (await first.db.query(`SELECT web_file_key FROM document_versions WHERE id = $1`, [versionId])).rows;
+    // the viewer copy is made after the version is ready (the original is served until then): wait for it
+    const row = await viewerCopyOf(first, versionId);
     expect(row.web_file_key).toMatch(/\.web\.pdf$/);
     // as a crash in the middle of the viewer copy leaves it: no copy recorded, its half-written file beside
     await first.db.query(`UPDATE document_versions SET web_file_key = NULL, web_size_bytes = NULL, web_sha256 = NULL WHERE id = $1`, [versionId]);

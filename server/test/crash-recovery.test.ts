@@ -7,6 +7,7 @@ import type { DocumentDetail, Paragraph, UploadResult } from '@hopso/shared';
 import { pdfWithSharedContentStream } from '../src/seed/hostile-inputs';
 import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
 import { buildMeetingWorld, login } from './support/api';
+import { noteServer } from './support/leftover-servers';
 import { createTestDatabase, freePort, startServer, type TestServer } from './support/server';
 import { SERVER_MAIN, TEST_DATA_DIR } from './support/test-env';
 
@@ -17,6 +18,7 @@ function startMain(env: Record<string, string>): { child: ChildProcess; output: 
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   let output = '';
   const child = spawn(process.execPath, [SERVER_MAIN], { env: { ...inherited, NODE_OPTIONS: '', HOST: '127.0.0.1', HOPSO_SEED_DEMO: '0', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  noteServer(child);
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   return { child, output: () => output };

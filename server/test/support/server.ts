@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { noteServer } from './leftover-servers';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -60,6 +61,7 @@ export async function startServer(opts: { seedDemo?: boolean; env?: Record<strin
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  noteServer(child);
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;

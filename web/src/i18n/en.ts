@@ -420,6 +420,11 @@ export const en: Dictionary = {
       'questionIssue.assign': 'Question issue assigned',
       'questionIssue.close': 'Question issue closed in the hall',
       'questionIssue.message': 'Answer or follow-up',
+      'minutes.create': 'Minutes created',
+      'minutes.update': 'Minutes edited',
+      'minutes.submitted': 'Minutes submitted to the chair',
+      'minutes.returned': 'Minutes returned by the chair',
+      'minutes.final': 'Minutes approved by the chair',
     },
     filterAll: 'All activities',
     filterLabel: 'Filter by activity',
@@ -518,6 +523,9 @@ export const en: Dictionary = {
     CROSS_ORIGIN: 'This request did not come from the hopso site. Open hopso directly and try again.',
     WRONG_PASSWORD: 'The current password is wrong.',
     RATE_LIMITED: 'Too many requests at once. Wait a few seconds and try again.',
+    MINUTES_FINAL: 'These minutes are final and locked; they cannot be changed.',
+    MINUTES_SUBMITTED: 'These minutes are waiting for the chair; they cannot be edited now.',
+    MINUTES_NOT_SUBMITTED: 'These minutes have not been submitted to the chair.',
   },
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {

@@ -423,6 +423,11 @@ export const vi = {
       'questionIssue.assign': 'Phân công trả lời chất vấn',
       'questionIssue.close': 'Kết thúc chất vấn tại hội trường',
       'questionIssue.message': 'Trả lời hoặc chất vấn lại',
+      'minutes.create': 'Tạo biên bản',
+      'minutes.update': 'Sửa biên bản',
+      'minutes.submitted': 'Gửi biên bản cho chủ tọa',
+      'minutes.returned': 'Chủ tọa trả lại biên bản',
+      'minutes.final': 'Chủ tọa duyệt biên bản',
     } satisfies Record<AuditAction, string>,
     filterAll: 'Tất cả hoạt động',
     filterLabel: 'Lọc theo hoạt động',
@@ -521,6 +526,9 @@ export const vi = {
     CROSS_ORIGIN: 'Yêu cầu này không đến từ trang họp số. Hãy mở họp số trực tiếp rồi thử lại.',
     WRONG_PASSWORD: 'Mật khẩu hiện tại không đúng.',
     RATE_LIMITED: 'Bạn gửi yêu cầu quá nhanh. Hãy đợi vài giây rồi thử lại.',
+    MINUTES_FINAL: 'Biên bản đã hoàn thành và được khóa, không thể sửa.',
+    MINUTES_SUBMITTED: 'Biên bản đang chờ chủ tọa duyệt, chưa sửa được.',
+    MINUTES_NOT_SUBMITTED: 'Biên bản chưa được gửi chủ tọa duyệt.',
   } satisfies Record<ErrorCode, string>,
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {

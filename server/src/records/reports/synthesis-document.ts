@@ -171,7 +171,8 @@ export function explanationDocument(s: Synthesis): AdminDocument {
       n += 1;
       const old = sec.paragraphIndex === null && sec.oldPlaces?.[k] ? ` (vị trí cũ: ${sec.oldPlaces[k]})` : '';
       body.push(para(bold(`${n}. Ý kiến của ${name(c)}${old}: `), c.body));
-      body.push(para(bold(`${RESPONSE[c.status]}: `), c.reply || (c.status === 'accepted' ? 'Đã tiếp thu vào dự thảo.' : c.status === 'sent' || c.status === 'received' ? '' : '—')));
+      const pending = c.status === 'sent' || c.status === 'received';
+      body.push(para(bold(`${RESPONSE[c.status]}: `), c.reply || (pending ? 'cơ quan soạn thảo chưa trả lời.' : c.status === 'accepted' ? 'đã tiếp thu vào dự thảo.' : '—')));
     });
   }
   if (!n) body.push(para(italic('Không có ý kiến.')));

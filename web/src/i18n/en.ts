@@ -1,4 +1,4 @@
-import type { IssueStatus, QuestionReportKind, SpeechType } from '@hopso/shared';
+import type { IssueStatus, MinutesStatus, QuestionReportKind, SpeechType } from '@hopso/shared';
 import type { Dictionary } from './vi';
 
 /** English UI text. Typed as `Dictionary`, so a missing or extra key fails to compile. */
@@ -1068,5 +1068,42 @@ export const en: Dictionary = {
     pausedAt: (name: string) => `Paused: ${name}`,
     noVoice: 'This device has no Vietnamese voice, so it cannot read aloud. Install a Vietnamese voice in the phone’s Settings (Text-to-speech), then open the document again.',
     noSpeech: 'This browser cannot read aloud.',
+  },
+  records: {
+    link: 'Minutes and reports',
+    title: 'Documents of record',
+    reports: 'Reports for the whole meeting',
+    synthesis: 'Comment synthesis report (by item, document and clause)',
+    anonymous: 'Hide delegates’ names',
+    explanation: 'Explanation report',
+    minutes: 'Minutes',
+    noMinutes: 'No minutes yet.',
+    newSession: 'Draft the session minutes',
+    newSitting: (title: string) => `Draft the minutes of ${title}`,
+    status: { draft: 'Draft', submitted: 'Waiting for the chair', returned: 'Returned by the chair', final: 'Approved' } satisfies Record<MinutesStatus, string>,
+    version: (n: number) => `Version ${n}`,
+    open: 'Open',
+    opening: 'Opening',
+    closing: 'Closing',
+    summary: 'Summary',
+    conclusion: 'Chair’s conclusion',
+    presenter: 'Presented by',
+    speeches: (n: number) => `${n} speeches`,
+    votes: (n: number) => `${n} votes`,
+    attendance: (present: number, seats: number, absent: number) => `${present}/${seats} delegates present, ${absent} absent`,
+    frozen: 'The generated parts are frozen and no longer follow the record.',
+    live: 'The generated parts (attendance, speeches, votes, group reports) follow the record.',
+    freeze: 'Freeze the generated parts',
+    save: 'Save',
+    submit: 'Submit to the chair',
+    approve: 'Approve the minutes',
+    giveBack: 'Return',
+    returnNote: 'Note for the secretariat',
+    returnedWith: (note: string) => `Returned by the chair: ${note}`,
+    locked: 'These minutes are approved and locked.',
+    waiting: 'These minutes are waiting for the chair.',
+    adopted: 'Adopted resolutions',
+    adoptedLine: (title: string, version: number, yes: number, seats: number) => `${title} (version ${version}) — ${yes} of ${seats} delegates in favour`,
+    finalDocuments: 'Approved minutes',
   },
 };

@@ -1,4 +1,4 @@
-import type { AuditAction, BreakoutStatus, CommentStatus, CouncilLevel, ErrorCode, HighlightColor, IssueStatus, MeetingKind, MeetingRole, MeetingStatus, PassRule, QuestionReportKind, SittingStatus, SpeechType, VersionStatus, VoteChoice, VoteKind, VoteStatus } from '@hopso/shared';
+import type { AuditAction, BreakoutStatus, CommentStatus, CouncilLevel, ErrorCode, HighlightColor, IssueStatus, MeetingKind, MeetingRole, MeetingStatus, MinutesStatus, PassRule, QuestionReportKind, SittingStatus, SpeechType, VersionStatus, VoteChoice, VoteKind, VoteStatus } from '@hopso/shared';
 
 /**
  * Vietnamese UI text: the first language. Its shape is the `Dictionary` type every other
@@ -1072,6 +1072,43 @@ export const vi = {
     pausedAt: (name: string) => `Đã tạm dừng: ${name}`,
     noVoice: 'Máy này chưa có giọng đọc tiếng Việt nên không đọc to được. Hãy cài giọng tiếng Việt trong Cài đặt của điện thoại (mục Chuyển văn bản thành giọng nói), rồi mở lại tài liệu.',
     noSpeech: 'Trình duyệt này không đọc to được.',
+  },
+  records: {
+    link: 'Biên bản, báo cáo',
+    title: 'Văn bản kỳ họp',
+    reports: 'Báo cáo cho cả kỳ họp',
+    synthesis: 'Báo cáo tổng hợp ý kiến (theo nội dung, tài liệu, điều khoản)',
+    anonymous: 'Ẩn tên đại biểu',
+    explanation: 'Báo cáo tiếp thu, giải trình',
+    minutes: 'Biên bản',
+    noMinutes: 'Chưa có biên bản.',
+    newSession: 'Lập biên bản kỳ họp',
+    newSitting: (title: string) => `Lập biên bản ${title}`,
+    status: { draft: 'Dự thảo', submitted: 'Chờ chủ tọa duyệt', returned: 'Chủ tọa trả lại', final: 'Đã duyệt' } satisfies Record<MinutesStatus, string>,
+    version: (n: number) => `Phiên bản ${n}`,
+    open: 'Mở',
+    opening: 'Phần mở đầu',
+    closing: 'Phần kết thúc',
+    summary: 'Tóm tắt nội dung',
+    conclusion: 'Kết luận của chủ tọa',
+    presenter: 'Trình bày',
+    speeches: (n: number) => `${n} lượt phát biểu`,
+    votes: (n: number) => `${n} lần biểu quyết`,
+    attendance: (present: number, seats: number, absent: number) => `Có mặt ${present}/${seats} đại biểu, vắng ${absent}`,
+    frozen: 'Phần tự động đã được chốt, không còn cập nhật theo dữ liệu kỳ họp.',
+    live: 'Phần tự động (điểm danh, phát biểu, biểu quyết, báo cáo tổ) đang cập nhật theo dữ liệu kỳ họp.',
+    freeze: 'Chốt phần tự động',
+    save: 'Lưu',
+    submit: 'Gửi chủ tọa duyệt',
+    approve: 'Duyệt biên bản',
+    giveBack: 'Trả lại',
+    returnNote: 'Ghi chú khi trả lại',
+    returnedWith: (note: string) => `Chủ tọa trả lại: ${note}`,
+    locked: 'Biên bản đã được duyệt và khóa.',
+    waiting: 'Biên bản đang chờ chủ tọa duyệt.',
+    adopted: 'Nghị quyết đã được thông qua',
+    adoptedLine: (title: string, version: number, yes: number, seats: number) => `${title} (phiên bản ${version}) — ${yes}/${seats} đại biểu tán thành`,
+    finalDocuments: 'Biên bản đã duyệt',
   },
 };
 

@@ -21,6 +21,7 @@ COPY --from=build --chown=node:node /app/shared/dist /app/shared/dist
 COPY --from=build --chown=node:node /app/web/package.json /app/web/package.json
 COPY --from=build --chown=node:node /app/server/package.json /app/server/package.json
 COPY --from=build --chown=node:node /app/server/dist /app/server/dist
+COPY --from=build --chown=node:node /app/server/fonts /app/server/fonts
 COPY --from=build --chown=node:node /app/web/dist /app/web/dist
 RUN mkdir -p /data && chown node:node /data
 USER node

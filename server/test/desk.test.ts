@@ -90,7 +90,7 @@ describe('the synthesis report (báo cáo tổng hợp ý kiến)', () => {
     const res = await fetch(`${server.url}/api/documents/${doc.id}/report?format=docx`, { headers: { authorization: `Bearer ${w.secretary.token}` } });
     const zip = await JSZip.loadAsync(Buffer.from(await res.arrayBuffer()));
     const xml = await zip.file('word/document.xml')!.async('string');
-    for (const text of ['BÁO CÁO TỔNG HỢP Ý KIẾN', 'Đề nghị nâng mức hỗ trợ lên 70%.', 'Cần làm rõ nguồn vốn đối ứng của dân.', 'Người dùng w-delegate']) {
+    for (const text of ['BÁO CÁO', 'Tổng hợp ý kiến đại biểu về', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Đề nghị nâng mức hỗ trợ lên 70%.', 'Cần làm rõ nguồn vốn đối ứng của dân.', 'Người dùng w-delegate']) {
       expect(xml).toContain(text);
     }
   });
@@ -99,7 +99,8 @@ describe('the synthesis report (báo cáo tổng hợp ý kiến)', () => {
     const res = await fetch(`${server.url}/api/documents/${doc.id}/report?format=pdf`, { headers: { authorization: `Bearer ${w.secretary.token}` } });
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const text = (await extractParagraphs(new Uint8Array(await res.arrayBuffer()))).map((p) => p.text).join('\n');
-    expect(text).toContain('BÁO CÁO TỔNG HỢP Ý KIẾN');
+    expect(text).toContain('BÁO CÁO');
+    expect(text).toContain('Độc lập - Tự do - Hạnh phúc');
     expect(text).toContain('Cần làm rõ nguồn vốn đối ứng của dân.');
     expect(text.indexOf('Đề nghị nâng mức hỗ trợ lên 70%.')).toBeLessThan(text.indexOf('Cần làm rõ nguồn vốn đối ứng của dân.'));
   });

@@ -262,6 +262,21 @@ const answeredIssue = async (): Promise<Params> => {
   return { id };
 };
 
+// ---- documents of record: a fresh minutes per call (one per sitting), in the state the route needs
+const minutesIn = async (state: 'draft' | 'submitted' | 'final'): Promise<Params> => {
+  const made = await w.secretary.post<{ id: string }>(`/meetings/${w.meeting.id}/minutes`, { sittingId: await plannedSitting() });
+  if (made.status !== 201) throw new Error(`create minutes: ${made.status} ${JSON.stringify(made.body)}`);
+  const { id } = made.body;
+  if (state !== 'draft' && (await w.secretary.post(`/minutes/${id}/submit`)).status !== 200) throw new Error('submit minutes');
+  if (state === 'final' && (await w.chair.post(`/minutes/${id}/approve`)).status !== 200) throw new Error('approve minutes');
+  return { id };
+};
+let finalMinutes: Params | null = null;
+const finalMinutesOnce = async () => (finalMinutes ??= await minutesIn('final'));
+/** A draft is the staff's: to anyone else (the administrator too) it does not exist. */
+const draftStaff = (ok: number): Expected => ({ anonymous: 401, admin: 404, secretary: ok, chair: ok, delegate: 404, observer: 404, outsider: 404, foreign: 404 });
+const chairOnly = (ok: number): Expected => ({ ...draftStaff(ok), secretary: 403 });
+
 const CASES: Record<string, RouteCase> = {
   // ---- public
   'GET /health': { expect: { anonymous: 200, admin: 200, secretary: 200, chair: 200, delegate: 200, observer: 200, outsider: 200, foreign: 200 } },
@@ -612,6 +627,19 @@ const CASES: Record<string, RouteCase> = {
   // (refusals from outside the private network: server/test/observability.test.ts)
   'GET /ready': { expect: { anonymous: 200, admin: 200, secretary: 200, chair: 200, delegate: 200, observer: 200, outsider: 200, foreign: 200 } },
   'GET /metrics': { expect: { anonymous: 200, admin: 200, secretary: 200, chair: 200, delegate: 200, observer: 200, outsider: 200, foreign: 200 }, noNotFoundComparison: true },
+  // ---- documents of record
+  'GET /meetings/{id}/records/synthesis': { expect: docsStaff(200), params: M, query: '?format=pdf&anonymous=true' },
+  'GET /documents/{id}/records/explanation': { expect: docsStaff(200), params: D, query: '?format=docx' },
+  'GET /meetings/{id}/minutes': { expect: docsRead, params: M },
+  'POST /meetings/{id}/minutes': { expect: docsStaff(201), params: M, body: async () => ({ sittingId: await plannedSitting() }) },
+  'GET /meetings/{id}/adopted-resolutions': { expect: docsRead, params: M },
+  'GET /minutes/{id}': { expect: docsRead, params: finalMinutesOnce },
+  'PUT /minutes/{id}': { expect: draftStaff(200), params: () => minutesIn('draft'), body: () => ({ version: 1, content: { opening: 'Khai mạc.' } }) },
+  'POST /minutes/{id}/submit': { expect: draftStaff(200), params: () => minutesIn('draft') },
+  'POST /minutes/{id}/return': { expect: chairOnly(200), params: () => minutesIn('submitted'), body: () => ({ note: 'Bổ sung.' }) },
+  'POST /minutes/{id}/approve': { expect: chairOnly(200), params: () => minutesIn('submitted') },
+  'GET /minutes/{id}/versions': { expect: draftStaff(200), params: () => minutesIn('draft') },
+  'GET /minutes/{id}/file': { expect: docsRead, params: finalMinutesOnce, query: '?format=pdf' },
 };
 
 const fill = (template: string, params: Params) =>
@@ -824,6 +852,18 @@ const OFFICIAL_EXPECT: Record<string, number> = {
   'POST /question-issues/{id}/open': 403,
   'POST /question-issues/{id}/close': 403,
   'POST /question-issues/{id}/messages': 201,
+  'GET /meetings/{id}/records/synthesis': 403,
+  'GET /documents/{id}/records/explanation': 403,
+  'GET /meetings/{id}/minutes': 403,
+  'POST /meetings/{id}/minutes': 403,
+  'GET /meetings/{id}/adopted-resolutions': 403,
+  'GET /minutes/{id}': 403,
+  'PUT /minutes/{id}': 403,
+  'POST /minutes/{id}/submit': 403,
+  'POST /minutes/{id}/return': 403,
+  'POST /minutes/{id}/approve': 403,
+  'GET /minutes/{id}/versions': 403,
+  'GET /minutes/{id}/file': 403,
 };
 
 describe('the official (người trả lời chất vấn)', () => {

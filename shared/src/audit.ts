@@ -29,6 +29,11 @@ export const AUDIT_ACTIONS = [
   'questionIssue.assign',
   'questionIssue.close',
   'questionIssue.message',
+  'minutes.create',
+  'minutes.update',
+  'minutes.submitted',
+  'minutes.returned',
+  'minutes.final',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

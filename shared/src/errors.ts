@@ -46,6 +46,10 @@ export const ERROR_CODES = [
   'WRONG_PASSWORD',
   // live layer
   'RATE_LIMITED',
+  // documents of record
+  'MINUTES_FINAL',
+  'MINUTES_SUBMITTED',
+  'MINUTES_NOT_SUBMITTED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -58,7 +58,13 @@ export type MeetingAction =
   /** Group questions by issue, assign officials, set deadlines, run the issue in the hall. */
   | 'questions.manage'
   /** Answer the questions addressed to oneself. */
-  | 'questions.answer';
+  | 'questions.answer'
+  /** Generate the meeting's reports and minutes, write the summaries, submit them to the chair. */
+  | 'records.draft'
+  /** Approve the minutes (they become final) or return them with a note: the chair alone. */
+  | 'records.approve'
+  /** Final minutes and adopted resolutions. */
+  | 'records.readFinal';
 
 /**
  * The one permission table. The server checks every request against it; the web
@@ -95,6 +101,9 @@ export const MEETING_PERMISSIONS: Record<MeetingAction, readonly MeetingRole[]> 
   'questions.ask': ['chair', 'delegate'],
   'questions.manage': ['chair', 'secretary'],
   'questions.answer': ['official'],
+  'records.draft': ['chair', 'secretary'],
+  'records.approve': ['chair'],
+  'records.readFinal': ['chair', 'secretary', 'delegate', 'observer'],
 };
 
 /** Voting right by default: the chair (an HĐND chair is a delegate) and delegates; secretaries only when marked; observers never. */

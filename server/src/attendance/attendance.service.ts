@@ -30,6 +30,7 @@ import { MeetingEventsService, type EmitFn } from '../events/meeting-events.serv
 import { MeetingAccessService } from '../meetings/meeting-access.service';
 import { updateReturning } from '../common/update-returning';
 import { hasVotingRightSql } from './voting-right';
+import { councilTime, type TableReport } from '../common/table-report';
 
 interface SittingRow {
   id: string;
@@ -289,9 +290,9 @@ export class AttendanceService {
     return { sittingId: sitting.id, seats: settings.seats, present, hall: c.hall, online: c.online, absent: c.absent, rule: settings.quorumRule, required, met: present >= required };
   }
 
-  async namesOf(meetingId: string): Promise<{ councilName: string; meetingTitle: string }> {
-    const [r] = await this.db.query('SELECT m.title, c.name FROM meetings m JOIN councils c ON c.id = m.council_id WHERE m.id = $1', [meetingId]);
-    return { councilName: r.name, meetingTitle: r.title };
+  async namesOf(meetingId: string): Promise<ReportNames> {
+    const [r] = await this.db.query('SELECT m.title, c.name, c.time_zone FROM meetings m JOIN councils c ON c.id = m.council_id WHERE m.id = $1', [meetingId]);
+    return { councilName: r.name, meetingTitle: r.title, timeZone: r.time_zone };
   }
 
   async findSitting(sittingId: string): Promise<SittingRow> {
@@ -345,17 +346,26 @@ export class AttendanceService {
   }
 }
 
+/** The council and meeting a report names, and the council's time zone. */
+export interface ReportNames {
+  councilName: string;
+  meetingTitle: string;
+  timeZone: string;
+}
+
 const STATUS_LABEL: Record<AttendanceStatus, string> = { hall: 'Có mặt tại hội trường', online: 'Tham dự trực tuyến', absent: 'Vắng mặt' };
 const ROLE_LABEL: Record<MeetingRole, string> = { chair: 'Chủ tọa', secretary: 'Thư ký', delegate: 'Đại biểu', observer: 'Khách mời', official: 'Người trả lời chất vấn' };
 
 /** The attendance list of a sitting for the minutes: who, how, when, reason. */
-export function attendanceReport(councilName: string, meetingTitle: string, a: SittingAttendance, at: (d: string) => string): import('../common/table-report').TableReport {
+export function attendanceReport({ councilName, meetingTitle, timeZone }: ReportNames, a: SittingAttendance): TableReport {
   const q = a.quorum;
   const voting = a.entries.filter((e) => e.votingRight);
+  const at = councilTime(timeZone);
   return {
     councilName,
-    title: 'DANH SÁCH ĐIỂM DANH ĐẠI BIỂU',
-    subtitle: `${meetingTitle} – ${a.sitting.title}`,
+    timeZone,
+    title: 'DANH SÁCH',
+    subtitle: `Điểm danh đại biểu ${a.sitting.title}, ${meetingTitle}`,
     summary: [
       `Tổng số đại biểu: ${q.seats}. Có mặt: ${q.present} (tại hội trường ${q.hall}, trực tuyến ${q.online}). Vắng mặt: ${q.absent}.`,
       `Số đại biểu cần có mặt: ${q.required}. ${q.met ? 'Đủ số đại biểu theo quy định.' : 'Chưa đủ số đại biểu theo quy định.'}`,

@@ -231,8 +231,8 @@ export class CommentsService {
   /** The comment synthesis report's content: every comment on the document, by paragraph in document order. */
   async synthesisReport(caller: AuthUser, documentId: string): Promise<SynthesisReport> {
     const { doc } = await this.documents.requireDocument(caller, documentId, 'comments.readAll');
-    const [head]: { council_name: string; meeting_title: string; version_id: string; version_no: number }[] = await this.db.query(
-      `SELECT c.name AS council_name, m.title AS meeting_title, v.id AS version_id, v.version_no
+    const [head]: { council_name: string; time_zone: string; meeting_title: string; version_id: string; version_no: number }[] = await this.db.query(
+      `SELECT c.name AS council_name, c.time_zone, m.title AS meeting_title, v.id AS version_id, v.version_no
          FROM documents d JOIN meetings m ON m.id = d.meeting_id JOIN councils c ON c.id = m.council_id
          JOIN LATERAL (SELECT id, version_no FROM document_versions WHERE document_id = d.id ORDER BY version_no DESC LIMIT 1) v ON true
         WHERE d.id = $1`,
@@ -273,6 +273,7 @@ export class CommentsService {
       documentTitle: doc.title,
       versionNo: head.version_no,
       generatedAt: new Date(),
+      timeZone: head.time_zone,
       sections,
       groupReports: groupReports.map((g) => ({ groupName: g.name, text: g.report_text, submitted: g.report_submitted_at !== null })),
     };

@@ -1,16 +1,11 @@
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import Papa from 'papaparse';
-import PDFDocument from 'pdfkit';
-import type { CommentStatus } from '@hopso/shared';
-import { FONTS } from '../common/fonts';
+import { type CommentStatus, DEFAULT_TIME_ZONE } from '@hopso/shared';
+import { type AdminDocument, shortDateTime } from '../records/format/admin-document';
+import { renderDocx } from '../records/format/render-docx';
+import { renderPdf } from '../records/format/render-pdf';
+import { STATUS_LABEL, synthesisDocument } from '../records/reports/synthesis-document';
 
-export const STATUS_LABEL: Record<CommentStatus, string> = {
-  sent: 'Đã gửi',
-  received: 'Đã tiếp nhận',
-  accepted: 'Đã tiếp thu',
-  answered: 'Đã giải trình',
-  declined: 'Không tiếp thu',
-};
+export { STATUS_LABEL };
 
 export interface ReportComment {
   author: string;
@@ -44,19 +39,14 @@ export interface SynthesisReport {
   documentTitle: string;
   versionNo: number;
   generatedAt: Date;
+  /** The council's time zone (default Asia/Ho_Chi_Minh): the date line and times are printed in it. */
+  timeZone?: string;
   sections: ReportSection[];
   /** Reports of the breakout groups that discussed this document's agenda item. */
   groupReports: GroupReport[];
 }
 
-const groupHeading = (g: GroupReport) => `Báo cáo thảo luận ${g.groupName}${g.submitted ? '' : ' (chưa gửi)'}`;
-
-const heading = (s: ReportSection) =>
-  s.paragraphIndex === null ? 'Ý kiến không còn gắn với đoạn văn (tách rời)' : s.label
-      ? `${s.label} (trang ${s.page})`
-      : `Đoạn ${s.paragraphIndex + 1} (trang ${s.page})`;
-const when = (d: Date) => d.toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour12: false });
-const total = (r: SynthesisReport) => r.sections.reduce((n, s) => n + s.comments.length, 0);
+const when = (r: SynthesisReport, d: Date) => shortDateTime(d, r.timeZone ?? DEFAULT_TIME_ZONE);
 
 /**
  * UTF-8 with a byte-order mark and CRLF, so Excel opens the Vietnamese text correctly. Cells that start
@@ -75,7 +65,7 @@ export function reportCsv(r: SynthesisReport): Buffer {
       'Ý kiến': c.body,
       'Trạng thái': STATUS_LABEL[c.status],
       'Trả lời': c.reply,
-      'Thời gian': when(c.at),
+      'Thời gian': when(r, c.at),
     })),
   );
   for (const g of r.groupReports) {
@@ -85,61 +75,24 @@ export function reportCsv(r: SynthesisReport): Buffer {
   return Buffer.from('\uFEFF' + (rows.length ? csv : csv.split('\r\n')[0]), 'utf8');
 }
 
-export async function reportDocx(r: SynthesisReport): Promise<Buffer> {
-  const children: Paragraph[] = [
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: r.councilName.toUpperCase(), bold: true })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, heading: HeadingLevel.TITLE, children: [new TextRun({ text: 'BÁO CÁO TỔNG HỢP Ý KIẾN', bold: true })] }),
-    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: `${r.documentTitle} (phiên bản ${r.versionNo})`, italics: true })] }),
-    new Paragraph({ children: [new TextRun(`${r.meetingTitle}. Tổng số ý kiến: ${total(r)}. Lập lúc ${when(r.generatedAt)}.`)] }),
-  ];
-  for (const s of r.sections) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(heading(s))] }));
-    if (s.paragraphText) children.push(new Paragraph({ children: [new TextRun({ text: `«${s.paragraphText}»`, italics: true })] }));
-    s.comments.forEach((c, i) => {
-      children.push(
-        new Paragraph({
-          children: [new TextRun({ text: `${i + 1}. ${c.author}${c.unit ? ` (${c.unit})` : ''} — ${STATUS_LABEL[c.status]}: `, bold: true }), new TextRun(c.body)],
-        }),
-      );
-      if (c.quote && c.quote !== s.paragraphText) children.push(new Paragraph({ children: [new TextRun({ text: `Trích: «${c.quote}»`, italics: true })] }));
-      if (c.reply) children.push(new Paragraph({ children: [new TextRun({ text: `Tổ thư ký: ${c.reply}` })] }));
-    });
-  }
-  if (r.groupReports.length) children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Ý KIẾN THẢO LUẬN TỔ')] }));
-  for (const g of r.groupReports) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(groupHeading(g))] }));
-    for (const line of g.text.split('\n')) children.push(new Paragraph({ children: [new TextRun(line)] }));
-  }
-  const doc = new Document({ styles: { default: { document: { run: { font: 'Times New Roman', size: 26 } } } }, sections: [{ children }] });
-  return Packer.toBuffer(doc);
-}
-
-export function reportPdf(r: SynthesisReport): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const doc = new PDFDocument({ size: 'A4', margins: { top: 57, bottom: 57, left: 85, right: 57 }, info: { Title: `Báo cáo tổng hợp ý kiến – ${r.documentTitle}` } });
-    const chunks: Buffer[] = [];
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-    doc.registerFont('regular', FONTS.regular).registerFont('bold', FONTS.bold).registerFont('italic', FONTS.italic);
-    doc.font('bold').fontSize(12).text(r.councilName.toUpperCase(), { align: 'center' });
-    doc.moveDown(0.5).fontSize(15).text('BÁO CÁO TỔNG HỢP Ý KIẾN', { align: 'center' });
-    doc.font('italic').fontSize(11).text(`${r.documentTitle} (phiên bản ${r.versionNo})`, { align: 'center' });
-    doc.moveDown().font('regular').fontSize(11).text(`${r.meetingTitle}. Tổng số ý kiến: ${total(r)}. Lập lúc ${when(r.generatedAt)}.`);
-    for (const s of r.sections) {
-      doc.moveDown().font('bold').fontSize(12).text(heading(s));
-      if (s.paragraphText) doc.font('italic').fontSize(10).fillColor('#333').text(`«${s.paragraphText}»`).fillColor('black');
-      s.comments.forEach((c, i) => {
-        doc.moveDown(0.3).font('bold').fontSize(11).text(`${i + 1}. ${c.author}${c.unit ? ` (${c.unit})` : ''} — ${STATUS_LABEL[c.status]}: `, { continued: true }).font('regular').text(c.body);
-        if (c.quote && c.quote !== s.paragraphText) doc.font('italic').fontSize(10).text(`Trích: «${c.quote}»`);
-        if (c.reply) doc.font('regular').fontSize(10).text(`Tổ thư ký: ${c.reply}`);
-      });
-    }
-    if (r.groupReports.length) doc.moveDown().font('bold').fontSize(13).text('Ý KIẾN THẢO LUẬN TỔ');
-    for (const g of r.groupReports) {
-      doc.moveDown(0.5).font('bold').fontSize(12).text(groupHeading(g));
-      doc.font('regular').fontSize(11).text(g.text);
-    }
-    doc.end();
+/** The per-document report as a document of record: the same description the meeting-wide report uses. */
+export function reportDocument(r: SynthesisReport): AdminDocument {
+  return synthesisDocument({
+    issuer: { councilName: r.councilName, timeZone: r.timeZone ?? DEFAULT_TIME_ZONE },
+    meetingTitle: r.meetingTitle,
+    generatedAt: r.generatedAt,
+    scope: 'document',
+    anonymous: false,
+    items: [
+      {
+        title: null,
+        presenter: '',
+        documents: [{ id: '', title: r.documentTitle, versionNo: r.versionNo, sections: r.sections.map((s) => ({ ...s, comments: s.comments.map((c) => ({ ...c, authorId: c.author, group: null })) })) }],
+        groupReports: r.groupReports,
+      },
+    ],
   });
 }
+
+export const reportDocx = (r: SynthesisReport): Promise<Buffer> => renderDocx(reportDocument(r));
+export const reportPdf = (r: SynthesisReport): Promise<Buffer> => renderPdf(reportDocument(r));

@@ -45,6 +45,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   CROSS_ORIGIN: 403,
   WRONG_PASSWORD: 400,
   RATE_LIMITED: 429,
+  MINUTES_FINAL: 409,
+  MINUTES_SUBMITTED: 409,
+  MINUTES_NOT_SUBMITTED: 409,
 };
 
 /** An error a person can act on: a stable code for the UI plus a plain message. */

@@ -1,16 +1,19 @@
 import { announceCount, formatShare, PASS_RULE_LABEL, VOTE_CHOICE_LABEL, type VoteRecords } from '@hopso/shared';
-import type { TableReport } from '../common/table-report';
+import type { ReportNames } from '../attendance/attendance.service';
+import { councilTime, type TableReport } from '../common/table-report';
 import { toVote, type VoteRow } from './vote-rows';
 
 const KIND_LABEL = { named: 'Biểu quyết công khai', secret: 'Bỏ phiếu kín', show_of_hands: 'Biểu quyết bằng giơ tay' } as const;
 
 /** The results of a meeting's votes for the minutes: counts and shares of the seats, the rule, passed or not; who chose what for named votes only. */
-export function votesReport(councilName: string, meetingTitle: string, rows: VoteRow[], records: Map<string, Omit<VoteRecords, 'vote'>>, at: (d: string) => string): TableReport {
+export function votesReport({ councilName, meetingTitle, timeZone }: ReportNames, rows: VoteRow[], records: Map<string, Omit<VoteRecords, 'vote'>>): TableReport {
   const votes = rows.map(toVote);
+  const at = councilTime(timeZone);
   return {
     councilName,
-    title: 'KẾT QUẢ BIỂU QUYẾT',
-    subtitle: meetingTitle,
+    timeZone,
+    title: 'BÁO CÁO',
+    subtitle: `Kết quả biểu quyết tại ${meetingTitle}`,
     summary: [`Số lần biểu quyết: ${votes.length}.`],
     columns: ['STT', 'Nội dung', 'Hình thức', 'Tổng số đại biểu', 'Tán thành', 'Không tán thành', 'Không biểu quyết', 'Quy tắc', 'Kết quả', 'Thời điểm'],
     rows: votes.map((v, i) => {

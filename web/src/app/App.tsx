@@ -8,6 +8,7 @@ import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { OfficialPage } from '../features/questions/components/OfficialPage';
 import { QuestionsDeskPage } from '../features/questions/components/QuestionsDeskPage';
+import { RecordsPage } from '../features/records/components/RecordsPage';
 
 // Heavy or staff-only screens load on demand: pdf.js only when a document opens. The login page
 // (and zod, which its form validation needs) loads only for someone not yet signed in.
@@ -61,6 +62,7 @@ export function App() {
             <Route path="meetings/:meetingId/groups/:groupId" element={<GroupRoomPage />} />
             <Route path="account/password" element={<ChangePasswordPage />} />
             <Route path="meetings/:meetingId/questions" element={<QuestionsDeskPage />} />
+            <Route path="meetings/:meetingId/records" element={<RecordsPage />} />
             <Route path="meetings/:meetingId/official" element={<OfficialPage />} />
             <Route
               path="admin/users"

@@ -1,4 +1,4 @@
-import type { AuditAction, BreakoutStatus, CommentStatus, CouncilLevel, ErrorCode, HighlightColor, IssueStatus, MeetingKind, MeetingRole, MeetingStatus, PassRule, QuestionReportKind, SittingStatus, SpeechType, VersionStatus, VoteChoice, VoteKind, VoteStatus } from '@hopso/shared';
+import type { AuditAction, BreakoutStatus, CommentStatus, CouncilLevel, ErrorCode, HighlightColor, IssueStatus, MeetingKind, MeetingRole, MeetingStatus, MinutesStatus, PassRule, QuestionReportKind, SittingStatus, SpeechType, VersionStatus, VoteChoice, VoteKind, VoteStatus } from '@hopso/shared';
 
 /**
  * Vietnamese UI text: the first language. Its shape is the `Dictionary` type every other
@@ -423,6 +423,11 @@ export const vi = {
       'questionIssue.assign': 'Phân công trả lời chất vấn',
       'questionIssue.close': 'Kết thúc chất vấn tại hội trường',
       'questionIssue.message': 'Trả lời hoặc chất vấn lại',
+      'minutes.create': 'Tạo biên bản',
+      'minutes.update': 'Sửa biên bản',
+      'minutes.submitted': 'Gửi biên bản cho chủ tọa',
+      'minutes.returned': 'Chủ tọa trả lại biên bản',
+      'minutes.final': 'Chủ tọa duyệt biên bản',
     } satisfies Record<AuditAction, string>,
     filterAll: 'Tất cả hoạt động',
     filterLabel: 'Lọc theo hoạt động',
@@ -521,6 +526,9 @@ export const vi = {
     CROSS_ORIGIN: 'Yêu cầu này không đến từ trang họp số. Hãy mở họp số trực tiếp rồi thử lại.',
     WRONG_PASSWORD: 'Mật khẩu hiện tại không đúng.',
     RATE_LIMITED: 'Bạn gửi yêu cầu quá nhanh. Hãy đợi vài giây rồi thử lại.',
+    MINUTES_FINAL: 'Biên bản đã hoàn thành và được khóa, không thể sửa.',
+    MINUTES_SUBMITTED: 'Biên bản đang chờ chủ tọa duyệt, chưa sửa được.',
+    MINUTES_NOT_SUBMITTED: 'Biên bản chưa được gửi chủ tọa duyệt.',
   } satisfies Record<ErrorCode, string>,
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {
@@ -1064,6 +1072,43 @@ export const vi = {
     pausedAt: (name: string) => `Đã tạm dừng: ${name}`,
     noVoice: 'Máy này chưa có giọng đọc tiếng Việt nên không đọc to được. Hãy cài giọng tiếng Việt trong Cài đặt của điện thoại (mục Chuyển văn bản thành giọng nói), rồi mở lại tài liệu.',
     noSpeech: 'Trình duyệt này không đọc to được.',
+  },
+  records: {
+    link: 'Biên bản, báo cáo',
+    title: 'Văn bản kỳ họp',
+    reports: 'Báo cáo cho cả kỳ họp',
+    synthesis: 'Báo cáo tổng hợp ý kiến (theo nội dung, tài liệu, điều khoản)',
+    anonymous: 'Ẩn tên đại biểu',
+    explanation: 'Báo cáo tiếp thu, giải trình',
+    minutes: 'Biên bản',
+    noMinutes: 'Chưa có biên bản.',
+    newSession: 'Lập biên bản kỳ họp',
+    newSitting: (title: string) => `Lập biên bản ${title}`,
+    status: { draft: 'Dự thảo', submitted: 'Chờ chủ tọa duyệt', returned: 'Chủ tọa trả lại', final: 'Đã duyệt' } satisfies Record<MinutesStatus, string>,
+    version: (n: number) => `Phiên bản ${n}`,
+    open: 'Mở',
+    opening: 'Phần mở đầu',
+    closing: 'Phần kết thúc',
+    summary: 'Tóm tắt nội dung',
+    conclusion: 'Kết luận của chủ tọa',
+    presenter: 'Trình bày',
+    speeches: (n: number) => `${n} lượt phát biểu`,
+    votes: (n: number) => `${n} lần biểu quyết`,
+    attendance: (present: number, seats: number, absent: number) => `Có mặt ${present}/${seats} đại biểu, vắng ${absent}`,
+    frozen: 'Phần tự động đã được chốt, không còn cập nhật theo dữ liệu kỳ họp.',
+    live: 'Phần tự động (điểm danh, phát biểu, biểu quyết, báo cáo tổ) đang cập nhật theo dữ liệu kỳ họp.',
+    freeze: 'Chốt phần tự động',
+    save: 'Lưu',
+    submit: 'Gửi chủ tọa duyệt',
+    approve: 'Duyệt biên bản',
+    giveBack: 'Trả lại',
+    returnNote: 'Ghi chú khi trả lại',
+    returnedWith: (note: string) => `Chủ tọa trả lại: ${note}`,
+    locked: 'Biên bản đã được duyệt và khóa.',
+    waiting: 'Biên bản đang chờ chủ tọa duyệt.',
+    adopted: 'Nghị quyết đã được thông qua',
+    adoptedLine: (title: string, version: number, yes: number, seats: number) => `${title} (phiên bản ${version}) — ${yes}/${seats} đại biểu tán thành`,
+    finalDocuments: 'Biên bản đã duyệt',
   },
 };
 

@@ -25,6 +25,7 @@ import { MeetingStatusBadge } from './MeetingStatusBadge';
 import './meetings.css';
 import { MyQuestionsPanel } from '../../questions/components/MyQuestionsPanel';
 import { FloorRequestPanel } from '../../speakers/components/FloorRequestPanel';
+import { MeetingRecordsPanel } from '../../records/components/MeetingRecordsPanel';
 
 function DocumentList({ documents }: { documents: readonly DocumentSummary[] }) {
   return (
@@ -174,6 +175,7 @@ export function MeetingPage() {
       {m.myRole && <MeetingVotes meetingId={m.id} />}
       {m.myRole && <FloorRequestPanel meeting={m} userId={user.id} />}
       {can(m.myRole, 'questions.ask') && <MyQuestionsPanel meeting={m} />}
+      {can(m.myRole, 'records.readFinal') && <MeetingRecordsPanel meetingId={m.id} />}
 
       {notReleased && <NotReleasedNotice meeting={m} />}
       {staff && !m.released && (

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AttendanceModule } from '../attendance/attendance.module';
+import { MeetingsModule } from '../meetings/meetings.module';
+import { MinutesFactsService } from './minutes/minutes-facts.service';
+import { MinutesService } from './minutes/minutes.service';
+import { RecordsController } from './records.controller';
+import { RecordReportsService } from './reports/record-reports.service';
+
+/** Documents of record: the meeting-wide reports, the minutes and the adopted resolutions. */
+@Module({
+  imports: [MeetingsModule, AttendanceModule],
+  controllers: [RecordsController],
+  providers: [RecordReportsService, MinutesFactsService, MinutesService],
+  exports: [MinutesService],
+})
+export class RecordsModule {}

@@ -22,7 +22,7 @@ export interface AppConfig {
   /** Share Socket.IO broadcasts between server processes through PostgreSQL. */
   socketScaleOut: boolean;
   /** What one PDF's ingest may cost (see documents/ingest/extract-in-worker.ts). */
-  ingest: { concurrency: number; timeoutMs: number; maxHeapMb: number; maxStreamBytes: number };
+  ingest: { concurrency: number; timeoutMs: number; maxHeapMb: number; maxStreamBytes: number; maxContentBytes: number };
   /** Largest JSON or form body, in bytes. */
   maxBodyBytes: number;
   /** Where uploads are streamed while they arrive, before they are checked. */
@@ -99,6 +99,7 @@ const envSchema = z.object({
   HOPSO_INGEST_TIMEOUT_S: int(180, 1),
   HOPSO_INGEST_MAX_HEAP_MB: int(768, 64),
   HOPSO_INGEST_MAX_STREAM_MB: int(64, 1),
+  HOPSO_INGEST_MAX_CONTENT_MB: int(128, 1),
   HOPSO_MAX_BODY_KB: int(100, 1),
   HOPSO_TRUST_PROXY: trustProxy,
   HOPSO_ALLOWED_ORIGINS: z.preprocess(blankAsUnset, z.string().default('')),
@@ -143,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       timeoutMs: e.HOPSO_INGEST_TIMEOUT_S * 1000,
       maxHeapMb: e.HOPSO_INGEST_MAX_HEAP_MB,
       maxStreamBytes: e.HOPSO_INGEST_MAX_STREAM_MB * 1024 * 1024,
+      maxContentBytes: e.HOPSO_INGEST_MAX_CONTENT_MB * 1024 * 1024,
     },
     maxBodyBytes: e.HOPSO_MAX_BODY_KB * 1024,
     uploadTmpDir: path.join(dataDir, 'tmp', 'uploads'),

@@ -46,6 +46,10 @@ export const ERROR_CODES = [
   'WRONG_PASSWORD',
   // live layer
   'RATE_LIMITED',
+  // bounded inputs: whole-document PDF budget, unreadable request bodies
+  'INGEST_TOO_COMPLEX',
+  'MALFORMED_JSON',
+  'UNSUPPORTED_MEDIA_TYPE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

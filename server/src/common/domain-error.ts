@@ -45,6 +45,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   CROSS_ORIGIN: 403,
   WRONG_PASSWORD: 400,
   RATE_LIMITED: 429,
+  INGEST_TOO_COMPLEX: 422,
+  MALFORMED_JSON: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };
 
 /** An error a person can act on: a stable code for the UI plus a plain message. */

@@ -518,6 +518,9 @@ export const en: Dictionary = {
     CROSS_ORIGIN: 'This request did not come from the hopso site. Open hopso directly and try again.',
     WRONG_PASSWORD: 'The current password is wrong.',
     RATE_LIMITED: 'Too many requests at once. Wait a few seconds and try again.',
+    INGEST_TOO_COMPLEX: 'The pages of this PDF repeat too much content (the same drawing on every page) to be read. Export (or print) it to PDF again, or split it into smaller files, then re-upload.',
+    MALFORMED_JSON: 'The data sent was malformed and the server could not read it. Reload the page and try again.',
+    UNSUPPORTED_MEDIA_TYPE: 'The data sent is not of a type the server accepts (content type or character set). Reload the page and try again.',
   },
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {

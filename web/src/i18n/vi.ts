@@ -521,6 +521,9 @@ export const vi = {
     CROSS_ORIGIN: 'Yêu cầu này không đến từ trang họp số. Hãy mở họp số trực tiếp rồi thử lại.',
     WRONG_PASSWORD: 'Mật khẩu hiện tại không đúng.',
     RATE_LIMITED: 'Bạn gửi yêu cầu quá nhanh. Hãy đợi vài giây rồi thử lại.',
+    INGEST_TOO_COMPLEX: 'Các trang của tệp PDF này lặp lại quá nhiều nội dung (cùng một hình vẽ trên mọi trang) nên không đọc được. Hãy xuất lại ra PDF (hoặc in ra PDF), hoặc tách thành nhiều tệp nhỏ hơn, rồi tải lên lại.',
+    MALFORMED_JSON: 'Dữ liệu gửi lên bị lỗi định dạng nên máy chủ không đọc được. Hãy tải lại trang rồi thử lại.',
+    UNSUPPORTED_MEDIA_TYPE: 'Dữ liệu gửi lên không đúng kiểu máy chủ nhận (kiểu nội dung hoặc bảng mã). Hãy tải lại trang rồi thử lại.',
   } satisfies Record<ErrorCode, string>,
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {

@@ -41,6 +41,8 @@ export interface AppConfig {
   metricsToken: string | null;
   /** Apply pending migrations at start (off when a one-shot migration service runs them, as in docker-compose.yml). */
   migrateAtStart: boolean;
+  /** hopso's version, from the repository's package.json (answered by /api/health). */
+  version: string;
 }
 
 /** The repository root: the nearest folder upwards whose package.json declares the workspaces. */
@@ -55,6 +57,15 @@ function findRepoRoot(start: string): string {
   }
 }
 const repoRoot = findRepoRoot(__dirname);
+
+function packageVersion(): string {
+  try {
+    const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof version === 'string' ? version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
 
 /** A bad setting, named: the start stops with this message. */
 export class ConfigError extends Error {
@@ -167,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         : { kind: 'disk' },
     metricsToken: e.HOPSO_METRICS_TOKEN ?? null,
     migrateAtStart: e.HOPSO_MIGRATE_AT_START ?? true,
+    version: packageVersion(),
   };
 }
 

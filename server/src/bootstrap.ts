@@ -10,6 +10,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { AppConfig } from './config';
+import { refuseUnreadableBodies, translateBodyErrors } from './common/body-type';
 import { NulGuard } from './common/nul-guard';
 import { QuietNestLogger } from './logging/quiet-nest-logger';
 import { httpMetrics } from './observability/http-metrics';
@@ -35,9 +36,12 @@ export async function createApp(config: AppConfig): Promise<RunningApp> {
   if (config.migrateAtStart) await runMigrations(databaseUrl);
 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), { bufferLogs: true, bodyParser: false });
-  // one body limit, answered 413 BODY_TOO_LARGE by the exception filter
+  // a body of a type no route reads is refused 415 before any parser; one body limit, answered 413
+  // BODY_TOO_LARGE, and malformed JSON 400 MALFORMED_JSON, by the exception filter
+  app.use(refuseUnreadableBodies);
   app.useBodyParser('json', { limit: config.maxBodyBytes });
   app.useBodyParser('urlencoded', { limit: config.maxBodyBytes, extended: true });
+  app.use(translateBodyErrors(config.maxBodyBytes));
   app.use(httpMetrics);
   app.useGlobalGuards(new NulGuard());
   app.useLogger(new QuietNestLogger(app.get(Logger)));

@@ -22,7 +22,7 @@ export interface AppConfig {
   /** Share Socket.IO broadcasts between server processes through PostgreSQL. */
   socketScaleOut: boolean;
   /** What one PDF's ingest may cost (see documents/ingest/extract-in-worker.ts). */
-  ingest: { concurrency: number; timeoutMs: number; maxHeapMb: number; maxStreamBytes: number };
+  ingest: { concurrency: number; timeoutMs: number; maxHeapMb: number; maxStreamBytes: number; maxContentBytes: number };
   /** Largest JSON or form body, in bytes. */
   maxBodyBytes: number;
   /** Where uploads are streamed while they arrive, before they are checked. */
@@ -41,6 +41,8 @@ export interface AppConfig {
   metricsToken: string | null;
   /** Apply pending migrations at start (off when a one-shot migration service runs them, as in docker-compose.yml). */
   migrateAtStart: boolean;
+  /** hopso's version, from the repository's package.json (answered by /api/health). */
+  version: string;
 }
 
 /** The repository root: the nearest folder upwards whose package.json declares the workspaces. */
@@ -55,6 +57,15 @@ function findRepoRoot(start: string): string {
   }
 }
 const repoRoot = findRepoRoot(__dirname);
+
+function packageVersion(): string {
+  try {
+    const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version?: unknown };
+    return typeof version === 'string' ? version : '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
 
 /** A bad setting, named: the start stops with this message. */
 export class ConfigError extends Error {
@@ -99,6 +110,7 @@ const envSchema = z.object({
   HOPSO_INGEST_TIMEOUT_S: int(180, 1),
   HOPSO_INGEST_MAX_HEAP_MB: int(768, 64),
   HOPSO_INGEST_MAX_STREAM_MB: int(64, 1),
+  HOPSO_INGEST_MAX_CONTENT_MB: int(128, 1),
   HOPSO_MAX_BODY_KB: int(100, 1),
   HOPSO_TRUST_PROXY: trustProxy,
   HOPSO_ALLOWED_ORIGINS: z.preprocess(blankAsUnset, z.string().default('')),
@@ -143,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       timeoutMs: e.HOPSO_INGEST_TIMEOUT_S * 1000,
       maxHeapMb: e.HOPSO_INGEST_MAX_HEAP_MB,
       maxStreamBytes: e.HOPSO_INGEST_MAX_STREAM_MB * 1024 * 1024,
+      maxContentBytes: e.HOPSO_INGEST_MAX_CONTENT_MB * 1024 * 1024,
     },
     maxBodyBytes: e.HOPSO_MAX_BODY_KB * 1024,
     uploadTmpDir: path.join(dataDir, 'tmp', 'uploads'),
@@ -165,6 +178,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
         : { kind: 'disk' },
     metricsToken: e.HOPSO_METRICS_TOKEN ?? null,
     migrateAtStart: e.HOPSO_MIGRATE_AT_START ?? true,
+    version: packageVersion(),
   };
 }
 

@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config';
 
 async function main(): Promise<void> {
   installProcessGuards();
-  // checked before any module is loaded (some read the configuration as they load)
+  // read and checked once, before the application's modules load; they get it injected (APP_CONFIG)
   const config = loadConfig();
   const { createApp } = require('./bootstrap') as typeof import('./bootstrap');
   const { DEMO_PASSWORD, seedDemoIfEmpty } = require('./seed/demo-seed') as typeof import('./seed/demo-seed');

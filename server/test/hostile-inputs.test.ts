@@ -3,7 +3,17 @@ import http from 'node:http';
 import path from 'node:path';
 import type { DocumentDetail, Paragraph, ParticipantImportResult, UploadResult } from '@hopso/shared';
 import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
-import { csvWithNul, pdfWithInflateBomb, pdfWithNulText, pdfWithSharedContentStream, xlsxWithFarCell, xlsxWithInflateBomb } from '../src/seed/hostile-inputs';
+import {
+  csvWithNul,
+  pdfWithFilterBomb,
+  pdfWithInflateBomb,
+  pdfWithNulText,
+  pdfWithRepeatedForm,
+  pdfWithSharedContentStream,
+  xlsxWithFarCell,
+  xlsxWithInflateBomb,
+  type PdfFilter,
+} from '../src/seed/hostile-inputs';
 import { blobOf, buildMeetingWorld, type Api, type MeetingWorld } from './support/api';
 import { healthDuring } from './support/health-probe';
 import { startServer, type TestServer } from './support/server';
@@ -69,6 +79,37 @@ describe('PDFs that cost more than their size', () => {
     expect(await rowCounts(server)).toEqual(before);
     expect(leftoverUploads(server)).toEqual([]);
   });
+
+  it.each<[string, PdfFilter[]]>([
+    ['an LZW stream', ['LZWDecode']],
+    ['a Flate stream behind ASCII85', ['ASCII85Decode', 'FlateDecode']],
+    ['an LZW stream behind ASCIIHex', ['ASCIIHexDecode', 'LZWDecode']],
+    ['a Flate stream behind RunLength', ['RunLengthDecode', 'FlateDecode']],
+  ])('refuses %s that decodes to 400 MB at upload, as it does a Flate one, writing nothing', async (_name, filters) => {
+    const bomb = await pdfWithFilterBomb(filters, 400);
+    expect(bomb.length).toBeLessThan(3 * 1024 * 1024);
+    const before = await rowCounts(server);
+    const h = await healthDuring(server, w.secretary.upload(w.meeting.id, [{ name: 'bao-cao-nen.pdf', data: bomb }]));
+    expectHealthy(h);
+    expect([h.result.status, h.result.body.code]).toEqual([422, 'INGEST_TOO_LARGE']);
+    expect(await rowCounts(server)).toEqual(before);
+    expect(leftoverUploads(server)).toEqual([]);
+  });
+
+  it.each<[string, () => Promise<Buffer>]>([
+    ['300 pages that share one 1 MB content stream', () => pdfWithSharedContentStream(300, 1024)],
+    ['one page that draws a 512 KB form 400 times', () => pdfWithRepeatedForm(400, 512)],
+  ])('refuses %s at upload, in seconds rather than at the time limit, with its own code, writing nothing', async (_name, build) => {
+    const file = await build();
+    expect(file.length).toBeLessThan(100 * 1024);
+    const before = await rowCounts(server);
+    const h = await healthDuring(server, w.secretary.upload(w.meeting.id, [{ name: 'phu-luc-lap-lai.pdf', data: file }]));
+    expectHealthy(h);
+    expect([h.result.status, h.result.body.code]).toEqual([422, 'INGEST_TOO_COMPLEX']);
+    expect(h.result.body.message).toMatch(/draw far more content than they show/);
+    expect(await rowCounts(server)).toEqual(before);
+    expect(leftoverUploads(server)).toEqual([]);
+  });
 });
 
 describe('a slow PDF', () => {
@@ -76,7 +117,8 @@ describe('a slow PDF', () => {
   let sw: MeetingWorld;
   beforeAll(async () => {
     // a short time limit, so a file that would take minutes is stopped within the test
-    slowServer = await startServer({ env: { HOPSO_INGEST_TIMEOUT_S: '15', HOPSO_MAX_UPLOAD_MB: '1' } });
+    // and a content budget large enough to let the 300-page file through to its time limit
+    slowServer = await startServer({ env: { HOPSO_INGEST_TIMEOUT_S: '15', HOPSO_MAX_UPLOAD_MB: '1', HOPSO_INGEST_MAX_CONTENT_MB: '1024' } });
     sw = await buildMeetingWorld(slowServer, { prefix: 's' });
   });
   afterAll(() => slowServer?.stop());
@@ -243,6 +285,28 @@ describe('bodies every JSON route refuses the same way', () => {
     );
     expectHealthy(h);
     expect(h.result.filter((r) => r.status !== 413 || r.code !== 'BODY_TOO_LARGE')).toEqual([]);
+    expect(await rowCounts(server)).toEqual(before);
+  });
+
+  it.each<[string, string, Record<string, string>, number, string]>([
+    ['malformed JSON', '{"title": "Kỳ họp", ', { 'content-type': 'application/json' }, 400, 'MALFORMED_JSON'],
+    ['a text/plain body', '{"title": "Kỳ họp"}', { 'content-type': 'text/plain' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ['a body with no content type', '{"title": "Kỳ họp"}', { 'content-type': '' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ['JSON in a charset other than UTF-8', '{"title": "Ky hop"}', { 'content-type': 'application/json; charset=koi8-r' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    ['an unknown Content-Encoding', '{"title": "Ky hop"}', { 'content-type': 'application/json', 'content-encoding': 'compress' }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
+  ])('answers %s with its status and a stable code on every JSON route, never the parser\'s words, writing nothing', async (_name, body, headers, status, code) => {
+    const routes = await jsonRoutes();
+    const before = await rowCounts(server);
+    const results = await Promise.all(
+      routes.map(async (r) => {
+        const res = await fetch(`${server.url}/api${r.path}`, { method: r.method, headers: { authorization: `Bearer ${w.secretary.token}`, ...headers }, body });
+        const answer = (await res.json()) as { code: string; message: string };
+        return { route: `${r.method} ${r.path}`, status: res.status, code: answer.code, message: answer.message };
+      }),
+    );
+    expect(results.filter((r) => r.status !== status || r.code !== code).map((r) => `${r.route} ${r.status} ${r.code}`)).toEqual([]);
+    // the parser's message quotes the body back ("Unexpected end of JSON input", "unsupported charset")
+    expect(results.filter((r) => /Unexpected|JSON at position|unsupported charset|Kỳ họp/i.test(r.message))).toEqual([]);
     expect(await rowCounts(server)).toEqual(before);
   });
 

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Comment, DocumentSummary, JoinedMeeting, MeetingEvent, Paragraph, UploadResult } from '@hopso/shared';
+import type { Comment, DocumentSummary, JoinedMeeting, MeetingEvent, Paragraph, Sitting, UploadResult, Vote } from '@hopso/shared';
 import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
 import { Api, buildMeetingWorld, type MeetingWorld } from './support/api';
 import { startS3Server, type TestS3Server } from './support/s3-server';
@@ -10,7 +10,8 @@ jest.setTimeout(240_000);
 
 /**
  * Two server processes on one PostgreSQL and one S3-API server, as docker-compose.yml runs them:
- * a file uploaded through one is read through the other, live events cross between them, and when
+ * a file uploaded through one is read through the other, live events (comments, ballots and their
+ * tally) cross between them, and when
  * one dies its clients reconnect to the other and catch up with nothing lost or twice.
  */
 let s3: TestS3Server;
@@ -76,6 +77,42 @@ it('delivers a comment posted through one process to the staff connected to the 
   for (const staff of [staffOnA, staffOnB]) {
     await waitForEvents(staff.socket, (es) => [viaA.id, viaB.id].every((id) => es.some((e) => e.type === 'comment.created' && e.payload.comment.id === id)));
   }
+});
+
+it('counts ballots cast through both processes once each, with the tally live on both', async () => {
+  const sitting = (await w.secretary.post<Sitting>(`/meetings/${w.meeting.id}/sittings`, { title: 'Phiên chiều' })).body;
+  expect((await on(b, w.chair).post(`/sittings/${sitting.id}/open`)).status).toBe(200);
+  for (const [server, api] of [[a, w.chair], [b, w.delegate], [a, w.delegateB]] as const) {
+    expect((await on(server, api).post(`/sittings/${sitting.id}/check-in`, { mode: 'online' })).status).toBe(200);
+  }
+  const vote = (await w.chair.post<Vote>(`/meetings/${w.meeting.id}/votes`, { question: 'Thông qua dự toán ngân sách xã năm 2027' })).body;
+  const staffOnA = await joined(w.chair);
+  const staffOnB = await joined(on(b, w.secretary));
+  const delegateOnA = await joined(w.delegate);
+  const delegateBOnB = await joined(on(b, w.delegateB));
+  const chairOnB = await joined(on(b, w.chair));
+  expect((await on(b, w.chair).post(`/votes/${vote.id}/open`)).status).toBe(200);
+
+  const cast = (socket: TestSocket, choice: string, clientId: string = crypto.randomUUID()) => call(socket, 'vote:cast', { voteId: vote.id, clientId, choice });
+  const retried = crypto.randomUUID();
+  expect(await cast(delegateOnA.socket, 'yes')).toMatchObject({ ok: true, data: { counted: true, choice: 'yes' } });
+  expect(await cast(delegateBOnB.socket, 'no', retried)).toMatchObject({ ok: true, data: { counted: true, choice: 'no', replay: false } });
+  expect(await cast(chairOnB.socket, 'yes')).toMatchObject({ ok: true, data: { counted: true } });
+  // delegate B's ballot arrives again, through the other process: counted once
+  const again = await joined(w.delegateB);
+  expect(await cast(again.socket, 'no', retried)).toMatchObject({ ok: true, data: { replay: true } });
+  expect((await a.db.query('SELECT count(*)::int AS n FROM named_ballots WHERE vote_id = $1', [vote.id])).rows).toEqual([{ n: 3 }]);
+
+  const tallied = (e: MeetingEvent) => e.type === 'vote.tally' && e.payload.tally.voteId === vote.id && e.payload.tally.ballotsCast === 3;
+  for (const staff of [staffOnA, staffOnB]) await waitForEvents(staff.socket, (es) => es.some(tallied));
+  for (const staff of [staffOnA, staffOnB]) expect(staff.socket.received.filter((e) => e.type === 'vote.tally' && e.payload.tally.voteId === vote.id && e.payload.tally.ballotsCast > 3)).toEqual([]);
+
+  const closed = (await w.chair.post<Vote>(`/votes/${vote.id}/close`)).body;
+  expect(closed.result).toMatchObject({ counts: { yes: 2, no: 1, cast: 3 } });
+  // the result reaches everyone in the meeting on both processes
+  const closedEvent = (e: MeetingEvent) => e.type === 'vote.changed' && e.payload.vote.id === vote.id && e.payload.vote.status === 'closed';
+  for (const s of [delegateOnA, delegateBOnB, staffOnA, staffOnB]) await waitForEvents(s.socket, (es) => es.some(closedEvent));
+  for (const s of [delegateOnA, delegateBOnB, staffOnA, staffOnB]) expect(s.socket.received.filter(closedEvent)).toHaveLength(1);
 });
 
 it('when a process dies, its clients reconnect to the other and catch up with nothing lost or duplicated', async () => {

@@ -252,7 +252,7 @@ describe('bad input and the wrong people', () => {
       [w.delegate, item(0), { clientId: 'nope', type: 'contribution' }, 400, 'VALIDATION_FAILED'],
       [w.delegate, item(0), { clientId: crypto.randomUUID(), type: 'shouting' }, 400, 'VALIDATION_FAILED'],
       [w.delegate, item(0), { clientId: crypto.randomUUID(), type: 'answer' }, 400, 'VALIDATION_FAILED'],
-      [w.delegate, item(0), 'not json at all', 400, 'VALIDATION_FAILED'],
+      [w.delegate, item(0), 'not json at all', 400, 'MALFORMED_JSON'],
       [w.delegate, `/meetings/${w.meeting.id}/agenda/not-a-uuid/speakers`, { clientId: crypto.randomUUID(), type: 'contribution' }, 400, 'VALIDATION_FAILED'],
       [w.delegate, `/meetings/${w.meeting.id}/agenda/${other.agenda[0].id}/speakers`, { clientId: crypto.randomUUID(), type: 'contribution' }, 404, 'NOT_FOUND'],
       [w.delegate, item(0, other), { clientId: crypto.randomUUID(), type: 'contribution' }, 404, 'NOT_FOUND'],

@@ -275,7 +275,7 @@ describe('bad ballots', () => {
       ['an unknown vote', () => ballot(w.delegate, crypto.randomUUID(), 'yes'), 404, 'NOT_FOUND'],
       ['an unknown option', () => ballot(w.delegate, v.id, 'maybe'), 400, 'VALIDATION_FAILED'],
       ['a malformed client id', () => w.delegate.post<Err>(`/votes/${v.id}/ballots`, { clientId: 'x', choice: 'yes' }), 400, 'VALIDATION_FAILED'],
-      ['a malformed body', () => w.delegate.request<Err>('POST', `/votes/${v.id}/ballots`, '{"choice":', { 'content-type': 'application/json' }), 400, 'VALIDATION_FAILED'],
+      ['a malformed body', () => w.delegate.request<Err>('POST', `/votes/${v.id}/ballots`, '{"choice":', { 'content-type': 'application/json' }), 400, 'MALFORMED_JSON'],
       ['a malformed vote id', () => ballot(w.delegate, 'not-a-uuid', 'yes'), 400, 'VALIDATION_FAILED'],
       ['no session', () => ballot(w.anonymous, v.id, 'yes'), 401, 'UNAUTHENTICATED'],
     ];

@@ -50,6 +50,10 @@ export const ERROR_CODES = [
   'MINUTES_FINAL',
   'MINUTES_SUBMITTED',
   'MINUTES_NOT_SUBMITTED',
+  // bounded inputs: whole-document PDF budget, unreadable request bodies
+  'INGEST_TOO_COMPLEX',
+  'MALFORMED_JSON',
+  'UNSUPPORTED_MEDIA_TYPE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

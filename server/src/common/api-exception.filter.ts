@@ -1,7 +1,7 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import type { ApiErrorBody, ErrorCode } from '@hopso/shared';
-import { loadConfig } from '../config';
+import { APP_CONFIG, type AppConfig } from '../config';
 import { DomainError } from './domain-error';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
@@ -19,6 +19,8 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
 
+  constructor(@Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'maxUploadBytes'>) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(error);
@@ -33,13 +35,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
     if (error instanceof DomainError) {
       return { statusCode: error.status, code: error.code, message: error.message, ...(error.issues && { issues: error.issues }) };
     }
-    if (isBodyReadError(error)) {
-      // raised by the JSON and form body parsers before any route runs
-      if (error.type === 'entity.too.large') {
-        return { statusCode: 413, code: 'BODY_TOO_LARGE', message: `The request is larger than the ${Math.round(loadConfig().maxBodyBytes / 1024)} KB limit` };
-      }
-      return { statusCode: 400, code: 'VALIDATION_FAILED', message: 'The request body could not be read' };
-    }
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const response = error.getResponse();
@@ -50,7 +45,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
             ? (response as { message: string }).message
             : error.message;
       if (status === 429) return { statusCode: 429, code: 'TOO_MANY_ATTEMPTS', message: 'Too many attempts. Wait a minute and try again.' };
-      if (status === 413) return { statusCode: 413, code: 'FILE_TOO_LARGE', message: `The file is larger than the upload limit (${Math.round(loadConfig().maxUploadBytes / 1024 / 1024)} MB)` };
+      if (status === 413) return { statusCode: 413, code: 'FILE_TOO_LARGE', message: `The file is larger than the upload limit (${Math.round(this.config.maxUploadBytes / 1024 / 1024)} MB)` };
       if (status < 500) return { statusCode: status, code: CODE_BY_STATUS[status] ?? 'VALIDATION_FAILED', message };
     }
     if (isPgError(error)) {
@@ -61,13 +56,6 @@ export class ApiExceptionFilter implements ExceptionFilter {
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return { statusCode: 500, code: 'INTERNAL', message: 'Something went wrong on the server. Please try again.' };
   }
-}
-
-/** body-parser's errors: an http-errors object with a `type` such as 'entity.too.large' or 'entity.parse.failed'. */
-function isBodyReadError(e: unknown): e is { type: string; status: number } {
-  if (typeof e !== 'object' || e === null) return false;
-  const { type, status } = e as { type?: unknown; status?: unknown };
-  return typeof status === 'number' && status >= 400 && status < 500 && typeof type === 'string' && /^(entity|encoding|charset|request)\./.test(type);
 }
 
 function isPgError(e: unknown): e is { code: string } {

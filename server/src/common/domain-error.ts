@@ -48,6 +48,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   MINUTES_FINAL: 409,
   MINUTES_SUBMITTED: 409,
   MINUTES_NOT_SUBMITTED: 409,
+  INGEST_TOO_COMPLEX: 422,
+  MALFORMED_JSON: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
 };
 
 /** An error a person can act on: a stable code for the UI plus a plain message. */

@@ -1,5 +1,4 @@
 import { Body, Controller, Get, Patch, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
-import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { UPLOAD_FIELD, type DocumentDetail, type DocumentSummary, type Paragraph, type UploadResult } from '@hopso/shared';
@@ -7,7 +6,7 @@ import { CurrentUser, type AuthUser } from '../auth/auth-user';
 import { UuidParam, ZodBody, ZodPipe } from '../common/zod';
 import { UploadRequires } from '../meetings/upload-access.guard';
 import { DocumentsService } from './documents.service';
-import { DeleteUploadsAfter, uploadInterceptorOptions } from '../common/upload-files';
+import { DeleteUploadsAfter, StreamedUploads } from '../common/upload-files';
 
 const uploadFields = z.object({
   agendaItemId: z.union([z.string().uuid('Unknown agenda item'), z.literal('')]).optional(),
@@ -40,7 +39,7 @@ export class DocumentsController {
   @Post('meetings/:id/documents')
   @ApiConsumes('multipart/form-data')
   @UploadRequires('documents.write')
-  @UseInterceptors(DeleteUploadsAfter, FilesInterceptor(UPLOAD_FIELD, 50, uploadInterceptorOptions()))
+  @UseInterceptors(DeleteUploadsAfter, StreamedUploads(UPLOAD_FIELD, 50))
   async upload(
     @CurrentUser() caller: AuthUser,
     @UuidParam('id') meetingId: string,
@@ -70,7 +69,7 @@ export class DocumentsController {
   @Post('documents/:id/versions')
   @ApiConsumes('multipart/form-data')
   @UploadRequires('documents.write', 'document')
-  @UseInterceptors(DeleteUploadsAfter, FilesInterceptor(UPLOAD_FIELD, 1, uploadInterceptorOptions({ files: 1 })))
+  @UseInterceptors(DeleteUploadsAfter, StreamedUploads(UPLOAD_FIELD, 1, { files: 1 }))
   addVersion(@CurrentUser() caller: AuthUser, @UuidParam('id') id: string, @UploadedFiles() files: Express.Multer.File[] | undefined): Promise<DocumentDetail> {
     return this.documents.addVersion(caller, id, (files ?? []).map(toUploadedPdf));
   }

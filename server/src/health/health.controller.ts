@@ -1,15 +1,19 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { HealthResponse } from '@hopso/shared';
 import { Public } from '../auth/auth-user';
+import { APP_CONFIG, type AppConfig } from '../config';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(APP_CONFIG) private readonly config: Pick<AppConfig, 'version'>,
+  ) {}
 
   @Public()
   @Get()
@@ -21,6 +25,6 @@ export class HealthController {
       database = 'down';
     }
     if (database === 'down') res.status(503);
-    return { status: database === 'up' ? 'ok' : 'degraded', database, version: process.env.npm_package_version ?? '0.1.0' };
+    return { status: database === 'up' ? 'ok' : 'degraded', database, version: this.config.version };
   }
 }

@@ -1,6 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Patch, Post, Put, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
-import { DeleteUploadsAfter, uploadInterceptorOptions } from '../common/upload-files';
+import { DeleteUploadsAfter, StreamedUploads } from '../common/upload-files';
 import { UploadRequires } from './upload-access.guard';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import {
@@ -122,7 +121,7 @@ export class MeetingsController {
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
   @UploadRequires('participants.write')
-  @UseInterceptors(DeleteUploadsAfter, FileInterceptor('file', uploadInterceptorOptions({ fileSize: 5 * 1024 * 1024, files: 1 })))
+  @UseInterceptors(DeleteUploadsAfter, StreamedUploads('file', 'single', { fileSize: 5 * 1024 * 1024, files: 1 }))
   importParticipants(@CurrentUser() caller: AuthUser, @UuidParam('id') id: string, @UploadedFile() file?: Express.Multer.File): Promise<ParticipantImportResult> {
     return this.importer.import(caller, id, file);
   }

@@ -526,6 +526,9 @@ export const en: Dictionary = {
     MINUTES_FINAL: 'These minutes are final and locked; they cannot be changed.',
     MINUTES_SUBMITTED: 'These minutes are waiting for the chair; they cannot be edited now.',
     MINUTES_NOT_SUBMITTED: 'These minutes have not been submitted to the chair.',
+    INGEST_TOO_COMPLEX: 'The pages of this PDF repeat too much content (the same drawing on every page) to be read. Export (or print) it to PDF again, or split it into smaller files, then re-upload.',
+    MALFORMED_JSON: 'The data sent was malformed and the server could not read it. Reload the page and try again.',
+    UNSUPPORTED_MEDIA_TYPE: 'The data sent is not of a type the server accepts (content type or character set). Reload the page and try again.',
   },
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {

@@ -529,6 +529,9 @@ export const vi = {
     MINUTES_FINAL: 'Biên bản đã hoàn thành và được khóa, không thể sửa.',
     MINUTES_SUBMITTED: 'Biên bản đang chờ chủ tọa duyệt, chưa sửa được.',
     MINUTES_NOT_SUBMITTED: 'Biên bản chưa được gửi chủ tọa duyệt.',
+    INGEST_TOO_COMPLEX: 'Các trang của tệp PDF này lặp lại quá nhiều nội dung (cùng một hình vẽ trên mọi trang) nên không đọc được. Hãy xuất lại ra PDF (hoặc in ra PDF), hoặc tách thành nhiều tệp nhỏ hơn, rồi tải lên lại.',
+    MALFORMED_JSON: 'Dữ liệu gửi lên bị lỗi định dạng nên máy chủ không đọc được. Hãy tải lại trang rồi thử lại.',
+    UNSUPPORTED_MEDIA_TYPE: 'Dữ liệu gửi lên không đúng kiểu máy chủ nhận (kiểu nội dung hoặc bảng mã). Hãy tải lại trang rồi thử lại.',
   } satisfies Record<ErrorCode, string>,
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {

@@ -15,13 +15,15 @@ export interface ExtractionSummary {
   paragraphCount: number;
 }
 
-/** What one file may cost: time per request, heap of its thread, decoded size of one stream. */
+/** What one file may cost: time per request, heap of its thread, decoded size of one stream and of all its pages. */
 export interface ExtractionLimits {
   /** Worker threads, so one slow file cannot hold up the others. */
   concurrency: number;
   timeoutMs: number;
   maxHeapMb: number;
   maxStreamBytes: number;
+  /** Decoded content all pages of one file may make pdf.js parse (see content-budget.ts). */
+  maxContentBytes: number;
 }
 
 /** An extraction that failed for a reason of the file's own, with the code the client explains. */
@@ -154,6 +156,6 @@ export class ExtractionWorker {
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    worker.postMessage({ id: req.id, kind: req.kind, data: req.data, limits: req.limits, maxStreamBytes: this.limits.maxStreamBytes });
+    worker.postMessage({ id: req.id, kind: req.kind, data: req.data, limits: req.limits, maxStreamBytes: this.limits.maxStreamBytes, maxContentBytes: this.limits.maxContentBytes });
   }
 }

@@ -7,17 +7,21 @@ export interface ExtractRequest {
   data: Uint8Array;
   /** For `inspect`: the upload limits. */
   limits?: PdfLimits;
-  /** Largest decoded size of one Flate stream the extraction accepts (see stream-budget.ts). */
+  /** Largest decoded size of one stream the extraction accepts, whatever its filters (see stream-budget.ts). */
   maxStreamBytes: number;
+  /** Largest decoded content the pages of one document may make pdf.js parse, in all (see content-budget.ts). */
+  maxContentBytes: number;
 }
 
 /** Why an ingest failed, as the stable error codes the client shows in its own words. */
-export type IngestFailureCode = 'INGEST_FAILED' | 'INGEST_TOO_LARGE' | 'INGEST_TIMEOUT';
+export type IngestFailureCode = 'INGEST_FAILED' | 'INGEST_TOO_LARGE' | 'INGEST_TIMEOUT' | 'INGEST_TOO_COMPLEX';
 
 /** The server's own words for a failed ingest (the client shows its own text for the code); never a library's or the database's. */
 export const FAILURE_REASONS: Record<IngestFailureCode, string> = {
   INGEST_FAILED: 'The text of this PDF could not be read. Open it on your computer, export it as PDF again and upload it again.',
   INGEST_TOO_LARGE: 'This PDF holds compressed data too large to process. Export or print it to PDF again and upload it again.',
+  INGEST_TOO_COMPLEX:
+    'The pages of this PDF draw far more content than they show (the same drawing repeated on every page), too much to read. Export or print it to PDF again, or split it into smaller files, then upload it again.',
   INGEST_TIMEOUT: 'This PDF took too long to read and was stopped. Export it as PDF again or split it into smaller files, then upload them again.',
 };
 

@@ -3,20 +3,20 @@
 import { parentPort } from 'node:worker_threads';
 import { extractDocument, type ExtractedParagraph } from './extract-paragraphs';
 import { optimizeForViewer } from './optimize-for-viewer';
-import { FAILURE_REASONS, type ExtractRequest, type ExtractWorkerMessage } from './extract-worker-protocol';
+import { FAILURE_REASONS, type ExtractRequest, type ExtractWorkerMessage, type IngestFailureCode } from './extract-worker-protocol';
 import { inspectPdf } from './inspect-pdf';
+import { measureContent } from './content-budget';
 import { findOversizedStream } from './stream-budget';
 
 const BATCH = 250;
 
-parentPort!.on('message', async ({ id, kind, data, maxStreamBytes, limits }: ExtractRequest) => {
+parentPort!.on('message', async ({ id, kind, data, maxStreamBytes, maxContentBytes, limits }: ExtractRequest) => {
   const post = (m: ExtractWorkerMessage) => parentPort!.postMessage(m);
   if (kind === 'inspect') {
     // an upload is refused at once, before anything is stored, if reading its text would cost too much
     const inspected = await inspectPdf(Buffer.from(data.buffer, data.byteOffset, data.byteLength), limits!);
-    if (inspected.ok && findOversizedStream(data, maxStreamBytes) !== null) {
-      post({ id, type: 'inspected', result: { ok: false, code: 'INGEST_TOO_LARGE', message: FAILURE_REASONS.INGEST_TOO_LARGE } });
-    } else post({ id, type: 'inspected', result: inspected });
+    const overBudget = inspected.ok ? await budgetFailure(data, maxStreamBytes, maxContentBytes) : null;
+    post({ id, type: 'inspected', result: overBudget ? { ok: false, code: overBudget.code, message: FAILURE_REASONS[overBudget.code] } : inspected });
     return;
   }
   if (kind === 'optimize') {
@@ -28,9 +28,9 @@ parentPort!.on('message', async ({ id, kind, data, maxStreamBytes, limits }: Ext
     }
     return;
   }
-  const oversized = findOversizedStream(data, maxStreamBytes);
-  if (oversized !== null) {
-    post({ id, type: 'error', message: `a stream at byte ${oversized} inflates beyond ${maxStreamBytes} bytes`, code: 'INGEST_TOO_LARGE' });
+  const overBudget = await budgetFailure(data, maxStreamBytes, maxContentBytes);
+  if (overBudget) {
+    post({ id, type: 'error', message: overBudget.message, code: overBudget.code });
     return;
   }
   let batch: ExtractedParagraph[] = [];
@@ -56,3 +56,20 @@ parentPort!.on('message', async ({ id, kind, data, maxStreamBytes, limits }: Ext
     post({ id, type: 'error', message: e instanceof Error ? e.message : String(e), code: 'INGEST_FAILED' });
   }
 });
+
+/**
+ * Why reading this file's text would cost more than it may, before pdf.js reads any of it: one stream
+ * that decodes beyond its budget (any filter chain), or pages that together make pdf.js parse more
+ * decoded content than the document budget (one shared stream drawn by 300 pages).
+ */
+async function budgetFailure(data: Uint8Array, maxStreamBytes: number, maxContentBytes: number): Promise<{ code: IngestFailureCode; message: string } | null> {
+  const oversized = findOversizedStream(data, maxStreamBytes);
+  if (oversized !== null) return { code: 'INGEST_TOO_LARGE', message: `a stream at byte ${oversized} decodes beyond ${maxStreamBytes} bytes` };
+  const cost = await measureContent(data, maxStreamBytes, maxContentBytes);
+  if (cost && !cost.ok) {
+    return cost.reason === 'stream'
+      ? { code: 'INGEST_TOO_LARGE', message: `a content stream decodes beyond ${maxStreamBytes} bytes` }
+      : { code: 'INGEST_TOO_COMPLEX', message: `its pages draw more than ${maxContentBytes} bytes of decoded content in all` };
+  }
+  return null;
+}

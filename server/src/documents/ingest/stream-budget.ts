@@ -1,15 +1,16 @@
-import zlib from 'node:zlib';
+import { decodeCapped, OverBudget } from './stream-filters';
 
 /** How far back from `stream` a stream's dictionary is looked for. */
 const DICT_WINDOW = 4096;
 
 /**
- * The offset of the first Flate stream whose content inflates to more than `maxBytes`, or null.
+ * The offset of the first stream whose content decodes to more than `maxBytes`, or null.
  *
  * pdf.js keeps a stream's whole decoded content in one growing buffer, so a 400 KB file holding
- * one 400 MB stream costs it 800 MB, and it has no limit to set. Each Flate stream is inflated here
- * first with zlib's own output cap, so the cost of the check is bounded by `maxBytes` per stream.
- * Image streams are skipped: text extraction never decodes them.
+ * one 400 MB stream costs it 800 MB, and it has no limit to set. Each stream is decoded here first
+ * through its whole filter chain (Flate, LZW, ASCIIHex, ASCII85, RunLength, in any order), each
+ * stage capped, so the cost of the check is bounded by `maxBytes` per stream. Image streams are
+ * skipped: text extraction never decodes them.
  */
 export function findOversizedStream(data: Uint8Array, maxBytes: number): number | null {
   const buf = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
@@ -21,14 +22,30 @@ export function findOversizedStream(data: Uint8Array, maxBytes: number): number 
     const start = streamDataStart(buf, at);
     if (start === null) continue;
     const dict = dictionaryBefore(buf, at);
-    if (!/\/(FlateDecode|Fl)(?![A-Za-z])/.test(dict) || /\/Subtype\s*\/Image/.test(dict)) continue;
-    // the filter chain must start with Flate for its raw bytes to be zlib data
-    const filters = /\/Filter\s*\[?\s*\/([A-Za-z0-9]+)/.exec(dict);
-    if (filters && filters[1] !== 'FlateDecode' && filters[1] !== 'Fl') continue;
+    if (/\/Subtype\s*\/Image/.test(dict)) continue;
+    const filters = filtersOf(dict);
+    if (!filters.length) continue;
     const end = streamDataEnd(buf, start, dict);
     from = Math.max(from, end);
-    if (inflatesBeyond(buf.subarray(start, end), maxBytes)) return at;
+    try {
+      decodeCapped(buf.subarray(start, end), filters, maxBytes, filters.map(() => ({ earlyChange: earlyChangeOf(dict) })));
+    } catch (e) {
+      if (e instanceof OverBudget) return at;
+      throw e;
+    }
   }
+}
+
+/** The names of a stream dictionary's `/Filter`, one name or an array, in order. */
+function filtersOf(dict: string): string[] {
+  const m = /\/Filter\s*(\[[^\]]*\]|\/[A-Za-z0-9]+)/.exec(dict);
+  if (!m) return [];
+  return [...m[1].matchAll(/\/([A-Za-z0-9]+)/g)].map((x) => x[1]);
+}
+
+function earlyChangeOf(dict: string): number {
+  const m = /\/EarlyChange\s+(\d)/.exec(dict);
+  return m ? Number(m[1]) : 1;
 }
 
 /** The first byte of a stream's data, or null when `stream` at `at` is not the keyword. */
@@ -61,14 +78,4 @@ function streamDataEnd(buf: Buffer, start: number, dict: string): number {
   }
   const end = buf.indexOf('endstream', start, 'latin1');
   return end < 0 ? buf.length : end;
-}
-
-function inflatesBeyond(raw: Buffer, maxBytes: number): boolean {
-  try {
-    // sync flush: a truncated stream still inflates as far as it goes, as pdf.js reads it
-    zlib.inflateSync(raw, { maxOutputLength: maxBytes, finishFlush: zlib.constants.Z_SYNC_FLUSH });
-    return false;
-  } catch (e) {
-    return (e as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE' || e instanceof RangeError;
-  }
 }

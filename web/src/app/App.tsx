@@ -12,7 +12,7 @@ import { QuestionsDeskPage } from '../features/questions/components/QuestionsDes
 // Heavy or staff-only screens load on demand: pdf.js only when a document opens. The login page
 // (and zod, which its form validation needs) loads only for someone not yet signed in.
 const LoginPage = lazy(() => import('../features/auth/components/LoginPage').then((m) => ({ default: m.LoginPage })));
-const ViewerPage = lazy(() => import('../features/viewer/components/ViewerPage').then((m) => ({ default: m.ViewerPage })));
+const ViewerPage = lazy(() => import('../features/document-reader/components/ViewerPage').then((m) => ({ default: m.ViewerPage })));
 const CreateMeetingPage = lazy(() =>
   import('../features/meeting-setup/components/CreateMeetingPage').then((m) => ({ default: m.CreateMeetingPage })),
 );

@@ -4,7 +4,7 @@ import type { DocumentSummary, ParagraphCommentCount } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
-import { useCommentCounts } from '../hooks/useCommentCounts';
+import { useCommentCounts } from '../../comments/hooks/useCommentCounts';
 import { ParagraphHeat } from './ParagraphHeat';
 import { ReadReceiptsPanel } from './ReadReceiptsPanel';
 import { ReportButtons } from './ReportButtons';

@@ -1,7 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { Comment, CommentFilters, DocumentSummary, HallState, MeetingDetail, MeetingEdit, MeetingEvent, MeetingSummary } from '@hopso/shared';
+import type { DocumentSummary, HallState, MeetingDetail, MeetingEdit, MeetingEvent, MeetingSummary } from '@hopso/shared';
 import { queryKeys } from '../../../lib/queryKeys';
-import { matchesCommentFilters, upsertComment } from './commentFilters';
+import { applyCommentToCache } from '../../comments/lib/commentCache';
 import { putBreakout, putGroupMessage } from '../../breakouts/lib/breakoutCache';
 import { applySessionDayEvent } from '../../votes/lib/applySessionDayEvent';
 import { putSpeakersList } from '../../speakers/lib/speakersCache';
@@ -26,38 +26,6 @@ function applyMeetingEdit(queryClient: QueryClient, edit: MeetingEdit): void {
   queryClient.setQueryData<HallState>(queryKeys.hall(meetingId), (h) => (h ? { ...h, title: fields.title, location: fields.location, startsAt: fields.startsAt } : h));
   void queryClient.invalidateQueries({ queryKey: queryKeys.meeting(meetingId), exact: true });
   void queryClient.invalidateQueries({ queryKey: queryKeys.meetingDocuments(meetingId), exact: true });
-}
-
-function inParagraphOrder(a: Comment, b: Comment): number {
-  return (a.paragraphIndex ?? Number.MAX_SAFE_INTEGER) - (b.paragraphIndex ?? Number.MAX_SAFE_INTEGER) || a.createdAt.localeCompare(b.createdAt);
-}
-
-function applyComment(queryClient: QueryClient, comment: Comment, created: boolean): void {
-  for (const query of queryClient.getQueryCache().findAll({ queryKey: queryKeys.meetingCommentLists(comment.meetingId) })) {
-    const list = query.state.data as readonly Comment[] | undefined;
-    if (!list) continue;
-    const filters = (query.queryKey[3] ?? {}) as CommentFilters;
-    const belongs = matchesCommentFilters(comment, filters);
-    if (belongs === null) {
-      // a text search: only the server knows whether it matches
-      void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
-      continue;
-    }
-    const next = upsertComment(list, comment, belongs);
-    if (next !== list) queryClient.setQueryData(query.queryKey, next);
-  }
-  // the reading room's list of a document's comments (in paragraph order): a delegate sees the
-  // status and reply of their own comment change as the secretariat triages it
-  queryClient.setQueryData<Comment[]>(queryKeys.documentComments(comment.documentId), (list) => {
-    if (!list) return list;
-    const index = list.findIndex((c) => c.id === comment.id);
-    if (index >= 0) return list[index].updatedAt > comment.updatedAt ? list : list.map((c) => (c.id === comment.id ? comment : c));
-    return created ? [...list, comment].sort(inParagraphOrder) : list;
-  });
-  if (created) {
-    // counts come from the server: a new comment may sit on a paragraph of an older version
-    void queryClient.invalidateQueries({ queryKey: queryKeys.commentCounts(comment.meetingId, comment.documentId), exact: true });
-  }
 }
 
 function applyDocument(queryClient: QueryClient, document: DocumentSummary): void {
@@ -87,10 +55,10 @@ export function applyMeetingEvent(queryClient: QueryClient, event: MeetingEvent)
       patchMeeting(queryClient, event.meetingId, event.seq, { agenda: event.payload.agenda });
       return;
     case 'comment.created':
-      applyComment(queryClient, event.payload.comment, true);
+      applyCommentToCache(queryClient, event.payload.comment, true);
       return;
     case 'comment.updated':
-      applyComment(queryClient, event.payload.comment, false);
+      applyCommentToCache(queryClient, event.payload.comment, false);
       return;
     case 'document.changed':
       applyDocument(queryClient, event.payload.document);
@@ -127,9 +95,4 @@ export function applyMeetingEvent(queryClient: QueryClient, event: MeetingEvent)
       applySessionDayEvent(queryClient, event);
       return;
   }
-}
-
-/** After a comment write of our own (triage), put the server's answer in every list at once. */
-export function applyCommentFromServer(queryClient: QueryClient, comment: Comment): void {
-  applyComment(queryClient, comment, false);
 }

@@ -1,16 +1,16 @@
 import { useId, useMemo, useState } from 'react';
-import type { Comment, HighlightColor, MeetingSummary } from '@hopso/shared';
+import { commentWindow, windowFromRefusal, type Comment, type HighlightColor, type MeetingSummary } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { isApiError } from '../../../lib/api-client';
 import { newClientId } from '../../../lib/clientId';
 import { formatDateTime } from '../../../lib/datetime';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { useCreateAnnotation } from '../hooks/useAnnotationMutations';
-import { useCreateComment } from '../hooks/useCommentMutations';
-import { commentWindow, windowFromRefusal } from '../lib/commentWindow';
+import { useCreateComment } from '../../comments/hooks/useCreateComment';
+import { usePendingClientIds } from '../../offline/hooks/useOutbox';
 import type { ComposeMode, ComposeTarget, ReadingAccess } from '../lib/readingTypes';
 import { ColorChoice } from './ColorChoice';
-import { CommentCard } from './CommentCard';
+import { CommentCard } from '../../comments/components/CommentCard';
 import { QuoteBlock } from './QuoteBlock';
 import { Sheet } from './Sheet';
 import { RetryingNotice } from './RetryingNotice';
@@ -140,6 +140,7 @@ function NoteForm({ documentId, target, onDone }: Pick<ComposeSheetProps, 'docum
 export function ComposeSheet(props: ComposeSheetProps) {
   const { t } = useI18n();
   const { target, mode, access, paragraphComments } = props;
+  const pendingIds = usePendingClientIds();
   const page = target.anchor.rects[0]?.page ?? target.paragraph.page;
   const { label } = target.paragraph;
   const caption = target.whole
@@ -179,7 +180,7 @@ export function ComposeSheet(props: ComposeSheetProps) {
         <section className="compose-existing" aria-label={access.seesAllComments ? t.readingRoom.commentsHere : t.readingRoom.myCommentsHere}>
           <h3>{access.seesAllComments ? t.readingRoom.commentsHere : t.readingRoom.myCommentsHere}</h3>
           {paragraphComments.map((c) => (
-            <CommentCard key={c.id} comment={c} showAuthor={access.seesAllComments} showQuote={c.anchor.quote.exact !== target.anchor.quote.exact} canTriage={access.canTriage} />
+            <CommentCard key={c.id} variant="panel" comment={c} pending={pendingIds.has(c.clientId)} showAuthor={access.seesAllComments} showQuote={c.anchor.quote.exact !== target.anchor.quote.exact} canTriage={access.canTriage} />
           ))}
         </section>
       )}

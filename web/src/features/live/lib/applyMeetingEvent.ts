@@ -2,9 +2,6 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { DocumentSummary, HallState, MeetingDetail, MeetingEdit, MeetingEvent, MeetingSummary } from '@hopso/shared';
 import { queryKeys } from '../../../lib/queryKeys';
 import { applyCommentToCache } from '../../comments/lib/commentCache';
-import { putBreakout, putGroupMessage } from '../../breakouts/lib/breakoutCache';
-import { applySessionDayEvent } from '../../votes/lib/applySessionDayEvent';
-import { putSpeakersList } from '../../speakers/lib/speakersCache';
 
 type MeetingPatch = Partial<Pick<MeetingDetail, 'status' | 'currentAgendaItemId' | 'agenda'>>;
 
@@ -42,6 +39,19 @@ function applyDocument(queryClient: QueryClient, document: DocumentSummary): voi
   void queryClient.invalidateQueries({ queryKey: queryKeys.commentCounts(document.meetingId, document.id), exact: true });
 }
 
+/** Puts a feature's own events (breakouts, speakers, the session day) into its caches; ignores the rest. */
+export type MeetingEventApplier = (queryClient: QueryClient, event: MeetingEvent) => void;
+
+const featureAppliers: MeetingEventApplier[] = [];
+
+/**
+ * The features whose events live does not apply itself hand in their appliers at start-up
+ * (web/src/app/liveRegistry.ts), so live imports none of them.
+ */
+export function registerMeetingEventAppliers(...appliers: MeetingEventApplier[]): void {
+  for (const apply of appliers) if (!featureAppliers.includes(apply)) featureAppliers.push(apply);
+}
+
 /**
  * Puts one live event into the TanStack Query cache that REST filled, so every screen showing that
  * data updates without a second store. Safe to call with an event the cache already reflects.
@@ -63,26 +73,12 @@ export function applyMeetingEvent(queryClient: QueryClient, event: MeetingEvent)
     case 'document.changed':
       applyDocument(queryClient, event.payload.document);
       return;
-    case 'breakout.changed': {
-      const { breakout } = event.payload;
-      queryClient.setQueryData<HallState>(queryKeys.hall(event.meetingId), (h) =>
-        h ? { ...h, seq: Math.max(h.seq, event.seq), breakouts: [...h.breakouts.filter((b) => b.agendaItemId !== breakout.agendaItemId), breakout] } : h,
-      );
-      putBreakout(queryClient, breakout);
-      return;
-    }
-    case 'group.message':
-      putGroupMessage(queryClient, event.meetingId, event.payload.message);
-      return;
     case 'meeting.edited':
       applyMeetingEdit(queryClient, event.payload.meeting);
       return;
     case 'participant.changed':
       // the list shows contact details to staff only: the server answers it for this viewer
       void queryClient.invalidateQueries({ queryKey: queryKeys.participants(event.meetingId), exact: true });
-      return;
-    case 'speakers.changed':
-      putSpeakersList(queryClient, event.payload.list);
       return;
     case 'displayLinks.changed':
       void queryClient.invalidateQueries({ queryKey: queryKeys.displayLinks(event.meetingId), exact: true });
@@ -92,7 +88,7 @@ export function applyMeetingEvent(queryClient: QueryClient, event: MeetingEvent)
       void queryClient.invalidateQueries({ queryKey: queryKeys.questions(event.meetingId) });
       return;
     default:
-      applySessionDayEvent(queryClient, event);
+      for (const apply of featureAppliers) apply(queryClient, event);
       return;
   }
 }

@@ -7,7 +7,7 @@ import { PendingChip } from '../../offline/components/PendingChip';
 import { usePendingClientIds } from '../../offline/hooks/useOutbox';
 import { useDeleteAnnotation, useUpdateAnnotation } from '../hooks/useAnnotationMutations';
 import { CommentCard } from '../../comments/components/CommentCard';
-import { ReadReceiptsList } from './ReadReceiptsList';
+import { ReadReceiptsList } from '../../documents/components/ReadReceiptsList';
 
 type Tab = 'annotations' | 'comments' | 'detached' | 'receipts';
 

@@ -18,11 +18,11 @@ import { useMeetingLive } from '../../live/hooks/useMeetingLive';
 import { SaveOfflinePanel } from '../../offline/components/SaveOfflinePanel';
 import { CheckInCard } from '../../attendance/components/CheckInCard';
 import { MeetingVotes } from '../../votes/components/MeetingVotes';
-import { useMeeting } from '../hooks/useMeeting';
-import { canPrepareMeeting } from '../lib/canPrepareMeeting';
-import { MeetingFacts } from './MeetingFacts';
-import { MeetingStatusBadge } from './MeetingStatusBadge';
-import './meetings.css';
+import { useMeeting } from '../../meetings/hooks/useMeeting';
+import { canPrepareMeeting } from '../../meetings/lib/canPrepareMeeting';
+import { MeetingFacts } from '../../meetings/components/MeetingFacts';
+import { MeetingStatusBadge } from '../../meetings/components/MeetingStatusBadge';
+import '../../meetings/components/meetings.css';
 import { MyQuestionsPanel } from '../../questions/components/MyQuestionsPanel';
 import { FloorRequestPanel } from '../../speakers/components/FloorRequestPanel';
 

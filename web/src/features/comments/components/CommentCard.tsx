@@ -1,8 +1,9 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import type { Comment, CommentStatus } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { formatDateTime } from '../../../lib/datetime';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { TextAreaField } from '../../../ui/TextAreaField';
 import { PendingChip } from '../../offline/components/PendingChip';
 import { useTriageComment } from '../hooks/useTriageComment';
 import { CommentStatusBadge } from './CommentStatusBadge';
@@ -41,7 +42,6 @@ function TriageForm({ comment, onSaved, onCancel }: { comment: Comment; onSaved:
   const triage = useTriageComment();
   const [status, setStatus] = useState<CommentStatus>(comment.status === 'sent' ? 'received' : comment.status);
   const [reply, setReply] = useState(comment.reply);
-  const replyId = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
     triage.mutate({ commentId: comment.id, body: { status, reply: reply.trim() } }, { onSuccess: onSaved });
@@ -57,13 +57,7 @@ function TriageForm({ comment, onSaved, onCancel }: { comment: Comment; onSaved:
           </label>
         ))}
       </fieldset>
-      <div className="field">
-        <label htmlFor={replyId}>{t.desk.reply}</label>
-        <p className="field-hint" id={`${replyId}-hint`}>
-          {t.desk.replyHint}
-        </p>
-        <textarea id={replyId} aria-describedby={`${replyId}-hint`} value={reply} onChange={(e) => setReply(e.target.value)} rows={3} maxLength={10_000} data-testid="triage-reply" />
-      </div>
+      <TextAreaField label={t.desk.reply} hint={t.desk.replyHint} value={reply} onChange={(e) => setReply(e.target.value)} rows={3} maxLength={10_000} testId="triage-reply" />
       {triage.isError && <ErrorMessage error={triage.error} />}
       <div className="form-actions">
         <button type="submit" className="button button-primary" disabled={triage.isPending} data-testid="triage-save">

@@ -1,7 +1,8 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { Annotation } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { TextAreaField } from '../../../ui/TextAreaField';
 import { useDeleteAnnotation, useUpdateAnnotation } from '../hooks/useAnnotationMutations';
 import { ColorChoice } from './ColorChoice';
 import { QuoteBlock } from './QuoteBlock';
@@ -20,7 +21,6 @@ interface AnnotationSheetProps {
 /** One of my highlights, opened: change its colour, write or edit its private note, delete it. */
 export function AnnotationSheet({ documentId, annotation, onComment, onClose, onDone }: AnnotationSheetProps) {
   const { t } = useI18n();
-  const id = useId();
   const [note, setNote] = useState(annotation.note);
   const [confirming, setConfirming] = useState(false);
   const update = useUpdateAnnotation(documentId);
@@ -54,10 +54,7 @@ export function AnnotationSheet({ documentId, annotation, onComment, onClose, on
           update.mutate({ annotation, note: note.trim() }, { onSuccess: (outcome) => onDone(outcome.status === 'sent' ? t.readingRoom.noteSaved : t.offline.savedLocally) });
         }}
       >
-        <div className="field">
-          <label htmlFor={id}>{t.readingRoom.noteLabel}</label>
-          <textarea id={id} value={note} rows={4} maxLength={10_000} onChange={(e) => setNote(e.target.value)} data-testid="annotation-note" />
-        </div>
+        <TextAreaField label={t.readingRoom.noteLabel} value={note} rows={4} maxLength={10_000} onChange={(e) => setNote(e.target.value)} testId="annotation-note" />
         <RetryingNotice write={update} />
         {update.isError && <ErrorMessage error={update.error} />}
         <button type="submit" className="button button-primary button-block" disabled={!noteChanged || update.isPending} data-testid="annotation-save">

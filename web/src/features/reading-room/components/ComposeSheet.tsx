@@ -1,10 +1,11 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { commentWindow, windowFromRefusal, type Comment, type HighlightColor, type MeetingSummary } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { isApiError } from '../../../lib/api-client';
 import { newClientId } from '../../../lib/clientId';
 import { formatDateTime } from '../../../lib/datetime';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { TextAreaField } from '../../../ui/TextAreaField';
 import { useCreateAnnotation } from '../hooks/useAnnotationMutations';
 import { useCreateComment } from '../../comments/hooks/useCreateComment';
 import { usePendingClientIds } from '../../offline/hooks/useOutbox';
@@ -30,7 +31,6 @@ interface ComposeSheetProps {
 
 function CommentForm({ documentId, target, meeting, onDone }: Pick<ComposeSheetProps, 'documentId' | 'target' | 'meeting' | 'onDone'>) {
   const { t, language } = useI18n();
-  const id = useId();
   // one id for this comment, whatever happens: automatic retries and a press of "Gửi" again both reuse it
   const clientId = useMemo(() => newClientId(), []);
   const [body, setBody] = useState('');
@@ -68,21 +68,15 @@ function CommentForm({ documentId, target, meeting, onDone }: Pick<ComposeSheetP
             create.mutate({ clientId, anchor: target.anchor, body: body.trim() }, { onSuccess: (outcome) => onDone(outcome.status === 'sent' ? t.readingRoom.sent : t.offline.savedLocally) });
           }}
         >
-          <div className="field">
-            <label htmlFor={id}>{t.readingRoom.commentLabel}</label>
-            <p className="field-hint" id={`${id}-hint`}>
-              {t.readingRoom.commentHint}
-            </p>
-            <textarea
-              id={id}
-              value={body}
-              rows={5}
-              maxLength={10_000}
-              aria-describedby={`${id}-hint`}
-              onChange={(e) => setBody(e.target.value)}
-              data-testid="comment-body-input"
-            />
-          </div>
+          <TextAreaField
+            label={t.readingRoom.commentLabel}
+            hint={t.readingRoom.commentHint}
+            value={body}
+            rows={5}
+            maxLength={10_000}
+            onChange={(e) => setBody(e.target.value)}
+            testId="comment-body-input"
+          />
           <RetryingNotice write={create} />
           {create.isError && refusal !== 'COMMENTS_CLOSED' && refusal !== 'COMMENTS_NOT_OPEN' && <ErrorMessage error={create.error} />}
           <button type="submit" className="button button-primary button-block" disabled={!body.trim() || create.isPending} data-testid="comment-submit">
@@ -96,7 +90,6 @@ function CommentForm({ documentId, target, meeting, onDone }: Pick<ComposeSheetP
 
 function NoteForm({ documentId, target, onDone }: Pick<ComposeSheetProps, 'documentId' | 'target' | 'onDone'>) {
   const { t } = useI18n();
-  const id = useId();
   const clientId = useMemo(() => newClientId(), []);
   const [note, setNote] = useState('');
   const [color, setColor] = useState<HighlightColor>('yellow');
@@ -119,10 +112,7 @@ function NoteForm({ documentId, target, onDone }: Pick<ComposeSheetProps, 'docum
         <span className="field-label">{t.readingRoom.colorLabel}</span>
         <ColorChoice value={color} onChange={setColor} testIdPrefix="note-color" />
       </div>
-      <div className="field">
-        <label htmlFor={id}>{t.readingRoom.noteLabel}</label>
-        <textarea id={id} value={note} rows={5} maxLength={10_000} onChange={(e) => setNote(e.target.value)} data-testid="note-input" />
-      </div>
+      <TextAreaField label={t.readingRoom.noteLabel} value={note} rows={5} maxLength={10_000} onChange={(e) => setNote(e.target.value)} testId="note-input" />
       <RetryingNotice write={create} />
       {create.isError && <ErrorMessage error={create.error} />}
       <button type="submit" className="button button-primary button-block" disabled={!note.trim() || create.isPending} data-testid="note-submit">

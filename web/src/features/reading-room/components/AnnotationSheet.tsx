@@ -5,6 +5,7 @@ import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { TextAreaField } from '../../../ui/TextAreaField';
 import { useDeleteAnnotation, useUpdateAnnotation } from '../hooks/useAnnotationMutations';
 import { ColorChoice } from './ColorChoice';
+import { PrivateHint } from './PrivateHint';
 import { QuoteBlock } from './QuoteBlock';
 import { Sheet } from './Sheet';
 import { RetryingNotice } from './RetryingNotice';
@@ -31,12 +32,7 @@ export function AnnotationSheet({ documentId, annotation, onComment, onClose, on
   return (
     <Sheet title={t.readingRoom.annotationTitle} onClose={onClose} testId="annotation-sheet">
       <QuoteBlock text={annotation.anchor.quote.exact} caption={rect ? t.readingRoom.page(rect.page) : undefined} color={annotation.color} />
-      <p className="private-hint">
-        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" className="icon">
-          <path d="M6 11V8a6 6 0 0 1 12 0v3M5 11h14v10H5z" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinejoin="round" />
-        </svg>
-        {t.readingRoom.noteHint}
-      </p>
+      <PrivateHint />
       <div className="field">
         <span className="field-label">{t.readingRoom.colorLabel}</span>
         <ColorChoice

@@ -11,6 +11,7 @@ import { useCreateComment } from '../../comments/hooks/useCreateComment';
 import { usePendingClientIds } from '../../offline/hooks/useOutbox';
 import type { ComposeMode, ComposeTarget, ReadingAccess } from '../lib/readingTypes';
 import { ColorChoice } from './ColorChoice';
+import { PrivateHint } from './PrivateHint';
 import { CommentCard } from '../../comments/components/CommentCard';
 import { QuoteBlock } from './QuoteBlock';
 import { Sheet } from './Sheet';
@@ -102,12 +103,7 @@ function NoteForm({ documentId, target, onDone }: Pick<ComposeSheetProps, 'docum
         create.mutate({ clientId, anchor: target.anchor, color, note: note.trim() }, { onSuccess: (outcome) => onDone(outcome.status === 'sent' ? t.readingRoom.noteSaved : t.offline.savedLocally) });
       }}
     >
-      <p className="private-hint">
-        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" className="icon">
-          <path d="M6 11V8a6 6 0 0 1 12 0v3M5 11h14v10H5z" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinejoin="round" />
-        </svg>
-        {t.readingRoom.noteHint}
-      </p>
+      <PrivateHint />
       <div className="field">
         <span className="field-label">{t.readingRoom.colorLabel}</span>
         <ColorChoice value={color} onChange={setColor} testIdPrefix="note-color" />

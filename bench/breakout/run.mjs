@@ -16,7 +16,8 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { login, startBreakoutServer, treeCpuMs, waitDocumentsIngested } from './server.mjs';
+import { login, startBenchServer, waitAllReady } from '../lib/server.mjs';
+import { percentile as pct, treeCpuMs } from '../lib/stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -31,7 +32,6 @@ const BOUND_MS = 295_000;
 
 const now = () => performance.timeOrigin + performance.now();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const pct = (sorted, p) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] : NaN);
 const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'n/a');
 const fmt = (n) => n.toLocaleString('en-US');
 
@@ -346,7 +346,7 @@ async function runBare() {
 // ---------------------------------------------------------------- hopso
 async function runHopso() {
   const t0 = now();
-  const server = await startBreakoutServer();
+  const server = await startBenchServer({ port: 3997, pgPort: 54337, dataDirName: '.bench-data-breakout', env: { HOPSO_LOGIN_RATE_LIMIT: '100000' } });
   cleanups.push(server.stop);
   const { url } = server;
   const startMs = now() - t0;
@@ -354,7 +354,7 @@ async function runHopso() {
   const [meeting] = await sec.api('/meetings');
   const detail = await sec.api(`/meetings/${meeting.id}`);
   const agendaItemId = detail.agenda[1].id;
-  await waitDocumentsIngested(sec.api, meeting.id);
+  await waitAllReady(sec.fetch, meeting.id);
 
   // 200 delegates, imported as the secretariat does it, each logged in
   const n = GROUPS * MEMBERS;

@@ -20,14 +20,13 @@
 // (CLOCK_MONOTONIC), comparable across processes on one machine.
 import { fork } from 'node:child_process';
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
-import { waitAllReady } from '../lib/server.mjs';
+import { login as signIn, startBenchServer, waitAllReady } from '../lib/server.mjs';
+import { percentile as pct, processCpuMs as cpuMs, rssMb } from '../lib/stats.mjs';
 import { createRequire } from 'node:module';
-import { startFanoutServer } from './hopso-server.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DELEGATES = Number(process.env.BENCH_DELEGATES || 1000);
@@ -47,18 +46,7 @@ const STAFF = ['thuky1', 'thuky2', 'chutoa'];
 const hr = () => process.hrtime.bigint();
 const msBetween = (a, b) => Number(b - a) / 1e6;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-/** nearest-rank percentile */
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-};
 const f1 = (x) => x.toFixed(1);
-const rssMb = (pid) => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-/** user + system CPU of a process, in ms (from /proc/<pid>/stat, 10 ms ticks) */
-const cpuMs = (pid) => {
-  const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(f[11]) + Number(f[12])) * 10; // utime, stime: fields 14, 15 of the full line; CLK_TCK is 100 on Linux
-};
 // a fixed seed: the same delegates and paragraphs every run
 let seed = 0x5eed;
 const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
@@ -121,11 +109,7 @@ function waitMsg(child, pred, timeoutMs, what) {
   });
 }
 
-async function login(url, loginName, password = PASSWORD) {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: loginName, password }) });
-  if (!res.ok) throw new Error(`login ${loginName}: ${res.status} ${await res.text()}`);
-  return (await res.json()).token;
-}
+const login = async (url, loginName, password = PASSWORD) => (await signIn(url, loginName, password)).token;
 const apiWith = (url, token) => (p, init = {}) => fetch(`${url}/api${p}`, { ...init, headers: { ...(init.headers ?? {}), authorization: `Bearer ${token}` } });
 
 async function mapLimit(items, limit, fn) {
@@ -225,7 +209,7 @@ async function main() {
 
   // the hopso server, its own embedded PostgreSQL and data folder
   let t = performance.now();
-  const server = await startFanoutServer({ port: PORT, pgPort: PG_PORT, env: { HOPSO_LOGIN_RATE_LIMIT: '100000' } });
+  const server = await startBenchServer({ port: PORT, pgPort: PG_PORT, dataDirName: '.bench-data-fanout', env: { HOPSO_LOGIN_RATE_LIMIT: '100000' } });
   cleanups.push(() => server.stop());
   const rssAtStart = rssMb(server.child.pid);
   const bareUrl = `http://127.0.0.1:${(await bareListening).port}`;

@@ -13,7 +13,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
-import { ROOT, loginAs, median, startBenchServer, waitAllReady } from '../lib/server.mjs';
+import { ROOT, loginAs, startBenchServer, waitAllReady } from '../lib/server.mjs';
+import { median } from '../lib/stats.mjs';
 
 const require = createRequire(import.meta.url);
 const PAGES = Number(process.env.BENCH_PAGES || 400);

@@ -5,7 +5,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { ROOT, loginAs, median, startBenchServer, waitAllReady } from '../lib/server.mjs';
+import { ROOT, loginAs, startBenchServer, waitAllReady } from '../lib/server.mjs';
+import { median } from '../lib/stats.mjs';
 
 const require = createRequire(import.meta.url);
 const PAGES = Number(process.env.BENCH_PAGES || 400);

@@ -1,5 +1,5 @@
-// Starts the built hopso server for a benchmark: its own embedded PostgreSQL under
-// .bench-data (or another folder, so benchmarks never collide), the demo council seeded.
+// Starts the built hopso server for a benchmark: its own embedded PostgreSQL in its own data folder
+// (so benchmarks never collide), the demo council seeded. login() signs a demo account in;
 // waitAllReady() waits until a meeting's documents are ingested.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -7,47 +7,96 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-export async function startBenchServer({ port = 3999, pgPort = 54339, dataDirName = '.bench-data', env = {} } = {}) {
-  const dataDir = path.join(ROOT, dataDirName);
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * `dataDir` (or `dataDirName` under the repository) is wiped before and after. BENCH_SERVER_NODE_ARGS,
+ * e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server under test.
+ */
+export async function startBenchServer({ port = 3999, pgPort = 54339, dataDirName = '.bench-data', dataDir = path.join(ROOT, dataDirName), env = {} } = {}) {
+  const main = path.join(ROOT, 'server/dist/server/src/main.js');
+  if (!fs.existsSync(main)) throw new Error(`${main} is missing: build first (npm run build)`);
   fs.rmSync(dataDir, { recursive: true, force: true });
-  const child = spawn(process.execPath, [path.join(ROOT, 'server/dist/server/src/main.js')], {
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', HOPSO_DATA_DIR: dataDir, HOPSO_EMBEDDED_PG_PORT: String(pgPort), HOPSO_SEED_DEMO: '1', LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
+  const postmasterPid = () => {
+    try {
+      return Number(fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]) || null;
+    } catch {
+      return null;
+    }
+  };
+  let stopped = null;
+  const stop = () =>
+    (stopped ??= (async () => {
+      const postmaster = postmasterPid();
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        if (!(await Promise.race([exited.then(() => true), sleep(15_000).then(() => false)]))) child.kill('SIGKILL');
+      }
+      // the server stops its PostgreSQL on SIGTERM; if it could not, stop that postmaster (fast shutdown), then for good
+      if (postmaster && alive(postmaster)) {
+        process.kill(postmaster, 'SIGINT');
+        for (let i = 0; i < 50 && alive(postmaster); i++) await sleep(100);
+        if (alive(postmaster)) process.kill(postmaster, 'SIGKILL');
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    })());
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 180_000;
   while (!out.includes('hopso is running')) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`bench server did not start:\n${out}`);
-    await new Promise((r) => setTimeout(r, 200));
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`bench server did not start:\n${out}`);
+    }
+    await sleep(200);
   }
-  const stop = async () => {
-    const exited = new Promise((r) => child.once('exit', r));
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
   return { url, child, stop, logs: () => out };
 }
 
-export async function loginAs(url, login, password = 'hopso2026') {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
-  if (!res.ok) throw new Error(`login ${login}: ${res.status}`);
-  const { token } = await res.json();
-  return (p, init = {}) => fetch(`${url}/api${p}`, { ...init, headers: { ...(init.headers ?? {}), authorization: `Bearer ${token}` } });
+/**
+ * Signs a demo account in. `fetch` is a raw fetch with its token (a Response back); `api` answers the
+ * parsed JSON and throws on an error status.
+ */
+export async function login(url, loginName, password = 'hopso2026') {
+  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: loginName, password }) });
+  if (!res.ok) throw new Error(`login ${loginName}: ${res.status} ${await res.text()}`);
+  const { token, user } = await res.json();
+  const authorized = (p, init = {}) => fetch(`${url}/api${p}`, { ...init, headers: { ...(init.headers ?? {}), authorization: `Bearer ${token}` } });
+  const api = async (p, init = {}) => {
+    const r = await authorized(p, init);
+    if (!r.ok) throw new Error(`${init.method ?? 'GET'} ${p}: ${r.status} ${await r.text()}`);
+    return r.status === 204 ? undefined : r.json();
+  };
+  return { token, user, fetch: authorized, api };
 }
 
-export async function waitAllReady(api, meetingId, timeoutMs = 300_000) {
+/** The raw fetch of login(), for the benchmarks that read responses themselves. */
+export const loginAs = async (url, loginName, password) => (await login(url, loginName, password)).fetch;
+
+/** The demo documents are ingested in the background after start: wait, so ingest does not share the measured window. */
+export async function waitAllReady(fetchWithToken, meetingId, timeoutMs = 300_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const docs = await (await api(`/meetings/${meetingId}/documents`)).json();
+    const docs = await (await fetchWithToken(`/meetings/${meetingId}/documents`)).json();
     if (docs.every((d) => d.currentVersion.status === 'ready' || d.currentVersion.status === 'failed')) return docs;
     if (Date.now() > deadline) throw new Error('documents not ingested in time');
-    await new Promise((r) => setTimeout(r, 100));
+    await sleep(100);
   }
 }
-
-export const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

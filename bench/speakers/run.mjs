@@ -15,6 +15,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
 import { loginAs, startBenchServer } from '../lib/server.mjs';
+import { percentile as pct } from '../lib/stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROUNDS = Number(process.env.BENCH_SPEAKER_ROUNDS || 200);
@@ -25,10 +26,6 @@ const DELEGATES = Array.from({ length: 22 }, (_, i) => `daibieu${String(i + 1).p
 
 const hr = () => process.hrtime.bigint();
 const msBetween = (a, b) => Number(b - a) / 1e6;
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-};
 const f2 = (x) => x.toFixed(2);
 
 const cleanups = [];

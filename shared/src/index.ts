@@ -20,3 +20,4 @@ export * from './attendance';
 export * from './speakers';
 export * from './questions';
 export * from './records';
+export * from './comment-window';

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { can, LATE_COMMENT_GRACE_HOURS, type Comment, type CommentFilters, type CommentStatus, type ParagraphCommentCount, type CreateCommentRequest, type PdfRect, type ReadReceipt, type TriageCommentRequest } from '@hopso/shared';
+import { can, commentRefusal, LATE_COMMENT_GRACE_HOURS, type Comment, type CommentFilters, type CommentStatus, type ParagraphCommentCount, type CreateCommentRequest, type PdfRect, type ReadReceipt, type TriageCommentRequest } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { ReanchorService } from '../anchoring/reanchor.service';
 import { DomainError, notFound } from '../common/domain-error';
@@ -285,32 +285,29 @@ export class CommentsService {
   }
 }
 
-/** A clock a few minutes ahead on a phone is not a lie about when a comment was written. */
-const CLOCK_SKEW_MS = 5 * 60_000;
-
 /**
  * Comments are taken from the release time until the comment deadline. One written
  * offline before the deadline (its `writtenAt`) may arrive up to
- * LATE_COMMENT_GRACE_HOURS later, but not once the meeting has started.
+ * LATE_COMMENT_GRACE_HOURS later, but not once the meeting has started. The rule is
+ * shared with the web client (commentRefusal); this turns each refusal into its error.
  */
 export function assertCommentWindow(meeting: MeetingEntity, now: Date, writtenAt: Date = now): void {
-  if (meeting.status === 'closed') throw new DomainError('COMMENTS_CLOSED', 'The meeting is closed; comments are no longer taken');
-  if (now < meeting.releaseAt) {
-    throw new DomainError('COMMENTS_NOT_OPEN', `Comments open when the documents are released, at ${meeting.releaseAt.toISOString()}`);
-  }
-  if (writtenAt.getTime() > now.getTime() + CLOCK_SKEW_MS || writtenAt < meeting.releaseAt) {
-    throw new DomainError('VALIDATION_FAILED', 'The time the comment was written is not possible; check the phone’s clock', [{ path: 'writtenAt', message: 'Impossible time' }]);
-  }
-  if (now <= meeting.commentDeadline) return;
+  const refusal = commentRefusal(meeting, now, writtenAt);
+  if (refusal === null) return;
   const deadline = meeting.commentDeadline.toISOString();
-  if (writtenAt > meeting.commentDeadline) {
-    throw new DomainError('COMMENTS_CLOSED', `The comment deadline passed at ${deadline}; send your view to the secretariat directly`);
-  }
-  const graceEnd = Math.min(meeting.commentDeadline.getTime() + LATE_COMMENT_GRACE_HOURS * 3600_000, meeting.startsAt.getTime());
-  if (now.getTime() > graceEnd) {
-    throw new DomainError(
-      'COMMENTS_CLOSED',
-      `This comment was written before the deadline (${deadline}) but arrived too late: comments written offline are taken up to ${LATE_COMMENT_GRACE_HOURS} hours after the deadline and never after the meeting starts`,
-    );
+  switch (refusal) {
+    case 'meeting-closed':
+      throw new DomainError('COMMENTS_CLOSED', 'The meeting is closed; comments are no longer taken');
+    case 'not-open':
+      throw new DomainError('COMMENTS_NOT_OPEN', `Comments open when the documents are released, at ${meeting.releaseAt.toISOString()}`);
+    case 'impossible-time':
+      throw new DomainError('VALIDATION_FAILED', 'The time the comment was written is not possible; check the phone’s clock', [{ path: 'writtenAt', message: 'Impossible time' }]);
+    case 'deadline-passed':
+      throw new DomainError('COMMENTS_CLOSED', `The comment deadline passed at ${deadline}; send your view to the secretariat directly`);
+    case 'arrived-too-late':
+      throw new DomainError(
+        'COMMENTS_CLOSED',
+        `This comment was written before the deadline (${deadline}) but arrived too late: comments written offline are taken up to ${LATE_COMMENT_GRACE_HOURS} hours after the deadline and never after the meeting starts`,
+      );
   }
 }

@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
-import { MeetingPage } from '../features/meetings/components/MeetingPage';
+import { MeetingPage } from '../features/meeting-home/components/MeetingPage';
 import { MyMeetingsPage } from '../features/meetings/components/MyMeetingsPage';
 import { LoadingState } from '../ui/LoadingState';
 import { AppLayout } from './AppLayout';
@@ -13,7 +13,7 @@ import { RecordsPage } from '../features/records/components/RecordsPage';
 // Heavy or staff-only screens load on demand: pdf.js only when a document opens. The login page
 // (and zod, which its form validation needs) loads only for someone not yet signed in.
 const LoginPage = lazy(() => import('../features/auth/components/LoginPage').then((m) => ({ default: m.LoginPage })));
-const ViewerPage = lazy(() => import('../features/viewer/components/ViewerPage').then((m) => ({ default: m.ViewerPage })));
+const ViewerPage = lazy(() => import('../features/document-reader/components/ViewerPage').then((m) => ({ default: m.ViewerPage })));
 const CreateMeetingPage = lazy(() =>
   import('../features/meeting-setup/components/CreateMeetingPage').then((m) => ({ default: m.CreateMeetingPage })),
 );
@@ -25,7 +25,12 @@ const CouncilsPage = lazy(() => import('../features/admin/components/CouncilsPag
 // live meeting: staff screens, and the hall TV (no login, so it never loads the login page or pdf.js)
 const DeskPage = lazy(() => import('../features/desk/components/DeskPage').then((m) => ({ default: m.DeskPage })));
 const ConsolePage = lazy(() => import('../features/console/components/ConsolePage').then((m) => ({ default: m.ConsolePage })));
-const AttendancePage = lazy(() => import('../features/attendance/components/AttendancePage').then((m) => ({ default: m.AttendancePage })));
+// the session day's record: attendance, with the votes' records handed in (attendance imports no votes)
+const AttendancePage = lazy(() =>
+  Promise.all([import('../features/attendance/components/AttendancePage'), import('../features/votes/components/VoteRecordsList')]).then(([a, v]) => ({
+    default: () => <a.AttendancePage voteRecords={(meetingId) => <v.VoteRecordsList meetingId={meetingId} />} />,
+  })),
+);
 const HallPage = lazy(() => import('../features/hall/components/HallPage').then((m) => ({ default: m.HallPage })));
 const ChangePasswordPage = lazy(() => import('../features/auth/components/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
 const GroupRoomPage = lazy(() => import('../features/breakouts/components/GroupRoomPage').then((m) => ({ default: m.GroupRoomPage })));

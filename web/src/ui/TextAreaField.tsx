@@ -1,23 +1,17 @@
-import { useId, type TextareaHTMLAttributes } from 'react';
+import type { TextareaHTMLAttributes } from 'react';
+import { Field } from './Field';
 
 interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id'> {
   label: string;
+  hint?: string;
   error?: string;
   testId?: string;
 }
 
-export function TextAreaField({ label, error, testId, className, ...props }: TextAreaFieldProps) {
-  const id = useId();
-  const errorId = error ? `${id}-error` : undefined;
+export function TextAreaField({ label, hint, error, testId, className, ...props }: TextAreaFieldProps) {
   return (
-    <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <textarea id={id} aria-invalid={error ? true : undefined} aria-describedby={errorId} data-testid={testId} {...props} />
-      {error && (
-        <p className="field-error" id={errorId}>
-          {error}
-        </p>
-      )}
-    </div>
+    <Field label={label} hint={hint} error={error} className={className}>
+      {(control) => <textarea {...control} data-testid={testId} {...props} />}
+    </Field>
   );
 }

@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { isStaff, REPORT_FORMATS, type AttendanceEntry, type AttendanceStatus, type ReportFormat } from '@hopso/shared';
+import { isStaff, type AttendanceEntry, type AttendanceStatus } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { forbiddenError } from '../../../lib/api-client';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -8,29 +8,15 @@ import { LoadingState } from '../../../ui/LoadingState';
 import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
+import { ExportLinks } from '../../../ui/ExportLinks';
 import { StaffPageHead } from '../../live/components/StaffPageHead';
 import { useMeetingLive } from '../../live/hooks/useMeetingLive';
 import { useMeeting } from '../../meetings/hooks/useMeeting';
-import { VoteRecordsList } from '../../votes/components/VoteRecordsList';
 import { attendanceApi } from '../api/attendanceApi';
 import { currentSitting, useAttendanceMutation, useSittingAttendance, useSittings } from '../hooks/useSittings';
 import { entryLabel } from './CheckInCard';
 import { QuorumLine } from './QuorumLine';
 import './attendance.css';
-
-export function ExportLinks({ url, label }: { url: (f: ReportFormat) => string; label: string }) {
-  const { t } = useI18n();
-  const names: Record<ReportFormat, string> = { csv: t.sessionDay.exportCsv, docx: t.sessionDay.exportDocx, pdf: t.sessionDay.exportPdf };
-  return (
-    <div className="export-links" role="group" aria-label={label}>
-      {REPORT_FORMATS.map((f) => (
-        <a key={f} className="button button-secondary" href={url(f)} download data-testid={`export-${f}`}>
-          {names[f]}
-        </a>
-      ))}
-    </div>
-  );
-}
 
 function Row({ entry, onMark, onRight }: { entry: AttendanceEntry; onMark: (s: AttendanceStatus) => void; onRight: (v: boolean) => void }) {
   const { t } = useI18n();
@@ -70,7 +56,8 @@ function Row({ entry, onMark, onRight }: { entry: AttendanceEntry; onMark: (s: A
 }
 
 /** Secretariat: the fast attendance list (search, one tap each, the rest absent in one step), the vote records, the exports. */
-export function AttendancePage() {
+/** The record of the session day; `voteRecords` is the votes feature's part of it, handed in by the app. */
+export function AttendancePage({ voteRecords }: { voteRecords?: (meetingId: string) => ReactNode }) {
   const { meetingId = '' } = useParams();
   const { t } = useI18n();
   const d = t.sessionDay;
@@ -140,7 +127,7 @@ export function AttendancePage() {
           </>
         )}
       </section>
-      <VoteRecordsList meetingId={m.id} />
+      {voteRecords?.(m.id)}
     </div>
   );
 }

@@ -1,8 +1,9 @@
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { AgendaItem, MeetingDetail } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
+import { SelectField } from '../../../ui/SelectField';
 import { useRequiredUser } from '../../auth/hooks/useRequiredUser';
 import { useMeetingDocuments } from '../../documents/hooks/useMeetingDocuments';
 import { usePresence } from '../../live/hooks/usePresence';
@@ -16,7 +17,6 @@ import './breakouts.css';
 export function BreakoutPanel({ meeting, agenda }: { meeting: MeetingDetail; agenda: readonly AgendaItem[] }) {
   const { t } = useI18n();
   const user = useRequiredUser();
-  const selectId = useId();
   const breakouts = useBreakouts(meeting.id);
   const participants = useParticipants(meeting.id);
   const documents = useMeetingDocuments(meeting.id);
@@ -48,17 +48,14 @@ export function BreakoutPanel({ meeting, agenda }: { meeting: MeetingDetail; age
       {agenda.length === 0 ? (
         <p className="empty-state">{t.meeting.noAgenda}</p>
       ) : (
-        <div className="field">
-          <label htmlFor={selectId}>{t.breakouts.agendaItem}</label>
-          <select id={selectId} value={itemId} onChange={(e) => setChosen(e.target.value)} data-testid="breakout-item">
+        <SelectField label={t.breakouts.agendaItem} value={itemId} onChange={(e) => setChosen(e.target.value)} testId="breakout-item">
             {agenda.map((item, i) => (
               <option key={item.id} value={item.id}>
                 {t.breakouts.itemOption(i + 1, item.title)}
                 {breakouts.data?.find((b) => b.agendaItemId === item.id) ? ` — ${t.breakouts.status[breakouts.data.find((b) => b.agendaItemId === item.id)!.status]}` : ''}
               </option>
             ))}
-          </select>
-        </div>
+        </SelectField>
       )}
       {(breakouts.isPending || participants.isPending) && <LoadingState />}
       {breakouts.isError && <ErrorMessage error={breakouts.error} onRetry={() => void breakouts.refetch()} />}

@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { Breakout, GroupMessage } from '@hopso/shared';
+import type { Breakout, GroupMessage, HallState, MeetingEvent } from '@hopso/shared';
 import { queryKeys } from '../../../lib/queryKeys';
 
 /** One breakout per agenda item: a newer copy replaces the cached one, a new item is added. */
@@ -44,4 +44,17 @@ export function putGroupMessage(queryClient: QueryClient, meetingId: string, mes
         : b,
     ),
   );
+}
+
+/** Live breakout events into every cache showing them: the meeting's breakouts, a group's messages, the hall screen. */
+export function applyBreakoutEvent(queryClient: QueryClient, event: MeetingEvent): void {
+  if (event.type === 'breakout.changed') {
+    const { breakout } = event.payload;
+    queryClient.setQueryData<HallState>(queryKeys.hall(event.meetingId), (h) =>
+      h ? { ...h, seq: Math.max(h.seq, event.seq), breakouts: [...h.breakouts.filter((b) => b.agendaItemId !== breakout.agendaItemId), breakout] } : h,
+    );
+    putBreakout(queryClient, breakout);
+  } else if (event.type === 'group.message') {
+    putGroupMessage(queryClient, event.meetingId, event.payload.message);
+  }
 }

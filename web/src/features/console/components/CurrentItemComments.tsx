@@ -4,8 +4,8 @@ import type { AgendaItem } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
-import { CommentCard } from '../../desk/components/CommentCard';
-import { useMeetingComments } from '../../desk/hooks/useMeetingComments';
+import { CommentCard } from '../../comments/components/CommentCard';
+import { useMeetingComments } from '../../comments/hooks/useMeetingComments';
 import { useNewIds } from '../../desk/hooks/useNewIds';
 
 /** The comments on the item under discussion, arriving live; triage stays on the desk. */
@@ -32,7 +32,7 @@ export function CurrentItemComments({ meetingId, item, number }: { meetingId: st
       {item && comments.data && comments.data.length > 0 && (
         <ol className="comment-feed console-comment-feed">
           {comments.data.map((c) => (
-            <CommentCard key={c.id} comment={c} agendaLabel={t.meeting.itemNumber(number)} isNew={fresh.has(c.id)} />
+            <CommentCard key={c.id} variant="feed" comment={c} agendaLabel={t.meeting.itemNumber(number)} isNew={fresh.has(c.id)} />
           ))}
         </ol>
       )}

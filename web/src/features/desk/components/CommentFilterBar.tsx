@@ -4,7 +4,7 @@ import { useI18n } from '../../../i18n/useI18n';
 import { useDebouncedValue } from '../../../lib/useDebouncedValue';
 import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
-import type { DeskFilterName } from '../hooks/useDeskFilters';
+import type { DeskFilterName } from '../../comments/hooks/useDeskFilters';
 
 interface CommentFilterBarProps {
   filters: CommentFilters;

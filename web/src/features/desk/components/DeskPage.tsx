@@ -15,10 +15,10 @@ import { useMeetingLive } from '../../live/hooks/useMeetingLive';
 import type { MeetingLiveState } from '../../live/lib/liveClient';
 import { useParticipants } from '../../meeting-setup/hooks/useParticipants';
 import { useMeeting } from '../../meetings/hooks/useMeeting';
-import { useDeskFilters } from '../hooks/useDeskFilters';
-import { useMeetingComments } from '../hooks/useMeetingComments';
+import { useDeskFilters } from '../../comments/hooks/useDeskFilters';
+import { useMeetingComments } from '../../comments/hooks/useMeetingComments';
 import { useNewIds } from '../hooks/useNewIds';
-import { CommentCard } from './CommentCard';
+import { CommentCard } from '../../comments/components/CommentCard';
 import { CommentFilterBar } from './CommentFilterBar';
 import { DocumentInsights } from './DocumentInsights';
 import './desk.css';
@@ -125,6 +125,7 @@ function DeskWorkspace({ meeting, live }: { meeting: MeetingDetail; live: Meetin
             <ol className={`comment-feed${comments.isPlaceholderData ? ' is-stale' : ''}`} data-testid="desk-feed" aria-busy={comments.isPlaceholderData}>
               {list.map((c) => (
                 <CommentCard
+                  variant="feed"
                   key={c.id}
                   comment={c}
                   agendaLabel={c.agendaItemId ? (agendaLabel.get(c.agendaItemId) ?? null) : null}

@@ -1,10 +1,10 @@
-import { useId } from 'react';
 import { Link } from 'react-router-dom';
 import type { DocumentSummary, ParagraphCommentCount } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
-import { useCommentCounts } from '../hooks/useCommentCounts';
+import { SelectField } from '../../../ui/SelectField';
+import { useCommentCounts } from '../../comments/hooks/useCommentCounts';
 import { ParagraphHeat } from './ParagraphHeat';
 import { ReadReceiptsPanel } from './ReadReceiptsPanel';
 import { ReportButtons } from './ReportButtons';
@@ -23,7 +23,6 @@ interface DocumentInsightsProps {
 /** One document at a time (a meeting may have hundreds): comments per paragraph, the synthesis report, who read it. */
 export function DocumentInsights({ meetingId, documents, documentId, onChooseDocument, selectedParagraphId, onSelectParagraph, snippetOf }: DocumentInsightsProps) {
   const { t } = useI18n();
-  const selectId = useId();
   const document = documents.find((d) => d.id === documentId) ?? documents[0];
   const counts = useCommentCounts(meetingId, document?.id);
   const total = counts.data?.reduce((sum, c) => sum + c.count, 0) ?? 0;
@@ -32,16 +31,13 @@ export function DocumentInsights({ meetingId, documents, documentId, onChooseDoc
   return (
     <section className="card desk-insights" aria-labelledby="desk-insights-heading" data-testid="document-insights" data-document-id={document.id}>
       <h2 id="desk-insights-heading">{t.desk.byDocument}</h2>
-      <div className="field">
-        <label htmlFor={selectId}>{t.desk.chooseDocument}</label>
-        <select id={selectId} value={document.id} onChange={(e) => onChooseDocument(e.target.value)} data-testid="insights-document">
-          {documents.map((d) => (
-            <option key={d.id} value={d.id}>
-              {d.title}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField label={t.desk.chooseDocument} value={document.id} onChange={(e) => onChooseDocument(e.target.value)} testId="insights-document">
+        {documents.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.title}
+          </option>
+        ))}
+      </SelectField>
       <div className="desk-insights-doc">
         <Link to={`/documents/${document.id}`} className="desk-insights-open">
           {t.desk.openDocument} →

@@ -4,7 +4,7 @@ import { formatDateTime } from '../../../lib/datetime';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
 import { ProgressBar } from '../../../ui/ProgressBar';
-import { useReadReceipts } from '../../reading-room/hooks/useReadReceipts';
+import { useReadReceipts } from '../../documents/hooks/useReadReceipts';
 import { readTally } from '../lib/paragraphHeat';
 
 /** Who has not opened it first: those are the people the secretariat may need to call. */

@@ -3,7 +3,8 @@ import { REPORT_FORMATS, type DocumentSummary, type ReportFormat } from '@hopso/
 import { useI18n } from '../../../i18n/useI18n';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { Icon } from '../../../ui/Icon';
-import { deskApi, saveFile } from '../api/deskApi';
+import { saveFile } from '../../../lib/download';
+import { commentsApi } from '../../comments/api/commentsApi';
 
 const ORDER: readonly ReportFormat[] = ['docx', 'pdf', 'csv'];
 
@@ -11,7 +12,7 @@ const ORDER: readonly ReportFormat[] = ['docx', 'pdf', 'csv'];
 export function ReportButtons({ document }: { document: DocumentSummary }) {
   const { t } = useI18n();
   const download = useMutation({
-    mutationFn: (format: ReportFormat) => deskApi.report(document.id, format),
+    mutationFn: (format: ReportFormat) => commentsApi.report(document.id, format),
     onSuccess: saveFile,
   });
   return (

@@ -1,4 +1,4 @@
-import { UPLOAD_FIELD, type DocumentDetail, type DocumentSummary, type Paragraph, type UploadResult } from '@hopso/shared';
+import { UPLOAD_FIELD, type DocumentDetail, type DocumentSummary, type Paragraph, type ReadReceipt, type UploadResult } from '@hopso/shared';
 import { apiClient, uploadWithProgress, type UploadHandle } from '../../../lib/api-client';
 
 const doc = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
@@ -29,6 +29,8 @@ export const documentsApi = {
     return uploadWithProgress<DocumentDetail>(`${doc(id)}/versions`, form, onProgress);
   },
 
+  /** Which delegates opened a document, and when (chair and secretariat only). */
+  readReceipts: (id: string) => apiClient.get<ReadReceipt[]>(`${doc(id)}/read-receipts`),
   fileUrl(id: string, versionId: string, download = false): string {
     const params = new URLSearchParams({ version: versionId });
     if (download) params.set('download', '1');

@@ -5,7 +5,7 @@ import { useI18n } from '../../../i18n/useI18n';
 import { formatBytes } from '../../../lib/datetime';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
-import { ReadReceiptsList } from '../../reading-room/components/ReadReceiptsList';
+import { ReadReceiptsList } from './ReadReceiptsList';
 import { documentsApi } from '../api/documentsApi';
 import { useMeetingDocuments } from '../hooks/useMeetingDocuments';
 import { useUpdateDocument } from '../hooks/useUpdateDocument';

@@ -2,7 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import type { Comment, CommentStatus, MeetingDetail, MeetingEvent } from '@hopso/shared';
 import { queryKeys } from '../../../lib/queryKeys';
 import { applyMeetingEvent } from './applyMeetingEvent';
-import { matchesCommentFilters, normalizeCommentFilters } from './commentFilters';
+import { matchesCommentFilters, normalizeCommentFilters } from '../../comments/lib/commentFilters';
 
 const MEETING = 'm1';
 const ITEM_A = 'a';

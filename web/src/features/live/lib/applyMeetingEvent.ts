@@ -1,10 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { Comment, CommentFilters, DocumentSummary, HallState, MeetingDetail, MeetingEdit, MeetingEvent, MeetingSummary } from '@hopso/shared';
+import type { DocumentSummary, HallState, MeetingDetail, MeetingEdit, MeetingEvent, MeetingSummary } from '@hopso/shared';
 import { queryKeys } from '../../../lib/queryKeys';
-import { matchesCommentFilters, upsertComment } from './commentFilters';
-import { putBreakout, putGroupMessage } from '../../breakouts/lib/breakoutCache';
-import { applySessionDayEvent } from '../../votes/lib/applySessionDayEvent';
-import { putSpeakersList } from '../../speakers/lib/speakersCache';
+import { applyCommentToCache } from '../../comments/lib/commentCache';
 
 type MeetingPatch = Partial<Pick<MeetingDetail, 'status' | 'currentAgendaItemId' | 'agenda'>>;
 
@@ -28,38 +25,6 @@ function applyMeetingEdit(queryClient: QueryClient, edit: MeetingEdit): void {
   void queryClient.invalidateQueries({ queryKey: queryKeys.meetingDocuments(meetingId), exact: true });
 }
 
-function inParagraphOrder(a: Comment, b: Comment): number {
-  return (a.paragraphIndex ?? Number.MAX_SAFE_INTEGER) - (b.paragraphIndex ?? Number.MAX_SAFE_INTEGER) || a.createdAt.localeCompare(b.createdAt);
-}
-
-function applyComment(queryClient: QueryClient, comment: Comment, created: boolean): void {
-  for (const query of queryClient.getQueryCache().findAll({ queryKey: queryKeys.meetingCommentLists(comment.meetingId) })) {
-    const list = query.state.data as readonly Comment[] | undefined;
-    if (!list) continue;
-    const filters = (query.queryKey[3] ?? {}) as CommentFilters;
-    const belongs = matchesCommentFilters(comment, filters);
-    if (belongs === null) {
-      // a text search: only the server knows whether it matches
-      void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
-      continue;
-    }
-    const next = upsertComment(list, comment, belongs);
-    if (next !== list) queryClient.setQueryData(query.queryKey, next);
-  }
-  // the reading room's list of a document's comments (in paragraph order): a delegate sees the
-  // status and reply of their own comment change as the secretariat triages it
-  queryClient.setQueryData<Comment[]>(queryKeys.documentComments(comment.documentId), (list) => {
-    if (!list) return list;
-    const index = list.findIndex((c) => c.id === comment.id);
-    if (index >= 0) return list[index].updatedAt > comment.updatedAt ? list : list.map((c) => (c.id === comment.id ? comment : c));
-    return created ? [...list, comment].sort(inParagraphOrder) : list;
-  });
-  if (created) {
-    // counts come from the server: a new comment may sit on a paragraph of an older version
-    void queryClient.invalidateQueries({ queryKey: queryKeys.commentCounts(comment.meetingId, comment.documentId), exact: true });
-  }
-}
-
 function applyDocument(queryClient: QueryClient, document: DocumentSummary): void {
   queryClient.setQueryData<DocumentSummary[]>(queryKeys.meetingDocuments(document.meetingId), (list) => {
     if (!list) return list;
@@ -72,6 +37,19 @@ function applyDocument(queryClient: QueryClient, document: DocumentSummary): voi
   // the detail carries the version list, which the summary does not: fetch it again if anyone shows it
   void queryClient.invalidateQueries({ queryKey: queryKeys.document(document.id), exact: true });
   void queryClient.invalidateQueries({ queryKey: queryKeys.commentCounts(document.meetingId, document.id), exact: true });
+}
+
+/** Puts a feature's own events (breakouts, speakers, the session day) into its caches; ignores the rest. */
+export type MeetingEventApplier = (queryClient: QueryClient, event: MeetingEvent) => void;
+
+const featureAppliers: MeetingEventApplier[] = [];
+
+/**
+ * The features whose events live does not apply itself hand in their appliers at start-up
+ * (web/src/app/liveRegistry.ts), so live imports none of them.
+ */
+export function registerMeetingEventAppliers(...appliers: MeetingEventApplier[]): void {
+  for (const apply of appliers) if (!featureAppliers.includes(apply)) featureAppliers.push(apply);
 }
 
 /**
@@ -87,24 +65,13 @@ export function applyMeetingEvent(queryClient: QueryClient, event: MeetingEvent)
       patchMeeting(queryClient, event.meetingId, event.seq, { agenda: event.payload.agenda });
       return;
     case 'comment.created':
-      applyComment(queryClient, event.payload.comment, true);
+      applyCommentToCache(queryClient, event.payload.comment, true);
       return;
     case 'comment.updated':
-      applyComment(queryClient, event.payload.comment, false);
+      applyCommentToCache(queryClient, event.payload.comment, false);
       return;
     case 'document.changed':
       applyDocument(queryClient, event.payload.document);
-      return;
-    case 'breakout.changed': {
-      const { breakout } = event.payload;
-      queryClient.setQueryData<HallState>(queryKeys.hall(event.meetingId), (h) =>
-        h ? { ...h, seq: Math.max(h.seq, event.seq), breakouts: [...h.breakouts.filter((b) => b.agendaItemId !== breakout.agendaItemId), breakout] } : h,
-      );
-      putBreakout(queryClient, breakout);
-      return;
-    }
-    case 'group.message':
-      putGroupMessage(queryClient, event.meetingId, event.payload.message);
       return;
     case 'meeting.edited':
       applyMeetingEdit(queryClient, event.payload.meeting);
@@ -112,9 +79,6 @@ export function applyMeetingEvent(queryClient: QueryClient, event: MeetingEvent)
     case 'participant.changed':
       // the list shows contact details to staff only: the server answers it for this viewer
       void queryClient.invalidateQueries({ queryKey: queryKeys.participants(event.meetingId), exact: true });
-      return;
-    case 'speakers.changed':
-      putSpeakersList(queryClient, event.payload.list);
       return;
     case 'displayLinks.changed':
       void queryClient.invalidateQueries({ queryKey: queryKeys.displayLinks(event.meetingId), exact: true });
@@ -124,12 +88,7 @@ export function applyMeetingEvent(queryClient: QueryClient, event: MeetingEvent)
       void queryClient.invalidateQueries({ queryKey: queryKeys.questions(event.meetingId) });
       return;
     default:
-      applySessionDayEvent(queryClient, event);
+      for (const apply of featureAppliers) apply(queryClient, event);
       return;
   }
-}
-
-/** After a comment write of our own (triage), put the server's answer in every list at once. */
-export function applyCommentFromServer(queryClient: QueryClient, comment: Comment): void {
-  applyComment(queryClient, comment, false);
 }

@@ -1,9 +1,7 @@
 import type { DocumentSummary, MeetingDetail } from '@hopso/shared';
 import { NetworkError } from '../../../lib/api-client';
-import { documentsApi } from '../../documents/api/documentsApi';
-import { meetingsApi } from '../../meetings/api/meetingsApi';
-import { readingRoomApi } from '../../reading-room/api/readingRoomApi';
 import { connectivity } from './connectivity';
+import { offlineApi } from './offlineApi';
 import { fileKey, hasIndexedDb, offlineDb, type SavedMeeting } from './offlineDb';
 import { offlineStore } from './offlineStore';
 import { offlineSession } from './session';
@@ -120,8 +118,8 @@ async function doSave(meetingId: string, background: boolean): Promise<SavedMeet
   void navigator.storage?.persist?.().catch(() => false);
   const db = await offlineDb();
   const previous = await offlineStore.savedMeeting(meetingId);
-  const meeting: MeetingDetail = await meetingsApi.get(meetingId);
-  const all: DocumentSummary[] = await documentsApi.listForMeeting(meetingId);
+  const meeting: MeetingDetail = await offlineApi.sources.meeting(meetingId);
+  const all: DocumentSummary[] = await offlineApi.sources.meetingDocuments(meetingId);
   const documents = all.filter((d) => d.currentVersion.status === 'ready');
 
   const missing: DocumentSummary[] = [];
@@ -152,14 +150,14 @@ async function doSave(meetingId: string, background: boolean): Promise<SavedMeet
 
   for (const d of documents) {
     const versionId = d.currentVersion.id;
-    const [detail, annotations, comments] = await Promise.all([documentsApi.get(d.id), readingRoomApi.annotations(d.id), readingRoomApi.comments(d.id)]);
+    const [detail, annotations, comments] = await Promise.all([offlineApi.sources.document(d.id), offlineApi.sources.annotations(d.id), offlineApi.sources.comments(d.id)]);
     const key = fileKey(d.id, versionId);
     if (!(await db.getKey('paragraphs', key))) {
-      const paragraphs = await documentsApi.paragraphs(d.id, versionId);
+      const paragraphs = await offlineApi.sources.paragraphs(d.id, versionId);
       await db.put('paragraphs', { key, documentId: d.id, versionId, paragraphs, bytes: jsonBytes(paragraphs) });
     }
     if (!(await db.getKey('files', key))) {
-      const data = await download(documentsApi.fileUrl(d.id, versionId), (n) => {
+      const data = await download(offlineApi.sources.fileUrl(d.id, versionId), (n) => {
         progress.loadedBytes += n;
         report();
       });

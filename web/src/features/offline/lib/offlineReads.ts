@@ -1,5 +1,4 @@
 import type { Annotation, Comment, CurrentUser, DocumentDetail, DocumentSummary, MeetingDetail, MeetingSummary, Paragraph } from '@hopso/shared';
-import { documentsApi } from '../../documents/api/documentsApi';
 import { offlineStore } from './offlineStore';
 import { outbox } from './outbox';
 import { overlayAnnotations, overlayComments } from './overlay';
@@ -18,9 +17,9 @@ export const offlineReads = {
   meetingDocuments: (meetingId: string, remote: () => Promise<DocumentSummary[]>) => readThrough(remote, () => offlineStore.meetingDocuments(meetingId)),
   document: (documentId: string, remote: () => Promise<DocumentDetail>) => readThrough(remote, () => offlineStore.document(documentId)),
   /** Paragraphs never change: the saved copy answers first, online or not (no need to download them again). */
-  async paragraphs(documentId: string, versionId: string): Promise<Paragraph[]> {
+  async paragraphs(documentId: string, versionId: string, remote: () => Promise<Paragraph[]>): Promise<Paragraph[]> {
     const saved = await offlineStore.paragraphs(documentId, versionId).catch(() => undefined);
-    return saved ?? documentsApi.paragraphs(documentId, versionId);
+    return saved ?? remote();
   },
 };
 

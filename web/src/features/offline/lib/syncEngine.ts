@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { Annotation, Comment } from '@hopso/shared';
 import { ApiError, NetworkError, isApiError } from '../../../lib/api-client';
 import { queryKeys } from '../../../lib/queryKeys';
-import { readingRoomApi } from '../../reading-room/api/readingRoomApi';
+import { offlineApi } from './offlineApi';
 import { hasIndexedDb, offlineDb } from './offlineDb';
 import { offlineStore } from './offlineStore';
 import { outbox } from './outbox';
@@ -161,7 +161,7 @@ class SyncEngine {
   private async send(item: StoredOutboxItem): Promise<void> {
     switch (item.kind) {
       case 'annotation.create': {
-        const annotation = await readingRoomApi.createAnnotation(item.documentId, item.body);
+        const annotation = await offlineApi.senders.createAnnotation(item.documentId, item.body);
         await this.rememberId(annotation.clientId, annotation.id);
         await this.rebaseLaterEdits(item, { id: null, clientId: annotation.clientId }, annotation);
         this.putAnnotation(annotation);
@@ -172,14 +172,14 @@ class SyncEngine {
         if (item.attempts > 0) {
           // an earlier send may have been stored with its answer lost: sending it again would look
           // like a concurrent edit to the server and leave a copy of our own edit behind
-          const stored = (await readingRoomApi.annotations(item.documentId)).find((a) => a.id === id);
+          const stored = (await offlineApi.senders.annotations(item.documentId)).find((a) => a.id === id);
           if (stored && new Date(stored.editedAt).getTime() === new Date(item.body.editedAt).getTime()) {
             await this.rebaseLaterEdits(item, item.target, stored);
             this.putAnnotation(stored);
             return;
           }
         }
-        const { conflictCopy, ...annotation } = await readingRoomApi.updateAnnotation(id, item.body);
+        const { conflictCopy, ...annotation } = await offlineApi.senders.updateAnnotation(id, item.body);
         await this.rebaseLaterEdits(item, item.target, annotation);
         this.putAnnotation(annotation);
         if (conflictCopy) this.putAnnotation(conflictCopy);
@@ -194,7 +194,7 @@ class SyncEngine {
           throw error;
         }
         try {
-          await readingRoomApi.deleteAnnotation(id);
+          await offlineApi.senders.deleteAnnotation(id);
         } catch (error) {
           // already gone (an earlier send arrived, or deleted elsewhere): what was wanted
           if (!isApiError(error, 'NOT_FOUND')) throw error;
@@ -206,7 +206,7 @@ class SyncEngine {
         return;
       }
       case 'comment.create': {
-        const comment = await readingRoomApi.createComment(item.documentId, item.body);
+        const comment = await offlineApi.senders.createComment(item.documentId, item.body);
         this.queryClient?.setQueryData<Comment[]>(queryKeys.documentComments(item.documentId), (list) => upsertByClientId(list, comment));
         await offlineStore.storeComment(comment);
         return;

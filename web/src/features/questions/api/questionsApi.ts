@@ -17,7 +17,7 @@ import type {
   UpdatePositionRequest,
 } from '@hopso/shared';
 import { apiClient } from '../../../lib/api-client';
-import { fetchFile } from '../../desk/api/deskApi';
+import { fetchFile } from '../../../lib/download';
 import { withServerTime } from '../../speakers/lib/serverClock';
 
 const meeting = (id: string) => `/api/meetings/${encodeURIComponent(id)}`;

@@ -3,7 +3,7 @@ import { QUESTION_REPORT_KINDS, type QuestionReportQuery } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { Icon } from '../../../ui/Icon';
-import { saveFile } from '../../desk/api/deskApi';
+import { saveFile } from '../../../lib/download';
 import { questionsApi } from '../api/questionsApi';
 
 /** The list of questions by issue (the chair's preparation) and the follow-up report, as DOCX or PDF. */

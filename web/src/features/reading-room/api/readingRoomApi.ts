@@ -1,10 +1,6 @@
 import type {
   Annotation,
-  Comment,
   CreateAnnotationRequest,
-  CreateCommentRequest,
-  ReadReceipt,
-  TriageCommentRequest,
   UpdateAnnotationRequest,
   UpdateAnnotationResponse,
 } from '@hopso/shared';
@@ -12,7 +8,7 @@ import { apiClient } from '../../../lib/api-client';
 
 const doc = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
 
-/** Private highlights and notes, comments to the secretariat, and read receipts. */
+/** Private highlights and notes (comments are the comments feature's, read receipts the documents'). */
 export const readingRoomApi = {
   annotations: (documentId: string) => apiClient.get<Annotation[]>(`${doc(documentId)}/annotations`),
   /** Safe to repeat: the server answers a known clientId with the annotation it already stored. */
@@ -20,11 +16,4 @@ export const readingRoomApi = {
   /** Answers the stored annotation and, when the edit met a concurrent one, the conflict copy kept of the other. */
   updateAnnotation: (id: string, body: UpdateAnnotationRequest) => apiClient.patch<UpdateAnnotationResponse>(`/api/annotations/${encodeURIComponent(id)}`, body),
   deleteAnnotation: (id: string) => apiClient.delete(`/api/annotations/${encodeURIComponent(id)}`),
-
-  comments: (documentId: string) => apiClient.get<Comment[]>(`${doc(documentId)}/comments`),
-  /** Safe to repeat, like createAnnotation. */
-  createComment: (documentId: string, body: CreateCommentRequest) => apiClient.post<Comment>(`${doc(documentId)}/comments`, body),
-  triageComment: (id: string, body: TriageCommentRequest) => apiClient.patch<Comment>(`/api/comments/${encodeURIComponent(id)}`, body),
-
-  readReceipts: (documentId: string) => apiClient.get<ReadReceipt[]>(`${doc(documentId)}/read-receipts`),
 };

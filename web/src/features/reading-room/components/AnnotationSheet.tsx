@@ -1,9 +1,11 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { Annotation } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { TextAreaField } from '../../../ui/TextAreaField';
 import { useDeleteAnnotation, useUpdateAnnotation } from '../hooks/useAnnotationMutations';
 import { ColorChoice } from './ColorChoice';
+import { PrivateHint } from './PrivateHint';
 import { QuoteBlock } from './QuoteBlock';
 import { Sheet } from './Sheet';
 import { RetryingNotice } from './RetryingNotice';
@@ -20,7 +22,6 @@ interface AnnotationSheetProps {
 /** One of my highlights, opened: change its colour, write or edit its private note, delete it. */
 export function AnnotationSheet({ documentId, annotation, onComment, onClose, onDone }: AnnotationSheetProps) {
   const { t } = useI18n();
-  const id = useId();
   const [note, setNote] = useState(annotation.note);
   const [confirming, setConfirming] = useState(false);
   const update = useUpdateAnnotation(documentId);
@@ -31,12 +32,7 @@ export function AnnotationSheet({ documentId, annotation, onComment, onClose, on
   return (
     <Sheet title={t.readingRoom.annotationTitle} onClose={onClose} testId="annotation-sheet">
       <QuoteBlock text={annotation.anchor.quote.exact} caption={rect ? t.readingRoom.page(rect.page) : undefined} color={annotation.color} />
-      <p className="private-hint">
-        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" className="icon">
-          <path d="M6 11V8a6 6 0 0 1 12 0v3M5 11h14v10H5z" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinejoin="round" />
-        </svg>
-        {t.readingRoom.noteHint}
-      </p>
+      <PrivateHint />
       <div className="field">
         <span className="field-label">{t.readingRoom.colorLabel}</span>
         <ColorChoice
@@ -54,10 +50,7 @@ export function AnnotationSheet({ documentId, annotation, onComment, onClose, on
           update.mutate({ annotation, note: note.trim() }, { onSuccess: (outcome) => onDone(outcome.status === 'sent' ? t.readingRoom.noteSaved : t.offline.savedLocally) });
         }}
       >
-        <div className="field">
-          <label htmlFor={id}>{t.readingRoom.noteLabel}</label>
-          <textarea id={id} value={note} rows={4} maxLength={10_000} onChange={(e) => setNote(e.target.value)} data-testid="annotation-note" />
-        </div>
+        <TextAreaField label={t.readingRoom.noteLabel} value={note} rows={4} maxLength={10_000} onChange={(e) => setNote(e.target.value)} testId="annotation-note" />
         <RetryingNotice write={update} />
         {update.isError && <ErrorMessage error={update.error} />}
         <button type="submit" className="button button-primary button-block" disabled={!noteChanged || update.isPending} data-testid="annotation-save">

@@ -1,16 +1,18 @@
-import { useId, useMemo, useState } from 'react';
-import type { Comment, HighlightColor, MeetingSummary } from '@hopso/shared';
+import { useMemo, useState } from 'react';
+import { commentWindow, windowFromRefusal, type Comment, type HighlightColor, type MeetingSummary } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { isApiError } from '../../../lib/api-client';
 import { newClientId } from '../../../lib/clientId';
 import { formatDateTime } from '../../../lib/datetime';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
+import { TextAreaField } from '../../../ui/TextAreaField';
 import { useCreateAnnotation } from '../hooks/useAnnotationMutations';
-import { useCreateComment } from '../hooks/useCommentMutations';
-import { commentWindow, windowFromRefusal } from '../lib/commentWindow';
+import { useCreateComment } from '../../comments/hooks/useCreateComment';
+import { usePendingClientIds } from '../../offline/hooks/useOutbox';
 import type { ComposeMode, ComposeTarget, ReadingAccess } from '../lib/readingTypes';
 import { ColorChoice } from './ColorChoice';
-import { CommentCard } from './CommentCard';
+import { PrivateHint } from './PrivateHint';
+import { CommentCard } from '../../comments/components/CommentCard';
 import { QuoteBlock } from './QuoteBlock';
 import { Sheet } from './Sheet';
 import { RetryingNotice } from './RetryingNotice';
@@ -30,7 +32,6 @@ interface ComposeSheetProps {
 
 function CommentForm({ documentId, target, meeting, onDone }: Pick<ComposeSheetProps, 'documentId' | 'target' | 'meeting' | 'onDone'>) {
   const { t, language } = useI18n();
-  const id = useId();
   // one id for this comment, whatever happens: automatic retries and a press of "Gửi" again both reuse it
   const clientId = useMemo(() => newClientId(), []);
   const [body, setBody] = useState('');
@@ -68,21 +69,15 @@ function CommentForm({ documentId, target, meeting, onDone }: Pick<ComposeSheetP
             create.mutate({ clientId, anchor: target.anchor, body: body.trim() }, { onSuccess: (outcome) => onDone(outcome.status === 'sent' ? t.readingRoom.sent : t.offline.savedLocally) });
           }}
         >
-          <div className="field">
-            <label htmlFor={id}>{t.readingRoom.commentLabel}</label>
-            <p className="field-hint" id={`${id}-hint`}>
-              {t.readingRoom.commentHint}
-            </p>
-            <textarea
-              id={id}
-              value={body}
-              rows={5}
-              maxLength={10_000}
-              aria-describedby={`${id}-hint`}
-              onChange={(e) => setBody(e.target.value)}
-              data-testid="comment-body-input"
-            />
-          </div>
+          <TextAreaField
+            label={t.readingRoom.commentLabel}
+            hint={t.readingRoom.commentHint}
+            value={body}
+            rows={5}
+            maxLength={10_000}
+            onChange={(e) => setBody(e.target.value)}
+            testId="comment-body-input"
+          />
           <RetryingNotice write={create} />
           {create.isError && refusal !== 'COMMENTS_CLOSED' && refusal !== 'COMMENTS_NOT_OPEN' && <ErrorMessage error={create.error} />}
           <button type="submit" className="button button-primary button-block" disabled={!body.trim() || create.isPending} data-testid="comment-submit">
@@ -96,7 +91,6 @@ function CommentForm({ documentId, target, meeting, onDone }: Pick<ComposeSheetP
 
 function NoteForm({ documentId, target, onDone }: Pick<ComposeSheetProps, 'documentId' | 'target' | 'onDone'>) {
   const { t } = useI18n();
-  const id = useId();
   const clientId = useMemo(() => newClientId(), []);
   const [note, setNote] = useState('');
   const [color, setColor] = useState<HighlightColor>('yellow');
@@ -109,20 +103,12 @@ function NoteForm({ documentId, target, onDone }: Pick<ComposeSheetProps, 'docum
         create.mutate({ clientId, anchor: target.anchor, color, note: note.trim() }, { onSuccess: (outcome) => onDone(outcome.status === 'sent' ? t.readingRoom.noteSaved : t.offline.savedLocally) });
       }}
     >
-      <p className="private-hint">
-        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" className="icon">
-          <path d="M6 11V8a6 6 0 0 1 12 0v3M5 11h14v10H5z" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinejoin="round" />
-        </svg>
-        {t.readingRoom.noteHint}
-      </p>
+      <PrivateHint />
       <div className="field">
         <span className="field-label">{t.readingRoom.colorLabel}</span>
         <ColorChoice value={color} onChange={setColor} testIdPrefix="note-color" />
       </div>
-      <div className="field">
-        <label htmlFor={id}>{t.readingRoom.noteLabel}</label>
-        <textarea id={id} value={note} rows={5} maxLength={10_000} onChange={(e) => setNote(e.target.value)} data-testid="note-input" />
-      </div>
+      <TextAreaField label={t.readingRoom.noteLabel} value={note} rows={5} maxLength={10_000} onChange={(e) => setNote(e.target.value)} testId="note-input" />
       <RetryingNotice write={create} />
       {create.isError && <ErrorMessage error={create.error} />}
       <button type="submit" className="button button-primary button-block" disabled={!note.trim() || create.isPending} data-testid="note-submit">
@@ -140,6 +126,7 @@ function NoteForm({ documentId, target, onDone }: Pick<ComposeSheetProps, 'docum
 export function ComposeSheet(props: ComposeSheetProps) {
   const { t } = useI18n();
   const { target, mode, access, paragraphComments } = props;
+  const pendingIds = usePendingClientIds();
   const page = target.anchor.rects[0]?.page ?? target.paragraph.page;
   const { label } = target.paragraph;
   const caption = target.whole
@@ -179,7 +166,7 @@ export function ComposeSheet(props: ComposeSheetProps) {
         <section className="compose-existing" aria-label={access.seesAllComments ? t.readingRoom.commentsHere : t.readingRoom.myCommentsHere}>
           <h3>{access.seesAllComments ? t.readingRoom.commentsHere : t.readingRoom.myCommentsHere}</h3>
           {paragraphComments.map((c) => (
-            <CommentCard key={c.id} comment={c} showAuthor={access.seesAllComments} showQuote={c.anchor.quote.exact !== target.anchor.quote.exact} canTriage={access.canTriage} />
+            <CommentCard key={c.id} variant="panel" comment={c} pending={pendingIds.has(c.clientId)} showAuthor={access.seesAllComments} showQuote={c.anchor.quote.exact !== target.anchor.quote.exact} canTriage={access.canTriage} />
           ))}
         </section>
       )}

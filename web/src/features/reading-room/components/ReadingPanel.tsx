@@ -6,8 +6,8 @@ import { excerpt } from '../lib/selectionAnchor';
 import { PendingChip } from '../../offline/components/PendingChip';
 import { usePendingClientIds } from '../../offline/hooks/useOutbox';
 import { useDeleteAnnotation, useUpdateAnnotation } from '../hooks/useAnnotationMutations';
-import { CommentCard } from './CommentCard';
-import { ReadReceiptsList } from './ReadReceiptsList';
+import { CommentCard } from '../../comments/components/CommentCard';
+import { ReadReceiptsList } from '../../documents/components/ReadReceiptsList';
 
 type Tab = 'annotations' | 'comments' | 'detached' | 'receipts';
 
@@ -67,10 +67,14 @@ function AnnotationRow({ annotation, detached, onJump, onEdit }: { annotation: A
  * the other, so nothing was silently lost. The delegate keeps whichever they want.
  */
 function CommentRow({ comment, testId, jumpLabel, access, onJump }: { comment: Comment; testId: string; jumpLabel: string; access: ReadingAccess; onJump: () => void }) {
+  // still in this device's outbox: not with the secretariat yet
+  const pending = usePendingClientIds().has(comment.clientId);
   return (
     <li data-testid={testId} data-comment-id={comment.id}>
       <CommentCard
+        variant="panel"
         comment={comment}
+        pending={pending}
         showAuthor={access.seesAllComments}
         showQuote
         canTriage={access.canTriage}

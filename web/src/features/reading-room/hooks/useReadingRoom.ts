@@ -7,7 +7,7 @@ import { containsPoint } from '../lib/pdfGeometry';
 import type { HighlightItem, MarginParagraph, ReadingAccess } from '../lib/readingTypes';
 import { ParagraphIndex } from '../lib/selectionAnchor';
 import { useAnnotations } from './useAnnotations';
-import { useDocumentComments } from './useDocumentComments';
+import { useDocumentComments } from '../../comments/hooks/useDocumentComments';
 import { useParagraphs } from './useParagraphs';
 
 function groupByPage<T>(entries: Iterable<[number, T]>): Map<number, T[]> {

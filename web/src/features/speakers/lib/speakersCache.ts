@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { SpeakersList } from '@hopso/shared';
+import type { MeetingEvent, SpeakersList } from '@hopso/shared';
 import { queryKeys } from '../../../lib/queryKeys';
 
 /** A newer list replaces the cached one; an older one (a late REST answer) never puts it back. */
@@ -19,4 +19,9 @@ export function putSpeakersList(queryClient: QueryClient, list: SpeakersList): v
     return old;
   });
   void queryClient.invalidateQueries({ queryKey: queryKeys.speeches(list.meetingId), exact: true });
+}
+
+/** The live speakers event; ignores the rest. */
+export function applySpeakersEvent(queryClient: QueryClient, event: MeetingEvent): void {
+  if (event.type === 'speakers.changed') putSpeakersList(queryClient, event.payload.list);
 }

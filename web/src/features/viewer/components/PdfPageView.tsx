@@ -2,11 +2,8 @@ import { memo, useEffect, useLayoutEffect, useRef, useState, type CSSProperties 
 import type { PDFDocumentProxy, PDFPageProxy, PageViewport, RenderTask, TextLayer } from 'pdfjs-dist';
 import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
 import { useI18n } from '../../../i18n/useI18n';
-import { HighlightLayer } from '../../reading-room/components/HighlightLayer';
-import { MarginButtons } from '../../reading-room/components/MarginButtons';
-import type { HighlightItem, MarginParagraph } from '../../reading-room/lib/readingTypes';
 import { loadPdfjs } from '../lib/loadPdfjs';
-import type { PageOverlayItem, PageSize } from '../lib/pageTypes';
+import type { PageLayers, PageOverlayItem, PageSize } from '../lib/pageTypes';
 import { findMatchesInItems } from '../lib/textSearch';
 import { outputScaleFor } from '../lib/zoom';
 import { PageOverlay } from './PageOverlay';
@@ -22,11 +19,8 @@ interface PdfPageViewProps {
   active: boolean;
   searchQuery: string;
   overlays: readonly PageOverlayItem[];
-  /** The reader's highlights on this page, drawn under the text layer. */
-  highlights: readonly HighlightItem[];
-  /** Paragraphs starting on this page, each with a comment button in the margin (none while they load). */
-  marginParagraphs: readonly MarginParagraph[];
-  onOpenParagraphs: (paragraphIds: string[]) => void;
+  /** What other features draw on this page (kept the same object while it is unchanged, so the page does not re-render). */
+  layers?: PageLayers;
   onSize: (pageNumber: number, size: PageSize) => void;
   /** The page's viewport at scale 1, once known: for turning screen positions into PDF units. */
   onViewport: (pageNumber: number, viewport: PageViewport) => void;
@@ -92,9 +86,7 @@ export const PdfPageView = memo(function PdfPageView({
   active,
   searchQuery,
   overlays,
-  highlights,
-  marginParagraphs,
-  onOpenParagraphs,
+  layers,
   onSize,
   onViewport,
   onTextLayer,
@@ -213,7 +205,7 @@ export const PdfPageView = memo(function PdfPageView({
       role="group"
     >
       <div className="pdf-canvas" ref={canvasWrapRef} />
-      {unitViewport && active && <HighlightLayer viewport={unitViewport} items={highlights} />}
+      {unitViewport && active && layers?.under?.(unitViewport)}
       <div
         className="textLayer"
         ref={textLayerRef}
@@ -227,7 +219,7 @@ export const PdfPageView = memo(function PdfPageView({
       />
       {unitViewport && active && (
         <PageOverlay viewport={unitViewport} items={overlays}>
-          {marginParagraphs.length > 0 && <MarginButtons viewport={unitViewport} scale={scale} paragraphs={marginParagraphs} onOpen={onOpenParagraphs} />}
+          {layers?.over?.(unitViewport, scale)}
         </PageOverlay>
       )}
       {!rendered && (

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+import type { PageViewport } from 'pdfjs-dist';
 import type { PdfRect } from '@hopso/shared';
 
 /** Size of a page in PDF units (points), with its rotation applied. */
@@ -16,4 +18,15 @@ export interface PageOverlayItem {
   rect: PdfRect;
   kind: 'search-hit' | 'search-hit-active' | 'focus' | 'comment' | 'note';
   label?: string;
+}
+
+/**
+ * Layers another feature draws on a page (the reading room's highlights and margin buttons), given
+ * the page's viewport at scale 1: the viewer knows nothing of what they show.
+ */
+export interface PageLayers {
+  /** Under the text layer, so the text stays selectable (highlights). */
+  under?: (viewport: PageViewport) => ReactNode;
+  /** In the overlay above the text, beside the search marks (buttons in the margin). */
+  over?: (viewport: PageViewport, scale: number) => ReactNode;
 }

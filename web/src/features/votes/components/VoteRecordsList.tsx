@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { VoteForMe } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
-import { ExportLinks } from '../../attendance/components/AttendancePage';
+import { ExportLinks } from '../../../ui/ExportLinks';
 import { votesApi } from '../api/votesApi';
 import { useVotes } from '../hooks/useVotes';
 import { voteKeys } from '../lib/voteKeys';

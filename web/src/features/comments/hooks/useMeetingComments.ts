@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { CommentFilters } from '@hopso/shared';
 import { queryKeys } from '../../../lib/queryKeys';
-import { deskApi } from '../api/deskApi';
+import { commentsApi } from '../api/commentsApi';
 
 /**
  * A meeting's comments with these filters, newest first. Live events keep every cached list
@@ -10,7 +10,7 @@ import { deskApi } from '../api/deskApi';
 export function useMeetingComments(meetingId: string, filters: CommentFilters, enabled = true) {
   return useQuery({
     queryKey: queryKeys.meetingComments(meetingId, filters),
-    queryFn: ({ signal }) => deskApi.comments(meetingId, filters, signal),
+    queryFn: ({ signal }) => commentsApi.forMeeting(meetingId, filters, signal),
     placeholderData: keepPreviousData,
     enabled,
   });

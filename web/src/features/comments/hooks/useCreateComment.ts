@@ -1,9 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Anchor, Comment, TriageCommentRequest } from '@hopso/shared';
-import { networkRetry } from '../../../lib/networkRetry';
-import { queryKeys } from '../../../lib/queryKeys';
-import { readingRoomApi } from '../api/readingRoomApi';
-import { upsertById } from '../lib/upsert';
+import type { Anchor } from '@hopso/shared';
 import { queueWrite } from '../../offline/lib/writes';
 
 export interface NewComment {
@@ -22,15 +18,5 @@ export function useCreateComment(documentId: string) {
   return useMutation({
     mutationFn: (input: NewComment) => queueWrite(client, documentId, { kind: 'comment.create', body: { ...input, writtenAt: new Date().toISOString() } }),
     networkMode: 'always',
-  });
-}
-
-/** Chair and secretariat: move a comment along (received → accepted / answered / declined) and reply. */
-export function useTriageComment(documentId: string) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, ...body }: TriageCommentRequest & { id: string }) => readingRoomApi.triageComment(id, body),
-    ...networkRetry,
-    onSuccess: (comment) => client.setQueryData<Comment[]>(queryKeys.documentComments(documentId), (list) => upsertById(list, comment)),
   });
 }

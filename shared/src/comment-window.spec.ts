@@ -1,4 +1,4 @@
-import { commentWindow, windowFromRefusal } from './commentWindow';
+import { commentWindow, windowFromRefusal } from './comment-window';
 
 const meeting = { releaseAt: '2026-11-20T01:00:00.000Z', commentDeadline: '2026-11-25T10:00:00.000Z', status: 'published' as const };
 

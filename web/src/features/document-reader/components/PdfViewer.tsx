@@ -15,20 +15,20 @@ import { paragraphAtTop } from '../../reading-mode/lib/readingPosition';
 import { ReadingPanel } from '../../reading-room/components/ReadingPanel';
 import { ReadingRoomLayer } from '../../reading-room/components/ReadingRoomLayer';
 import { useReadingRoom } from '../../reading-room/hooks/useReadingRoom';
+import { useReadingRoomLayers } from '../../reading-room/hooks/useReadingRoomLayers';
 import { useReadingRoomUi } from '../../reading-room/hooks/useReadingRoomUi';
-import type { HighlightItem, MarginParagraph } from '../../reading-room/lib/readingTypes';
 import { anchorForParagraph } from '../../reading-room/lib/selectionAnchor';
 import { useDocumentSearch } from '../hooks/useDocumentSearch';
-import { useElementWidth } from '../hooks/useElementWidth';
+import { useElementWidth } from '../../viewer/hooks/useElementWidth';
 import { usePdfDocument } from '../hooks/usePdfDocument';
-import { useVisiblePages } from '../hooks/useVisiblePages';
-import type { PageOverlayItem, PageSize } from '../lib/pageTypes';
-import { rectToPercent } from '../lib/rectToPercent';
-import { fitWidthZoom, PDF_TO_CSS, zoomIn, zoomOut, type ZoomMode } from '../lib/zoom';
-import { PdfPageView } from './PdfPageView';
-import { ViewerSearchBar } from './ViewerSearchBar';
-import { ViewerPageNav } from './ViewerPageNav';
-import { ViewerToolbar } from './ViewerToolbar';
+import { useVisiblePages } from '../../viewer/hooks/useVisiblePages';
+import type { PageOverlayItem, PageSize } from '../../viewer/lib/pageTypes';
+import { rectToPercent } from '../../viewer/lib/rectToPercent';
+import { fitWidthZoom, PDF_TO_CSS, zoomIn, zoomOut, type ZoomMode } from '../../viewer/lib/zoom';
+import { PdfPageView } from '../../viewer/components/PdfPageView';
+import { ViewerSearchBar } from '../../viewer/components/ViewerSearchBar';
+import { ViewerPageNav } from '../../viewer/components/ViewerPageNav';
+import { ViewerToolbar } from '../../viewer/components/ViewerToolbar';
 
 interface PdfViewerProps {
   documentId: string;
@@ -43,8 +43,6 @@ interface PdfViewerProps {
 }
 
 const EMPTY_OVERLAYS: readonly PageOverlayItem[] = [];
-const EMPTY_HIGHLIGHTS: readonly HighlightItem[] = [];
-const EMPTY_MARGIN: readonly MarginParagraph[] = [];
 const TOAST_MS = 3500;
 /** "Auto" zoom is fit-width, but never larger than this on a wide screen (as pdf.js does). */
 const AUTO_MAX_ZOOM = 1.25;
@@ -257,6 +255,8 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
     toastMessage: (message) => setToast({ message, at: Date.now() }),
   });
 
+  const pageLayers = useReadingRoomLayers(room, ui.onOpenParagraphs);
+
   // Open at ?paragraph=… once the paragraphs and page boxes exist; a paragraph of another version
   // is not found here, and the page from ?page= stands.
   const openedAtParagraph = useRef(false);
@@ -424,9 +424,7 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
                     active={visible.has(i + 1)}
                     searchQuery={query}
                     overlays={overlaysByPage.get(i + 1) ?? EMPTY_OVERLAYS}
-                    highlights={room.highlightsByPage.get(i + 1) ?? EMPTY_HIGHLIGHTS}
-                    marginParagraphs={room.marginByPage.get(i + 1) ?? EMPTY_MARGIN}
-                    onOpenParagraphs={ui.onOpenParagraphs}
+                    layers={pageLayers(i + 1)}
                     onSize={onSize}
                     onViewport={onViewport}
                     onTextLayer={onTextLayer}

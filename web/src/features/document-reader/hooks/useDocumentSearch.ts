@@ -4,8 +4,9 @@ import type { Paragraph } from '@hopso/shared';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
 import { queryKeys } from '../../../lib/queryKeys';
+import { documentsApi } from '../../documents/api/documentsApi';
 import { offlineReads } from '../../offline/lib/offlineReads';
-import { findHitsInPages, findHitsInParagraphs, type SearchHit } from '../lib/textSearch';
+import { findHitsInPages, findHitsInParagraphs, type SearchHit } from '../../viewer/lib/textSearch';
 
 interface Options {
   documentId: string;
@@ -44,7 +45,7 @@ export function useDocumentSearch({ documentId, versionId, pdf, query }: Options
   const wanted = query.trim().length > 0 && versionId !== null;
   const paragraphs = useQuery({
     queryKey: queryKeys.paragraphs(documentId, versionId ?? ''),
-    queryFn: () => offlineReads.paragraphs(documentId, versionId as string),
+    queryFn: () => offlineReads.paragraphs(documentId, versionId as string, () => documentsApi.paragraphs(documentId, versionId as string)),
     enabled: wanted,
     staleTime: Infinity,
     retry: 1,

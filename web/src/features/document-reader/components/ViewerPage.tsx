@@ -4,9 +4,9 @@ import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
 import { useDocument } from '../../documents/hooks/useDocument';
-import { loadPdfjs } from '../lib/loadPdfjs';
+import { loadPdfjs } from '../../viewer/lib/loadPdfjs';
 import { PdfViewer } from './PdfViewer';
-import './viewer.css';
+import '../../viewer/components/viewer.css';
 
 // this chunk loads when a document is about to open: start pdf.js now, beside the document's details
 void loadPdfjs();

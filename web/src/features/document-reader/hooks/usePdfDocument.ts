@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { offlineStore } from '../../offline/lib/offlineStore';
-import { loadPdfjs, PDFJS_ASSET_BASE } from '../lib/loadPdfjs';
+import { loadPdfjs, PDFJS_ASSET_BASE } from '../../viewer/lib/loadPdfjs';
 
 export type PdfLoadState =
   | { status: 'loading'; loadedBytes: number }

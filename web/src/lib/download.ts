@@ -1,7 +1,4 @@
-import type { Comment, CommentFilters, ParagraphCommentCount, ReportFormat, TriageCommentRequest } from '@hopso/shared';
-import { ApiError, apiClient, NetworkError, toApiErrorBody } from '../../../lib/api-client';
-
-const doc = (id: string) => `/api/documents/${encodeURIComponent(id)}`;
+import { ApiError, NetworkError, toApiErrorBody } from './api-client';
 
 function filenameFrom(disposition: string | null): string | null {
   if (!disposition) return null;
@@ -21,23 +18,6 @@ export interface DownloadedFile {
   blob: Blob;
   fileName: string;
 }
-
-/** The secretariat desk's reads and writes: the meeting's comments, triage, counts per paragraph, reports. */
-export const deskApi = {
-  comments: (meetingId: string, filters: CommentFilters, signal?: AbortSignal) => {
-    const params = new URLSearchParams(Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === 'string'));
-    const query = params.toString();
-    return apiClient.get<Comment[]>(`/api/meetings/${encodeURIComponent(meetingId)}/comments${query ? `?${query}` : ''}`, signal);
-  },
-  triage: (commentId: string, body: TriageCommentRequest) => apiClient.patch<Comment>(`/api/comments/${encodeURIComponent(commentId)}`, body),
-  commentCounts: (documentId: string, signal?: AbortSignal) => apiClient.get<ParagraphCommentCount[]>(`${doc(documentId)}/comment-counts`, signal),
-
-  /**
-   * The comment synthesis report as a file. Fetched rather than linked, so a refusal shows as a
-   * sentence on the page instead of a JSON error in a new tab.
-   */
-  report: (documentId: string, format: ReportFormat): Promise<DownloadedFile> => fetchFile(`${doc(documentId)}/report?format=${format}`, `bao-cao-tong-hop-y-kien.${format}`),
-};
 
 /** A generated file from /api, fetched rather than linked so a refusal shows as a sentence on the page. */
 export async function fetchFile(url: string, fallbackName: string): Promise<DownloadedFile> {

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { COMMENT_STATUSES, type CommentFilters, type CommentStatus } from '@hopso/shared';
-import { normalizeCommentFilters } from '../../live/lib/commentFilters';
+import { normalizeCommentFilters } from '../lib/commentFilters';
 
 /** URL parameter for each filter, so a filtered desk can be bookmarked, shared and left with Back. */
 const PARAMS = { agendaItemId: 'item', documentId: 'doc', paragraphId: 'para', status: 'status', authorId: 'by', q: 'q' } as const;

@@ -1,0 +1,9 @@
+import { applyBreakoutEvent } from '../features/breakouts/lib/breakoutCache';
+import { registerMeetingEventAppliers } from '../features/live/lib/applyMeetingEvent';
+import { applySpeakersEvent } from '../features/speakers/lib/speakersCache';
+import { applySessionDayEvent } from '../features/votes/lib/applySessionDayEvent';
+
+/** Hands live the cache appliers of the features whose events it delivers (it imports none of them). */
+export function registerLiveAppliers(): void {
+  registerMeetingEventAppliers(applyBreakoutEvent, applySpeakersEvent, applySessionDayEvent);
+}

@@ -1,6 +1,6 @@
 import type { AdoptedResolution, Minutes, MinutesContent, MinutesSummary, RecordFormat } from '@hopso/shared';
 import { apiClient } from '../../../lib/api-client';
-import { fetchFile, type DownloadedFile } from '../../desk/api/deskApi';
+import { fetchFile, type DownloadedFile } from '../../../lib/download';
 
 const meeting = (id: string) => `/api/meetings/${encodeURIComponent(id)}`;
 const minutes = (id: string) => `/api/minutes/${encodeURIComponent(id)}`;

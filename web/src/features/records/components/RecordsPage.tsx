@@ -9,7 +9,7 @@ import { LoadingState } from '../../../ui/LoadingState';
 import { TextAreaField } from '../../../ui/TextAreaField';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
 import { attendanceApi } from '../../attendance/api/attendanceApi';
-import { saveFile } from '../../desk/api/deskApi';
+import { saveFile } from '../../../lib/download';
 import { useMeetingDocuments } from '../../documents/hooks/useMeetingDocuments';
 import { useMeeting } from '../../meetings/hooks/useMeeting';
 import { recordsApi } from '../api/recordsApi';

@@ -31,6 +31,8 @@ import { AttendanceModule } from './attendance/attendance.module';
 import { VotesModule } from './votes/votes.module';
 import { SpeakersModule } from './speakers/speakers.module';
 import { QuestionsModule } from './questions/questions.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { AccountSlipsModule } from './account-slips/account-slips.module';
 
 @Global()
 @Module({})
@@ -86,6 +88,8 @@ export class AppModule {
         VotesModule,
         SpeakersModule,
         QuestionsModule,
+        NotificationsModule,
+        AccountSlipsModule,
       ],
       controllers: [HealthController, ObservabilityController],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

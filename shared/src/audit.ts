@@ -29,6 +29,9 @@ export const AUDIT_ACTIONS = [
   'questionIssue.assign',
   'questionIssue.close',
   'questionIssue.message',
+  // issue 16: release per document, password reset by the secretariat
+  'document.release',
+  'participant.passwordReset',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

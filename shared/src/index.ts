@@ -19,3 +19,5 @@ export * from './votes';
 export * from './attendance';
 export * from './speakers';
 export * from './questions';
+export * from './account-slips';
+export * from './notifications';

@@ -58,7 +58,9 @@ export type MeetingAction =
   /** Group questions by issue, assign officials, set deadlines, run the issue in the hall. */
   | 'questions.manage'
   /** Answer the questions addressed to oneself. */
-  | 'questions.answer';
+  | 'questions.answer'
+  /** Give the meeting's delegates new one-time passwords and print their account slips (not staff, not other councils' people). */
+  | 'participants.resetPasswords';
 
 /**
  * The one permission table. The server checks every request against it; the web
@@ -95,6 +97,7 @@ export const MEETING_PERMISSIONS: Record<MeetingAction, readonly MeetingRole[]> 
   'questions.ask': ['chair', 'delegate'],
   'questions.manage': ['chair', 'secretary'],
   'questions.answer': ['official'],
+  'participants.resetPasswords': ['secretary'],
 };
 
 /** Voting right by default: the chair (an HĐND chair is a delegate) and delegates; secretaries only when marked; observers never. */

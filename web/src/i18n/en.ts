@@ -420,6 +420,8 @@ export const en: Dictionary = {
       'questionIssue.assign': 'Question issue assigned',
       'questionIssue.close': 'Question issue closed in the hall',
       'questionIssue.message': 'Answer or follow-up',
+      'document.release': 'Release a document',
+      'participant.passwordReset': 'Reset a delegate’s password',
     },
     filterAll: 'All activities',
     filterLabel: 'Filter by activity',

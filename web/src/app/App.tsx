@@ -8,6 +8,7 @@ import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { OfficialPage } from '../features/questions/components/OfficialPage';
 import { QuestionsDeskPage } from '../features/questions/components/QuestionsDeskPage';
+import { OfflineSentNotice } from '../features/my-comments/components/OfflineSentNotice';
 
 // Heavy or staff-only screens load on demand: pdf.js only when a document opens. The login page
 // (and zod, which its form validation needs) loads only for someone not yet signed in.
@@ -27,11 +28,13 @@ const ConsolePage = lazy(() => import('../features/console/components/ConsolePag
 const AttendancePage = lazy(() => import('../features/attendance/components/AttendancePage').then((m) => ({ default: m.AttendancePage })));
 const HallPage = lazy(() => import('../features/hall/components/HallPage').then((m) => ({ default: m.HallPage })));
 const ChangePasswordPage = lazy(() => import('../features/auth/components/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
+const MyCommentsPage = lazy(() => import('../features/my-comments/components/MyCommentsPage').then((m) => ({ default: m.MyCommentsPage })));
 const GroupRoomPage = lazy(() => import('../features/breakouts/components/GroupRoomPage').then((m) => ({ default: m.GroupRoomPage })));
 
 export function App() {
   return (
     <BrowserRouter>
+      <OfflineSentNotice />
       <Suspense fallback={<LoadingState />}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
@@ -62,6 +65,7 @@ export function App() {
             <Route path="account/password" element={<ChangePasswordPage />} />
             <Route path="meetings/:meetingId/questions" element={<QuestionsDeskPage />} />
             <Route path="meetings/:meetingId/official" element={<OfficialPage />} />
+            <Route path="meetings/:meetingId/my-comments" element={<MyCommentsPage />} />
             <Route
               path="admin/users"
               element={

@@ -64,7 +64,10 @@ it('uploads into the published meeting as a draft, and releases it to delegates 
     await page.goto(`/meetings/${world.meetingId}/setup/documents`);
     await page.locator('[data-testid="upload-panel"]').waitFor();
     await page.setInputFiles('[data-testid="upload-input"]', [{ name: 'phu-luc-phat-hanh.pdf', mimeType: 'application/pdf', buffer: await pdfWithPages(1) }]);
-    const row = page.locator('[data-testid="managed-document"]', { hasText: 'phu-luc-phat-hanh' });
+    await page.locator('[data-testid="upload-title-input"][data-reading="false"]').waitFor();
+    await page.fill('[data-testid="upload-title-input"]', 'Phụ lục phát hành riêng');
+    await page.click('[data-testid="upload-start"]');
+    const row = page.locator('[data-testid="managed-document"]', { hasText: 'Phụ lục phát hành riêng' });
     await row.waitFor({ timeout: 60_000 });
     await row.locator('[data-testid="document-state"][data-state="draft"]').waitFor();
     const documentId = (await row.getAttribute('data-document-id'))!;

@@ -149,6 +149,7 @@ try {
   const long = await buildLongPdf(PAGES);
   const form = new FormData();
   form.append('files', new Blob([long], { type: 'application/pdf' }), `field-${PAGES}.pdf`);
+  form.append('state', 'released'); // delegates read it
   const up = await staff(`/meetings/${meeting.id}/documents`, { method: 'POST', body: form });
   if (up.status !== 201) throw new Error(`upload: ${up.status} ${await up.text()}`);
   const documentId = (await up.json()).documents[0].id;

@@ -32,6 +32,8 @@ import { VotesModule } from './votes/votes.module';
 import { SpeakersModule } from './speakers/speakers.module';
 import { QuestionsModule } from './questions/questions.module';
 import { RecordsModule } from './records/records.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { AccountSlipsModule } from './account-slips/account-slips.module';
 
 @Global()
 @Module({})
@@ -88,6 +90,8 @@ export class AppModule {
         SpeakersModule,
         QuestionsModule,
         RecordsModule,
+        NotificationsModule,
+        AccountSlipsModule,
       ],
       controllers: [HealthController, ObservabilityController],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

@@ -640,7 +640,31 @@ const CASES: Record<string, RouteCase> = {
   'POST /minutes/{id}/approve': { expect: chairOnly(200), params: () => minutesIn('submitted') },
   'GET /minutes/{id}/versions': { expect: draftStaff(200), params: () => minutesIn('draft') },
   'GET /minutes/{id}/file': { expect: docsRead, params: finalMinutesOnce, query: '?format=pdf' },
+  // ---- issue 16: release per document, password resets by the secretariat, notifications
+  'POST /documents/{id}/release': { expect: docsStaff(201), params: D, body: () => ({}) },
+  'POST /meetings/{id}/password-resets': { expect: onlyRoles(200, ['secretary']), params: M, body: async () => ({ userIds: [await meetingDelegate()] }) },
+  'GET /notifications': { expect: anyoneLoggedIn(200) },
+  'POST /notifications/read-all': { expect: anyoneLoggedIn(200) },
+  'POST /notifications/{id}/read': { expect: onlyDelegate(200), params: async () => ({ id: await delegateNotification() }) },
 };
+
+/** A new delegate of the meeting, whose password the secretariat may reset. */
+async function meetingDelegate(): Promise<string> {
+  const id = await freshUser();
+  const added = await w.secretary.post(`/meetings/${w.meeting.id}/participants`, { userId: id, role: 'delegate' });
+  if (added.status !== 200 && added.status !== 201) throw new Error(`add delegate: ${added.status} ${JSON.stringify(added.body)}`);
+  return id;
+}
+
+/** One of the delegate's notifications (the setup's released document made one; it is written just after the commit). */
+async function delegateNotification(): Promise<string> {
+  for (let i = 0; i < 100; i++) {
+    const list = await w.delegate.get<{ items: { id: string }[] }>('/notifications');
+    if (list.body.items?.length) return list.body.items[0].id;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the delegate has no notification');
+}
 
 const fill = (template: string, params: Params) =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -864,6 +888,12 @@ const OFFICIAL_EXPECT: Record<string, number> = {
   'POST /minutes/{id}/approve': 403,
   'GET /minutes/{id}/versions': 403,
   'GET /minutes/{id}/file': 403,
+  // issue 16: they read released documents but release none, reset no passwords; their own notifications only
+  'POST /documents/{id}/release': 403,
+  'POST /meetings/{id}/password-resets': 403,
+  'GET /notifications': 200,
+  'POST /notifications/read-all': 200,
+  'POST /notifications/{id}/read': 404,
 };
 
 describe('the official (người trả lời chất vấn)', () => {

@@ -34,6 +34,9 @@ export const AUDIT_ACTIONS = [
   'minutes.submitted',
   'minutes.returned',
   'minutes.final',
+  // issue 16: release per document, password reset by the secretariat
+  'document.release',
+  'participant.passwordReset',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

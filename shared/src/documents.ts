@@ -1,3 +1,4 @@
+import { z } from './zod';
 import type { ErrorCode } from './errors';
 
 export const VERSION_STATUSES = ['pending', 'processing', 'ready', 'failed'] as const;
@@ -27,6 +28,10 @@ export interface DocumentSummary {
   title: string;
   createdAt: string;
   currentVersion: DocumentVersionInfo;
+  /** draft: the secretariat and the chair only; released: delegates too, from `releaseAt` (or the meeting's release time). */
+  state: DocumentState;
+  /** The document's own release time; null: the meeting's. It never comes before the meeting's. */
+  releaseAt: string | null;
 }
 
 export interface DocumentDetail extends DocumentSummary {
@@ -73,4 +78,20 @@ export const DEFAULT_MAX_PAGES = 2000;
 
 export interface UploadResult {
   documents: DocumentSummary[];
+}
+
+/** A document's own state: a draft until the secretariat releases it. */
+export const DOCUMENT_STATES = ['draft', 'released'] as const;
+export type DocumentState = (typeof DOCUMENT_STATES)[number];
+
+/** POST /documents/:id/release: now (the meeting's release time) or at a time of its own. */
+export const releaseDocumentRequest = z.object({
+  releaseAt: z.string().datetime({ offset: true, message: 'Enter a date and time' }).nullable().optional(),
+});
+export type ReleaseDocumentRequest = z.infer<typeof releaseDocumentRequest>;
+
+/** When delegates may read a released document: its own time or the meeting's, whichever is later. */
+export function documentReleaseTime(doc: { releaseAt: string | null }, meetingReleaseAt: string): string {
+  if (!doc.releaseAt) return meetingReleaseAt;
+  return Date.parse(doc.releaseAt) > Date.parse(meetingReleaseAt) ? doc.releaseAt : meetingReleaseAt;
 }

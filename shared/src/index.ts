@@ -21,3 +21,5 @@ export * from './speakers';
 export * from './questions';
 export * from './records';
 export * from './comment-window';
+export * from './account-slips';
+export * from './notifications';

@@ -1,3 +1,4 @@
+import type { AppNotification } from './notifications';
 import { z } from './zod';
 import type { AgendaItem, MeetingStatus, MeetingSummary } from './meetings';
 import type { MeetingRole } from './roles';
@@ -98,6 +99,8 @@ export interface ServerToClientEvents {
    * meeting stream (they may see none of its events), so this is how their desk knows to read again.
    */
   'questions:changed': (info: { meetingId: string }) => void;
+  /** To the person's own user room: a new notification, exactly as GET /notifications shows it to them. */
+  'notification:new': (notification: AppNotification) => void;
 }
 
 /** Socket.IO generics, client → server. Every handler answers with an Ack. */

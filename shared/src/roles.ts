@@ -64,7 +64,9 @@ export type MeetingAction =
   /** Approve the minutes (they become final) or return them with a note: the chair alone. */
   | 'records.approve'
   /** Final minutes and adopted resolutions. */
-  | 'records.readFinal';
+  | 'records.readFinal'
+  /** Give the meeting's delegates new one-time passwords and print their account slips (not staff, not other councils' people). */
+  | 'participants.resetPasswords';
 
 /**
  * The one permission table. The server checks every request against it; the web
@@ -104,6 +106,7 @@ export const MEETING_PERMISSIONS: Record<MeetingAction, readonly MeetingRole[]> 
   'records.draft': ['chair', 'secretary'],
   'records.approve': ['chair'],
   'records.readFinal': ['chair', 'secretary', 'delegate', 'observer'],
+  'participants.resetPasswords': ['secretary'],
 };
 
 /** Voting right by default: the chair (an HĐND chair is a delegate) and delegates; secretaries only when marked; observers never. */

@@ -38,6 +38,13 @@ it('lets a secretary upload PDFs, watch them get ready, and read why a file was 
       { name: 'nghi-quyet-giam-sat.pdf', mimeType: 'application/pdf', buffer: good },
       { name: 'co-mat-khau.pdf', mimeType: 'application/pdf', buffer: await encryptedPdf() },
     ]);
+    // the title is asked for, suggested from the PDF (its title or first heading), not its file name
+    const titleInput = page.locator('[data-testid="upload-title-input"][data-file-name="nghi-quyet-giam-sat.pdf"][data-reading="false"]');
+    await titleInput.waitFor();
+    const suggested = await titleInput.inputValue();
+    expect(suggested.toLowerCase()).toContain('giám sát');
+    await page.locator('[data-testid="upload-title-input"][data-file-name="co-mat-khau.pdf"][data-reading="false"]').waitFor();
+    await page.click('[data-testid="upload-start"]');
 
     const ready = page.locator('[data-testid="upload-row"][data-file-name="nghi-quyet-giam-sat.pdf"][data-status="ready"]');
     await ready.waitFor({ timeout: 60_000 });
@@ -46,7 +53,9 @@ it('lets a secretary upload PDFs, watch them get ready, and read why a file was 
     await waitForText(refused.locator('[data-testid="upload-row-error"]'), 'mật khẩu');
 
     const stored = await server.db.query("SELECT d.title, v.status FROM documents d JOIN document_versions v ON v.document_id = d.id WHERE v.file_name = 'nghi-quyet-giam-sat.pdf'");
-    expect(stored.rows).toEqual([{ title: 'nghi-quyet-giam-sat', status: 'ready' }]);
+    expect(stored.rows).toEqual([{ title: suggested, status: 'ready' }]);
+    // the progress was scrolled into view
+    expect(await page.locator('[data-testid="upload-rows"]').evaluate((el) => { const r = el.getBoundingClientRect(); return r.top < window.innerHeight && r.bottom > 0; })).toBe(true);
     expect((await server.db.query("SELECT count(*)::int AS n FROM document_versions WHERE file_name = 'co-mat-khau.pdf'")).rows[0].n).toBe(0);
   } catch (e) {
     await screenshotOnFailure(page, 'secretary-uploads');

@@ -38,6 +38,8 @@ export async function loadDocumentSummaries(db: EntityManager, docs: DocumentEnt
     title: d.title,
     createdAt: d.createdAt.toISOString(),
     currentVersion: toVersionInfo(byDoc.get(d.id)!),
+    state: d.state,
+    releaseAt: d.releaseAt ? d.releaseAt.toISOString() : null,
   }));
 }
 

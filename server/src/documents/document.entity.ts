@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { ErrorCode, ParagraphKind, PdfRect, VersionStatus } from '@hopso/shared';
+import type { DocumentState, ErrorCode, ParagraphKind, PdfRect, VersionStatus } from '@hopso/shared';
 
 @Entity('documents')
 export class DocumentEntity {
@@ -9,6 +9,9 @@ export class DocumentEntity {
   @Column({ type: 'text' }) title: string;
   @Column({ name: 'created_by', type: 'uuid' }) createdBy: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Column({ type: 'text', default: 'draft' }) state: DocumentState;
+  /** Its own release time; null: the meeting's (see documentReleaseTime in shared). */
+  @Column({ name: 'release_at', type: 'timestamptz', nullable: true }) releaseAt: Date | null;
 }
 
 @Entity('document_versions')

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Patch, Post, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { UPLOAD_FIELD, type DocumentDetail, type DocumentSummary, type Paragraph, type UploadResult } from '@hopso/shared';
+import { DOCUMENT_STATES, releaseDocumentRequest, UPLOAD_FIELD, type ReleaseDocumentRequest, type DocumentDetail, type DocumentSummary, type Paragraph, type UploadResult } from '@hopso/shared';
 import { CurrentUser, type AuthUser } from '../auth/auth-user';
 import { UuidParam, ZodBody, ZodPipe } from '../common/zod';
 import { UploadRequires } from '../meetings/upload-access.guard';
@@ -11,6 +11,8 @@ import { DeleteUploadsAfter, StreamedUploads } from '../common/upload-files';
 const uploadFields = z.object({
   agendaItemId: z.union([z.string().uuid('Unknown agenda item'), z.literal('')]).optional(),
   title: z.string().trim().max(300).optional(),
+  /** draft or released; by default a draft into a published meeting, released into a draft one. */
+  state: z.enum(DOCUMENT_STATES).optional(),
 });
 const updateDocumentRequest = z.object({
   title: z.string().trim().min(1, 'Enter a title').max(300).optional(),
@@ -52,6 +54,7 @@ export class DocumentsController {
       (files ?? []).map(toUploadedPdf),
       fields.agendaItemId || null,
       fields.title || null,
+      fields.state,
     );
     return { documents: docs };
   }
@@ -64,6 +67,12 @@ export class DocumentsController {
   @Patch('documents/:id')
   update(@CurrentUser() caller: AuthUser, @UuidParam('id') id: string, @ZodBody(updateDocumentRequest) body: z.infer<typeof updateDocumentRequest>): Promise<DocumentDetail> {
     return this.documents.update(caller, id, body);
+  }
+
+  /** Phát hành: delegates read it from its release time (the meeting's unless given). */
+  @Post('documents/:id/release')
+  release(@CurrentUser() caller: AuthUser, @UuidParam('id') id: string, @ZodBody(releaseDocumentRequest) body: ReleaseDocumentRequest): Promise<DocumentDetail> {
+    return this.documents.release(caller, id, body.releaseAt ?? null);
   }
 
   @Post('documents/:id/versions')

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository, type EntityManager } from 'typeorm';
-import type { DocumentDetail, ErrorCode, DocumentSummary, MeetingAction, Paragraph } from '@hopso/shared';
+import type { DocumentDetail, DocumentState, ErrorCode, DocumentSummary, MeetingAction, MeetingStatus, Paragraph } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { DomainError, notFound } from '../common/domain-error';
@@ -18,6 +18,7 @@ import { IngestFailure } from './ingest/extract-in-worker';
 import { FAILURE_REASONS } from './ingest/extract-worker-protocol';
 import type { PdfInspection } from './ingest/inspect-pdf';
 import { PdfWorkers } from './ingest/pdf-workers';
+import { documentReadable } from './document-release';
 import { announceDocuments, loadDocumentSummaries, toVersionInfo } from './document-summaries';
 
 /** An upload as it arrived: a temporary file (see upload-limits.ts). */
@@ -53,14 +54,19 @@ export class DocumentsService {
   ) {}
 
   async list(caller: AuthUser, meetingId: string): Promise<DocumentSummary[]> {
-    await this.access.require(caller, meetingId, 'documents.readReleased');
+    const { meeting, role } = await this.access.require(caller, meetingId, 'documents.readReleased');
     const docs = await this.documents.find({ where: { meetingId }, order: { createdAt: 'ASC', title: 'ASC' } });
-    return this.summaries(docs);
+    return this.summaries(docs.filter((d) => documentReadable(role, d, meeting)));
   }
 
   /** Refuses the whole request if any file is refused: nothing of it is stored. */
-  async upload(caller: AuthUser, meetingId: string, files: UploadedPdf[], agendaItemId: string | null, title: string | null): Promise<DocumentSummary[]> {
-    await this.access.require(caller, meetingId, 'documents.write');
+  /**
+   * Into a meeting still in draft a document comes released (it waits for the meeting's release); into a
+   * published one it comes as a draft, unless `state` says otherwise, so delegates never get it unasked.
+   */
+  async upload(caller: AuthUser, meetingId: string, files: UploadedPdf[], agendaItemId: string | null, title: string | null, state?: DocumentState): Promise<DocumentSummary[]> {
+    const { meeting } = await this.access.require(caller, meetingId, 'documents.write');
+    const initialState: DocumentState = state ?? (meeting.status === 'draft' ? 'released' : 'draft');
     if (files.length === 0) throw new DomainError('FILE_MISSING', 'Choose at least one PDF file to upload');
     if (title && files.length > 1) throw new DomainError('VALIDATION_FAILED', 'A title can only be given when uploading one file');
     if (agendaItemId) await this.assertAgendaItem(meetingId, agendaItemId);
@@ -75,6 +81,7 @@ export class DocumentsService {
             agendaItemId,
             title: title || titleFromFileName(stored[i].fileName),
             createdBy: caller.id,
+            state: initialState,
           });
           await tx.insert(DocumentVersionEntity, this.versionRow(c.documentId, c.versionId, 1, stored[i], caller.id));
         }
@@ -124,6 +131,24 @@ export class DocumentsService {
     return this.get(caller, documentId);
   }
 
+  /**
+   * Releases a draft (or moves a released document's own time): from `releaseAt`, or the meeting's
+   * release time when none is given. Delegates hear of it as they would read it (event-visibility.ts).
+   */
+  async release(caller: AuthUser, documentId: string, releaseAt: string | null): Promise<DocumentDetail> {
+    const { doc, access } = await this.requireDocument(caller, documentId, 'documents.write');
+    const at = releaseAt ? new Date(releaseAt) : null;
+    if (at && at.getTime() < access.meeting.releaseAt.getTime()) {
+      throw new DomainError('VALIDATION_FAILED', 'A document cannot be released before its meeting', [{ path: 'releaseAt', message: 'Must not be before the meeting\'s release time' }]);
+    }
+    await this.events.transaction(async (tx, emit) => {
+      await tx.update(DocumentEntity, { id: doc.id }, { state: 'released', releaseAt: at });
+      await announceDocuments(tx, emit, [doc.id]);
+    });
+    await this.audit.record({ userId: caller.id, action: 'document.release', meetingId: doc.meetingId, targetId: doc.id, meta: { releaseAt: at?.toISOString() ?? null } });
+    return this.get(caller, documentId);
+  }
+
   async paragraphsOf(caller: AuthUser, documentId: string, versionId: string): Promise<Paragraph[]> {
     await this.findDocument(caller, documentId, 'documents.readReleased');
     const version = await this.versions.findOneBy({ id: versionId, documentId });
@@ -137,6 +162,7 @@ export class DocumentsService {
     const doc = await this.documents.findOneBy({ id: documentId });
     if (!doc) throw notFound('Document');
     const access = await this.access.require(caller, doc.meetingId, 'documents.readReleased');
+    if (!documentReadable(access.role, doc, access.meeting)) throw notFound('Document');
     const version = versionId
       ? await this.versions.findOneBy({ id: versionId, documentId })
       : await this.versions.findOne({ where: { documentId }, order: { versionNo: 'DESC' } });
@@ -154,12 +180,22 @@ export class DocumentsService {
     if (!doc) throw notFound('Document');
     try {
       const actions: MeetingAction[] = action === 'documents.readReleased' || action === 'documents.write' ? [action] : ['documents.readReleased', action];
-      return { doc, access: await this.access.requireAll(caller, doc.meetingId, actions) };
+      const access = await this.access.requireAll(caller, doc.meetingId, actions);
+      // a draft document, or one released for later, is not there yet for a delegate: as if it did not exist
+      if (!documentReadable(access.role, doc, access.meeting)) throw notFound('Document');
+      return { doc, access };
     } catch (e) {
       // someone outside the meeting learns nothing about its documents either
       if (e instanceof DomainError && e.code === 'NOT_FOUND') throw notFound('Document');
+      // a delegate refused a write learns nothing of a document not yet released to them either
+      if (e instanceof DomainError && e.code === 'FORBIDDEN' && !(await this.releasedToDelegates(doc))) throw notFound('Document');
       throw e;
     }
+  }
+
+  private async releasedToDelegates(doc: DocumentEntity): Promise<boolean> {
+    const [meeting]: { status: MeetingStatus; release_at: Date }[] = await this.db.query('SELECT status, release_at FROM meetings WHERE id = $1', [doc.meetingId]);
+    return !!meeting && documentReadable('delegate', doc, { status: meeting.status, releaseAt: meeting.release_at });
   }
 
   /**

@@ -29,13 +29,26 @@ const breakout: Breakout = {
 };
 
 describe('viewOf: one visibility rule', () => {
-  const doc = ev('document.changed', { document: { id: 'd1', title: 'Bí mật' } });
+  const doc = ev('document.changed', { document: { id: 'd1', title: 'Bí mật', state: 'released', releaseAt: null } });
   it('shows document news to delegates only while released, never to a non-participant administrator or the hall', () => {
     expect(viewOf(doc, user('delegate'), open)).not.toBeNull();
     expect(viewOf(doc, user('delegate'), notYet)).toBeNull();
     expect(viewOf(doc, user('secretary'), notYet)).not.toBeNull();
     expect(viewOf(doc, user(null, { isAdmin: true }), open)).toBeNull();
     expect(viewOf(doc, { kind: 'display' }, open)).toBeNull();
+  });
+
+  it("keeps a draft document's news, and one released for later, from delegates and observers, not from the staff", () => {
+    const draft = ev('document.changed', { document: { id: 'd2', title: 'Nháp', state: 'draft', releaseAt: null } });
+    const later = ev('document.changed', { document: { id: 'd3', title: 'Hẹn giờ', state: 'released', releaseAt: new Date(Date.now() + 3600_000).toISOString() } });
+    for (const e of [draft, later]) {
+      expect(viewOf(e, user('delegate'), open)).toBeNull();
+      expect(viewOf(e, user('observer'), open)).toBeNull();
+      expect(viewOf(e, user('secretary'), open)).not.toBeNull();
+      expect(viewOf(e, user('chair'), open)).not.toBeNull();
+    }
+    const due = ev('document.changed', { document: { id: 'd4', title: 'Đến giờ', state: 'released', releaseAt: new Date(Date.now() - 1000).toISOString() } });
+    expect(viewOf(due, user('delegate'), open)).not.toBeNull();
   });
 
   it('shows a delegate their own groups only, and the hall no draft report', () => {

@@ -1,5 +1,6 @@
 import { can, isStaff, type Breakout, type MeetingEvent, type MeetingRole, type MeetingStatus } from '@hopso/shared';
 import type { Audience } from './meeting-events.service';
+import { documentReadable } from '../documents/document-release';
 
 /**
  * Who is looking: a signed-in person (their role in the meeting now, null for an administrator
@@ -81,7 +82,8 @@ export function viewOf(stored: StoredEvent, viewer: Viewer, meeting: MeetingVisi
       return event;
     case 'document.changed':
       if (staff) return event;
-      return !adminOnly && can(role, 'documents.readReleased') && releasedNow(meeting, now) ? event : null;
+      // a draft document, or one whose own release time is still ahead, is not yet there for them
+      return !adminOnly && releasedNow(meeting, now) && documentReadable(role, event.payload.document, meeting, now) ? event : null;
     case 'comment.created':
     case 'comment.updated':
       return staff || (!adminOnly && (audience.userIds ?? []).includes(viewer.userId)) ? event : null;

@@ -105,7 +105,8 @@ export class ParticipantImportService {
   }
 }
 
-function randomPassword(): string {
+/** A one-time password of 10 characters that read unambiguously on paper (no 0/o, 1/l/i). */
+export function randomPassword(): string {
   const bytes = crypto.randomBytes(10);
   return Array.from(bytes, (b) => PASSWORD_ALPHABET[b % PASSWORD_ALPHABET.length]).join('');
 }

@@ -16,6 +16,7 @@ import { MeetingAccessService } from '../meetings/meeting-access.service';
 import { MeetingStream, type StreamMember } from './meeting-stream';
 import { RateLimiter } from './rate-limit';
 import { rooms, type HopsoServer, type HopsoSocket } from './socket-types';
+import { NotificationsService } from '../notifications/notifications.service';
 
 const PRESENCE_COALESCE_MS = 300;
 /** setTimeout's longest delay; a longer session is checked again then. */
@@ -56,6 +57,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     private readonly access: MeetingAccessService,
     private readonly events: MeetingEventsService,
     private readonly displays: DisplayLinksService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   afterInit(server: HopsoServer): void {
@@ -86,6 +88,8 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnMo
         const room = 'userId' in ended ? rooms.user(ended.userId) : ended.sessionIds.map(rooms.session);
         this.server.in(room).disconnectSockets(true);
       }),
+      // adapter-wide, sent once by the process that wrote it: the person's own sockets, wherever they are
+      this.notifications.delivered.subscribe(({ userId, notification }) => this.server.to(rooms.user(userId)).emit('notification:new', notification)),
       this.displays.revoked.subscribe(({ linkId, meetingId }) => {
         this.server.to(rooms.display(linkId)).emit('meeting:removed', { meetingId });
         this.server.in(rooms.display(linkId)).disconnectSockets(true);

@@ -148,7 +148,7 @@ export async function seedDemoIfEmpty(app: INestApplication, now = new Date()): 
     const data = await d.build();
     await fs.writeFile(file, data);
     try {
-      await documents.upload(asSecretary, meeting.id, [{ originalName: d.fileName, path: file, size: data.length }], agendaIds.get(d.agendaItemTitle) ?? null, d.title);
+      await documents.upload(asSecretary, meeting.id, [{ originalName: d.fileName, path: file, size: data.length }], agendaIds.get(d.agendaItemTitle) ?? null, d.title, 'released');
     } finally {
       await fs.rm(file, { force: true });
     }

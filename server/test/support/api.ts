@@ -56,7 +56,10 @@ export class Api {
     return this.request<T>('DELETE', path);
   }
 
+  /** Uploads released documents unless `fields.state` says otherwise ('' sends none: the server's default). */
   async upload(meetingId: string, files: { name: string; data: Buffer }[], fields: Record<string, string> = {}): Promise<ApiResponse<UploadResult & ApiErrorBody>> {
+    fields = { state: 'released', ...fields };
+    if (fields.state === '') delete fields.state;
     const form = new FormData();
     for (const f of files) form.append('files', blobOf(f.data, 'application/pdf'), f.name);
     for (const [k, v] of Object.entries(fields)) form.append(k, v);

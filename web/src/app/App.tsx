@@ -9,6 +9,7 @@ import { NotFoundPage } from './NotFoundPage';
 import { OfficialPage } from '../features/questions/components/OfficialPage';
 import { QuestionsDeskPage } from '../features/questions/components/QuestionsDeskPage';
 import { RecordsPage } from '../features/records/components/RecordsPage';
+import { OfflineSentNotice } from '../features/my-comments/components/OfflineSentNotice';
 
 // Heavy or staff-only screens load on demand: pdf.js only when a document opens. The login page
 // (and zod, which its form validation needs) loads only for someone not yet signed in.
@@ -33,11 +34,13 @@ const AttendancePage = lazy(() =>
 );
 const HallPage = lazy(() => import('../features/hall/components/HallPage').then((m) => ({ default: m.HallPage })));
 const ChangePasswordPage = lazy(() => import('../features/auth/components/ChangePasswordPage').then((m) => ({ default: m.ChangePasswordPage })));
+const MyCommentsPage = lazy(() => import('../features/my-comments/components/MyCommentsPage').then((m) => ({ default: m.MyCommentsPage })));
 const GroupRoomPage = lazy(() => import('../features/breakouts/components/GroupRoomPage').then((m) => ({ default: m.GroupRoomPage })));
 
 export function App() {
   return (
     <BrowserRouter>
+      <OfflineSentNotice />
       <Suspense fallback={<LoadingState />}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />
@@ -69,6 +72,7 @@ export function App() {
             <Route path="meetings/:meetingId/questions" element={<QuestionsDeskPage />} />
             <Route path="meetings/:meetingId/records" element={<RecordsPage />} />
             <Route path="meetings/:meetingId/official" element={<OfficialPage />} />
+            <Route path="meetings/:meetingId/my-comments" element={<MyCommentsPage />} />
             <Route
               path="admin/users"
               element={

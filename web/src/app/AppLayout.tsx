@@ -4,6 +4,7 @@ import { useLogout } from '../features/auth/hooks/useLogout';
 import { useRequiredUser } from '../features/auth/hooks/useRequiredUser';
 import { OfflineStatus } from '../features/offline/components/OfflineStatus';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from '../features/notifications/components/NotificationBell';
 import './AppLayout.css';
 
 export function AppLayout() {
@@ -24,6 +25,7 @@ export function AppLayout() {
             <span>{t.app.name}</span>
           </Link>
           <div className="app-header-actions">
+            <NotificationBell />
             <LanguageSwitch />
             <button
               type="button"

@@ -1,4 +1,5 @@
 import type { AuditAction, BreakoutStatus, CommentStatus, CouncilLevel, ErrorCode, HighlightColor, IssueStatus, MeetingKind, MeetingRole, MeetingStatus, MinutesStatus, PassRule, QuestionReportKind, SittingStatus, SpeechType, VersionStatus, VoteChoice, VoteKind, VoteStatus } from '@hopso/shared';
+import type { NotificationKind } from '@hopso/shared';
 
 /**
  * Vietnamese UI text: the first language. Its shape is the `Dictionary` type every other
@@ -428,6 +429,8 @@ export const vi = {
       'minutes.submitted': 'Gửi biên bản cho chủ tọa',
       'minutes.returned': 'Chủ tọa trả lại biên bản',
       'minutes.final': 'Chủ tọa duyệt biên bản',
+      'document.release': 'Phát hành tài liệu',
+      'participant.passwordReset': 'Đặt lại mật khẩu đại biểu',
     } satisfies Record<AuditAction, string>,
     filterAll: 'Tất cả hoạt động',
     filterLabel: 'Lọc theo hoạt động',
@@ -1112,6 +1115,75 @@ export const vi = {
     adopted: 'Nghị quyết đã được thông qua',
     adoptedLine: (title: string, version: number, yes: number, seats: number) => `${title} (phiên bản ${version}) — ${yes}/${seats} đại biểu tán thành`,
     finalDocuments: 'Biên bản đã duyệt',
+  },
+  // ---- issue 16: notifications, my comments, release per document, account slips, upload title, group room ----
+  notifications: {
+    title: 'Thông báo',
+    unread: (n: number) => `${n} chưa đọc`,
+    unreadMark: 'Chưa đọc',
+    markAllRead: 'Đánh dấu đã đọc hết',
+    empty: 'Chưa có thông báo nào.',
+    text: {
+      'document.released': (title: string) => `Tài liệu mới được phát hành: ${title}`,
+      'document.replaced': (title: string) => `Tài liệu đã có bản mới: ${title}`,
+      'comment.replied': (title: string) => `Tổ thư ký đã trả lời góp ý của bạn về “${title}”`,
+      'breakout.started': (title: string) => `${title} bắt đầu thảo luận: mời vào phòng`,
+      'vote.opened': (title: string) => `Biểu quyết đang mở: ${title}`,
+      'question.answered': (title: string) => `Đã có trả lời bằng văn bản cho chất vấn “${title}”`,
+    } satisfies Record<NotificationKind, (title: string) => string>,
+  },
+  myComments: {
+    title: 'Góp ý của tôi',
+    link: 'Góp ý của tôi',
+    count: (n: number) => `${n} góp ý`,
+    empty: 'Bạn chưa gửi góp ý nào trong cuộc họp này.',
+    reply: 'Trả lời của tổ thư ký',
+    noReply: 'Tổ thư ký chưa trả lời.',
+    openDocument: 'Mở tài liệu',
+    sentOffline: (n: number) => `Đã gửi ${n} góp ý lưu khi mất mạng`,
+    backToMeeting: '← Về cuộc họp',
+  },
+  documentRelease: {
+    draft: 'Bản nháp',
+    released: 'Đã phát hành',
+    scheduled: (at: string) => `Phát hành lúc ${at}`,
+    draftHint: 'Đại biểu chưa thấy tài liệu này.',
+    release: 'Phát hành',
+    confirmTitle: 'Phát hành tài liệu?',
+    confirmPublished: (title: string) => `Cuộc họp đã công bố: đại biểu sẽ thấy “${title}” và tải về máy ngay từ thời điểm phát hành.`,
+    confirmDraft: (title: string) => `“${title}” sẽ đến đại biểu cùng lúc với các tài liệu khác của cuộc họp.`,
+    releaseAt: 'Thời điểm phát hành',
+    releaseAtHint: 'Để trống: theo thời điểm phát hành của cuộc họp.',
+    confirm: 'Phát hành',
+    releasing: 'Đang phát hành…',
+    done: (title: string) => `Đã phát hành “${title}”.`,
+  },
+  accountSlips: {
+    title: 'Phiếu tài khoản',
+    hint: 'Đặt lại mật khẩu cho đại biểu quên mật khẩu, rồi in phiếu tài khoản (họ tên, tên đăng nhập, mật khẩu dùng một lần) để trao tận tay.',
+    select: (name: string) => `Chọn ${name}`,
+    selectAll: 'Chọn tất cả',
+    reset: (n: number) => `Đặt lại mật khẩu (${n})`,
+    confirmTitle: 'Đặt lại mật khẩu?',
+    confirmText: (n: number) => `${n} người sẽ nhận mật khẩu mới dùng một lần. Mật khẩu cũ hết hiệu lực và họ bị đăng xuất trên mọi máy.`,
+    confirm: 'Đặt lại mật khẩu',
+    resetting: 'Đang đặt lại…',
+    ready: (n: number) => `Đã đặt lại ${n} mật khẩu. Mật khẩu chỉ hiện một lần: hãy in phiếu ngay.`,
+    print: 'In phiếu tài khoản',
+    login: 'Tên đăng nhập',
+    password: 'Mật khẩu dùng một lần',
+    slipHint: 'Đăng nhập bằng tên đăng nhập hoặc số điện thoại, rồi đổi mật khẩu ở mục “Mật khẩu”.',
+    noneSelectable: 'Không có đại biểu nào để đặt lại mật khẩu.',
+  },
+  uploadTitle: {
+    label: 'Tên tài liệu',
+    hint: 'Gợi ý từ tiêu đề trong tệp PDF; sửa nếu cần.',
+    reading: 'Đang đọc tiêu đề trong tệp…',
+    upload: 'Tải lên',
+  },
+  groupRoom: {
+    enter: (name: string) => `Vào phòng ${name}`,
+    meetingNow: (name: string) => `${name} đang thảo luận`,
   },
 };
 

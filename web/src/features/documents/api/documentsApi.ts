@@ -16,9 +16,10 @@ export const documentsApi = {
     apiClient.get<Paragraph[]>(`${doc(id)}/versions/${encodeURIComponent(versionId)}/paragraphs`),
 
   /** One file per request, so each row shows its own progress and its own refusal. */
-  upload(meetingId: string, file: File, agendaItemId: string | null, onProgress: (percent: number) => void): UploadHandle<UploadResult> {
+  upload(meetingId: string, file: File, agendaItemId: string | null, title: string | null, onProgress: (percent: number) => void): UploadHandle<UploadResult> {
     const form = new FormData();
     if (agendaItemId) form.append('agendaItemId', agendaItemId);
+    if (title) form.append('title', title);
     form.append(UPLOAD_FIELD, file, file.name);
     return uploadWithProgress<UploadResult>(`/api/meetings/${encodeURIComponent(meetingId)}/documents`, form, onProgress);
   },

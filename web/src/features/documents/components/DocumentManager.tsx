@@ -13,6 +13,7 @@ import { failureText } from '../lib/failureText';
 import { groupDocumentsByAgenda } from '../lib/groupDocumentsByAgenda';
 import { DocumentStatusBadge } from './DocumentStatusBadge';
 import { NewVersionUpload } from './NewVersionUpload';
+import { ReleaseControl } from '../../document-release/components/ReleaseControl';
 import './documents.css';
 
 function DocumentRow({ document, agenda, meetingId }: { document: DocumentSummary; agenda: readonly AgendaItem[]; meetingId: string }) {
@@ -58,7 +59,7 @@ function DocumentRow({ document, agenda, meetingId }: { document: DocumentSummar
           <h4 className="doc-row-title">{document.title}</h4>
         )}
         <p className="doc-row-meta">
-          <DocumentStatusBadge status={v.status} /> <span>{t.documents.version(v.versionNo)}</span>
+          <ReleaseControl document={document} meetingId={meetingId} /> <DocumentStatusBadge status={v.status} /> <span>{t.documents.version(v.versionNo)}</span>
           {v.status === 'ready' && <span> · {t.documents.pages(v.pageCount)}</span>}
           <span> · {formatBytes(v.sizeBytes, language)}</span>
           <span className="muted"> · {v.fileName}</span>

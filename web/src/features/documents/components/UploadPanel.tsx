@@ -1,4 +1,4 @@
-import { useId, useState, type DragEvent } from 'react';
+import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { DocumentDetail } from '@hopso/shared';
 import type { AgendaItem } from '@hopso/shared';
@@ -8,6 +8,7 @@ import { SelectField } from '../../../ui/SelectField';
 import { isIngestDone } from '../hooks/useDocument';
 import { useUploadQueue } from '../hooks/useUploadQueue';
 import { UploadRowView } from './UploadRowView';
+import { TitleStep } from '../../upload-title/components/TitleStep';
 import './documents.css';
 
 /** Drag-and-drop zone plus a file picker (dropping is never the only way), agenda item choice and one row per file. */
@@ -18,10 +19,20 @@ export function UploadPanel({ meetingId, agenda }: { meetingId: string; agenda: 
   const queryClient = useQueryClient();
   const [agendaItemId, setAgendaItemId] = useState<string>(agenda[0]?.id ?? '');
   const [dragOver, setDragOver] = useState(false);
+  // chosen files wait here for their titles; then they upload
+  const [staged, setStaged] = useState<File[] | null>(null);
+  const rowsRef = useRef<HTMLUListElement>(null);
+  const [scrollToRows, setScrollToRows] = useState(false);
 
   const add = (list: FileList | null) => {
-    if (list) queue.addFiles(Array.from(list), agendaItemId || null);
+    if (list && list.length > 0) setStaged(Array.from(list));
   };
+  useEffect(() => {
+    if (!scrollToRows || !rowsRef.current) return;
+    // the progress is below the fold on a laptop: bring it into view
+    rowsRef.current.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+    setScrollToRows(false);
+  }, [scrollToRows, queue.rows.length]);
   const onDrop = (event: DragEvent<HTMLDivElement>) => {
     event.preventDefault();
     setDragOver(false);
@@ -79,9 +90,20 @@ export function UploadPanel({ meetingId, agenda }: { meetingId: string; agenda: 
         </label>
         <p className="muted drop-zone-hint">{t.upload.hint}</p>
       </div>
+      {staged && (
+        <TitleStep
+          files={staged}
+          onCancel={() => setStaged(null)}
+          onUpload={(titles) => {
+            queue.addFiles(staged, agendaItemId || null, titles);
+            setStaged(null);
+            setScrollToRows(true);
+          }}
+        />
+      )}
       {queue.rows.length > 0 && (
         <>
-          <ul className="upload-rows" data-testid="upload-rows" aria-live="polite">
+          <ul ref={rowsRef} className="upload-rows" data-testid="upload-rows" aria-live="polite">
             {queue.rows.map((row) => (
               <UploadRowView key={row.key} row={row} meetingId={meetingId} onCancel={() => queue.cancel(row.key)} />
             ))}

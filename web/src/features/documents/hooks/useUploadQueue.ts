@@ -15,7 +15,7 @@ export function useUploadQueue(meetingId: string) {
   useEffect(() => {
     for (const row of nextToStart(rows, CONCURRENCY)) {
       dispatch({ type: 'start', key: row.key });
-      const handle = documentsApi.upload(meetingId, row.file, row.agendaItemId, (percent) =>
+      const handle = documentsApi.upload(meetingId, row.file, row.agendaItemId, row.title, (percent) =>
         dispatch({ type: 'progress', key: row.key, percent }),
       );
       aborts.current.set(row.key, handle.abort);
@@ -38,8 +38,8 @@ export function useUploadQueue(meetingId: string) {
     return () => pending.forEach((abort) => abort());
   }, []);
 
-  const addFiles = useCallback((files: readonly File[], agendaItemId: string | null) => {
-    if (files.length > 0) dispatch({ type: 'add', rows: files.map((f) => newUploadRow(f, agendaItemId)) });
+  const addFiles = useCallback((files: readonly File[], agendaItemId: string | null, titles: readonly (string | null)[] = []) => {
+    if (files.length > 0) dispatch({ type: 'add', rows: files.map((f, i) => newUploadRow(f, agendaItemId, titles[i] ?? null)) });
   }, []);
 
   const cancel = useCallback((key: string) => {

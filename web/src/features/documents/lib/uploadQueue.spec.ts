@@ -4,6 +4,7 @@ const row = (key: string, status: UploadRow['status'] = 'queued'): UploadRow => 
   key,
   file: { name: `${key}.pdf`, size: 1 } as File,
   agendaItemId: null,
+  title: null,
   status,
   uploadProgress: 0,
   documentId: null,

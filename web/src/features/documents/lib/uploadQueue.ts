@@ -5,6 +5,8 @@ export interface UploadRow {
   key: string;
   file: File;
   agendaItemId: string | null;
+  /** The title the secretary confirmed (null: the server names it after the file). */
+  title: string | null;
   status: UploadRowStatus;
   /** 0–100 while sending the bytes. */
   uploadProgress: number;
@@ -51,7 +53,7 @@ export function nextToStart(rows: readonly UploadRow[], concurrency: number): Up
 }
 
 let counter = 0;
-export function newUploadRow(file: File, agendaItemId: string | null): UploadRow {
+export function newUploadRow(file: File, agendaItemId: string | null, title: string | null = null): UploadRow {
   counter += 1;
-  return { key: `${Date.now()}-${counter}`, file, agendaItemId, status: 'queued', uploadProgress: 0, documentId: null, error: null };
+  return { key: `${Date.now()}-${counter}`, file, agendaItemId, title, status: 'queued', uploadProgress: 0, documentId: null, error: null };
 }

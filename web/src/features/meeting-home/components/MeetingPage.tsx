@@ -174,6 +174,11 @@ export function MeetingPage() {
       {m.myRole && <CheckInCard meetingId={m.id} />}
       {m.myRole && <MeetingVotes meetingId={m.id} />}
       {m.myRole && <FloorRequestPanel meeting={m} userId={user.id} />}
+      {can(m.myRole, 'comments.create') && (
+        <Link to={`/meetings/${m.id}/my-comments`} className="button button-secondary my-comments-link" data-testid="my-comments-link">
+          {t.myComments.link}
+        </Link>
+      )}
       {can(m.myRole, 'questions.ask') && <MyQuestionsPanel meeting={m} />}
       {can(m.myRole, 'records.readFinal') && <MeetingRecordsPanel meetingId={m.id} />}
 

@@ -6,6 +6,7 @@ import { useParticipantMutations } from '../hooks/useParticipantMutations';
 import { useParticipants } from '../hooks/useParticipants';
 import { AddParticipantForm } from './AddParticipantForm';
 import { ImportParticipantsForm } from './ImportParticipantsForm';
+import { AccountSlipsPanel } from '../../account-slips/components/AccountSlipsPanel';
 
 export function ParticipantsPanel({ meetingId }: { meetingId: string }) {
   const { t } = useI18n();
@@ -89,6 +90,7 @@ export function ParticipantsPanel({ meetingId }: { meetingId: string }) {
       </section>
       <AddParticipantForm existingUserIds={new Set(list.map((p) => p.userId))} mutation={mutations.add} />
       <ImportParticipantsForm mutation={mutations.importList} />
+      <AccountSlipsPanel meetingId={meetingId} participants={list} />
     </div>
   );
 }

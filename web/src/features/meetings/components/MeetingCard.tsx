@@ -6,6 +6,7 @@ import { Icon } from '../../../ui/Icon';
 import { OfflineSavedBadge } from '../../offline/components/OfflineSavedBadge';
 import { MeetingFacts } from './MeetingFacts';
 import { MeetingStatusBadge } from './MeetingStatusBadge';
+import { GroupRoomLink } from '../../home-group/components/GroupRoomLink';
 
 export function MeetingCard({ meeting, canPrepare }: { meeting: MeetingSummary; canPrepare: boolean }) {
   const { t, language } = useI18n();
@@ -34,6 +35,7 @@ export function MeetingCard({ meeting, canPrepare }: { meeting: MeetingSummary; 
         {meeting.released ? t.meetings.documentsReleased(releaseTime) : t.meetings.releasedAt(releaseTime)}
       </p>
       <div className="button-row">
+        <GroupRoomLink meeting={meeting} />
         <Link to={meetingPath} className="button button-primary" aria-hidden="true" tabIndex={-1}>
           {t.meetings.open}
         </Link>

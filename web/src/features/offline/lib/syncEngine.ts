@@ -43,6 +43,9 @@ class SyncEngine {
   private retryAttempt = 0;
   private readonly waiters = new Map<number, Waiter[]>();
   private readonly syncedListeners = new Set<(documentIds: string[], meetingIds: string[]) => void>();
+  /** Items whose writer stopped waiting (offline, or too slow): saved, to be sent later. */
+  private readonly gaveUp = new Set<number>();
+  private readonly offlineSentListeners = new Set<(comments: number) => void>();
 
   attach(queryClient: QueryClient): void {
     this.queryClient = queryClient;
@@ -52,6 +55,12 @@ class SyncEngine {
   onSynced(listener: (documentIds: string[], meetingIds: string[]) => void): () => void {
     this.syncedListeners.add(listener);
     return () => this.syncedListeners.delete(listener);
+  }
+
+  /** After a run that sent comments saved while offline (no writer saw them go): how many. */
+  onOfflineCommentsSent(listener: (comments: number) => void): () => void {
+    this.offlineSentListeners.add(listener);
+    return () => this.offlineSentListeners.delete(listener);
   }
 
   /** Sends what waits now (a no-op when a run is under way: it will look again before it ends). */
@@ -84,7 +93,10 @@ class SyncEngine {
     return new Promise<WriteOutcome>((resolve, reject) => {
       const list = this.waiters.get(seq) ?? [];
       let done = false;
-      const timer = setTimeout(() => finish(() => resolve({ status: 'queued' })), waitMs);
+      const timer = setTimeout(() => finish(() => {
+        this.gaveUp.add(seq);
+        resolve({ status: 'queued' });
+      }), waitMs);
       const finish = (f: () => void) => {
         if (done) return;
         done = true;
@@ -126,6 +138,7 @@ class SyncEngine {
     if (!userId || !hasIndexedDb()) return;
     const documents = new Set<string>();
     const meetings = new Set<string>();
+    let offlineComments = 0;
     for (;;) {
       // one item at a time, re-read each round: other tabs and the writer may have changed the outbox
       const [item] = await outbox.pending(userId);
@@ -136,6 +149,8 @@ class SyncEngine {
         await outbox.remove(item.seq);
         documents.add(item.documentId);
         meetings.add(item.meetingId);
+        if (item.kind === 'comment.create' && (!this.waiters.has(item.seq) || this.gaveUp.has(item.seq))) offlineComments++;
+        this.gaveUp.delete(item.seq);
         this.retryAttempt = 0;
         this.settleWaiters(item.seq, { ok: true });
       } catch (error) {
@@ -154,6 +169,7 @@ class SyncEngine {
       const meetingIds = [...meetings];
       for (const listener of this.syncedListeners) listener(documentIds, meetingIds);
     }
+    if (offlineComments > 0) for (const listener of this.offlineSentListeners) listener(offlineComments);
   }
 
   // ---- sending one item ----

@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { RequireAuth } from '../features/auth/components/RequireAuth';
 import { MeetingPage } from '../features/meeting-home/components/MeetingPage';
+import { GroupRoomLink } from '../features/home-group/components/GroupRoomLink';
 import { MyMeetingsPage } from '../features/meetings/components/MyMeetingsPage';
 import { LoadingState } from '../ui/LoadingState';
 import { AppLayout } from './AppLayout';
@@ -60,7 +61,7 @@ export function App() {
               </RequireAuth>
             }
           >
-            <Route index element={<MyMeetingsPage />} />
+            <Route index element={<MyMeetingsPage cardExtra={(meeting) => <GroupRoomLink meeting={meeting} />} />} />
             <Route path="meetings/new" element={<CreateMeetingPage />} />
             <Route path="meetings/:meetingId" element={<MeetingPage />} />
             <Route path="meetings/:meetingId/setup/*" element={<MeetingSetupPage />} />

@@ -5,7 +5,7 @@ import { useI18n } from '../../../i18n/useI18n';
 import { apiClient } from '../../../lib/api-client';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { Icon } from '../../../ui/Icon';
-import { ConfirmDialog } from '../../document-release/components/ConfirmDialog';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 import { useMeeting } from '../../meetings/hooks/useMeeting';
 import './account-slips.css';
 

@@ -5,7 +5,7 @@ import { formatDateTime, localInputToIso } from '../../../lib/datetime';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { useMeeting } from '../../meetings/hooks/useMeeting';
 import { useReleaseDocument } from '../hooks/useReleaseDocument';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../../../ui/ConfirmDialog';
 
 /**
  * A document's own state for the secretariat: "Bản nháp" with a Phát hành button, or when it reaches

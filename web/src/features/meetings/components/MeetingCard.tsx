@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { MeetingSummary } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
@@ -6,9 +7,9 @@ import { Icon } from '../../../ui/Icon';
 import { OfflineSavedBadge } from '../../offline/components/OfflineSavedBadge';
 import { MeetingFacts } from './MeetingFacts';
 import { MeetingStatusBadge } from './MeetingStatusBadge';
-import { GroupRoomLink } from '../../home-group/components/GroupRoomLink';
 
-export function MeetingCard({ meeting, canPrepare }: { meeting: MeetingSummary; canPrepare: boolean }) {
+/** `extra`: what other features add to the card (the group room link), given by the app so meetings imports none of them. */
+export function MeetingCard({ meeting, canPrepare, extra }: { meeting: MeetingSummary; canPrepare: boolean; extra?: ReactNode }) {
   const { t, language } = useI18n();
   const releaseTime = formatDateTime(meeting.releaseAt, language);
   // an official (người trả lời chất vấn) sees only their questions and the documents
@@ -35,7 +36,7 @@ export function MeetingCard({ meeting, canPrepare }: { meeting: MeetingSummary; 
         {meeting.released ? t.meetings.documentsReleased(releaseTime) : t.meetings.releasedAt(releaseTime)}
       </p>
       <div className="button-row">
-        <GroupRoomLink meeting={meeting} />
+        {extra}
         <Link to={meetingPath} className="button button-primary" aria-hidden="true" tabIndex={-1}>
           {t.meetings.open}
         </Link>

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+import type { MeetingSummary } from '@hopso/shared';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../i18n/useI18n';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -10,7 +12,7 @@ import { sortMeetings } from '../lib/sortMeetings';
 import { MeetingCard } from './MeetingCard';
 import './meetings.css';
 
-export function MyMeetingsPage() {
+export function MyMeetingsPage({ cardExtra }: { cardExtra?: (meeting: MeetingSummary) => ReactNode }) {
   const { t } = useI18n();
   useDocumentTitle(t.meetings.title);
   const user = useRequiredUser();
@@ -33,7 +35,7 @@ export function MyMeetingsPage() {
       {meetings.data && meetings.data.length > 0 && (
         <ul className="meeting-list" data-testid="meeting-list">
           {sortMeetings(meetings.data).map((meeting) => (
-            <MeetingCard key={meeting.id} meeting={meeting} canPrepare={canPrepareMeeting(user, meeting)} />
+            <MeetingCard key={meeting.id} meeting={meeting} canPrepare={canPrepareMeeting(user, meeting)} extra={cardExtra?.(meeting)} />
           ))}
         </ul>
       )}

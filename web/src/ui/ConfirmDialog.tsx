@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
-import { useI18n } from '../../../i18n/useI18n';
-import { useModalDialog } from '../../../ui/useModalDialog';
+import { useI18n } from '../i18n/useI18n';
+import { useModalDialog } from './useModalDialog';
 
 interface ConfirmDialogProps {
   title: string;

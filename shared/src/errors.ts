@@ -46,6 +46,16 @@ export const ERROR_CODES = [
   'WRONG_PASSWORD',
   // live layer
   'RATE_LIMITED',
+  // digital signatures
+  'SIGNING_KEY_MISSING',
+  'SIGNING_KEY_CHANGED',
+  'SIGNING_CERTIFICATE_MISSING',
+  'CERTIFICATE_NOT_PKCS12',
+  'CERTIFICATE_WRONG_PASSWORD',
+  'CERTIFICATE_NO_KEY',
+  'CERTIFICATE_EXPIRED',
+  'CERTIFICATE_NOT_YET_VALID',
+  'SIGNING_FAILED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

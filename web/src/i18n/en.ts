@@ -518,6 +518,15 @@ export const en: Dictionary = {
     CROSS_ORIGIN: 'This request did not come from the hopso site. Open hopso directly and try again.',
     WRONG_PASSWORD: 'The current password is wrong.',
     RATE_LIMITED: 'Too many requests at once. Wait a few seconds and try again.',
+    SIGNING_KEY_MISSING: 'The server has no signing key configured (HOPSO_SIGNING_KEY). Ask the system administrator.',
+    SIGNING_KEY_CHANGED: "The server's signing key has changed, so the stored certificate cannot be opened. Upload the certificate again.",
+    SIGNING_CERTIFICATE_MISSING: 'The council has no signing certificate yet. An administrator must upload its certificate file (.p12, .pfx).',
+    CERTIFICATE_NOT_PKCS12: 'This file is not a PKCS#12 certificate (.p12, .pfx).',
+    CERTIFICATE_WRONG_PASSWORD: "The certificate file's password is wrong.",
+    CERTIFICATE_NO_KEY: 'The certificate file does not hold a private key with its matching certificate.',
+    CERTIFICATE_EXPIRED: 'The certificate has expired.',
+    CERTIFICATE_NOT_YET_VALID: 'The certificate is not valid yet.',
+    SIGNING_FAILED: 'This document could not be signed.',
   },
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {

@@ -521,6 +521,15 @@ export const vi = {
     CROSS_ORIGIN: 'Yêu cầu này không đến từ trang họp số. Hãy mở họp số trực tiếp rồi thử lại.',
     WRONG_PASSWORD: 'Mật khẩu hiện tại không đúng.',
     RATE_LIMITED: 'Bạn gửi yêu cầu quá nhanh. Hãy đợi vài giây rồi thử lại.',
+    SIGNING_KEY_MISSING: 'Máy chủ chưa được cấu hình khóa ký số (HOPSO_SIGNING_KEY). Hãy liên hệ người quản trị hệ thống.',
+    SIGNING_KEY_CHANGED: 'Khóa ký số của máy chủ đã thay đổi nên không mở được chứng thư số đã lưu. Hãy tải lên lại chứng thư số.',
+    SIGNING_CERTIFICATE_MISSING: 'Hội đồng chưa có chứng thư số để ký. Quản trị viên cần tải lên tệp chứng thư số (.p12, .pfx).',
+    CERTIFICATE_NOT_PKCS12: 'Tệp này không phải chứng thư số dạng PKCS#12 (.p12, .pfx).',
+    CERTIFICATE_WRONG_PASSWORD: 'Mật khẩu của tệp chứng thư số không đúng.',
+    CERTIFICATE_NO_KEY: 'Tệp chứng thư số không chứa khóa bí mật cùng chứng thư tương ứng.',
+    CERTIFICATE_EXPIRED: 'Chứng thư số đã hết hạn.',
+    CERTIFICATE_NOT_YET_VALID: 'Chứng thư số chưa đến ngày có hiệu lực.',
+    SIGNING_FAILED: 'Không ký số được tài liệu này.',
   } satisfies Record<ErrorCode, string>,
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {

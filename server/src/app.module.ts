@@ -31,6 +31,7 @@ import { AttendanceModule } from './attendance/attendance.module';
 import { VotesModule } from './votes/votes.module';
 import { SpeakersModule } from './speakers/speakers.module';
 import { QuestionsModule } from './questions/questions.module';
+import { SignaturesModule } from './signatures/signatures.module';
 
 @Global()
 @Module({})
@@ -86,6 +87,7 @@ export class AppModule {
         VotesModule,
         SpeakersModule,
         QuestionsModule,
+        SignaturesModule,
       ],
       controllers: [HealthController, ObservabilityController],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

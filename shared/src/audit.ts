@@ -29,6 +29,8 @@ export const AUDIT_ACTIONS = [
   'questionIssue.assign',
   'questionIssue.close',
   'questionIssue.message',
+  'signingCertificate.upload',
+  'signingCertificate.remove',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

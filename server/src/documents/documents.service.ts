@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository, type EntityManager } from 'typeorm';
-import type { DocumentDetail, ErrorCode, DocumentSummary, MeetingAction, Paragraph } from '@hopso/shared';
+import type { DocumentDetail, DocumentVersionInfo, ErrorCode, DocumentSummary, MeetingAction, Paragraph } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { DomainError, notFound } from '../common/domain-error';
@@ -19,6 +19,7 @@ import { FAILURE_REASONS } from './ingest/extract-worker-protocol';
 import type { PdfInspection } from './ingest/inspect-pdf';
 import { PdfWorkers } from './ingest/pdf-workers';
 import { announceDocuments, loadDocumentSummaries, toVersionInfo } from './document-summaries';
+import { loadSignatureChecks } from '../signatures/document-signatures';
 
 /** An upload as it arrived: a temporary file (see upload-limits.ts). */
 export interface UploadedPdf {
@@ -109,7 +110,9 @@ export class DocumentsService {
     const doc = await this.findDocument(caller, documentId, 'documents.readReleased');
     const versions = await this.versions.find({ where: { documentId }, order: { versionNo: 'DESC' } });
     const [summary] = await this.summaries([doc]);
-    return { ...summary, versions: versions.map(toVersionInfo) };
+    const checks = await loadSignatureChecks(this.db.manager, versions.map((v) => v.id));
+    const withSignatures = (v: DocumentVersionInfo): DocumentVersionInfo => (checks.has(v.id) ? { ...v, signatures: checks.get(v.id) } : v);
+    return { ...summary, currentVersion: withSignatures(summary.currentVersion), versions: versions.map(toVersionInfo).map(withSignatures) };
   }
 
   async update(caller: AuthUser, documentId: string, req: { title?: string; agendaItemId?: string | null }): Promise<DocumentDetail> {

@@ -11,7 +11,8 @@ async function minutesPdf(): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
-const ca = makeTestCa();
+// an issuer named in Vietnamese (UTF8String), as the CMS must repeat it byte for byte
+const ca = makeTestCa('Tổ chức chứng thực thử nghiệm');
 const signer = makeSigningP12(ca, { commonName: 'Nguyễn Văn An', password: 'mật-khẩu thử' });
 
 describe('a PDF signed with a PKCS#12 file', () => {

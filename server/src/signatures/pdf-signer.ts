@@ -1,9 +1,9 @@
 import { PDFDocument } from 'pdf-lib';
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { SignPdf } from '@signpdf/signpdf';
-import { P12Signer } from '@signpdf/signer-p12';
 import { SUBFILTER_ADOBE_PKCS7_DETACHED, type Signer as CmsSigner } from '@signpdf/utils';
 import { DomainError } from '../common/domain-error';
+import { P12CmsSigner } from './p12-cms-signer';
 
 /** What a signature says about itself, written into the PDF's signature dictionary. */
 export interface SignatureDetails {
@@ -63,7 +63,7 @@ export class P12PdfSigner implements PdfSigner {
 
   sign(pdf: Buffer, details: SignatureDetails): Promise<Buffer> {
     // the CMS carries every certificate of the file, and the file is little more than them
-    return signWithCms(pdf, details, new P12Signer(this.p12, { passphrase: this.password }), Math.max(8192, this.p12.length + 4096));
+    return signWithCms(pdf, details, new P12CmsSigner(this.p12, this.password), Math.max(8192, this.p12.length + 4096));
   }
 }
 

@@ -420,6 +420,8 @@ export const en: Dictionary = {
       'questionIssue.assign': 'Question issue assigned',
       'questionIssue.close': 'Question issue closed in the hall',
       'questionIssue.message': 'Answer or follow-up',
+      'signingCertificate.upload': 'Signing certificate uploaded',
+      'signingCertificate.remove': 'Signing certificate removed',
     },
     filterAll: 'All activities',
     filterLabel: 'Filter by activity',

@@ -423,6 +423,8 @@ export const vi = {
       'questionIssue.assign': 'Phân công trả lời chất vấn',
       'questionIssue.close': 'Kết thúc chất vấn tại hội trường',
       'questionIssue.message': 'Trả lời hoặc chất vấn lại',
+      'signingCertificate.upload': 'Tải lên chứng thư số',
+      'signingCertificate.remove': 'Gỡ chứng thư số',
     } satisfies Record<AuditAction, string>,
     filterAll: 'Tất cả hoạt động',
     filterLabel: 'Lọc theo hoạt động',

@@ -4,6 +4,7 @@ import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
 import { Api, blobOf, buildMeetingWorld, insertUser, login, TEST_PASSWORD, type MeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
 import { addOfficial } from './support/session-day';
+import { makeSigningP12, makeTestCa } from './support/certificates';
 
 /**
  * The permission matrix, generated from the OpenAPI document: every route the server publishes must
@@ -59,7 +60,7 @@ const USERNAMES: Record<Exclude<Who, 'anonymous'>, string> = {
 };
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ env: { HOPSO_SIGNING_KEY: crypto.randomBytes(32).toString('base64') } });
   w = await buildMeetingWorld(server);
   b = await buildMeetingWorld(server, { prefix: 'b' });
   callers = { anonymous: w.anonymous, admin: w.admin, secretary: w.secretary, chair: w.chair, delegate: w.delegate, observer: w.observer, outsider: w.outsider, foreign: b.secretary };
@@ -260,6 +261,15 @@ const answeredIssue = async (): Promise<Params> => {
   const answered = await official.post(`/question-issues/${id}/messages`, { clientId: crypto.randomUUID(), body: 'Trả lời bằng văn bản: công trình hoàn thành trong quý tới.' });
   if (answered.status !== 201) throw new Error(`answer issue: ${answered.status} ${JSON.stringify(answered.body)}`);
   return { id };
+};
+
+let signingIdentity: { p12: Buffer; password: string } | null = null;
+const certificateForm = () => {
+  signingIdentity ??= makeSigningP12(makeTestCa(), { commonName: 'Chủ tịch HĐND xã', password: 'mat-khau-p12' });
+  const form = new FormData();
+  form.append('certificate', blobOf(signingIdentity.p12, 'application/x-pkcs12'), 'hdnd.p12');
+  form.append('password', signingIdentity.password);
+  return form;
 };
 
 const CASES: Record<string, RouteCase> = {
@@ -612,6 +622,10 @@ const CASES: Record<string, RouteCase> = {
   // (refusals from outside the private network: server/test/observability.test.ts)
   'GET /ready': { expect: { anonymous: 200, admin: 200, secretary: 200, chair: 200, delegate: 200, observer: 200, outsider: 200, foreign: 200 } },
   'GET /metrics': { expect: { anonymous: 200, admin: 200, secretary: 200, chair: 200, delegate: 200, observer: 200, outsider: 200, foreign: 200 }, noNotFoundComparison: true },
+  // ---- digital signatures: the council's certificate is the administrators' alone
+  'GET /councils/{id}/signing-certificate': { expect: adminOnly(200), params: () => ({ id: w.council.id }) },
+  'PUT /councils/{id}/signing-certificate': { expect: adminOnly(200), params: () => ({ id: w.council.id }), body: certificateForm },
+  'DELETE /councils/{id}/signing-certificate': { expect: adminOnly(204), params: () => ({ id: w.council.id }) },
 };
 
 const fill = (template: string, params: Params) =>
@@ -824,6 +838,10 @@ const OFFICIAL_EXPECT: Record<string, number> = {
   'POST /question-issues/{id}/open': 403,
   'POST /question-issues/{id}/close': 403,
   'POST /question-issues/{id}/messages': 201,
+  // digital signatures
+  'GET /councils/{id}/signing-certificate': 403,
+  'PUT /councils/{id}/signing-certificate': 403,
+  'DELETE /councils/{id}/signing-certificate': 403,
 };
 
 describe('the official (người trả lời chất vấn)', () => {

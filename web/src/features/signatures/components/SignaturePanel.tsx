@@ -16,7 +16,8 @@ export function SignaturePanel({ signatures }: { signatures: PdfSignatureInfo[] 
         <span className="signature-mark" aria-hidden="true">
           {worst === 'ok' ? '✓' : '!'}
         </span>
-        <strong>{t.signatures.panelTitle}</strong> · {signatures.length === 1 ? t.signatures.status[signatures[0].status] : t.signatures.count(signatures.length)}
+        <strong>{t.signatures.panelTitle}</strong>
+        <span>{signatures.length === 1 ? t.signatures.status[signatures[0].status] : t.signatures.count(signatures.length)}</span>
       </summary>
       <ul className="signature-list">
         {signatures.map((s, i) => (

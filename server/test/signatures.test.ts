@@ -5,7 +5,7 @@ import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
 import { verifyPdfSignatures } from '../src/signatures/pdf-signature-verifier';
 import { SignaturesService } from '../src/signatures/signatures.service';
 import { signingKeyOf } from '../src/signatures/signing-key';
-import { blobOf, buildMeetingWorld, type Api, type MeetingWorld } from './support/api';
+import { blobOf, buildMeetingWorld, login, type Api, type MeetingWorld } from './support/api';
 import { makeSigningP12, makeTestCa, pdfsig, type SigningIdentity } from './support/certificates';
 import { startServer, type TestServer } from './support/server';
 
@@ -32,6 +32,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** The world's people logged in on a restarted server (the Api clients hold the old server's address). */
+async function relogin(next: TestServer): Promise<Pick<MeetingWorld, 'admin' | 'secretary' | 'delegate'>> {
+  return { admin: await login(next, 'w-admin'), secretary: await login(next, 'w-secretary'), delegate: await login(next, 'w-delegate') };
+}
+
 const certificatePath = () => `/councils/${w.council.id}/signing-certificate`;
 function uploadCertificate(api: Api, file: Buffer | null, password: string, councilId = w.council.id) {
   const form = new FormData();
@@ -51,19 +56,17 @@ async function uploadDocument(pdf: Buffer, name: string): Promise<DocumentDetail
   return w.secretary.waitReady((up.body as UploadResult).documents[0].id);
 }
 
+const noKey = makeSigningP12(ca, { commonName: 'Không có khóa', password: 'p', withKey: false }).p12;
+const expired = makeSigningP12(ca, { commonName: 'Đã hết hạn', password: 'p', from: new Date(Date.now() - 40 * DAY), to: new Date(Date.now() - DAY) }).p12;
+const notYetValid = makeSigningP12(ca, { commonName: 'Chưa hiệu lực', password: 'p', from: new Date(Date.now() + 5 * DAY), to: new Date(Date.now() + 40 * DAY) }).p12;
+
 describe('the council signing certificate', () => {
   it.each([
     ['a wrong password', () => good.p12, 'sai mật khẩu', 422, 'CERTIFICATE_WRONG_PASSWORD'],
     ['a file that is not PKCS#12', () => Buffer.from('%PDF-1.7\nnot a certificate'), 'x', 422, 'CERTIFICATE_NOT_PKCS12'],
-    ['a PKCS#12 file without a private key', () => makeSigningP12(ca, { commonName: 'Không có khóa', password: 'p', withKey: false }).p12, 'p', 422, 'CERTIFICATE_NO_KEY'],
-    [
-      'an expired certificate',
-      () => makeSigningP12(ca, { commonName: 'Đã hết hạn', password: 'p', from: new Date(Date.now() - 40 * DAY), to: new Date(Date.now() - DAY) }).p12,
-      'p',
-      422,
-      'CERTIFICATE_EXPIRED',
-    ],
-    ['a certificate not valid yet', () => makeSigningP12(ca, { commonName: 'Chưa hiệu lực', password: 'p', from: new Date(Date.now() + 5 * DAY), to: new Date(Date.now() + 40 * DAY) }).p12, 'p', 422, 'CERTIFICATE_NOT_YET_VALID'],
+    ['a PKCS#12 file without a private key', () => noKey, 'p', 422, 'CERTIFICATE_NO_KEY'],
+    ['an expired certificate', () => expired, 'p', 422, 'CERTIFICATE_EXPIRED'],
+    ['a certificate not valid yet', () => notYetValid, 'p', 422, 'CERTIFICATE_NOT_YET_VALID'],
     ['no file at all', () => null, 'p', 400, 'VALIDATION_FAILED'],
   ])('refuses %s with its code, and stores nothing', async (_what, file, password, status, code) => {
     const res = await uploadCertificate(w.admin, file(), password);
@@ -144,6 +147,24 @@ describe('signing a document of the council (SignaturesService.signPdf)', () => 
     expect(bad.currentVersion.signatures).toEqual([expect.objectContaining({ signerName: 'Trần Thị Bình', digestMatches: false, status: 'modified' })]);
     const plain = await uploadDocument(await resolutionPdf('Dự thảo chưa ký'), 'du-thao.pdf');
     expect(plain.currentVersion.signatures).toEqual([]);
+  });
+
+  it('checks versions ingested before signatures were read once the server starts again', async () => {
+    const doc = await uploadDocument(signed, 'nghi-quyet-cu.pdf');
+    await server.db.query('DELETE FROM document_version_signatures WHERE version_id = $1', [doc.currentVersion.id]);
+    expect((await w.secretary.get<DocumentDetail>(`/documents/${doc.id}`)).body.currentVersion.signatures).toBeUndefined();
+    const databaseName = new URL(server.databaseUrl).pathname.slice(1);
+    await server.stop();
+    server = await startServer({ databaseName, env: { HOPSO_SIGNING_KEY: KEY.toString('base64') } });
+    w = { ...w, ...(await relogin(server)) };
+    const deadline = Date.now() + 30_000;
+    let detail: DocumentDetail;
+    do {
+      detail = (await w.secretary.get<DocumentDetail>(`/documents/${doc.id}`)).body;
+      if (detail.currentVersion.signatures) break;
+      await new Promise((r) => setTimeout(r, 200));
+    } while (Date.now() < deadline);
+    expect(detail.currentVersion.signatures).toEqual([expect.objectContaining({ signerName: 'Trần Thị Bình', status: 'valid' })]);
   });
 
   it('refuses with a clear code when the signing key changed, when there is no key, and once the certificate is removed', async () => {

@@ -1,9 +1,8 @@
 import crypto from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { DataSource } from 'typeorm';
 import type { UploadResult } from '@hopso/shared';
 import { buildDraftResolutionPdf } from '../../server/src/seed/demo-pdfs';
-import { SignaturesService } from '../../server/src/signatures/signatures.service';
+import { signWithCouncilCertificate } from '../../server/src/signatures/council-signer';
 import { signingKeyOf } from '../../server/src/signatures/signing-key';
 import { login } from '../../server/test/support/api';
 import { makeSigningP12, makeTestCa } from '../../server/test/support/certificates';
@@ -13,12 +12,15 @@ import { waitForDemoIngest } from './support/demo';
 
 const KEY = crypto.randomBytes(32);
 let server: TestServer;
+/** The test's pg client answers with a result object; the signer wants the rows, as TypeORM gives them. */
+const rowsOf = (s: TestServer) => ({ query: async (sql: string, params?: unknown[]) => (await s.db.query(sql, params)).rows });
 let browser: Browser;
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startServer({ seedDemo: true, env: { HOPSO_SIGNING_KEY: KEY.toString('base64') } }), launchBrowser()]);
   await waitForDemoIngest(server);
-});
+  // a seeded start and its demo ingest, on a shared machine
+}, 180_000);
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
@@ -50,20 +52,13 @@ it('lets the administrator store the council certificate, and shows a delegate t
     await admin.close();
   }
 
-  // the records coordinator signs through the service; here the test does, against the same database and key
-  const db = new DataSource({ type: 'postgres', url: server.databaseUrl, entities: [] });
-  await db.initialize();
-  let signed: Buffer;
-  try {
-    const pdf = await buildDraftResolutionPdf({
-      title: 'Nghị quyết về kế hoạch đầu tư công năm 2027',
-      councilName: 'Hội đồng nhân dân xã Yên Hòa',
-      articles: [{ heading: 'Điều 1. Thông qua kế hoạch', clauses: ['Thông qua kế hoạch đầu tư công năm 2027.'] }],
-    });
-    signed = await new SignaturesService(db, signingKeyOf(KEY, 'HOPSO_SIGNING_KEY')).signPdf(councilId, pdf, { reason: 'Nghị quyết đã được thông qua' });
-  } finally {
-    await db.destroy();
-  }
+  // what SignaturesService.signPdf does, against the server's database with the server's key
+  const pdf = await buildDraftResolutionPdf({
+    title: 'Nghị quyết về kế hoạch đầu tư công năm 2027',
+    councilName: 'Hội đồng nhân dân xã Yên Hòa',
+    articles: [{ heading: 'Điều 1. Thông qua kế hoạch', clauses: ['Thông qua kế hoạch đầu tư công năm 2027.'] }],
+  });
+  const signed = await signWithCouncilCertificate(rowsOf(server), signingKeyOf(KEY, 'HOPSO_SIGNING_KEY'), councilId, pdf, { reason: 'Nghị quyết đã được thông qua' });
   const secretary = await login(server, 'thuky1', DEMO_PASSWORD);
   const up = await secretary.upload(meetingId, [{ name: 'nghi-quyet-da-ky.pdf', data: signed }]);
   expect(up.status).toBe(201);

@@ -12,8 +12,11 @@ export interface TestCa {
 }
 
 const DAY = 86400_000;
-// 2048-bit keys take a moment in pure JS; one pair per purpose is enough for a test file
-const keyPair = () => forge.pki.rsa.generateKeyPair({ bits: 2048, workers: -1 });
+/** Node's own key generation (forge's is pure JavaScript and takes seconds on a loaded machine), handed to forge. */
+function keyPair(): { privateKey: forge.pki.rsa.PrivateKey; publicKey: forge.pki.rsa.PublicKey } {
+  const { privateKey, publicKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
+  return { privateKey: forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey, publicKey: forge.pki.publicKeyFromPem(publicKey) as forge.pki.rsa.PublicKey };
+}
 
 function certificate(subject: forge.pki.CertificateField[], issuer: forge.pki.CertificateField[], publicKey: forge.pki.PublicKey, opts: { from: Date; to: Date; ca: boolean }) {
   const cert = forge.pki.createCertificate();

@@ -34,6 +34,7 @@ import { QuestionsModule } from './questions/questions.module';
 import { RecordsModule } from './records/records.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { AccountSlipsModule } from './account-slips/account-slips.module';
+import { SignaturesModule } from './signatures/signatures.module';
 
 @Global()
 @Module({})
@@ -92,6 +93,7 @@ export class AppModule {
         RecordsModule,
         NotificationsModule,
         AccountSlipsModule,
+        SignaturesModule,
       ],
       controllers: [HealthController, ObservabilityController],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

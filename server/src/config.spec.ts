@@ -37,4 +37,16 @@ describe('loadConfig', () => {
   it('asks for the bucket when S3 is chosen', () => {
     expect(() => loadConfig({ HOPSO_STORAGE: 's3' })).toThrow(/HOPSO_S3_BUCKET/);
   });
+
+  it('reads the signing key as 64 hex digits or base64, and refuses anything else without repeating it', () => {
+    const hex = 'ab'.repeat(32);
+    expect(loadConfig({ HOPSO_SIGNING_KEY: hex }).signingKey).toEqual(Buffer.from(hex, 'hex'));
+    const b64 = Buffer.alloc(32, 7).toString('base64');
+    expect(loadConfig({ HOPSO_SIGNING_KEY: b64 }).signingKey).toEqual(Buffer.alloc(32, 7));
+    expect(loadConfig({}).signingKey).toBeNull();
+    for (const bad of ['correct horse battery staple', 'ab'.repeat(16), Buffer.alloc(16).toString('base64')]) {
+      expect(() => loadConfig({ HOPSO_SIGNING_KEY: bad })).toThrow(/HOPSO_SIGNING_KEY: must be 32 random bytes/);
+      expect(() => loadConfig({ HOPSO_SIGNING_KEY: bad })).not.toThrow(bad);
+    }
+  });
 });

@@ -43,6 +43,11 @@ export interface AppConfig {
   migrateAtStart: boolean;
   /** hopso's version, from the repository's package.json (answered by /api/health). */
   version: string;
+  /**
+   * The 32-byte key that seals councils' signing certificates (AES-256-GCM). Unset: the embedded
+   * database's demo shape makes one in dataDir on first start; with DATABASE_URL signing is off.
+   */
+  signingKey: Buffer | null;
 }
 
 /** The repository root: the nearest folder upwards whose package.json declares the workspaces. */
@@ -123,13 +128,34 @@ const envSchema = z.object({
   HOPSO_S3_FORCE_PATH_STYLE: flag,
   HOPSO_MIGRATE_AT_START: flag,
   HOPSO_METRICS_TOKEN: z.preprocess(blankAsUnset, z.string().min(16, 'must be at least 16 characters').optional()),
+  HOPSO_SIGNING_KEY: z.preprocess(blankAsUnset, z.string().optional()).transform((v, ctx) => {
+    if (v === undefined) return null;
+    const key = parseSigningKey(v);
+    if (!key) ctx.addIssue({ code: 'custom', message: 'must be 32 random bytes, as 64 hex digits or in base64 (openssl rand -base64 32)' });
+    return key;
+  }),
 });
+
+/** 32 bytes written as 64 hex digits or as base64; anything else (a passphrase, a short key) is refused, never stretched. */
+export function parseSigningKey(value: string): Buffer | null {
+  const v = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(v)) return Buffer.from(v, 'hex');
+  if (/^[A-Za-z0-9+/]{43}=?$/.test(v) || /^[A-Za-z0-9_-]{43}=?$/.test(v)) {
+    const key = Buffer.from(v.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    return key.length === 32 ? key : null;
+  }
+  return null;
+}
+
+/** Variables whose refused value is not repeated in the message (it would land in the start log). */
+const SECRET_VARIABLES = new Set(['HOPSO_SIGNING_KEY']);
 
 /** Reads and checks the environment; a bad value throws a ConfigError naming the variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}${typeof env[String(i.path[0])] === 'string' ? ` (got "${env[String(i.path[0])]}")` : ''}`));
+    const shown = (name: string) => (typeof env[name] === 'string' && !SECRET_VARIABLES.has(name) ? ` (got "${env[name]}")` : '');
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}${shown(String(i.path[0]))}`));
   }
   const e = parsed.data;
   if (e.HOPSO_STORAGE === 's3' && !e.HOPSO_S3_BUCKET) throw new ConfigError(['HOPSO_S3_BUCKET: required when HOPSO_STORAGE=s3']);
@@ -179,6 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: e.HOPSO_METRICS_TOKEN ?? null,
     migrateAtStart: e.HOPSO_MIGRATE_AT_START ?? true,
     version: packageVersion(),
+    signingKey: e.HOPSO_SIGNING_KEY,
   };
 }
 

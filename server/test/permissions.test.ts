@@ -4,6 +4,7 @@ import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
 import { Api, blobOf, buildMeetingWorld, insertUser, login, TEST_PASSWORD, type MeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
 import { addOfficial } from './support/session-day';
+import { makeSigningP12, makeTestCa } from './support/certificates';
 
 /**
  * The permission matrix, generated from the OpenAPI document: every route the server publishes must
@@ -59,7 +60,7 @@ const USERNAMES: Record<Exclude<Who, 'anonymous'>, string> = {
 };
 
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ env: { HOPSO_SIGNING_KEY: crypto.randomBytes(32).toString('base64') } });
   w = await buildMeetingWorld(server);
   b = await buildMeetingWorld(server, { prefix: 'b' });
   callers = { anonymous: w.anonymous, admin: w.admin, secretary: w.secretary, chair: w.chair, delegate: w.delegate, observer: w.observer, outsider: w.outsider, foreign: b.secretary };
@@ -276,6 +277,14 @@ const finalMinutesOnce = async () => (finalMinutes ??= await minutesIn('final'))
 /** A draft is the staff's: to anyone else (the administrator too) it does not exist. */
 const draftStaff = (ok: number): Expected => ({ anonymous: 401, admin: 404, secretary: ok, chair: ok, delegate: 404, observer: 404, outsider: 404, foreign: 404 });
 const chairOnly = (ok: number): Expected => ({ ...draftStaff(ok), secretary: 403 });
+let signingIdentity: { p12: Buffer; password: string } | null = null;
+const certificateForm = () => {
+  signingIdentity ??= makeSigningP12(makeTestCa(), { commonName: 'Chủ tịch HĐND xã', password: 'mat-khau-p12' });
+  const form = new FormData();
+  form.append('certificate', blobOf(signingIdentity.p12, 'application/x-pkcs12'), 'hdnd.p12');
+  form.append('password', signingIdentity.password);
+  return form;
+};
 
 const CASES: Record<string, RouteCase> = {
   // ---- public
@@ -646,6 +655,10 @@ const CASES: Record<string, RouteCase> = {
   'GET /notifications': { expect: anyoneLoggedIn(200) },
   'POST /notifications/read-all': { expect: anyoneLoggedIn(200) },
   'POST /notifications/{id}/read': { expect: onlyDelegate(200), params: async () => ({ id: await delegateNotification() }) },
+  // ---- digital signatures: the council's certificate is the administrators' alone
+  'GET /councils/{id}/signing-certificate': { expect: adminOnly(200), params: () => ({ id: w.council.id }) },
+  'PUT /councils/{id}/signing-certificate': { expect: adminOnly(200), params: () => ({ id: w.council.id }), body: certificateForm },
+  'DELETE /councils/{id}/signing-certificate': { expect: adminOnly(204), params: () => ({ id: w.council.id }) },
 };
 
 /** A new delegate of the meeting, whose password the secretariat may reset. */
@@ -894,6 +907,10 @@ const OFFICIAL_EXPECT: Record<string, number> = {
   'GET /notifications': 200,
   'POST /notifications/read-all': 200,
   'POST /notifications/{id}/read': 404,
+  // digital signatures
+  'GET /councils/{id}/signing-certificate': 403,
+  'PUT /councils/{id}/signing-certificate': 403,
+  'DELETE /councils/{id}/signing-certificate': 403,
 };
 
 describe('the official (người trả lời chất vấn)', () => {

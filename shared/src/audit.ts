@@ -37,6 +37,8 @@ export const AUDIT_ACTIONS = [
   // issue 16: release per document, password reset by the secretariat
   'document.release',
   'participant.passwordReset',
+  'signingCertificate.upload',
+  'signingCertificate.remove',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,5 +1,6 @@
 import { z } from './zod';
 import type { ErrorCode } from './errors';
+import type { PdfSignatureInfo } from './signatures';
 
 export const VERSION_STATUSES = ['pending', 'processing', 'ready', 'failed'] as const;
 export type VersionStatus = (typeof VERSION_STATUSES)[number];
@@ -19,6 +20,8 @@ export interface DocumentVersionInfo {
   /** Width and height of each page in PDF units, index 0 = page 1 (empty until ingested). */
   pageSizes: [number, number][];
   createdAt: string;
+  /** The PDF's digital signatures as hopso checked them at ingest ([] when unsigned); absent until checked (in the document's detail only). */
+  signatures?: PdfSignatureInfo[];
 }
 
 export interface DocumentSummary {

@@ -23,3 +23,4 @@ export * from './records';
 export * from './comment-window';
 export * from './account-slips';
 export * from './notifications';
+export * from './signatures';

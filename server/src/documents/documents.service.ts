@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository, type EntityManager } from 'typeorm';
-import type { DocumentDetail, DocumentState, ErrorCode, DocumentSummary, MeetingAction, MeetingStatus, Paragraph } from '@hopso/shared';
+import type { DocumentDetail, DocumentState, DocumentVersionInfo, ErrorCode, DocumentSummary, MeetingAction, MeetingStatus, Paragraph } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { DomainError, notFound } from '../common/domain-error';
@@ -20,6 +20,7 @@ import type { PdfInspection } from './ingest/inspect-pdf';
 import { PdfWorkers } from './ingest/pdf-workers';
 import { documentReadable } from './document-release';
 import { announceDocuments, loadDocumentSummaries, toVersionInfo } from './document-summaries';
+import { loadSignatureChecks } from '../signatures/document-signatures';
 
 /** An upload as it arrived: a temporary file (see upload-limits.ts). */
 export interface UploadedPdf {
@@ -116,7 +117,9 @@ export class DocumentsService {
     const doc = await this.findDocument(caller, documentId, 'documents.readReleased');
     const versions = await this.versions.find({ where: { documentId }, order: { versionNo: 'DESC' } });
     const [summary] = await this.summaries([doc]);
-    return { ...summary, versions: versions.map(toVersionInfo) };
+    const checks = await loadSignatureChecks(this.db.manager, versions.map((v) => v.id));
+    const withSignatures = (v: DocumentVersionInfo): DocumentVersionInfo => (checks.has(v.id) ? { ...v, signatures: checks.get(v.id) } : v);
+    return { ...summary, currentVersion: withSignatures(summary.currentVersion), versions: versions.map(toVersionInfo).map(withSignatures) };
   }
 
   async update(caller: AuthUser, documentId: string, req: { title?: string; agendaItemId?: string | null }): Promise<DocumentDetail> {

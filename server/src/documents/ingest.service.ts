@@ -12,6 +12,8 @@ import { IngestFailure, type ExtractionSummary, type ExtractionWorker } from './
 import { PdfWorkers } from './ingest/pdf-workers';
 import { FAILURE_REASONS, type IngestFailureCode } from './ingest/extract-worker-protocol';
 import type { ExtractedParagraph } from './ingest/extract-paragraphs';
+import type { PdfSignatureInfo } from '@hopso/shared';
+import { checkSignatures, saveSignatureCheck } from '../signatures/document-signatures';
 
 const PROGRESS_EVERY_MS = 300;
 
@@ -148,6 +150,7 @@ export class IngestService {
     let writing: Promise<void> = Promise.resolve();
     let writeFailure: unknown = null;
     let summary: ExtractionSummary;
+    let signatures: PdfSignatureInfo[] = [];
     try {
       const data = await this.storage.read(version.fileKey);
       let lastReport = Date.now();
@@ -180,6 +183,7 @@ export class IngestService {
       });
       await writing;
       if (writeFailure) throw writeFailure;
+      signatures = await checkSignatures(data);
     } catch (e) {
       await writing;
       const code = e instanceof IngestFailure ? e.code : 'INGEST_FAILED';
@@ -194,6 +198,7 @@ export class IngestService {
       if (version.versionNo > 1 && version.versionNo === Number(newest)) await this.reanchor.reanchorDocument(version.documentId, versionId, tx);
       // raw SQL: TypeORM would write a JS array into jsonb as a PostgreSQL array literal
       await tx.query(`UPDATE document_versions SET status = 'ready', progress = 100, page_sizes = $2::jsonb WHERE id = $1`, [versionId, JSON.stringify(summary.pageSizes)]);
+      await saveSignatureCheck(tx, versionId, signatures);
       await announceDocuments(tx, emit, [version.documentId]);
     });
     const done = performance.now();

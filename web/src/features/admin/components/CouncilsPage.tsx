@@ -7,9 +7,10 @@ import { useCouncils } from '../../councils/hooks/useCouncils';
 import { useCouncilMutations } from '../hooks/useCouncilMutations';
 import { CouncilForm } from './CouncilForm';
 import { CouncilStaffEditor } from './CouncilStaffEditor';
+import { SigningCertificateCard } from '../../signatures/components/SigningCertificateCard';
 import './admin.css';
 
-type Open = { kind: 'none' } | { kind: 'create' } | { kind: 'edit'; id: string } | { kind: 'staff'; id: string };
+type Open = { kind: 'none' } | { kind: 'create' } | { kind: 'edit'; id: string } | { kind: 'staff'; id: string } | { kind: 'signing'; id: string };
 
 export function CouncilsPage() {
   const { t } = useI18n();
@@ -70,10 +71,20 @@ export function CouncilsPage() {
                   >
                     {t.admin.editStaff}
                   </button>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    aria-expanded={open.kind === 'signing' && open.id === council.id}
+                    onClick={() => setOpen(open.kind === 'signing' && open.id === council.id ? { kind: 'none' } : { kind: 'signing', id: council.id })}
+                    data-testid="council-signing"
+                  >
+                    {t.signatures.manageCertificate}
+                  </button>
                 </div>
               </>
             )}
             {open.kind === 'staff' && open.id === council.id && <CouncilStaffEditor councilId={council.id} mutation={setStaff} onDone={close} />}
+            {open.kind === 'signing' && open.id === council.id && <SigningCertificateCard councilId={council.id} />}
           </li>
         ))}
       </ul>

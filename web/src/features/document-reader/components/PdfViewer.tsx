@@ -29,6 +29,7 @@ import { PdfPageView } from '../../viewer/components/PdfPageView';
 import { ViewerSearchBar } from '../../viewer/components/ViewerSearchBar';
 import { ViewerPageNav } from '../../viewer/components/ViewerPageNav';
 import { ViewerToolbar } from '../../viewer/components/ViewerToolbar';
+import { SignaturePanel } from '../../signatures/components/SignaturePanel';
 
 interface PdfViewerProps {
   documentId: string;
@@ -375,6 +376,7 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
           {t.viewer.oldVersion} <Link to={`/documents/${documentId}`}>{t.viewer.showLatest}</Link>
         </p>
       )}
+      <SignaturePanel signatures={version.signatures} />
       <ReadingControls
         mode={mode}
         prefs={readingPrefs}

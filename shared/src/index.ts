@@ -19,3 +19,4 @@ export * from './votes';
 export * from './attendance';
 export * from './speakers';
 export * from './questions';
+export * from './server-messages';

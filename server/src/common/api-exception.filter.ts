@@ -31,7 +31,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   private toBody(error: unknown): ApiErrorBody {
     if (error instanceof DomainError) {
-      return { statusCode: error.status, code: error.code, message: error.message, ...(error.issues && { issues: error.issues }) };
+      return { statusCode: error.status, code: error.code, message: error.message, ...(error.issues && { issues: error.issues }), ...(error.detail && { detail: error.detail }) };
     }
     if (isBodyReadError(error)) {
       // raised by the JSON and form body parsers before any route runs

@@ -1,3 +1,4 @@
+import type { ServerMessageCode, ServerMessageParams } from '@hopso/shared';
 import type { AuditAction, BreakoutStatus, CommentStatus, CouncilLevel, ErrorCode, HighlightColor, IssueStatus, MeetingKind, MeetingRole, MeetingStatus, PassRule, QuestionReportKind, SittingStatus, SpeechType, VersionStatus, VoteChoice, VoteKind, VoteStatus } from '@hopso/shared';
 
 /**
@@ -1065,6 +1066,29 @@ export const vi = {
     noVoice: 'Máy này chưa có giọng đọc tiếng Việt nên không đọc to được. Hãy cài giọng tiếng Việt trong Cài đặt của điện thoại (mục Chuyển văn bản thành giọng nói), rồi mở lại tài liệu.',
     noSpeech: 'Trình duyệt này không đọc to được.',
   },
+  serverMessages: {
+    IMPORT_NAME_MISSING: () => 'Thiếu họ và tên.',
+    IMPORT_NAME_TOO_LONG: (p) => `Họ và tên dài quá ${p.max} ký tự.`,
+    IMPORT_PHONE_MISSING: () => 'Thiếu số điện thoại.',
+    IMPORT_PHONE_INVALID: (p) => `"${p.phone}" không phải số điện thoại (cần 9–15 chữ số).`,
+    IMPORT_PHONE_TWICE: (p) => `Số điện thoại ${p.phone} xuất hiện hai lần trong tệp.`,
+    IMPORT_ROLE_UNKNOWN: (p) => `Không rõ vai trò "${p.role}" (dùng: đại biểu, chủ tọa, thư ký, khách mời).`,
+    IMPORT_ADMIN_SELF: () => 'Quản trị viên không tự thêm mình vào cuộc họp được; hãy nhờ tổ thư ký.',
+    ALREADY_PARTICIPANT: () => 'Người này đã tham dự cuộc họp; hãy đổi vai trò thay vì thêm lại.',
+    LAST_SECRETARY: () => 'Cuộc họp cần ít nhất một thư ký; hãy thêm thư ký khác trước.',
+    IMPORT_NOT_UTF8: () => 'Tệp CSV không ở dạng chữ UTF-8. Hãy lưu lại với kiểu "CSV UTF-8" rồi thử lại.',
+    IMPORT_XLSX_UNREADABLE: () => 'Không đọc được tệp Excel. Hãy lưu lại dạng .xlsx hoặc CSV rồi thử lại.',
+    IMPORT_XLSX_NO_SHEET: () => 'Tệp Excel không có trang tính nào.',
+    IMPORT_EMPTY: () => 'Tệp danh sách trống.',
+    IMPORT_NO_HEADER: () => 'Dòng đầu tiên phải ghi tên các cột, ít nhất có "Họ và tên" và "Số điện thoại".',
+    IMPORT_FILE_UNREADABLE: () => 'Không đọc được tệp. Hãy lưu lại dạng .xlsx hoặc CSV rồi thử lại.',
+    IMPORT_TOO_MANY_ROWS: (p) => `Một danh sách có tối đa ${p.max} người.`,
+    IMPORT_TOO_MANY_CELLS: (p) => `Tệp có hơn ${p.max} ô; hãy chỉ giữ các cột của danh sách.`,
+    IMPORT_INFLATES_TOO_MUCH: (p) => `Tệp Excel khi giải nén lớn hơn ${p.mb} MB; hãy chỉ giữ danh sách rồi lưu lại.`,
+    IMPORT_TOO_SLOW: () => 'Đọc tệp quá lâu; hãy chỉ giữ danh sách rồi lưu lại.',
+    IMPORT_TOO_BIG_TO_READ: () => 'Tệp quá lớn để đọc; hãy chỉ giữ danh sách rồi lưu lại.',
+    NUL_IN_LINE: (p) => `Dòng ${p.line} có ký tự không hợp lệ; hãy gõ lại dòng đó rồi nhập lại tệp.`,
+  } satisfies Record<ServerMessageCode, (p: ServerMessageParams) => string>,
 };
 
 /** The shape every language must match at compile time. */

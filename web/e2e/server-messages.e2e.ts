@@ -1,0 +1,55 @@
+import { desktopContext, logIn, screenshotOnFailure } from './support/browser';
+import { demoWorld } from './support/demo';
+
+const world = demoWorld();
+
+// English words the server's own sentences use; none may reach the Vietnamese screen
+const ENGLISH = /\b(the|is|missing|phone|number|appears|twice|file|unknown|role|line)\b/i;
+
+it('shows the import report of a delegate list only in Vietnamese, and in English after switching', async () => {
+  const context = await desktopContext(world.browser, world.server.url);
+  const page = await logIn(context, 'thuky1');
+  try {
+    await page.goto(`/meetings/${world.meetingId}/setup/participants`);
+    const csv = [
+      'Họ và tên,Số điện thoại,Vai trò',
+      'Người Mới Một,0912000101,đại biểu',
+      ',0912000102,đại biểu',
+      'Người Mới Ba,12345,đại biểu',
+      'Người Mới Bốn,0912000104,phó chủ tịch',
+      'Người Mới Năm,0912000101,đại biểu',
+    ].join('\n');
+    const choose = async () => {
+      await page.setInputFiles('[data-testid="import-file"]', { name: 'danh-sach.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+      await page.click('[data-testid="import-submit"]');
+    };
+    await choose();
+    const items = page.locator('[data-testid="import-errors"] li');
+    await items.first().waitFor();
+    const lines = await items.allTextContents();
+    expect(lines).toEqual([
+      'Dòng 3: Thiếu họ và tên.',
+      'Dòng 4: "12345" không phải số điện thoại (cần 9–15 chữ số).',
+      'Dòng 5: Không rõ vai trò "phó chủ tịch" (dùng: đại biểu, chủ tọa, thư ký, khách mời).',
+      'Dòng 6: Số điện thoại 0912000101 xuất hiện hai lần trong tệp.',
+    ]);
+    const report = (await page.locator('[data-testid="import-result"]').textContent()) ?? '';
+    expect(report.replace(/"[^"]*"/g, '')).not.toMatch(ENGLISH);
+
+    // a file that cannot be read as a whole: its precise reason, in Vietnamese
+    await page.setInputFiles('[data-testid="import-file"]', { name: 'sai.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2') });
+    await page.click('[data-testid="import-submit"]');
+    await page.locator('[data-testid="import-error"]').getByText('Dòng đầu tiên phải ghi tên các cột').waitFor();
+
+    // the same report in English once the person switches language
+    await page.evaluate(() => localStorage.setItem('hopso.language', 'en'));
+    await page.reload();
+    await choose();
+    await page.locator('[data-testid="import-errors"]').getByText('The name is missing.').waitFor();
+  } catch (e) {
+    await screenshotOnFailure(page, 'server-messages');
+    throw e;
+  } finally {
+    await context.close();
+  }
+});

@@ -5,6 +5,7 @@ import { MeetingPage } from '../features/meetings/components/MeetingPage';
 import { MyMeetingsPage } from '../features/meetings/components/MyMeetingsPage';
 import { LoadingState } from '../ui/LoadingState';
 import { AppLayout } from './AppLayout';
+import { MeetingTimeZoneScope } from './MeetingTimeZoneScope';
 import { NotFoundPage } from './NotFoundPage';
 import { OfficialPage } from '../features/questions/components/OfficialPage';
 import { QuestionsDeskPage } from '../features/questions/components/QuestionsDeskPage';
@@ -47,7 +48,9 @@ export function App() {
           <Route
             element={
               <RequireAuth>
-                <AppLayout />
+                <MeetingTimeZoneScope>
+                  <AppLayout />
+                </MeetingTimeZoneScope>
               </RequireAuth>
             }
           >

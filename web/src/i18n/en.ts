@@ -168,7 +168,7 @@ export const en: Dictionary = {
     releaseAt: 'Documents released at',
     releaseAtHint: 'Delegates see the documents from this time.',
     commentDeadline: 'Comment deadline',
-    timezone: (zone: string) => `Times are in this device’s time zone (${zone}).`,
+    timezone: (offset: string) => `Times are the council’s (${offset}), written day/month/year and 24-hour.`,
     submitCreate: 'Create meeting',
     creating: 'Creating…',
   },
@@ -1060,6 +1060,12 @@ export const en: Dictionary = {
     pausedAt: (name: string) => `Paused: ${name}`,
     noVoice: 'This device has no Vietnamese voice, so it cannot read aloud. Install a Vietnamese voice in the phone’s Settings (Text-to-speech), then open the document again.',
     noSpeech: 'This browser cannot read aloud.',
+  },
+  dateTimeField: {
+    day: 'Date (day/month/year)',
+    dayPlaceholder: 'e.g. 10/07/2026',
+    time: 'Time (24-hour)',
+    timePlaceholder: 'e.g. 14:30',
   },
   serverMessages: {
     IMPORT_NAME_MISSING: () => 'The name is missing.',

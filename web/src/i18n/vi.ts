@@ -172,7 +172,7 @@ export const vi = {
     releaseAt: 'Thời điểm phát hành tài liệu',
     releaseAtHint: 'Đại biểu thấy tài liệu từ thời điểm này.',
     commentDeadline: 'Hạn góp ý',
-    timezone: (zone: string) => `Giờ theo múi giờ của máy này (${zone}).`,
+    timezone: (offset: string) => `Giờ theo giờ của hội đồng (${offset}), ghi ngày/tháng/năm và giờ 24 tiếng.`,
     submitCreate: 'Tạo cuộc họp',
     creating: 'Đang tạo…',
   },
@@ -1065,6 +1065,12 @@ export const vi = {
     pausedAt: (name: string) => `Đã tạm dừng: ${name}`,
     noVoice: 'Máy này chưa có giọng đọc tiếng Việt nên không đọc to được. Hãy cài giọng tiếng Việt trong Cài đặt của điện thoại (mục Chuyển văn bản thành giọng nói), rồi mở lại tài liệu.',
     noSpeech: 'Trình duyệt này không đọc to được.',
+  },
+  dateTimeField: {
+    day: 'Ngày (ngày/tháng/năm)',
+    dayPlaceholder: 'vd. 10/07/2026',
+    time: 'Giờ (24 giờ)',
+    timePlaceholder: 'vd. 14:30',
   },
   serverMessages: {
     IMPORT_NAME_MISSING: () => 'Thiếu họ và tên.',

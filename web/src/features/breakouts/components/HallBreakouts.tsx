@@ -2,9 +2,8 @@ import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { AgendaItem, Breakout, HallState } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
-import { formatDateTime } from '../../../lib/datetime';
+import { useClockTime, useDateTime } from '../../../lib/councilTimeZone';
 import { queryKeys } from '../../../lib/queryKeys';
-import { clockTime } from '../lib/clockTime';
 import './hall-breakouts.css';
 
 /** Message counts reach the hall only with its state (it gets no group messages): ask again this often while groups talk. */
@@ -19,7 +18,9 @@ export function hallBreakout(hall: HallState): Breakout | null {
 
 /** The hall TV during a breakout (groups and their activity) and after it (the submitted reports), in large type. */
 export function HallBreakouts({ hall, breakout, agenda }: { hall: HallState; breakout: Breakout; agenda: readonly AgendaItem[] }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime();
+  const clock = useClockTime();
   const queryClient = useQueryClient();
   const running = breakout.status === 'running';
   useEffect(() => {
@@ -45,9 +46,9 @@ export function HallBreakouts({ hall, breakout, agenda }: { hall: HallState; bre
               <span className="hall-group-facts">{t.breakouts.memberCount(g.memberIds.length)}</span>
               <span className="hall-group-facts">
                 {t.breakouts.messageCount(g.messageCount)}
-                {g.lastMessageAt && <> · {clockTime(g.lastMessageAt, language)}</>}
+                {g.lastMessageAt && <> · {clock(g.lastMessageAt)}</>}
               </span>
-              {g.report?.submittedAt && <span className="hall-group-done">✓ {t.breakouts.reportSubmitted(formatDateTime(g.report.submittedAt, language))}</span>}
+              {g.report?.submittedAt && <span className="hall-group-done">✓ {t.breakouts.reportSubmitted(when(g.report.submittedAt))}</span>}
             </li>
           ))}
         </ul>

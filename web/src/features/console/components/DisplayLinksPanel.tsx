@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { DisplayLink } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
-import { formatDateTime } from '../../../lib/datetime';
+import { useDateTime } from '../../../lib/councilTimeZone';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
 import { useCreateDisplayLink, useDisplayLinks, useRevokeDisplayLink } from '../hooks/useDisplayLinks';
@@ -44,7 +44,8 @@ function NewLink({ url, onDismiss }: { url: string; onDismiss: () => void }) {
 }
 
 function LinkRow({ link, meetingId }: { link: DisplayLink; meetingId: string }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime();
   const revoke = useRevokeDisplayLink(meetingId);
   const revoked = link.revokedAt !== null;
   return (
@@ -53,7 +54,7 @@ function LinkRow({ link, meetingId }: { link: DisplayLink; meetingId: string }) 
         <strong>{link.label}</strong>
         <span className="muted">
           {' '}
-          · {t.console.createdAt(formatDateTime(link.createdAt, language))} · {revoked ? t.console.revoked : t.console.active}
+          · {t.console.createdAt(when(link.createdAt))} · {revoked ? t.console.revoked : t.console.active}
         </span>
       </span>
       {!revoked && (

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Comment, CommentStatus } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
-import { formatDateTime } from '../../../lib/datetime';
+import { useDateTime } from '../../../lib/councilTimeZone';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { useTriageComment } from '../hooks/useTriageComment';
 import { CommentStatusBadge } from './CommentStatusBadge';
@@ -63,7 +63,8 @@ function TriageForm({ comment, onSaved, onCancel }: { comment: Comment; onSaved:
 
 /** One delegate's comment: who, on which document and paragraph, the quoted text, when, its status; triage on demand. */
 export function CommentCard({ comment, agendaLabel, unit, isNew = false, canTriage = false }: CommentCardProps) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime();
   const [open, setOpen] = useState(false);
   const [quoteExpanded, setQuoteExpanded] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -83,7 +84,7 @@ export function CommentCard({ comment, agendaLabel, unit, isNew = false, canTria
         <CommentStatusBadge status={comment.status} />
         {isNew && <span className="new-badge">{t.desk.newBadge}</span>}
         <time className="comment-card-time" dateTime={comment.createdAt}>
-          {formatDateTime(comment.createdAt, language)}
+          {when(comment.createdAt)}
         </time>
       </div>
       <p className="comment-card-author">

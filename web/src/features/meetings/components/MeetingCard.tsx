@@ -9,7 +9,7 @@ import { MeetingStatusBadge } from './MeetingStatusBadge';
 
 export function MeetingCard({ meeting, canPrepare }: { meeting: MeetingSummary; canPrepare: boolean }) {
   const { t, language } = useI18n();
-  const releaseTime = formatDateTime(meeting.releaseAt, language);
+  const releaseTime = formatDateTime(meeting.releaseAt, language, meeting.councilTimeZone);
   // an official (người trả lời chất vấn) sees only their questions and the documents
   const meetingPath = meeting.myRole === 'official' ? `/meetings/${meeting.id}/official` : `/meetings/${meeting.id}`;
   return (

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { Comment, CommentStatus } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
-import { formatDateTime } from '../../../lib/datetime';
+import { useDateTime } from '../../../lib/councilTimeZone';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { useTriageComment } from '../hooks/useCommentMutations';
 import { PendingChip } from '../../offline/components/PendingChip';
@@ -64,7 +64,8 @@ function TriageForm({ comment }: { comment: Comment }) {
 
 /** One comment with its status, the secretariat's reply and, for staff, the author and triage. */
 export function CommentCard({ comment, showAuthor, showQuote, canTriage, actions }: CommentCardProps) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime();
   // still in this device's outbox: not with the secretariat yet
   const pending = usePendingClientIds().has(comment.clientId);
   const rect = comment.anchor.rects[0];
@@ -80,7 +81,7 @@ export function CommentCard({ comment, showAuthor, showQuote, canTriage, actions
           </strong>
         )}
         {pending ? <PendingChip /> : <CommentStatusBadge status={comment.status} />}
-        <span className="muted comment-time">{formatDateTime(comment.writtenAt ?? comment.createdAt, language)}</span>
+        <span className="muted comment-time">{when(comment.writtenAt ?? comment.createdAt)}</span>
       </div>
       {showQuote && <QuoteBlock text={comment.anchor.quote.exact} caption={where} max={160} />}
       <p className="comment-body" data-testid="comment-body">

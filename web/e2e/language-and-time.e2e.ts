@@ -53,3 +53,49 @@ it('shows the import report of a delegate list only in Vietnamese, and in Englis
     await context.close();
   }
 });
+
+it('shows and reads dates as dd/mm/yyyy and 24-hour time on the council\'s clock in an en-US browser elsewhere', async () => {
+  const zone = 'America/New_York';
+  await world.server.db.query('UPDATE councils SET time_zone = $1', [zone]);
+  const context = await world.browser.newContext({ baseURL: world.server.url, viewport: { width: 1280, height: 800 }, locale: 'en-US', timezoneId: 'Asia/Tokyo' });
+  const page = await logIn(context, 'thuky1');
+  try {
+    const { rows } = await world.server.db.query('SELECT starts_at FROM meetings WHERE id = $1', [world.meetingId]);
+    const wall = (d: Date) => {
+      const p = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: zone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(d).map((x) => [x.type, x.value]));
+      return { day: `${p.day}/${p.month}/${p.year}`, time: `${p.hour}:${p.minute}` };
+    };
+    const start = wall(rows[0].starts_at as Date);
+
+    await page.goto(`/meetings/${world.meetingId}`);
+    const facts = page.locator('.meeting-facts').first();
+    await facts.getByText(`${start.time} ngày ${start.day}`).waitFor();
+
+    await page.goto(`/meetings/${world.meetingId}/setup`);
+    const date = page.locator('[data-testid="meeting-starts-at-date"]');
+    const time = page.locator('[data-testid="meeting-starts-at-time"]');
+    await date.waitFor();
+    expect([await date.inputValue(), await time.inputValue()]).toEqual([start.day, start.time]);
+    const form = (await page.locator('[data-testid="meeting-form"]').textContent()) ?? '';
+    expect(form).not.toMatch(/\b(AM|PM)\b|Asia\/|America\//);
+    expect(form).toContain('UTC-0');
+
+    // typed on the council's clock, stored as that instant
+    await date.fill('15/08/2026');
+    await time.fill('14:30');
+    await page.click('[data-testid="meeting-save"]');
+    await page.locator('[data-testid="meeting-form"] .alert-success').waitFor();
+    const saved = await world.server.db.query('SELECT starts_at FROM meetings WHERE id = $1', [world.meetingId]);
+    expect((saved.rows[0].starts_at as Date).toISOString()).toBe('2026-08-15T18:30:00.000Z');
+    // an unreadable time is refused in words, not saved
+    await time.fill('2:30 PM');
+    await page.click('[data-testid="meeting-save"]');
+    await page.locator('[data-testid="meeting-form"] .field-error').first().waitFor();
+  } catch (e) {
+    await screenshotOnFailure(page, 'dates-en-us');
+    throw e;
+  } finally {
+    await context.close();
+    await world.server.db.query('UPDATE councils SET time_zone = $1', ['Asia/Ho_Chi_Minh']);
+  }
+});

@@ -81,7 +81,8 @@ it('finds no serious or critical accessibility problem on any screen, for a dele
         const itemId = ((await (await fetch(`/api/meetings/${id}`)).json()) as { agenda: { id: string }[] }).agenda[0].id;
         const made = await fetch(`/api/meetings/${id}/breakouts`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ agendaItemId: itemId, groups: [{ name: 'Tổ số 1', leaderId: members[0], memberIds: members, documentIds: [] }] }) });
         const breakout = (await made.json()) as { groups: { id: string }[] };
-        await fetch(`/api/meetings/${id}/breakouts/start`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+        const started = await fetch(`/api/meetings/${id}/breakouts/start`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ agendaItemId: itemId }) });
+        if (!started.ok) throw new Error(`breakout not started: ${started.status}`);
         return breakout.groups[0].id;
       },
       { id: world.meetingId, members: [d01, d02] },

@@ -633,6 +633,8 @@ export const en: Dictionary = {
     createLink: 'Create a display link',
     creating: 'Creating…',
     newLinkTitle: 'New link. It is shown only once: copy or open it now.',
+    qrLabel: 'QR code of the hall screen link',
+    qrHint: 'Scan it with the phone or tablet connected to the TV to open the hall screen at once.',
     newLinkUrl: 'Link address',
     copy: 'Copy link',
     copied: 'Copied',
@@ -647,6 +649,7 @@ export const en: Dictionary = {
   },
   hall: {
     title: 'Hall screen',
+    page: (n: number, of: number) => `Page ${n} of ${of}`,
     currentItem: 'Under discussion',
     noCurrentItem: 'No item has started yet',
     itemOf: (n: number, total: number) => `Item ${n} of ${total}`,

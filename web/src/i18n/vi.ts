@@ -637,6 +637,8 @@ export const vi = {
     createLink: 'Tạo liên kết hiển thị',
     creating: 'Đang tạo…',
     newLinkTitle: 'Liên kết mới. Liên kết chỉ hiện một lần: hãy sao chép hoặc mở ngay.',
+    qrLabel: 'Mã QR của đường dẫn màn hình hội trường',
+    qrHint: 'Quét mã bằng điện thoại hoặc máy tính bảng nối với TV để mở ngay màn hình hội trường.',
     newLinkUrl: 'Địa chỉ liên kết',
     copy: 'Sao chép liên kết',
     copied: 'Đã sao chép',
@@ -651,6 +653,7 @@ export const vi = {
   },
   hall: {
     title: 'Màn hình hội trường',
+    page: (n: number, of: number) => `Trang ${n}/${of}`,
     currentItem: 'Đang thảo luận',
     noCurrentItem: 'Chưa bắt đầu nội dung nào',
     itemOf: (n: number, total: number) => `Nội dung ${n}/${total}`,

@@ -55,9 +55,12 @@ function HallBoard({ hall, reconnecting, token, speakers }: { hall: HallState; r
           </p>
         </div>
         <div className="hall-head-side">
-          <span className={`hall-status hall-status-${hall.status}`} data-testid="hall-status">
-            {t.meetingStatus[hall.status]}
-          </span>
+          {/* the room sees whether the sitting is on or over; "published" is the secretariat's word, not the hall's */}
+          {(hall.status === 'in_session' || hall.status === 'closed') && (
+            <span className={`hall-status hall-status-${hall.status}`} data-testid="hall-status">
+              {t.meetingStatus[hall.status]}
+            </span>
+          )}
           <Clock />
         </div>
       </header>

@@ -82,8 +82,13 @@ describe('importing a delegate list', () => {
     const res = await importFile(w.meeting.id, Buffer.from('\uFEFF' + csv), 'dai-bieu.csv');
     expect(res.status).toBe(200);
     expect(res.body.added).toBe(3);
-    expect(res.body.errors.map((e) => e.line)).toEqual([4, 5, 6, 7]);
-    expect(res.body.errors[2].message).toMatch(/trưởng thôn/);
+    expect(res.body.errors.map((e) => [e.line, e.code, e.params])).toEqual([
+      [4, 'IMPORT_NAME_MISSING', undefined],
+      [5, 'IMPORT_PHONE_INVALID', { phone: '12' }],
+      [6, 'IMPORT_ROLE_UNKNOWN', { role: 'trưởng thôn' }],
+      [7, 'IMPORT_PHONE_TWICE', { phone: '0987111001' }],
+    ]);
+    expect(res.body.errors[2].message).toMatch(/trưởng thôn/); // English for logs and API clients
     expect(res.body.createdAccounts.map((a) => a.username)).toEqual(['lo.van.pang', 'sam.thi.kim', 'ha.van.quy']);
     const people = (await w.secretary.get<Participant[]>(`/meetings/${w.meeting.id}/participants`)).body;
     expect(people.find((p) => p.fullName === 'Hà Văn Quý')).toMatchObject({ role: 'observer', phone: '0987111005', unit: 'Mặt trận Tổ quốc' });
@@ -112,6 +117,11 @@ describe('importing a delegate list', () => {
   it('refuses a file without the needed columns, and a missing file', async () => {
     const res = await importFile(w.meeting.id, Buffer.from('a,b\n1,2'), 'x.csv');
     expect([res.status, res.body.code]).toEqual([422, 'IMPORT_UNREADABLE']);
+    expect((res.body as unknown as ApiErrorBody).detail).toEqual({ code: 'IMPORT_NO_HEADER' });
+    const latin1 = await importFile(w.meeting.id, Buffer.from('Họ và tên,Số điện thoại\nLê Thị Ánh,0987000001', 'latin1'), 'x.csv');
+    expect((latin1.body as unknown as ApiErrorBody).detail).toEqual({ code: 'IMPORT_NOT_UTF8' });
+    const tooMany = await importFile(w.meeting.id, Buffer.from(['Họ và tên,Số điện thoại', ...Array.from({ length: 2001 }, (_, i) => `A,09870${String(i).padStart(5, '0')}`)].join('\n')), 'x.csv');
+    expect([tooMany.status, (tooMany.body as unknown as ApiErrorBody).detail]).toEqual([413, { code: 'IMPORT_TOO_MANY_ROWS', params: { max: 2000 } }]);
     const none = await w.secretary.request<{ code: string }>('POST', `/meetings/${w.meeting.id}/participants/import`, new FormData());
     expect([none.status, none.body.code]).toEqual([400, 'FILE_MISSING']);
   });

@@ -220,7 +220,7 @@ describe('the administrator and participants', () => {
     const res = await other.secretary.request<ParticipantImportResult>('POST', `/meetings/${other.meeting.id}/participants/import`, form);
     expect(res.status).toBe(200);
     expect(res.body.added).toBe(1);
-    expect(res.body.errors).toEqual([{ line: 2, message: expect.stringMatching(/at least one secretary/) }]);
+    expect(res.body.errors).toEqual([{ line: 2, message: expect.stringMatching(/at least one secretary/), code: 'LAST_SECRETARY' }]);
     const people = (await other.secretary.get<Participant[]>(`/meetings/${other.meeting.id}/participants`)).body;
     expect(people.find((p) => p.userId === other.ids.secretary)?.role).toBe('secretary');
     const audit = (await other.secretary.get<AuditEntry[]>(`/meetings/${other.meeting.id}/audit`)).body;
@@ -276,15 +276,15 @@ describe('login budgets', () => {
 
 describe('passwords', () => {
   it.each([
-    ['too short', 'ngan-qua', /at least 10/],
-    ['a common password', 'matkhau123', /too common/],
-    ['a keyboard walk', 'QWERTYUIOP', /too common/],
-    ['a run of digits', '2345678901', /too common/],
-  ])('refuses %s for a new account, saying why, and writes nothing', async (_, password, why) => {
+    ['too short', 'ngan-qua', /at least 10/, { code: 'too_small', minimum: 10, origin: 'string' }],
+    ['a common password', 'matkhau123', /too common/, { code: 'custom', reason: 'commonPassword' }],
+    ['a keyboard walk', 'QWERTYUIOP', /too common/, { code: 'custom', reason: 'commonPassword' }],
+    ['a run of digits', '2345678901', /too common/, { code: 'custom', reason: 'commonPassword' }],
+  ])('refuses %s for a new account, saying why in words the UI can translate, and writes nothing', async (_, password, why, words) => {
     const username = `mk-${crypto.randomBytes(3).toString('hex')}`;
     const res = await w.admin.post<{ code: string; issues: { path: string; message: string }[] }>('/users', { username, fullName: 'Người Thử', password });
     expect([res.status, res.body.code]).toEqual([400, 'VALIDATION_FAILED']);
-    expect(res.body.issues).toEqual([{ path: 'password', message: expect.stringMatching(why) }]);
+    expect(res.body.issues).toEqual([{ path: 'password', message: expect.stringMatching(why), ...words }]);
     expect((await server.db.query('SELECT 1 FROM users WHERE username = $1', [username])).rowCount).toBe(0);
   });
 

@@ -1,3 +1,4 @@
+import type { ServerMessage } from './server-messages';
 /** Stable error codes: the web client maps them to Vietnamese / English messages. */
 export const ERROR_CODES = [
   'VALIDATION_FAILED',
@@ -73,8 +74,26 @@ export interface ApiErrorBody {
   code: ErrorCode;
   /** Human-readable, in English; the UI shows its own Vietnamese text for `code`. */
   message: string;
-  /** Field-level problems for VALIDATION_FAILED. */
-  issues?: { path: string; message: string }[];
+  /** Field-level problems for VALIDATION_FAILED: the zod issue's code and bounds let the UI word them. */
+  issues?: ApiIssue[];
+  /** A more precise sentence than `code` alone (which line, which limit), worded by the UI. */
+  detail?: ServerMessage;
+}
+
+/** One field problem: `message` in English; the rest is what the UI needs to say it in the person's language. */
+export interface ApiIssue {
+  path: string;
+  message: string;
+  code?: string;
+  minimum?: number;
+  maximum?: number;
+  origin?: string;
+  format?: string;
+  expected?: string;
+  /** The field was absent or empty. */
+  missing?: boolean;
+  /** A custom refinement's reason (e.g. "commonPassword"). */
+  reason?: string;
 }
 
 /** The message of every NOT_FOUND: the same whether the thing exists out of the caller's reach or not at all. */

@@ -24,3 +24,4 @@ export * from './comment-window';
 export * from './account-slips';
 export * from './notifications';
 export * from './signatures';
+export * from './server-messages';

@@ -1,3 +1,4 @@
+import type { ServerMessage } from './server-messages';
 import { z } from './zod';
 import { MEETING_ROLES, type MeetingRole } from './roles';
 import { isoDateTime } from './common';
@@ -133,5 +134,6 @@ export interface ParticipantImportResult {
   updated: number;
   /** New accounts with their one-time initial passwords, to hand to each person. */
   createdAccounts: { fullName: string; username: string; initialPassword: string }[];
-  errors: { line: number; message: string }[];
+  /** `message` in English for logs and API clients; `code` and `params` for the person's language. */
+  errors: ({ line: number; message: string } & ServerMessage)[];
 }

@@ -133,6 +133,8 @@ export type CreateDisplayLinkRequest = z.infer<typeof createDisplayLinkRequest>;
 export interface HallState {
   meetingId: string;
   councilName: string;
+  /** The council's IANA zone: the hall's clock and times are on it. */
+  councilTimeZone: string;
   title: string;
   status: MeetingStatus;
   location: string;

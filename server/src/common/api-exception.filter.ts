@@ -33,7 +33,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
 
   private toBody(error: unknown): ApiErrorBody {
     if (error instanceof DomainError) {
-      return { statusCode: error.status, code: error.code, message: error.message, ...(error.issues && { issues: error.issues }) };
+      return { statusCode: error.status, code: error.code, message: error.message, ...(error.issues && { issues: error.issues }), ...(error.detail && { detail: error.detail }) };
     }
     if (error instanceof HttpException) {
       const status = error.getStatus();

@@ -1,4 +1,4 @@
-import { NOT_FOUND_MESSAGE, type ErrorCode } from '@hopso/shared';
+import { NOT_FOUND_MESSAGE, type ApiIssue, type ErrorCode, type ServerMessage } from '@hopso/shared';
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = {
   VALIDATION_FAILED: 400,
@@ -68,7 +68,9 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly issues?: { path: string; message: string }[],
+    readonly issues?: ApiIssue[],
+    /** The precise sentence for the person (which line, which limit); `message` stays English for logs. */
+    readonly detail?: ServerMessage,
   ) {
     super(message);
     this.status = STATUS_BY_CODE[code];

@@ -1,6 +1,7 @@
 import { Body, Param, PipeTransform, Query } from '@nestjs/common';
 import { ApiBody } from '@nestjs/swagger';
 import { z } from 'zod';
+import type { ApiIssue } from '@hopso/shared';
 import { DomainError } from './domain-error';
 import { findNul, nulError } from './nul-guard';
 
@@ -12,13 +13,25 @@ export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.in
     if (nul !== null) throw nulError(nul);
     const result = this.schema.safeParse(value ?? {});
     if (result.success) return result.data;
-    const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    const issues = result.error.issues.map(toApiIssue);
     throw new DomainError(
       'VALIDATION_FAILED',
       issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; '),
       issues,
     );
   }
+}
+
+/** A zod issue with what the UI needs to word it itself: its code, bounds and whether the field was missing. */
+function toApiIssue(i: z.core.$ZodIssue): ApiIssue {
+  const out: ApiIssue = { path: i.path.map(String).join('.'), message: i.message, code: i.code };
+  const r = i as unknown as Record<string, unknown>;
+  for (const key of ['minimum', 'maximum'] as const) if (typeof r[key] === 'number' || typeof r[key] === 'bigint') out[key] = Number(r[key]);
+  for (const key of ['origin', 'format', 'expected'] as const) if (typeof r[key] === 'string') out[key] = r[key] as string;
+  if (i.code === 'invalid_type' && /received (undefined|null)/.test(i.message)) out.missing = true;
+  const params = r.params as Record<string, unknown> | undefined;
+  if (typeof params?.reason === 'string') out.reason = params.reason;
+  return out;
 }
 
 /** Request body validated by a shared schema, and documented in OpenAPI from the same schema. */

@@ -89,14 +89,15 @@ export class DisplayLinksService {
   async hallState(meetingId: string, token: string | undefined): Promise<HallState> {
     const link = token ? await this.resolve(token) : null;
     if (!link || link.meetingId !== meetingId) throw new DomainError('UNAUTHENTICATED', 'This display link is not valid or has been revoked');
-    const [m]: { title: string; status: MeetingStatus; location: string; starts_at: Date; current_agenda_item_id: string | null; council_name: string }[] = await this.db.query(
-      `SELECT m.title, m.status, m.location, m.starts_at, m.current_agenda_item_id, c.name AS council_name
+    const [m]: { title: string; status: MeetingStatus; location: string; starts_at: Date; current_agenda_item_id: string | null; council_name: string; council_time_zone: string }[] = await this.db.query(
+      `SELECT m.title, m.status, m.location, m.starts_at, m.current_agenda_item_id, c.name AS council_name, c.time_zone AS council_time_zone
          FROM meetings m JOIN councils c ON c.id = m.council_id WHERE m.id = $1`,
       [meetingId],
     );
     return {
       meetingId,
       councilName: m.council_name,
+      councilTimeZone: m.council_time_zone,
       title: m.title,
       status: m.status,
       location: m.location,

@@ -1,5 +1,6 @@
 import zlib from 'node:zlib';
 import Papa from 'papaparse';
+import type { ServerMessage } from '@hopso/shared';
 
 /** What one list file may cost while it is read. */
 export interface TableLimits {
@@ -13,10 +14,19 @@ export interface TableLimits {
   maxInflatedBytes: number;
 }
 
+/** An English message for logs beside the code and parameters the person's screen words itself. */
+abstract class TableError extends Error {
+  constructor(
+    message: string,
+    readonly detail: ServerMessage,
+  ) {
+    super(message);
+  }
+}
 /** The file is readable but bigger than a delegate list can be. */
-export class TableTooLargeError extends Error {}
+export class TableTooLargeError extends TableError {}
 /** The file is not a table this reader understands. */
-export class TableUnreadableError extends Error {}
+export class TableUnreadableError extends TableError {}
 
 /**
  * A CSV's or an .xlsx's first sheet as rows of text, with every cost bounded while reading:
@@ -34,29 +44,31 @@ function isZip(data: Buffer): boolean {
 
 function readCsv(data: Buffer, limits: TableLimits): string[][] {
   let text = data.toString('utf8');
-  if (text.includes('\uFFFD')) throw new TableUnreadableError('The CSV file is not UTF-8 text; save it as "CSV UTF-8" and try again');
+  if (text.includes('\uFFFD')) throw new TableUnreadableError('The CSV file is not UTF-8 text; save it as "CSV UTF-8" and try again', { code: 'IMPORT_NOT_UTF8' });
   text = text.replace(/^\uFEFF/, '');
   const rows: string[][] = [];
   let cells = 0;
-  let tooLarge: string | null = null;
+  let tooLarge: TableTooLargeError | null = null;
   Papa.parse<string[]>(text, {
     skipEmptyLines: false,
     step: (result, parser) => {
       const row = result.data;
       if (!Array.isArray(row)) return;
       cells += row.length;
-      if (rows.length >= limits.maxRows) tooLarge = rowsMessage(limits);
-      else if (cells > limits.maxCells) tooLarge = cellsMessage(limits);
+      if (rows.length >= limits.maxRows) tooLarge = tooManyRows(limits);
+      else if (cells > limits.maxCells) tooLarge = tooManyCells(limits);
       if (tooLarge) return parser.abort();
       rows.push(row.slice(0, limits.maxColumns));
     },
   });
-  if (tooLarge) throw new TableTooLargeError(tooLarge);
+  if (tooLarge) throw tooLarge;
   return rows;
 }
 
-const rowsMessage = (l: TableLimits) => `A list may have at most ${l.maxRows - 1} people`;
-const cellsMessage = (l: TableLimits) => `The file holds more than ${l.maxCells} cells; keep only the columns of the list`;
+const tooManyRows = (l: TableLimits) =>
+  new TableTooLargeError(`A list may have at most ${l.maxRows - 1} people`, { code: 'IMPORT_TOO_MANY_ROWS', params: { max: l.maxRows - 1 } });
+const tooManyCells = (l: TableLimits) =>
+  new TableTooLargeError(`The file holds more than ${l.maxCells} cells; keep only the columns of the list`, { code: 'IMPORT_TOO_MANY_CELLS', params: { max: l.maxCells } });
 
 // ---- .xlsx: a zip of XML parts ----
 
@@ -71,12 +83,12 @@ function zipEntries(data: Buffer): Map<string, ZipEntry> {
   // the end-of-central-directory record sits in the last 64 KiB + 22 bytes
   const from = Math.max(0, data.length - 65_557);
   const eocd = data.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < from || eocd + 22 > data.length) throw new TableUnreadableError(UNREADABLE_XLSX);
+  if (eocd < from || eocd + 22 > data.length) throw unreadableXlsx();
   const count = data.readUInt16LE(eocd + 10);
   let at = data.readUInt32LE(eocd + 16);
   const entries = new Map<string, ZipEntry>();
   for (let i = 0; i < count; i++) {
-    if (at + 46 > data.length || data.readUInt32LE(at) !== 0x02014b50) throw new TableUnreadableError(UNREADABLE_XLSX);
+    if (at + 46 > data.length || data.readUInt32LE(at) !== 0x02014b50) throw unreadableXlsx();
     const nameLength = data.readUInt16LE(at + 28);
     const name = data.toString('utf8', at + 46, at + 46 + nameLength);
     entries.set(name, {
@@ -90,7 +102,7 @@ function zipEntries(data: Buffer): Map<string, ZipEntry> {
   return entries;
 }
 
-const UNREADABLE_XLSX = 'The Excel file could not be read; save it as .xlsx or CSV and try again';
+const unreadableXlsx = () => new TableUnreadableError('The Excel file could not be read; save it as .xlsx or CSV and try again', { code: 'IMPORT_XLSX_UNREADABLE' });
 
 class XlsxReader {
   private readonly entries: Map<string, ZipEntry>;
@@ -109,7 +121,7 @@ class XlsxReader {
     const e = this.entries.get(name);
     if (!e) return null;
     const d = this.data;
-    if (e.localOffset + 30 > d.length || d.readUInt32LE(e.localOffset) !== 0x04034b50) throw new TableUnreadableError(UNREADABLE_XLSX);
+    if (e.localOffset + 30 > d.length || d.readUInt32LE(e.localOffset) !== 0x04034b50) throw unreadableXlsx();
     const start = e.localOffset + 30 + d.readUInt16LE(e.localOffset + 26) + d.readUInt16LE(e.localOffset + 28);
     const raw = d.subarray(start, start + e.compressedSize);
     let out: Buffer;
@@ -118,22 +130,25 @@ class XlsxReader {
       try {
         out = zlib.inflateRawSync(raw, { maxOutputLength: Math.max(1, this.budget) });
       } catch (err) {
-        if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw new TableTooLargeError(inflatedMessage(this.limits));
-        throw new TableUnreadableError(UNREADABLE_XLSX);
+        if (err instanceof RangeError || (err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw inflatesTooMuch(this.limits);
+        throw unreadableXlsx();
       }
-    } else throw new TableUnreadableError(UNREADABLE_XLSX);
+    } else throw unreadableXlsx();
     this.budget -= out.length;
-    if (this.budget < 0) throw new TableTooLargeError(inflatedMessage(this.limits));
+    if (this.budget < 0) throw inflatesTooMuch(this.limits);
     return out.toString('utf8');
   }
 }
 
-const inflatedMessage = (l: TableLimits) => `The Excel file unpacks to more than ${Math.round(l.maxInflatedBytes / 1024 / 1024)} MB; keep only the list and save it again`;
+const inflatesTooMuch = (l: TableLimits) => {
+  const mb = Math.round(l.maxInflatedBytes / 1024 / 1024);
+  return new TableTooLargeError(`The Excel file unpacks to more than ${mb} MB; keep only the list and save it again`, { code: 'IMPORT_INFLATES_TOO_MUCH', params: { mb } });
+};
 
 function readXlsx(data: Buffer, limits: TableLimits): string[][] {
   const zip = new XlsxReader(data, limits);
   const sheet = zip.part(firstSheetPath(zip));
-  if (sheet === null) throw new TableUnreadableError('The Excel file has no sheet');
+  if (sheet === null) throw new TableUnreadableError('The Excel file has no sheet', { code: 'IMPORT_XLSX_NO_SHEET' });
   const shared = sharedStrings(zip.part('xl/sharedStrings.xml'));
   const rows: string[][] = [];
   let cells = 0;
@@ -141,13 +156,13 @@ function readXlsx(data: Buffer, limits: TableLimits): string[][] {
   for (let m = rowRe.exec(sheet); m; m = rowRe.exec(sheet)) {
     const r = /\br="(\d+)"/.exec(m[1]);
     const rowNo = r ? Number(r[1]) : rows.length + 1;
-    if (rowNo > limits.maxRows) throw new TableTooLargeError(rowsMessage(limits));
+    if (rowNo > limits.maxRows) throw tooManyRows(limits);
     while (rows.length < rowNo - 1) rows.push([]); // rows the sheet skips are blank
     const row: string[] = [];
     const cellRe = /<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g;
     const body = m[2] ?? '';
     for (let c = cellRe.exec(body); c; c = cellRe.exec(body)) {
-      if (++cells > limits.maxCells) throw new TableTooLargeError(cellsMessage(limits));
+      if (++cells > limits.maxCells) throw tooManyCells(limits);
       const ref = /\br="([A-Z]+)\d*"/.exec(c[1]);
       const col = ref ? columnIndex(ref[1]) : row.length;
       if (col >= limits.maxColumns) continue;

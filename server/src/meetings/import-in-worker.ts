@@ -1,11 +1,17 @@
 import fs from 'node:fs/promises';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { ServerMessage } from '@hopso/shared';
 import { ImportTooLargeError, readDelegateList, UnreadableImportError, type ImportRow } from './participant-import';
 
-type Outcome = { ok: true; rows: ImportRow[] } | { ok: false; kind: 'too-large' | 'unreadable'; message: string };
+type Refusal = { ok: false; kind: 'too-large' | 'unreadable'; message: string; detail: ServerMessage };
+type Outcome = { ok: true; rows: ImportRow[] } | Refusal;
 
 const TIME_LIMIT_MS = 20_000;
 const HEAP_MB = 256;
+
+const TOO_SLOW: Refusal = { ok: false, kind: 'too-large', message: 'Reading the file took too long; keep only the list and save it again', detail: { code: 'IMPORT_TOO_SLOW' } };
+const TOO_BIG: Refusal = { ok: false, kind: 'too-large', message: 'The file is too large to read; keep only the list and save it again', detail: { code: 'IMPORT_TOO_BIG_TO_READ' } };
+const UNREADABLE: Refusal = { ok: false, kind: 'unreadable', message: 'The file could not be read; save it as .xlsx or CSV and try again', detail: { code: 'IMPORT_FILE_UNREADABLE' } };
 
 /**
  * Reads a delegate list on a thread of its own, under a time and a heap limit, so a hostile file
@@ -18,7 +24,7 @@ export async function readDelegateListOffThread(path: string): Promise<ImportRow
       resourceLimits: { maxOldGenerationSizeMb: HEAP_MB, maxYoungGenerationSizeMb: 32 },
     });
     const timer = setTimeout(() => {
-      resolve({ ok: false, kind: 'too-large', message: 'Reading the file took too long; keep only the list and save it again' });
+      resolve(TOO_SLOW);
       void worker.terminate().catch(() => undefined);
     }, TIME_LIMIT_MS);
     const done = (o: Outcome) => {
@@ -26,17 +32,11 @@ export async function readDelegateListOffThread(path: string): Promise<ImportRow
       resolve(o);
     };
     worker.once('message', done);
-    worker.once('error', (e: Error & { code?: string }) =>
-      done(
-        e.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? { ok: false, kind: 'too-large', message: 'The file is too large to read; keep only the list and save it again' }
-          : { ok: false, kind: 'unreadable', message: 'The file could not be read; save it as .xlsx or CSV and try again' },
-      ),
-    );
-    worker.once('exit', () => done({ ok: false, kind: 'unreadable', message: 'The file could not be read; save it as .xlsx or CSV and try again' }));
+    worker.once('error', (e: Error & { code?: string }) => done(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? TOO_BIG : UNREADABLE));
+    worker.once('exit', () => done(UNREADABLE));
   });
   if (outcome.ok) return outcome.rows;
-  throw outcome.kind === 'too-large' ? new ImportTooLargeError(outcome.message) : new UnreadableImportError(outcome.message);
+  throw outcome.kind === 'too-large' ? new ImportTooLargeError(outcome.message, outcome.detail) : new UnreadableImportError(outcome.message, outcome.detail);
 }
 
 if (!isMainThread && parentPort && typeof (workerData as { path?: unknown })?.path === 'string') {
@@ -44,9 +44,9 @@ if (!isMainThread && parentPort && typeof (workerData as { path?: unknown })?.pa
   fs.readFile((workerData as { path: string }).path)
     .then((data): Outcome => ({ ok: true, rows: readDelegateList(data) }))
     .catch((e: unknown): Outcome => {
-      if (e instanceof ImportTooLargeError) return { ok: false, kind: 'too-large', message: e.message };
-      if (e instanceof UnreadableImportError) return { ok: false, kind: 'unreadable', message: e.message };
-      return { ok: false, kind: 'unreadable', message: 'The file could not be read; save it as .xlsx or CSV and try again' };
+      if (e instanceof ImportTooLargeError) return { ok: false, kind: 'too-large', message: e.message, detail: e.detail };
+      if (e instanceof UnreadableImportError) return { ok: false, kind: 'unreadable', message: e.message, detail: e.detail };
+      return UNREADABLE;
     })
     .then((o) => port.postMessage(o));
 }

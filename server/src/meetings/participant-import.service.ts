@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Repository } from 'typeorm';
 import { MeetingEventsService } from '../events/meeting-events.service';
-import { canChangeParticipant, type ParticipantImportResult } from '@hopso/shared';
+import { canChangeParticipant, type ParticipantImportResult, type ServerMessage } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
 import { UserEntity } from '../users/user.entity';
@@ -36,12 +36,17 @@ export class ParticipantImportService {
     try {
       rows = await readDelegateListOffThread(file.path);
     } catch (e) {
-      if (e instanceof UnreadableImportError) throw new DomainError('IMPORT_UNREADABLE', e.message);
-      if (e instanceof ImportTooLargeError) throw new DomainError('IMPORT_TOO_LARGE', e.message);
+      if (e instanceof ImportTooLargeError) throw new DomainError('IMPORT_TOO_LARGE', e.message, undefined, e.detail);
+      if (e instanceof UnreadableImportError) throw new DomainError('IMPORT_UNREADABLE', e.message, undefined, e.detail);
       throw e;
     }
     const withNul = rows.find((r) => [r.fullName, r.phone, r.roleText, r.unit].some((t) => t.includes('\u0000')));
-    if (withNul) throw new DomainError('NUL_CHARACTER', `Line ${withNul.line} holds an invalid (null) character; retype it and import the file again`);
+    if (withNul) {
+      throw new DomainError('NUL_CHARACTER', `Line ${withNul.line} holds an invalid (null) character; retype it and import the file again`, undefined, {
+        code: 'NUL_IN_LINE',
+        params: { line: withNul.line },
+      });
+    }
     const result: ParticipantImportResult = { added: 0, updated: 0, createdAccounts: [], errors: [] };
     const seenPhones = new Set<string>();
     await this.events.transaction(async (tx, emit) => {
@@ -49,7 +54,7 @@ export class ParticipantImportService {
       for (const row of rows) {
         const problem = this.problemWith(row, seenPhones);
         if (problem) {
-          result.errors.push({ line: row.line, message: problem });
+          result.errors.push({ line: row.line, ...problem });
           continue;
         }
         seenPhones.add(row.phone);
@@ -70,7 +75,7 @@ export class ParticipantImportService {
         }
         // the same rules as a change by hand: no administrator importing themselves, no meeting left without a secretary
         if (!canChangeParticipant(callerRole, caller.isAdmin, user.id === caller.id)) {
-          result.errors.push({ line: row.line, message: 'An administrator cannot add themselves to a meeting; ask its secretariat' });
+          result.errors.push({ line: row.line, message: 'An administrator cannot add themselves to a meeting; ask its secretariat', code: 'IMPORT_ADMIN_SELF' });
           continue;
         }
         try {
@@ -78,20 +83,20 @@ export class ParticipantImportService {
           result[outcome]++;
         } catch (e) {
           if (!(e instanceof DomainError)) throw e;
-          result.errors.push({ line: row.line, message: e.message });
+          result.errors.push({ line: row.line, message: e.message, ...(e.detail ?? { code: e.code }) });
         }
       }
     });
     return result;
   }
 
-  private problemWith(row: ImportRow, seenPhones: Set<string>): string | null {
-    if (!row.fullName) return 'The name is missing';
-    if (row.fullName.length > 200) return 'The name is too long';
-    if (!row.phone) return 'The phone number is missing';
-    if (!/^\+?\d{9,15}$/.test(row.phone)) return `"${row.phone}" is not a phone number (9–15 digits)`;
-    if (seenPhones.has(row.phone)) return `The phone number ${row.phone} appears twice in the file`;
-    if (!row.role) return `Unknown role "${row.roleText}" (use: đại biểu, chủ tọa, thư ký, khách mời)`;
+  private problemWith(row: ImportRow, seenPhones: Set<string>): ({ message: string } & ServerMessage) | null {
+    if (!row.fullName) return { message: 'The name is missing', code: 'IMPORT_NAME_MISSING' };
+    if (row.fullName.length > 200) return { message: 'The name is too long', code: 'IMPORT_NAME_TOO_LONG', params: { max: 200 } };
+    if (!row.phone) return { message: 'The phone number is missing', code: 'IMPORT_PHONE_MISSING' };
+    if (!/^\+?\d{9,15}$/.test(row.phone)) return { message: `"${row.phone}" is not a phone number (9–15 digits)`, code: 'IMPORT_PHONE_INVALID', params: { phone: row.phone } };
+    if (seenPhones.has(row.phone)) return { message: `The phone number ${row.phone} appears twice in the file`, code: 'IMPORT_PHONE_TWICE', params: { phone: row.phone } };
+    if (!row.role) return { message: `Unknown role "${row.roleText}" (use: đại biểu, chủ tọa, thư ký, khách mời)`, code: 'IMPORT_ROLE_UNKNOWN', params: { role: row.roleText } };
     return null;
   }
 

@@ -1,5 +1,5 @@
 import { readTable, TableTooLargeError, TableUnreadableError, type TableLimits } from './bounded-table';
-import type { MeetingRole } from '@hopso/shared';
+import type { MeetingRole, ServerMessage } from '@hopso/shared';
 
 /** One data row of a delegate list, with its line in the file (the header is line 1). */
 export interface ImportRow {
@@ -53,9 +53,17 @@ export function normalisePhone(raw: string): string {
   return digits.startsWith('+84') ? '0' + digits.slice(3) : digits;
 }
 
-export class UnreadableImportError extends Error {}
+/** A list that cannot be read as a whole: English for logs, code and parameters for the person. */
+export class UnreadableImportError extends Error {
+  constructor(
+    message: string,
+    readonly detail: ServerMessage,
+  ) {
+    super(message);
+  }
+}
 /** Readable, but more than a delegate list can be (rows, cells or inflated size). */
-export class ImportTooLargeError extends Error {}
+export class ImportTooLargeError extends UnreadableImportError {}
 
 /** A list's bounds while reading: 2,000 people, a few dozen columns, a few MB of XML. */
 export const IMPORT_LIMITS: TableLimits = { maxRows: 2001, maxColumns: 64, maxCells: 64 * 2001, maxInflatedBytes: 32 * 1024 * 1024 };
@@ -66,16 +74,16 @@ export function readDelegateList(data: Buffer, limits: TableLimits = IMPORT_LIMI
   try {
     table = readTable(data, limits);
   } catch (e) {
-    if (e instanceof TableTooLargeError) throw new ImportTooLargeError(e.message);
-    if (e instanceof TableUnreadableError) throw new UnreadableImportError(e.message);
+    if (e instanceof TableTooLargeError) throw new ImportTooLargeError(e.message, e.detail);
+    if (e instanceof TableUnreadableError) throw new UnreadableImportError(e.message, e.detail);
     throw e;
   }
-  if (table.length === 0) throw new UnreadableImportError('The file is empty');
+  if (table.length === 0) throw new UnreadableImportError('The file is empty', { code: 'IMPORT_EMPTY' });
   const header = table[0].map(fold);
   const col = (key: keyof typeof HEADER_ALIASES) => header.findIndex((h) => HEADER_ALIASES[key].includes(h));
   const idx = { fullName: col('fullName'), phone: col('phone'), role: col('role'), unit: col('unit') };
   if (idx.fullName < 0 || idx.phone < 0) {
-    throw new UnreadableImportError('The first row must name the columns, with at least "Họ và tên" and "Số điện thoại"');
+    throw new UnreadableImportError('The first row must name the columns, with at least "Họ và tên" and "Số điện thoại"', { code: 'IMPORT_NO_HEADER' });
   }
   const rows: ImportRow[] = [];
   table.slice(1).forEach((cells, i) => {

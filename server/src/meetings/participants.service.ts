@@ -53,7 +53,7 @@ export class ParticipantsService {
   async add(caller: AuthUser, meetingId: string, req: AddParticipantRequest): Promise<Participant[]> {
     await this.requireWrite(caller, meetingId, req.userId);
     if (await this.participants.existsBy({ meetingId, userId: req.userId })) {
-      throw new DomainError('CONFLICT', 'This person already takes part in the meeting; change their role instead');
+      throw new DomainError('CONFLICT', 'This person already takes part in the meeting; change their role instead', undefined, { code: 'ALREADY_PARTICIPANT' });
     }
     await this.events.transaction((tx, emit) => this.setRole(caller, meetingId, req.userId, req.role, undefined, 'manual', tx, emit));
     return this.list(caller, meetingId);
@@ -144,7 +144,7 @@ export class ParticipantsService {
   /** A meeting without a secretary could no longer be managed by anyone but an administrator. */
   private async assertNotLastSecretary(db: EntityManager, meetingId: string): Promise<void> {
     if ((await db.countBy(ParticipantEntity, { meetingId, role: 'secretary' })) <= 1) {
-      throw new DomainError('CONFLICT', 'A meeting needs at least one secretary; add another secretary first');
+      throw new DomainError('CONFLICT', 'A meeting needs at least one secretary; add another secretary first', undefined, { code: 'LAST_SECRETARY' });
     }
   }
 }

@@ -6,6 +6,7 @@ import { GroupRoomLink } from '../features/home-group/components/GroupRoomLink';
 import { MyMeetingsPage } from '../features/meetings/components/MyMeetingsPage';
 import { LoadingState } from '../ui/LoadingState';
 import { AppLayout } from './AppLayout';
+import { MeetingTimeZoneScope } from './MeetingTimeZoneScope';
 import { NotFoundPage } from './NotFoundPage';
 import { OfficialPage } from '../features/questions/components/OfficialPage';
 import { QuestionsDeskPage } from '../features/questions/components/QuestionsDeskPage';
@@ -57,7 +58,9 @@ export function App() {
           <Route
             element={
               <RequireAuth>
-                <AppLayout />
+                <MeetingTimeZoneScope>
+                  <AppLayout />
+                </MeetingTimeZoneScope>
               </RequireAuth>
             }
           >

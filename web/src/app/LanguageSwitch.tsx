@@ -9,11 +9,11 @@ export function LanguageSwitch() {
       type="button"
       className="button button-ghost language-switch"
       lang={next}
-      aria-label={t.header.switchLanguageLabel}
+      title={t.header.switchLanguageLabel}
       onClick={() => setLanguage(next)}
       data-testid="language-switch"
     >
-      <span aria-hidden="true" className="language-switch-icon">
+      <span className="language-switch-icon">
         {next === 'en' ? 'EN' : 'VI'}
       </span>
       <span className="language-switch-label">{t.header.switchLanguage}</span>

@@ -1,5 +1,6 @@
 import type { AuditAction, BreakoutStatus, CommentStatus, CouncilLevel, ErrorCode, HighlightColor, IssueStatus, MeetingKind, MeetingRole, MeetingStatus, MinutesStatus, PassRule, QuestionReportKind, SittingStatus, SpeechType, VersionStatus, VoteChoice, VoteKind, VoteStatus } from '@hopso/shared';
 import type { NotificationKind } from '@hopso/shared';
+import type { ServerMessageCode, ServerMessageParams } from '@hopso/shared';
 
 /**
  * Vietnamese UI text: the first language. Its shape is the `Dictionary` type every other
@@ -172,7 +173,7 @@ export const vi = {
     releaseAt: 'Thời điểm phát hành tài liệu',
     releaseAtHint: 'Đại biểu thấy tài liệu từ thời điểm này.',
     commentDeadline: 'Hạn góp ý',
-    timezone: (zone: string) => `Giờ theo múi giờ của máy này (${zone}).`,
+    timezone: (offset: string) => `Giờ theo giờ của hội đồng (${offset}), ghi ngày/tháng/năm và giờ 24 tiếng.`,
     submitCreate: 'Tạo cuộc họp',
     creating: 'Đang tạo…',
   },
@@ -612,7 +613,7 @@ export const vi = {
     report: 'Báo cáo tổng hợp ý kiến',
     reportHint: 'Các ý kiến xếp theo thứ tự đoạn văn, kèm trạng thái và trả lời.',
     downloadReport: (format: string) => `Tải ${format}`,
-    downloadReportOf: (format: string, title: string) => `Tải báo cáo tổng hợp ý kiến về "${title}" dạng ${format}`,
+    downloadReportOf: (format: string, title: string) => `Tải ${format}: báo cáo tổng hợp ý kiến về "${title}"`,
     downloading: 'Đang tạo báo cáo…',
     readReceipts: 'Tình trạng xem tài liệu',
     readSummary: (read: number, total: number) => `${read}/${total} người đã xem`,
@@ -639,7 +640,7 @@ export const vi = {
     next: 'Chuyển sang nội dung tiếp theo',
     first: 'Bắt đầu nội dung đầu tiên',
     lastItem: 'Đây là nội dung cuối cùng của chương trình.',
-    setCurrentOf: (n: number, title: string) => `Chuyển sang nội dung ${n}: ${title}`,
+    setCurrentPrefix: 'Chuyển sang nội dung',
     clearCurrent: 'Bỏ chọn nội dung đang thảo luận',
     agenda: 'Chương trình — chạm để chuyển nội dung',
     currentComments: 'Ý kiến về nội dung đang thảo luận',
@@ -661,6 +662,8 @@ export const vi = {
     createLink: 'Tạo liên kết hiển thị',
     creating: 'Đang tạo…',
     newLinkTitle: 'Liên kết mới. Liên kết chỉ hiện một lần: hãy sao chép hoặc mở ngay.',
+    qrLabel: 'Mã QR của đường dẫn màn hình hội trường',
+    qrHint: 'Quét mã bằng điện thoại hoặc máy tính bảng nối với TV để mở ngay màn hình hội trường.',
     newLinkUrl: 'Địa chỉ liên kết',
     copy: 'Sao chép liên kết',
     copied: 'Đã sao chép',
@@ -675,6 +678,7 @@ export const vi = {
   },
   hall: {
     title: 'Màn hình hội trường',
+    page: (n: number, of: number) => `Trang ${n}/${of}`,
     currentItem: 'Đang thảo luận',
     noCurrentItem: 'Chưa bắt đầu nội dung nào',
     itemOf: (n: number, total: number) => `Nội dung ${n}/${total}`,
@@ -1195,6 +1199,7 @@ export const vi = {
   groupRoom: {
     enter: (name: string) => `Vào phòng ${name}`,
     meetingNow: (name: string) => `${name} đang thảo luận`,
+  },
   signatures: {
     panelTitle: 'Chữ ký số',
     count: (n: number) => `${n} chữ ký`,
@@ -1230,6 +1235,35 @@ export const vi = {
     confirmRemove: 'Gỡ chứng thư số? Hội đồng sẽ không ký số được cho đến khi tải lên chứng thư mới.',
     uploaded: 'Đã lưu chứng thư số.',
   },
+  dateTimeField: {
+    day: 'Ngày (ngày/tháng/năm)',
+    dayPlaceholder: 'vd. 10/07/2026',
+    time: 'Giờ (24 giờ)',
+    timePlaceholder: 'vd. 14:30',
+  },
+  serverMessages: {
+    IMPORT_NAME_MISSING: () => 'Thiếu họ và tên.',
+    IMPORT_NAME_TOO_LONG: (p) => `Họ và tên dài quá ${p.max} ký tự.`,
+    IMPORT_PHONE_MISSING: () => 'Thiếu số điện thoại.',
+    IMPORT_PHONE_INVALID: (p) => `"${p.phone}" không phải số điện thoại (cần 9–15 chữ số).`,
+    IMPORT_PHONE_TWICE: (p) => `Số điện thoại ${p.phone} xuất hiện hai lần trong tệp.`,
+    IMPORT_ROLE_UNKNOWN: (p) => `Không rõ vai trò "${p.role}" (dùng: đại biểu, chủ tọa, thư ký, khách mời).`,
+    IMPORT_ADMIN_SELF: () => 'Quản trị viên không tự thêm mình vào cuộc họp được; hãy nhờ tổ thư ký.',
+    ALREADY_PARTICIPANT: () => 'Người này đã tham dự cuộc họp; hãy đổi vai trò thay vì thêm lại.',
+    LAST_SECRETARY: () => 'Cuộc họp cần ít nhất một thư ký; hãy thêm thư ký khác trước.',
+    IMPORT_NOT_UTF8: () => 'Tệp CSV không ở dạng chữ UTF-8. Hãy lưu lại với kiểu "CSV UTF-8" rồi thử lại.',
+    IMPORT_XLSX_UNREADABLE: () => 'Không đọc được tệp Excel. Hãy lưu lại dạng .xlsx hoặc CSV rồi thử lại.',
+    IMPORT_XLSX_NO_SHEET: () => 'Tệp Excel không có trang tính nào.',
+    IMPORT_EMPTY: () => 'Tệp danh sách trống.',
+    IMPORT_NO_HEADER: () => 'Dòng đầu tiên phải ghi tên các cột, ít nhất có "Họ và tên" và "Số điện thoại".',
+    IMPORT_FILE_UNREADABLE: () => 'Không đọc được tệp. Hãy lưu lại dạng .xlsx hoặc CSV rồi thử lại.',
+    IMPORT_TOO_MANY_ROWS: (p) => `Một danh sách có tối đa ${p.max} người.`,
+    IMPORT_TOO_MANY_CELLS: (p) => `Tệp có hơn ${p.max} ô; hãy chỉ giữ các cột của danh sách.`,
+    IMPORT_INFLATES_TOO_MUCH: (p) => `Tệp Excel khi giải nén lớn hơn ${p.mb} MB; hãy chỉ giữ danh sách rồi lưu lại.`,
+    IMPORT_TOO_SLOW: () => 'Đọc tệp quá lâu; hãy chỉ giữ danh sách rồi lưu lại.',
+    IMPORT_TOO_BIG_TO_READ: () => 'Tệp quá lớn để đọc; hãy chỉ giữ danh sách rồi lưu lại.',
+    NUL_IN_LINE: (p) => `Dòng ${p.line} có ký tự không hợp lệ; hãy gõ lại dòng đó rồi nhập lại tệp.`,
+  } satisfies Record<ServerMessageCode, (p: ServerMessageParams) => string>,
 };
 
 /** The shape every language must match at compile time. */

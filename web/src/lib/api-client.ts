@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ApiErrorBody, type ErrorCode } from '@hopso/shared';
+import { ERROR_CODES, isServerMessageCode, type ApiErrorBody, type ApiIssue, type ErrorCode, type ServerMessage, type ServerMessageParams } from '@hopso/shared';
 import { earlyResponses } from './earlyResponses';
 
 /** An error answered by /api: carries the server's ApiErrorBody so the UI can map `code` to its own text. */
@@ -59,14 +59,30 @@ export function toApiErrorBody(status: number, text: string): ApiErrorBody {
     const record = parsed as Record<string, unknown>;
     const code = isErrorCode(record.code) ? record.code : fallbackCode(status);
     const message = typeof record.message === 'string' ? record.message : `HTTP ${status}`;
-    const issues = Array.isArray(record.issues)
-      ? record.issues
-          .filter((i): i is { path: unknown; message: unknown } => i !== null && typeof i === 'object')
-          .map((i) => ({ path: String(i.path ?? ''), message: String(i.message ?? '') }))
-      : undefined;
-    return { statusCode: status, code, message, ...(issues ? { issues } : {}) };
+    const issues = Array.isArray(record.issues) ? record.issues.filter((i): i is Record<string, unknown> => i !== null && typeof i === 'object').map(toApiIssue) : undefined;
+    const detail = toServerMessage(record.detail);
+    return { statusCode: status, code, message, ...(issues ? { issues } : {}), ...(detail ? { detail } : {}) };
   }
   return { statusCode: status, code: fallbackCode(status), message: text.slice(0, 200) || `HTTP ${status}` };
+}
+
+function toApiIssue(i: Record<string, unknown>): ApiIssue {
+  const issue: ApiIssue = { path: String(i.path ?? ''), message: String(i.message ?? '') };
+  for (const key of ['code', 'origin', 'format', 'expected', 'reason'] as const) if (typeof i[key] === 'string') issue[key] = i[key] as string;
+  for (const key of ['minimum', 'maximum'] as const) if (typeof i[key] === 'number') issue[key] = i[key] as number;
+  if (i.missing === true) issue.missing = true;
+  return issue;
+}
+
+function toServerMessage(value: unknown): ServerMessage | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const { code, params } = value as { code?: unknown; params?: unknown };
+  if (!isServerMessageCode(code) && !isErrorCode(code)) return undefined;
+  const clean: ServerMessageParams = {};
+  if (params !== null && typeof params === 'object') {
+    for (const [k, v] of Object.entries(params)) if (typeof v === 'string' || typeof v === 'number') clean[k] = v;
+  }
+  return { code, params: clean };
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';

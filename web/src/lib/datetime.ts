@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from '@hopso/shared';
 import type { Language } from '../i18n/language';
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0');
@@ -55,27 +56,79 @@ export function isoToLocalInput(iso: string, timezoneOffsetMinutes?: number): st
 
 const LOCALES: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
 
+// one formatter per zone: making one costs a phone far more than using it
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+function zoneFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = zoneFormats.get(timeZone);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'numeric', year: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23', timeZone });
+    } catch {
+      format = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'numeric', year: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23', timeZone: DEFAULT_TIME_ZONE });
+    }
+    zoneFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/** [day, month, year, hour, minute, second] of an instant on the wall clocks of `timeZone`. */
+function zonedParts(date: Date, timeZone: string): number[] {
+  const parts = zoneFormat(timeZone).formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return [get('day'), get('month'), get('year'), get('hour') % 24, get('minute'), get('second')];
+}
+
+/** The zone's offset at an instant, signed as Date.getTimezoneOffset() (-420 for UTC+7). */
+export function zoneOffsetMinutes(timeZone: string, instant: Date): number {
+  const [day, month, year, hour, minute, second] = zonedParts(instant, timeZone);
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second);
+  return -Math.round((wall - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+}
+
+/** A wall time in `timeZone` ("2025-07-10T08:00") → ISO with that zone's offset then; null if unreadable. */
+export function zonedInputToIso(value: string, timeZone: string): string | null {
+  const probe = localInputToIso(value, 0);
+  if (!probe) return null;
+  const asUtc = new Date(probe);
+  // the offset at the wall time, found from the offset at its UTC reading and corrected once (DST edges)
+  const first = zoneOffsetMinutes(timeZone, asUtc);
+  const offset = zoneOffsetMinutes(timeZone, new Date(asUtc.getTime() + first * 60_000));
+  return localInputToIso(value, offset);
+}
+
+/** An instant → "2025-07-10T08:00" on the wall clocks of `timeZone`. */
+export function isoToZonedInput(iso: string, timeZone: string): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return '';
+  return isoToLocalInput(iso, zoneOffsetMinutes(timeZone, instant));
+}
+
+/** "UTC+07:00" for the zone now: what the forms say times are entered in. */
+export function zoneOffsetLabel(timeZone: string, at: Date = new Date()): string {
+  return `UTC${formatOffset(zoneOffsetMinutes(timeZone, at))}`;
+}
+
 /**
- * Date and time for people, in the browser's time zone (or `timeZone`): "08:00 ngày 10/07/2025"
+ * Date and time for people, always day/month/year and 24-hour whatever the browser's locale, on the
+ * council's wall clock (`timeZone`, the council default if none is known): "08:00 ngày 10/07/2025"
  * (the order a Vietnamese invitation uses) or "10/07/2025, 08:00" in English.
  */
-export function formatDateTime(iso: string, language: Language, timeZone?: string): string {
+export function formatDateTime(iso: string, language: Language, timeZone: string = DEFAULT_TIME_ZONE): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  const [day, month, year, hour, minute] = timeZone ? zonedParts(date, timeZone) : localParts(date);
+  const [day, month, year, hour, minute] = zonedParts(date, timeZone);
   const dayText = `${pad(day)}/${pad(month)}/${year}`;
   const time = `${pad(hour)}:${pad(minute)}`;
   return language === 'vi' ? `${time} ngày ${dayText}` : `${dayText}, ${time}`;
 }
 
-// The browser's own zone needs no Intl: the first Intl.DateTimeFormat a phone makes costs it
-// about 100 ms of the first paint.
-const localParts = (d: Date) => [d.getDate(), d.getMonth() + 1, d.getFullYear(), d.getHours(), d.getMinutes()];
-
-function zonedParts(date: Date, timeZone: string): number[] {
-  const parts = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'numeric', year: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23', timeZone }).formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return [get('day'), get('month'), get('year'), get('hour'), get('minute')];
+/** "14:05" on the council's wall clock. */
+export function formatClock(iso: string | Date, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const date = typeof iso === 'string' ? new Date(iso) : iso;
+  if (Number.isNaN(date.getTime())) return '';
+  const [, , , hour, minute] = zonedParts(date, timeZone);
+  return `${pad(hour)}:${pad(minute)}`;
 }
 
 export function formatBytes(bytes: number, language: Language): string {
@@ -88,4 +141,37 @@ export function formatBytes(bytes: number, language: Language): string {
   }
   const digits = unit === 0 || value >= 10 ? 0 : 1;
   return `${new Intl.NumberFormat(LOCALES[language], { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+}
+
+/** "10/7/2025", "10-07-2025" or "10.07.2025" (day first, always) → "2025-07-10"; null if no such day. */
+export function parseDayMonthYear(text: string): string | null {
+  const m = /^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\s*$/.exec(text);
+  if (!m) return null;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** "8:00", "08:00", "8h30", "0830" or "8" (24-hour, always) → "08:00"; null if no such time. */
+export function parseClock(text: string): string | null {
+  const m = /^\s*(\d{1,2})(?:\s*[:hg.]\s*(\d{2})?|(\d{2}))?\s*$/i.exec(text);
+  if (!m) return null;
+  const hour = Number(m[1]);
+  const minute = Number(m[2] ?? m[3] ?? '0');
+  if (hour > 23 || minute > 59) return null;
+  return `${pad(hour)}:${pad(minute)}`;
+}
+
+/** "2025-07-10T08:00" → ["10/07/2025", "08:00"] for the two text boxes; empty strings for an empty value. */
+export function splitInputValue(value: string): [string, string] {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(value);
+  return m ? [`${m[3]}/${m[2]}/${m[1]}`, `${m[4]}:${m[5]}`] : ['', ''];
+}
+
+/** The two text boxes → "2025-07-10T08:00", or '' while either is unreadable. */
+export function joinInputValue(dayText: string, clockText: string): string {
+  const day = parseDayMonthYear(dayText);
+  const clock = parseClock(clockText);
+  return day && clock ? `${day}T${clock}` : '';
 }

@@ -1,3 +1,4 @@
+import type { ApiIssue } from '@hopso/shared';
 import type { Dictionary } from '../i18n/vi';
 
 /** The parts of a zod issue this module reads (kept structural so web needs no direct zod import). */
@@ -52,10 +53,27 @@ export function issueMessage(issue: IssueLike, t: Dictionary): string {
     case 'custom':
       if (issue.params?.reason === 'commonPassword') return v.commonPassword;
       if (field === 'commentDeadline') return v.deadlineBeforeRelease;
-      return issue.message || v.invalid;
+      // a schema's own message is English: never shown to the person
+      return v.invalid;
     default:
       return v.invalid;
   }
+}
+
+/** The parts of an API issue (ApiIssue, with its dotted path) as the IssueLike issueMessage reads. */
+export function apiIssueLike(issue: ApiIssue): IssueLike {
+  return {
+    code: issue.code ?? (issue.missing ? 'invalid_type' : 'custom'),
+    path: issue.path ? issue.path.split('.') : [],
+    message: issue.message,
+    minimum: issue.minimum,
+    maximum: issue.maximum,
+    origin: issue.origin,
+    format: issue.format,
+    expected: issue.expected,
+    input: issue.missing ? undefined : '?',
+    params: issue.reason ? { reason: issue.reason } : undefined,
+  };
 }
 
 /** First message per field, keyed by the dotted path ("commentDeadline", "agenda.0.title"). */

@@ -1,6 +1,7 @@
 import { useI18n } from '../i18n/useI18n';
 import { ApiError } from '../lib/api-client';
 import { errorMessage } from '../lib/errorMessage';
+import { apiIssueLike, issueMessage } from '../lib/formErrors';
 
 interface ErrorMessageProps {
   error: unknown;
@@ -17,11 +18,8 @@ export function ErrorMessage({ error, onRetry, testId = 'error-message' }: Error
       <p>{errorMessage(error, t)}</p>
       {issues.length > 0 && (
         <ul className="issue-list">
-          {issues.map((issue) => (
-            <li key={`${issue.path}:${issue.message}`}>
-              {issue.path ? <strong>{issue.path}: </strong> : null}
-              {issue.message}
-            </li>
+          {[...new Set(issues.map((issue) => issueMessage(apiIssueLike(issue), t)))].map((text) => (
+            <li key={text}>{text}</li>
           ))}
         </ul>
       )}

@@ -1,6 +1,6 @@
 import type { Breakout, BreakoutGroup } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
-import { formatDateTime } from '../../../lib/datetime';
+import { useDateTime } from '../../../lib/councilTimeZone';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
 import { useEndBreakout } from '../hooks/useBreakoutMutations';
@@ -18,7 +18,8 @@ interface CardProps {
 }
 
 function GroupMonitorCard({ meetingId, group, names, online, documentTitles, myId }: CardProps) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime();
   const messages = useGroupMessages(meetingId, group.id);
   const onlineCount = online ? group.memberIds.filter((id) => online.has(id)).length : null;
   const count = Math.max(group.messageCount, messages.data?.length ?? 0);
@@ -29,7 +30,7 @@ function GroupMonitorCard({ meetingId, group, names, online, documentTitles, myI
         <span>{t.breakouts.memberCount(group.memberIds.length)}</span>
         {onlineCount !== null && <span data-testid="breakout-monitor-online">{t.breakouts.onlineOf(onlineCount, group.memberIds.length)}</span>}
         <span data-testid="breakout-monitor-count">{t.breakouts.messageCount(count)}</span>
-        <span>{group.lastMessageAt ? t.breakouts.lastActivity(formatDateTime(group.lastMessageAt, language)) : t.breakouts.noActivity}</span>
+        <span>{group.lastMessageAt ? t.breakouts.lastActivity(when(group.lastMessageAt)) : t.breakouts.noActivity}</span>
       </p>
       {group.leaderId && (
         <p className="muted">
@@ -66,14 +67,15 @@ interface Props {
 
 /** While groups discuss (and after): every group live, its activity, messages and report; and "end". */
 export function BreakoutMonitor({ breakout, names, online, documentTitles, myId }: Props) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime();
   const end = useEndBreakout(breakout.meetingId);
   return (
     <div className="breakout-monitor" data-testid="breakout-monitor" data-status={breakout.status}>
       <div className="breakout-monitor-head">
         <p>
-          {breakout.startedAt && <span>{t.breakouts.startedAt(formatDateTime(breakout.startedAt, language))}</span>}
-          {breakout.endedAt && <span> · {t.breakouts.endedAt(formatDateTime(breakout.endedAt, language))}</span>}
+          {breakout.startedAt && <span>{t.breakouts.startedAt(when(breakout.startedAt))}</span>}
+          {breakout.endedAt && <span> · {t.breakouts.endedAt(when(breakout.endedAt))}</span>}
         </p>
         {breakout.status === 'running' && (
           <button

@@ -3,9 +3,8 @@ import { Link, useLocation } from 'react-router-dom';
 import type { GroupMessage } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { errorMessage } from '../../../lib/errorMessage';
-import { formatDateTime } from '../../../lib/datetime';
+import { useClockTime, useDateTime } from '../../../lib/councilTimeZone';
 import type { CitationDraft, PendingMessage } from '../hooks/useSendGroupMessage';
-import { clockTime } from '../lib/clockTime';
 
 /** Where a citation opens: the viewer at the paragraph (its page as a fallback), coming back here. */
 export function citationHref(citation: CitationDraft, back: string): string {
@@ -47,7 +46,9 @@ interface Props {
 
 /** A group's discussion, oldest at the top, kept scrolled to the newest unless the reader scrolled up. */
 export function GroupMessageList({ messages, pending = [], myId, documentTitles, onRetry, onDiscard, compact = false, testId = 'group-messages', emptyText }: Props) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime();
+  const clock = useClockTime();
   const box = useRef<HTMLOListElement>(null);
   const atBottom = useRef(true);
   const stored = new Set(messages.map((m) => m.clientId));
@@ -78,7 +79,7 @@ export function GroupMessageList({ messages, pending = [], myId, documentTitles,
             <strong>{m.authorId === myId ? t.breakouts.you : m.authorName}</strong>
             <span className="muted">
               {' '}
-              · <time dateTime={m.createdAt} title={formatDateTime(m.createdAt, language)}>{clockTime(m.createdAt, language)}</time>
+              · <time dateTime={m.createdAt} title={when(m.createdAt)}>{clock(m.createdAt)}</time>
             </span>
           </p>
           <p className="group-message-body" data-testid="group-message-body">

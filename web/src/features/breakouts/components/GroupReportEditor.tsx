@@ -1,13 +1,14 @@
 import { useEffect, useId, useState } from 'react';
 import type { BreakoutGroup } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
-import { formatDateTime } from '../../../lib/datetime';
+import { useDateTime } from '../../../lib/councilTimeZone';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { useSaveReport } from '../hooks/useBreakoutMutations';
 
 /** The leader's "Báo cáo của tổ": save a draft as often as they like, then submit (and submit again after changes). */
 export function GroupReportEditor({ group }: { group: BreakoutGroup }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime();
   const id = useId();
   const save = useSaveReport(group.id);
   const [text, setText] = useState(group.report?.text ?? '');
@@ -42,9 +43,9 @@ export function GroupReportEditor({ group }: { group: BreakoutGroup }) {
       />
       <p className="group-report-status" role="status" data-testid="group-report-status" data-submitted={submitted ? 'true' : 'false'}>
         {report?.submittedAt
-          ? `✓ ${t.breakouts.reportSubmitted(formatDateTime(report.submittedAt, language))}`
+          ? `✓ ${t.breakouts.reportSubmitted(when(report.submittedAt))}`
           : report
-            ? t.breakouts.draftSavedAt(formatDateTime(report.updatedAt, language))
+            ? t.breakouts.draftSavedAt(when(report.updatedAt))
             : ''}
       </p>
       <div className="button-row">
@@ -62,7 +63,8 @@ export function GroupReportEditor({ group }: { group: BreakoutGroup }) {
 
 /** A submitted (or draft) report, read-only. */
 export function GroupReportView({ group, showDraft = false }: { group: BreakoutGroup; showDraft?: boolean }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime();
   const report = group.report;
   if (!report || (!report.submittedAt && !showDraft)) {
     return (
@@ -74,7 +76,7 @@ export function GroupReportView({ group, showDraft = false }: { group: BreakoutG
   return (
     <div className={`group-report-view${report.submittedAt ? ' is-submitted' : ''}`} data-testid="group-report" data-submitted={report.submittedAt ? 'true' : 'false'}>
       <p className="group-report-meta">
-        {report.submittedAt ? `✓ ${t.breakouts.reportSubmitted(formatDateTime(report.submittedAt, language))}` : t.breakouts.reportDraft}
+        {report.submittedAt ? `✓ ${t.breakouts.reportSubmitted(when(report.submittedAt))}` : t.breakouts.reportDraft}
       </p>
       <p className="group-report-text" data-testid="group-report-text-view">
         {report.text}

@@ -1,14 +1,16 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { AgendaItem, Breakout, HallState } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
-import { formatDateTime } from '../../../lib/datetime';
+import { useClockTime, useDateTime } from '../../../lib/councilTimeZone';
 import { queryKeys } from '../../../lib/queryKeys';
-import { clockTime } from '../lib/clockTime';
+import { useFitPages } from '../../hall/hooks/useFitPages';
 import './hall-breakouts.css';
 
 /** Message counts reach the hall only with its state (it gets no group messages): ask again this often while groups talk. */
 const ACTIVITY_REFRESH_MS = 20_000;
+/** Long reports come a page at a time, each long enough to read from the back of the room. */
+const PAGE_TURN_MS = 12_000;
 
 /** What the hall shows of breakouts: the one running, else the finished one of the item under discussion. */
 export function hallBreakout(hall: HallState): Breakout | null {
@@ -19,7 +21,9 @@ export function hallBreakout(hall: HallState): Breakout | null {
 
 /** The hall TV during a breakout (groups and their activity) and after it (the submitted reports), in large type. */
 export function HallBreakouts({ hall, breakout, agenda }: { hall: HallState; breakout: Breakout; agenda: readonly AgendaItem[] }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime();
+  const clock = useClockTime();
   const queryClient = useQueryClient();
   const running = breakout.status === 'running';
   useEffect(() => {
@@ -45,22 +49,43 @@ export function HallBreakouts({ hall, breakout, agenda }: { hall: HallState; bre
               <span className="hall-group-facts">{t.breakouts.memberCount(g.memberIds.length)}</span>
               <span className="hall-group-facts">
                 {t.breakouts.messageCount(g.messageCount)}
-                {g.lastMessageAt && <> · {clockTime(g.lastMessageAt, language)}</>}
+                {g.lastMessageAt && <> · {clock(g.lastMessageAt)}</>}
               </span>
-              {g.report?.submittedAt && <span className="hall-group-done">✓ {t.breakouts.reportSubmitted(formatDateTime(g.report.submittedAt, language))}</span>}
+              {g.report?.submittedAt && <span className="hall-group-done">✓ {t.breakouts.reportSubmitted(when(g.report.submittedAt))}</span>}
             </li>
           ))}
         </ul>
       ) : (
-        <ol className="hall-reports">
-          {breakout.groups.map((g) => (
-            <li key={g.id} className="hall-report" data-testid="hall-report">
+        <HallReports groups={breakout.groups} />
+      )}
+    </section>
+  );
+}
+
+/** The groups' reports: what does not fit the screen comes on the next page, turned by itself. */
+function HallReports({ groups }: { groups: Breakout['groups'] }) {
+  const { t } = useI18n();
+  const box = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const key = groups.map((g) => `${g.id}:${g.report?.text.length ?? 0}`).join('|');
+  const { page, count, offset } = useFitPages(box, list, key, PAGE_TURN_MS);
+  return (
+    <>
+      <div className="hall-reports-box" ref={box} data-testid="hall-reports-box">
+        <ol className="hall-reports" ref={list} style={{ transform: `translateY(-${offset}px)` }} data-testid="hall-reports" data-page={page + 1} data-pages={count}>
+          {groups.map((g) => (
+            <li key={g.id} className="hall-report" data-testid="hall-report" data-group-id={g.id}>
               <span className="hall-group-name">{g.name}</span>
               {g.report?.submittedAt ? <p className="hall-report-text">{g.report.text}</p> : <p className="hall-report-none">{t.breakouts.noReport}</p>}
             </li>
           ))}
         </ol>
+      </div>
+      {count > 1 && (
+        <p className="hall-reports-page" data-testid="hall-reports-page">
+          {t.hall.page(page + 1, count)}
+        </p>
       )}
-    </section>
+    </>
   );
 }

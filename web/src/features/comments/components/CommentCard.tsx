@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import type { Comment, CommentStatus } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
-import { formatDateTime } from '../../../lib/datetime';
+import { useDateTime } from '../../../lib/councilTimeZone';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { TextAreaField } from '../../../ui/TextAreaField';
 import { PendingChip } from '../../offline/components/PendingChip';
@@ -111,7 +111,8 @@ function TriageActions({ comment }: { comment: Comment }) {
 
 /** One delegate's comment: who, where in which document, the quoted text, when, its status and reply; triage on demand. */
 export function CommentCard({ comment, variant, showAuthor = true, showQuote = true, agendaLabel = null, unit, isNew = false, pending = false, canTriage = false, actions }: CommentCardProps) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime();
   const [quoteExpanded, setQuoteExpanded] = useState(false);
   const ids = TEST_IDS[variant];
   const Root = variant === 'feed' ? 'li' : 'article';
@@ -138,7 +139,7 @@ export function CommentCard({ comment, variant, showAuthor = true, showQuote = t
         {pending ? <PendingChip /> : <CommentStatusBadge status={comment.status} />}
         {isNew && <span className="new-badge">{t.desk.newBadge}</span>}
         <time className="comment-card-time" dateTime={comment.writtenAt ?? comment.createdAt}>
-          {formatDateTime(comment.writtenAt ?? comment.createdAt, language)}
+          {when(comment.writtenAt ?? comment.createdAt)}
         </time>
       </div>
       {showAuthor && (

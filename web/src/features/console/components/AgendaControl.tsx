@@ -59,7 +59,6 @@ export function AgendaControl({ meeting, agenda }: { meeting: MeetingDetail; age
                   type="button"
                   className={`console-agenda-item${isCurrent ? ' is-current' : ''}`}
                   aria-pressed={isCurrent}
-                  aria-label={t.console.setCurrentOf(i + 1, item.title)}
                   disabled={closed || setCurrent.isPending}
                   onClick={() => {
                     if (!isCurrent) setCurrent.mutate(item.id);
@@ -67,9 +66,8 @@ export function AgendaControl({ meeting, agenda }: { meeting: MeetingDetail; age
                   data-testid="console-agenda-item"
                   data-agenda-item-id={item.id}
                 >
-                  <span className="console-agenda-number" aria-hidden="true">
-                    {i + 1}
-                  </span>
+                  <span className="visually-hidden">{t.console.setCurrentPrefix} </span>
+                  <span className="console-agenda-number">{i + 1}</span>
                   <span className="console-agenda-text">
                     <span className="console-agenda-name">{item.title}</span>
                     {isCurrent && <span className="current-item-badge">{t.live.currentItem}</span>}

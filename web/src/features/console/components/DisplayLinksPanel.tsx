@@ -1,9 +1,10 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { DisplayLink } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
-import { formatDateTime } from '../../../lib/datetime';
+import { useDateTime } from '../../../lib/councilTimeZone';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
+import { QrCode } from '../../hall/components/QrCode';
 import { useCreateDisplayLink, useDisplayLinks, useRevokeDisplayLink } from '../hooks/useDisplayLinks';
 
 /** The link just created, with its token: shown until the page is left, never again. */
@@ -28,6 +29,10 @@ function NewLink({ url, onDismiss }: { url: string; onDismiss: () => void }) {
         {t.console.newLinkUrl}
       </label>
       <input id={inputId} ref={input} className="input new-link-url" readOnly value={url} onFocus={(e) => e.target.select()} data-testid="new-display-link-url" />
+      <div className="new-link-qr">
+        <QrCode text={url} label={t.console.qrLabel} testId="display-link-qr" />
+        <p className="field-hint">{t.console.qrHint}</p>
+      </div>
       <div className="button-row">
         <button type="button" className="button button-primary" onClick={() => void copy()} data-testid="copy-display-link">
           {copied ? `✓ ${t.console.copied}` : t.console.copy}
@@ -44,7 +49,8 @@ function NewLink({ url, onDismiss }: { url: string; onDismiss: () => void }) {
 }
 
 function LinkRow({ link, meetingId }: { link: DisplayLink; meetingId: string }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime();
   const revoke = useRevokeDisplayLink(meetingId);
   const revoked = link.revokedAt !== null;
   return (
@@ -53,7 +59,7 @@ function LinkRow({ link, meetingId }: { link: DisplayLink; meetingId: string }) 
         <strong>{link.label}</strong>
         <span className="muted">
           {' '}
-          · {t.console.createdAt(formatDateTime(link.createdAt, language))} · {revoked ? t.console.revoked : t.console.active}
+          · {t.console.createdAt(when(link.createdAt))} · {revoked ? t.console.revoked : t.console.active}
         </span>
       </span>
       {!revoked && (

@@ -1,6 +1,6 @@
 import type { ReadReceipt } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
-import { formatDateTime } from '../../../lib/datetime';
+import { useDateTime } from '../../../lib/councilTimeZone';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
 import { ProgressBar } from '../../../ui/ProgressBar';
@@ -14,7 +14,8 @@ function unreadFirst(receipts: readonly ReadReceipt[]): ReadReceipt[] {
 
 /** "Tình trạng xem tài liệu": how many delegates opened a document, and who. */
 export function ReadReceiptsPanel({ documentId, title, compact = false }: { documentId: string; title?: string; compact?: boolean }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime();
   const receipts = useReadReceipts(documentId);
   if (receipts.isPending) return <LoadingState />;
   if (receipts.isError) return <ErrorMessage error={receipts.error} onRetry={() => void receipts.refetch()} />;
@@ -43,7 +44,7 @@ export function ReadReceiptsPanel({ documentId, title, compact = false }: { docu
                   <span className="receipts-state">
                     {r.firstOpenedAt ? (
                       <>
-                        ✓ {t.desk.openedAt(formatDateTime(r.firstOpenedAt, language))} · {t.desk.views(r.views)}
+                        ✓ {t.desk.openedAt(when(r.firstOpenedAt))} · {t.desk.views(r.views)}
                       </>
                     ) : (
                       <>○ {t.desk.notOpened}</>

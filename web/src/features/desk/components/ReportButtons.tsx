@@ -27,7 +27,7 @@ export function ReportButtons({ document }: { document: DocumentSummary }) {
             className="button button-secondary"
             disabled={download.isPending}
             onClick={() => download.mutate(format)}
-            aria-label={t.desk.downloadReportOf(format.toUpperCase(), document.title)}
+            aria-label={download.isPending && download.variables === format ? undefined : t.desk.downloadReportOf(format.toUpperCase(), document.title)}
             data-testid={`report-${format}`}
           >
             <Icon name="file" />

@@ -384,7 +384,7 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
       >
         <ReadAloudBar readAloud={readAloud} paragraphs={room.paragraphs?.sorted ?? null} fromIndex={() => readingPosition.current ?? 0} />
       </ReadingControls>
-      <div className="viewer-body">
+      <main id="main" className="viewer-body">
         <div className="viewer-main">
           {mode === 'reading' && (
             <ReadingView
@@ -472,7 +472,7 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
             onClose={() => ui.setPanelOpen(false)}
           />
         )}
-      </div>
+      </main>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { MeetingTimeZoneScope } from '../../../app/MeetingTimeZoneScope';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useI18n } from '../../../i18n/useI18n';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -55,16 +56,18 @@ export function ViewerPage() {
   }
 
   return (
-    <PdfViewer
-      key={version.id}
-      documentId={doc.id}
-      meetingId={doc.meetingId}
-      title={doc.title}
-      version={version}
-      isLatest={version.id === doc.currentVersion.id}
-      backTo={backTo}
-      initialPage={initialPage}
-      initialParagraphId={initialParagraphId}
-    />
+    <MeetingTimeZoneScope meetingId={doc.meetingId}>
+      <PdfViewer
+        key={version.id}
+        documentId={doc.id}
+        meetingId={doc.meetingId}
+        title={doc.title}
+        version={version}
+        isLatest={version.id === doc.currentVersion.id}
+        backTo={backTo}
+        initialPage={initialPage}
+        initialParagraphId={initialParagraphId}
+      />
+    </MeetingTimeZoneScope>
   );
 }

@@ -1,5 +1,5 @@
 import { useI18n } from '../../../i18n/useI18n';
-import { formatDateTime } from '../../../lib/datetime';
+import { useDateTime } from '../../../lib/councilTimeZone';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
 import { useReadReceipts } from '../hooks/useReadReceipts';
@@ -7,7 +7,8 @@ import './read-receipts.css';
 
 /** Tình trạng xem tài liệu: which delegates opened the document, first and last time, how often. */
 export function ReadReceiptsList({ documentId }: { documentId: string }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime();
   const receipts = useReadReceipts(documentId);
   if (receipts.isPending) return <LoadingState />;
   if (receipts.isError) return <ErrorMessage error={receipts.error} onRetry={() => void receipts.refetch()} />;
@@ -32,9 +33,9 @@ export function ReadReceiptsList({ documentId }: { documentId: string }) {
             <span className="read-receipt-when">
               {r.firstOpenedAt && r.lastOpenedAt ? (
                 <>
-                  <span>{t.readingRoom.receiptsFirst(formatDateTime(r.firstOpenedAt, language))}</span>
+                  <span>{t.readingRoom.receiptsFirst(when(r.firstOpenedAt))}</span>
                   <span>
-                    {t.readingRoom.receiptsLast(formatDateTime(r.lastOpenedAt, language))} · {t.readingRoom.receiptsViews(r.views)}
+                    {t.readingRoom.receiptsLast(when(r.lastOpenedAt))} · {t.readingRoom.receiptsViews(r.views)}
                   </span>
                 </>
               ) : (

@@ -2,7 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import type { AgendaItem, HallState } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
-import { formatDateTime } from '../../../lib/datetime';
+import { CouncilTimeZone, useClockTime, useDateTime } from '../../../lib/councilTimeZone';
 import { HallBreakouts, hallBreakout } from '../../breakouts/components/HallBreakouts';
 import { liveIndicator } from '../../live/components/LiveStatus';
 import { HallSpeakers } from '../../speakers/components/HallSpeakers';
@@ -23,9 +23,8 @@ function HallMessage({ title, hint, testId }: { title: string; hint?: string; te
 }
 
 function Clock() {
-  const { language } = useI18n();
   const now = useClock();
-  const time = new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
+  const time = useClockTime()(now);
   return (
     <time className="hall-clock" dateTime={now.toISOString()}>
       {time}
@@ -34,7 +33,8 @@ function Clock() {
 }
 
 function HallBoard({ hall, reconnecting, token, speakers }: { hall: HallState; reconnecting: boolean; token: string; speakers?: ReactNode }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime();
   const agenda: AgendaItem[] = [...hall.agenda].sort((a, b) => a.position - b.position);
   const index = agenda.findIndex((item) => item.id === hall.currentAgendaItemId);
   const current = index >= 0 ? agenda[index] : null;
@@ -51,13 +51,16 @@ function HallBoard({ hall, reconnecting, token, speakers }: { hall: HallState; r
           <p className="hall-council">{hall.councilName}</p>
           <h1 className="hall-title">{hall.title}</h1>
           <p className="hall-meta">
-            {[hall.location, formatDateTime(hall.startsAt, language)].filter(Boolean).join(' · ')}
+            {[hall.location, when(hall.startsAt)].filter(Boolean).join(' · ')}
           </p>
         </div>
         <div className="hall-head-side">
-          <span className={`hall-status hall-status-${hall.status}`} data-testid="hall-status">
-            {t.meetingStatus[hall.status]}
-          </span>
+          {/* the room sees whether the sitting is on or over; "published" is the secretariat's word, not the hall's */}
+          {(hall.status === 'in_session' || hall.status === 'closed') && (
+            <span className={`hall-status hall-status-${hall.status}`} data-testid="hall-status">
+              {t.meetingStatus[hall.status]}
+            </span>
+          )}
           <Clock />
         </div>
       </header>
@@ -137,11 +140,13 @@ export function HallPage() {
   }
   const indicator = liveIndicator(live);
   return (
-    <HallBoard
-      hall={hall.data}
-      token={token}
-      reconnecting={indicator === 'reconnecting' || hall.isError}
-      speakers={<HallSpeakers meetingId={meetingId} token={token} currentAgendaItemId={hall.data.currentAgendaItemId} />}
-    />
+    <CouncilTimeZone zone={hall.data.councilTimeZone}>
+      <HallBoard
+        hall={hall.data}
+        token={token}
+        reconnecting={indicator === 'reconnecting' || hall.isError}
+        speakers={<HallSpeakers meetingId={meetingId} token={token} currentAgendaItemId={hall.data.currentAgendaItemId} />}
+      />
+    </CouncilTimeZone>
   );
 }

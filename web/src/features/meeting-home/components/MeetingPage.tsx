@@ -2,7 +2,7 @@ import { Link, Navigate, useParams } from 'react-router-dom';
 import { can, isStaff, type AgendaItem, type DocumentSummary, type MeetingDetail } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { isApiError } from '../../../lib/api-client';
-import { formatDateTime } from '../../../lib/datetime';
+import { useDateTime } from '../../../lib/councilTimeZone';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { Icon } from '../../../ui/Icon';
 import { LoadingState } from '../../../ui/LoadingState';
@@ -40,7 +40,8 @@ function DocumentList({ documents }: { documents: readonly DocumentSummary[] }) 
 }
 
 function NotReleasedNotice({ meeting }: { meeting: MeetingDetail }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime();
   return (
     <div className="alert alert-warning not-released" role="status" data-testid="documents-not-released">
       <span className="not-released-icon">
@@ -48,7 +49,7 @@ function NotReleasedNotice({ meeting }: { meeting: MeetingDetail }) {
       </span>
       <div>
         <h2>{t.meeting.notReleasedTitle}</h2>
-        <p>{t.meeting.notReleased(formatDateTime(meeting.releaseAt, language))}</p>
+        <p>{t.meeting.notReleased(when(meeting.releaseAt))}</p>
       </div>
     </div>
   );
@@ -100,7 +101,8 @@ function AgendaEntry({ item, number, documents, showDocuments, current }: Agenda
 
 export function MeetingPage() {
   const { meetingId } = useParams();
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime();
   const user = useRequiredUser();
   const meeting = useMeeting(meetingId);
   // an administrator who is not a participant reads the meeting but gets no live room
@@ -184,7 +186,7 @@ export function MeetingPage() {
 
       {notReleased && <NotReleasedNotice meeting={m} />}
       {staff && !m.released && (
-        <p className="alert alert-info">{t.meeting.stagingNote(formatDateTime(m.releaseAt, language))}</p>
+        <p className="alert alert-info">{t.meeting.stagingNote(when(m.releaseAt))}</p>
       )}
       {documents.isError && !isApiError(documents.error, 'NOT_RELEASED') && (
         <ErrorMessage error={documents.error} onRetry={() => void documents.refetch()} />

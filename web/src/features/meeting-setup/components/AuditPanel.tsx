@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { AUDIT_ACTIONS, type AuditAction, type MeetingRole } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
-import { formatDateTime } from '../../../lib/datetime';
+import { useDateTime } from '../../../lib/councilTimeZone';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
 import { SelectField } from '../../../ui/SelectField';
@@ -10,7 +10,8 @@ import { useAudit } from '../hooks/useAudit';
 
 /** Who viewed, downloaded or uploaded which document, and when (newest first). */
 export function AuditPanel({ meetingId }: { meetingId: string }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime();
   const audit = useAudit(meetingId);
   const documents = useMeetingDocuments(meetingId);
   const [filter, setFilter] = useState<AuditAction | ''>('');
@@ -46,7 +47,7 @@ export function AuditPanel({ meetingId }: { meetingId: string }) {
             {entries.map((e) => (
               <tr key={e.id} data-testid="audit-row" data-action={e.action}>
                 <td data-label={t.audit.time}>
-                  <time dateTime={e.at}>{formatDateTime(e.at, language)}</time>
+                  <time dateTime={e.at}>{when(e.at)}</time>
                 </td>
                 <td data-label={t.audit.user}>{e.userName ?? t.audit.unknownUser}</td>
                 <td data-label={t.audit.action}>{t.audit.actions[e.action] ?? e.action}</td>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { createMeetingRequest } from '@hopso/shared';
+import { createMeetingRequest, DEFAULT_TIME_ZONE } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { fieldErrors, type FieldErrors } from '../../../lib/formErrors';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -27,10 +27,11 @@ export function CreateMeetingPage() {
 
   const allowed = (councils.data ?? []).filter((c) => user.isAdmin || user.staffOfCouncilIds.includes(c.id));
   const chosen = councilId || (allowed.length === 1 ? allowed[0].id : '');
+  const timeZone = allowed.find((c) => c.id === chosen)?.timeZone ?? DEFAULT_TIME_ZONE;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = createMeetingRequest.safeParse({ councilId: chosen, ...formValuesToFields(values) });
+    const parsed = createMeetingRequest.safeParse({ councilId: chosen, ...formValuesToFields(values, timeZone) });
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error.issues, t));
       return;
@@ -59,7 +60,7 @@ export function CreateMeetingPage() {
               </option>
             ))}
           </SelectField>
-          <MeetingFieldset values={values} errors={errors} onChange={setValues} />
+          <MeetingFieldset timeZone={timeZone} values={values} errors={errors} onChange={setValues} />
           {Object.keys(errors).length > 0 && <p className="field-error" role="alert">{t.validation.fixErrors}</p>}
           <div className="form-actions">
             <button type="submit" className="button button-primary" disabled={create.isPending} data-testid="create-meeting-submit">

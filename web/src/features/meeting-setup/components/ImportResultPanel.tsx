@@ -1,6 +1,7 @@
 import type { ParticipantImportResult } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { Icon } from '../../../ui/Icon';
+import { serverMessageText } from '../../../lib/errorMessage';
 
 /** What the import did: counts, refused lines, and new accounts' initial passwords to print and hand out. */
 export function ImportResultPanel({ result }: { result: ParticipantImportResult }) {
@@ -18,8 +19,8 @@ export function ImportResultPanel({ result }: { result: ParticipantImportResult 
           <p>{t.participants.importErrors(result.errors.length)}</p>
           <ul className="issue-list">
             {result.errors.map((e) => (
-              <li key={`${e.line}:${e.message}`}>
-                <strong>{t.participants.importLine(e.line)}:</strong> {e.message}
+              <li key={`${e.line}:${e.code}`}>
+                <strong>{t.participants.importLine(e.line)}:</strong> {serverMessageText(e, t)}
               </li>
             ))}
           </ul>

@@ -3,24 +3,20 @@ import { useI18n } from '../../../i18n/useI18n';
 import type { FieldErrors } from '../../../lib/formErrors';
 import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
+import { DateTimeField } from '../../../ui/DateTimeField';
+import { zoneOffsetLabel } from '../../../lib/datetime';
 import type { MeetingFormValues } from '../lib/meetingFormValues';
 
 interface MeetingFieldsetProps {
+  /** The council's zone: times are typed on its clock. */
+  timeZone: string;
   values: MeetingFormValues;
   errors: FieldErrors;
   onChange: (values: MeetingFormValues) => void;
 }
 
-function timeZoneName(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone;
-  } catch {
-    return '';
-  }
-}
-
 /** Title, kind, place and the three times of a meeting; shared by the create and edit forms. */
-export function MeetingFieldset({ values, errors, onChange }: MeetingFieldsetProps) {
+export function MeetingFieldset({ timeZone, values, errors, onChange }: MeetingFieldsetProps) {
   const { t } = useI18n();
   const set = <K extends keyof MeetingFormValues>(key: K, value: MeetingFormValues[K]) => onChange({ ...values, [key]: value });
   return (
@@ -45,32 +41,29 @@ export function MeetingFieldset({ values, errors, onChange }: MeetingFieldsetPro
         </SelectField>
         <TextField label={t.meetingForm.location} value={values.location} onChange={(e) => set('location', e.target.value)} error={errors.location} maxLength={300} testId="meeting-location" />
       </div>
-      <p className="field-hint">{t.meetingForm.timezone(timeZoneName())}</p>
+      <p className="field-hint">{t.meetingForm.timezone(zoneOffsetLabel(timeZone))}</p>
       <div className="form-grid form-grid-2">
-        <TextField
+        <DateTimeField
           label={t.meetingForm.startsAt}
-          type="datetime-local"
           value={values.startsAt}
-          onChange={(e) => set('startsAt', e.target.value)}
+          onChange={(v) => set('startsAt', v)}
           error={errors.startsAt}
           required
           testId="meeting-starts-at"
         />
-        <TextField
+        <DateTimeField
           label={t.meetingForm.releaseAt}
           hint={t.meetingForm.releaseAtHint}
-          type="datetime-local"
           value={values.releaseAt}
-          onChange={(e) => set('releaseAt', e.target.value)}
+          onChange={(v) => set('releaseAt', v)}
           error={errors.releaseAt}
           required
           testId="meeting-release-at"
         />
-        <TextField
+        <DateTimeField
           label={t.meetingForm.commentDeadline}
-          type="datetime-local"
           value={values.commentDeadline}
-          onChange={(e) => set('commentDeadline', e.target.value)}
+          onChange={(v) => set('commentDeadline', v)}
           error={errors.commentDeadline}
           required
           testId="meeting-comment-deadline"

@@ -23,7 +23,7 @@ export function MeetingInfoPanel({ meeting }: { meeting: MeetingDetail }) {
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     // the create schema carries the "deadline after release" rule; the council is not editable
-    const parsed = createMeetingRequest.safeParse({ councilId: meeting.councilId, ...formValuesToFields(values) });
+    const parsed = createMeetingRequest.safeParse({ councilId: meeting.councilId, ...formValuesToFields(values, meeting.councilTimeZone) });
     if (!parsed.success) {
       setErrors(fieldErrors(parsed.error.issues, t));
       return;
@@ -48,6 +48,7 @@ export function MeetingInfoPanel({ meeting }: { meeting: MeetingDetail }) {
           </p>
         )}
         <MeetingFieldset
+          timeZone={meeting.councilTimeZone}
           values={values}
           errors={errors}
           onChange={(v) => {

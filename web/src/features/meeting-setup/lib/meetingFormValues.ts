@@ -1,7 +1,7 @@
-import type { MeetingKind, MeetingSummary } from '@hopso/shared';
-import { isoToLocalInput, localInputToIso } from '../../../lib/datetime';
+import { DEFAULT_TIME_ZONE, type MeetingKind, type MeetingSummary } from '@hopso/shared';
+import { isoToZonedInput, zonedInputToIso } from '../../../lib/datetime';
 
-/** What the meeting form holds: datetimes as `<input type="datetime-local">` values. */
+/** What the meeting form holds: datetimes as wall times on the council's clock ("2025-07-10T08:00"). */
 export interface MeetingFormValues {
   title: string;
   kind: MeetingKind;
@@ -20,45 +20,50 @@ export interface MeetingFields {
   commentDeadline: string;
 }
 
-function atLocal(base: Date, dayOffset: number, hour: number): string {
-  const d = new Date(base.getFullYear(), base.getMonth(), base.getDate() + dayOffset, hour, 0, 0);
-  return isoToLocalInput(d.toISOString());
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The council's day `dayOffset` days after `base`'s, at `hour`:00 on its clock. */
+function atCouncilDay(base: Date, dayOffset: number, hour: number, timeZone: string): string {
+  const [y, m, d] = isoToZonedInput(base.toISOString(), timeZone).slice(0, 10).split('-').map(Number);
+  const day = new Date(Date.UTC(y, m - 1, d + dayOffset));
+  return `${day.getUTCFullYear()}-${pad(day.getUTCMonth() + 1)}-${pad(day.getUTCDate())}T${pad(hour)}:00`;
 }
 
 /**
  * A new meeting's suggested times, as a secretariat usually sets them: the session a week ahead at
  * 08:00, documents released three days before, comments until 17:00 the day before.
  */
-export function defaultMeetingFormValues(now: Date = new Date()): MeetingFormValues {
+export function defaultMeetingFormValues(now: Date = new Date(), timeZone: string = DEFAULT_TIME_ZONE): MeetingFormValues {
   return {
     title: '',
     kind: 'session',
     location: '',
-    startsAt: atLocal(now, 7, 8),
-    releaseAt: atLocal(now, 4, 8),
-    commentDeadline: atLocal(now, 6, 17),
+    startsAt: atCouncilDay(now, 7, 8, timeZone),
+    releaseAt: atCouncilDay(now, 4, 8, timeZone),
+    commentDeadline: atCouncilDay(now, 6, 17, timeZone),
   };
 }
 
 export function meetingToFormValues(meeting: MeetingSummary): MeetingFormValues {
+  const zone = meeting.councilTimeZone;
   return {
     title: meeting.title,
     kind: meeting.kind,
     location: meeting.location,
-    startsAt: isoToLocalInput(meeting.startsAt),
-    releaseAt: isoToLocalInput(meeting.releaseAt),
-    commentDeadline: isoToLocalInput(meeting.commentDeadline),
+    startsAt: isoToZonedInput(meeting.startsAt, zone),
+    releaseAt: isoToZonedInput(meeting.releaseAt, zone),
+    commentDeadline: isoToZonedInput(meeting.commentDeadline, zone),
   };
 }
 
-/** Form values → request fields; an unreadable datetime becomes '' so the schema reports it. */
-export function formValuesToFields(values: MeetingFormValues): MeetingFields {
+/** Form values (on the council's clock) → request fields; an unreadable datetime becomes '' so the schema reports it. */
+export function formValuesToFields(values: MeetingFormValues, timeZone: string = DEFAULT_TIME_ZONE): MeetingFields {
   return {
     title: values.title,
     kind: values.kind,
     location: values.location,
-    startsAt: localInputToIso(values.startsAt) ?? '',
-    releaseAt: localInputToIso(values.releaseAt) ?? '',
-    commentDeadline: localInputToIso(values.commentDeadline) ?? '',
+    startsAt: zonedInputToIso(values.startsAt, timeZone) ?? '',
+    releaseAt: zonedInputToIso(values.releaseAt, timeZone) ?? '',
+    commentDeadline: zonedInputToIso(values.commentDeadline, timeZone) ?? '',
   };
 }

@@ -11,7 +11,7 @@ import { MeetingStatusBadge } from './MeetingStatusBadge';
 /** `extra`: what other features add to the card (the group room link), given by the app so meetings imports none of them. */
 export function MeetingCard({ meeting, canPrepare, extra }: { meeting: MeetingSummary; canPrepare: boolean; extra?: ReactNode }) {
   const { t, language } = useI18n();
-  const releaseTime = formatDateTime(meeting.releaseAt, language);
+  const releaseTime = formatDateTime(meeting.releaseAt, language, meeting.councilTimeZone);
   // an official (người trả lời chất vấn) sees only their questions and the documents
   const meetingPath = meeting.myRole === 'official' ? `/meetings/${meeting.id}/official` : `/meetings/${meeting.id}`;
   return (

@@ -1,10 +1,11 @@
 import type { MeetingSummary } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
-import { formatDateTime } from '../../../lib/datetime';
+import { useDateTime } from '../../../lib/councilTimeZone';
 
 /** Council, time, place and the document release line of a meeting, as a definition list. */
 export function MeetingFacts({ meeting, showDeadline = false }: { meeting: MeetingSummary; showDeadline?: boolean }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime(meeting.councilTimeZone);
   return (
     <dl className="meeting-facts">
       <div>
@@ -14,7 +15,7 @@ export function MeetingFacts({ meeting, showDeadline = false }: { meeting: Meeti
       <div>
         <dt>{t.meetings.startsAt}</dt>
         <dd>
-          <time dateTime={meeting.startsAt}>{formatDateTime(meeting.startsAt, language)}</time>
+          <time dateTime={meeting.startsAt}>{when(meeting.startsAt)}</time>
         </dd>
       </div>
       <div>
@@ -25,7 +26,7 @@ export function MeetingFacts({ meeting, showDeadline = false }: { meeting: Meeti
         <div>
           <dt>{t.meetings.commentDeadline}</dt>
           <dd>
-            <time dateTime={meeting.commentDeadline}>{formatDateTime(meeting.commentDeadline, language)}</time>
+            <time dateTime={meeting.commentDeadline}>{when(meeting.commentDeadline)}</time>
           </dd>
         </div>
       )}

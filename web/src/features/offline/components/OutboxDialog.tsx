@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useI18n } from '../../../i18n/useI18n';
-import { formatDateTime } from '../../../lib/datetime';
+import { useDateTime } from '../../../lib/councilTimeZone';
 import { errorMessage } from '../../../lib/errorMessage';
 import { ApiError } from '../../../lib/api-client';
 import { useOnline } from '../hooks/useOnline';
@@ -27,7 +27,8 @@ function useKindLabel() {
 }
 
 function OutboxRow({ item }: { item: StoredOutboxItem }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime();
   const kindLabel = useKindLabel();
   const [copied, setCopied] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -69,7 +70,7 @@ function OutboxRow({ item }: { item: StoredOutboxItem }) {
           {text}
         </p>
       )}
-      <p className="muted outbox-when">{t.offline.writtenAt(formatDateTime(item.createdAt, language))}</p>
+      <p className="muted outbox-when">{t.offline.writtenAt(when(item.createdAt))}</p>
       {reason && (
         <p className="alert alert-error outbox-reason" role="alert" data-testid="outbox-refusal">
           {reason}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { MeetingDetail } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
-import { formatDateTime } from '../../../lib/datetime';
+import { useDateTime } from '../../../lib/councilTimeZone';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { ProgressBar } from '../../../ui/ProgressBar';
 import { useOnline } from '../hooks/useOnline';
@@ -17,6 +17,7 @@ import './offline.css';
  */
 export function SaveOfflinePanel({ meeting }: { meeting: MeetingDetail }) {
   const { t, language } = useI18n();
+  const when = useDateTime();
   const online = useOnline();
   const { saved, loaded, state } = useSavedMeeting(meeting.id);
   const [confirming, setConfirming] = useState(false);
@@ -54,7 +55,7 @@ export function SaveOfflinePanel({ meeting }: { meeting: MeetingDetail }) {
         <>
           <p className="offline-size" data-testid="offline-size">
             <strong>{t.offline.savedSize(formatSize(saved.bytes, language))}</strong>
-            <span className="muted"> · {t.offline.savedFacts(saved.documents.length, formatDateTime(saved.refreshedAt, language))}</span>
+            <span className="muted"> · {t.offline.savedFacts(saved.documents.length, when(saved.refreshedAt))}</span>
           </p>
           {!saved.complete && <p className="alert alert-warning">{t.offline.incomplete}</p>}
           <p className="muted offline-hint">{updating ? t.offline.updating : t.offline.autoUpdateHint}</p>

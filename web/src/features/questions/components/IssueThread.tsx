@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { issueMessageRequest, type QuestionIssue } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { newClientId } from '../../../lib/clientId';
-import { formatDateTime } from '../../../lib/datetime';
+import { useDateTime } from '../../../lib/councilTimeZone';
 import { fieldErrors } from '../../../lib/formErrors';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { TextAreaField } from '../../../ui/TextAreaField';
@@ -10,7 +10,8 @@ import { questionsApi } from '../api/questionsApi';
 import { useQuestionsMutation } from '../hooks/useQuestions';
 
 export function IssueStatus({ issue }: { issue: QuestionIssue }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime();
   return (
     <p className="issue-status">
       <span className={`badge issue-badge is-${issue.status}`} data-testid="issue-status" data-status={issue.status}>
@@ -22,7 +23,7 @@ export function IssueStatus({ issue }: { issue: QuestionIssue }) {
           {t.questions.overdue}
         </span>
       )}
-      {issue.needsWrittenAnswer && <span className="muted"> {t.questions.dueBy(formatDateTime(issue.answerDueAt, language))}</span>}
+      {issue.needsWrittenAnswer && <span className="muted"> {t.questions.dueBy(when(issue.answerDueAt))}</span>}
     </p>
   );
 }
@@ -44,7 +45,8 @@ export function IssueQuestions({ issue }: { issue: QuestionIssue }) {
 
 /** The written answers and follow-ups of an issue, and the form to add one (answer for the official, follow-up for an author). */
 export function IssueThread({ issue, reply }: { issue: QuestionIssue; reply: 'answer' | 'followup' | null }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime();
   const [body, setBody] = useState('');
   const [error, setError] = useState<string | undefined>();
   const send = useQuestionsMutation(issue.meetingId, (text: string) => questionsApi.message(issue.id, { clientId: newClientId(), body: text }));
@@ -67,7 +69,7 @@ export function IssueThread({ issue, reply }: { issue: QuestionIssue; reply: 'an
           {issue.messages.map((m) => (
             <li key={m.id} className={`issue-message is-${m.kind}`} data-testid="issue-message" data-kind={m.kind}>
               <p className="issue-message-head">
-                <strong>{m.kind === 'answer' ? t.questions.answer : t.questions.followUp}</strong> · {m.authorName} · <span className="muted">{formatDateTime(m.createdAt, language)}</span>
+                <strong>{m.kind === 'answer' ? t.questions.answer : t.questions.followUp}</strong> · {m.authorName} · <span className="muted">{when(m.createdAt)}</span>
               </p>
               <p className="issue-message-body">{m.body}</p>
             </li>

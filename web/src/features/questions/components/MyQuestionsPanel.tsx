@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { submitQuestionRequest, type MeetingDetail } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { newClientId } from '../../../lib/clientId';
-import { formatDateTime } from '../../../lib/datetime';
+import { useDateTime } from '../../../lib/councilTimeZone';
 import { fieldErrors, type FieldErrors } from '../../../lib/formErrors';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { SelectField } from '../../../ui/SelectField';
@@ -14,7 +14,8 @@ import './questions.css';
 
 /** On the delegate's phone: send a written question (phiếu chất vấn), and read the answers to one's questions. */
 export function MyQuestionsPanel({ meeting }: { meeting: MeetingDetail }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime();
   const mine = useMyQuestions(meeting.id);
   const [positionId, setPositionId] = useState('');
   const [body, setBody] = useState('');
@@ -37,7 +38,7 @@ export function MyQuestionsPanel({ meeting }: { meeting: MeetingDetail }) {
     <section className="section card questions-panel" aria-labelledby="my-questions-heading" data-testid="my-questions">
       <h2 id="my-questions-heading">{t.questions.title}</h2>
       <p className="muted">{t.questions.intro}</p>
-      {d.settings.submitDeadline && <p>{t.questions.deadline(formatDateTime(d.settings.submitDeadline, language))}</p>}
+      {d.settings.submitDeadline && <p>{t.questions.deadline(when(d.settings.submitDeadline))}</p>}
       {d.settings.open ? (
         <form onSubmit={onSubmit} className="question-form" noValidate>
           <SelectField label={t.questions.position} value={positionId} onChange={(e) => setPositionId(e.target.value)} error={errors.positionId} testId="question-position">

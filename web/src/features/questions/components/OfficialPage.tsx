@@ -1,6 +1,6 @@
 import { Link, useParams } from 'react-router-dom';
 import { useI18n } from '../../../i18n/useI18n';
-import { formatDateTime } from '../../../lib/datetime';
+import { useDateTime } from '../../../lib/councilTimeZone';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
@@ -15,7 +15,8 @@ import './questions.css';
 /** Người trả lời chất vấn: the issues addressed to them, the released documents, and a place to answer in writing. Nothing else of the meeting. */
 export function OfficialPage() {
   const { meetingId = '' } = useParams();
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime();
   const desk = useOfficialDesk(meetingId);
   useOfficialLive(meetingId);
   const documents = useMeetingDocuments(meetingId, desk.isSuccess);
@@ -34,7 +35,7 @@ export function OfficialPage() {
         <p>
           <strong>{d.meeting.title}</strong>
         </p>
-        <p className="muted">{[d.meeting.location, formatDateTime(d.meeting.startsAt, language)].filter(Boolean).join(' · ')}</p>
+        <p className="muted">{[d.meeting.location, when(d.meeting.startsAt)].filter(Boolean).join(' · ')}</p>
         {d.positions.length > 0 && <p>{d.positions.map((p) => p.title).join(', ')}</p>}
         <p className="muted">{t.questions.officialIntro}</p>
       </header>

@@ -3,7 +3,9 @@ import { Link, useParams } from 'react-router-dom';
 import { can, type MeetingDetail, type Participant, type QuestionsBoard } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { forbiddenError } from '../../../lib/api-client';
-import { isoToLocalInput, localInputToIso } from '../../../lib/datetime';
+import { isoToZonedInput, zonedInputToIso } from '../../../lib/datetime';
+import { useCouncilTimeZone } from '../../../lib/councilTimeZone';
+import { DateTimeField } from '../../../ui/DateTimeField';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
 import { SelectField } from '../../../ui/SelectField';
@@ -20,9 +22,10 @@ import './questions.css';
 
 function SettingsForm({ meetingId, board }: { meetingId: string; board: QuestionsBoard }) {
   const { t } = useI18n();
-  const [deadline, setDeadline] = useState(board.settings.submitDeadline ? isoToLocalInput(board.settings.submitDeadline) : '');
+  const zone = useCouncilTimeZone();
+  const [deadline, setDeadline] = useState(board.settings.submitDeadline ? isoToZonedInput(board.settings.submitDeadline, zone) : '');
   const [days, setDays] = useState(String(board.settings.answerDays));
-  const save = useQuestionsMutation(meetingId, () => questionsApi.settings(meetingId, { submitDeadline: deadline ? localInputToIso(deadline) : null, answerDays: Number(days) }));
+  const save = useQuestionsMutation(meetingId, () => questionsApi.settings(meetingId, { submitDeadline: deadline ? zonedInputToIso(deadline, zone) : null, answerDays: Number(days) }));
   return (
     <form
       className="card questions-settings"
@@ -33,7 +36,7 @@ function SettingsForm({ meetingId, board }: { meetingId: string; board: Question
       data-testid="questions-settings"
     >
       <h2>{t.questions.settings}</h2>
-      <TextField label={t.questions.submitDeadline} type="datetime-local" value={deadline} onChange={(e) => setDeadline(e.target.value)} testId="questions-deadline" />
+      <DateTimeField label={t.questions.submitDeadline} value={deadline} onChange={setDeadline} testId="questions-deadline" />
       <TextField label={t.questions.answerDays} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} testId="questions-answer-days" />
       {save.isError && <ErrorMessage error={save.error} />}
       <button type="submit" className="button button-primary" disabled={save.isPending} data-testid="questions-settings-save">

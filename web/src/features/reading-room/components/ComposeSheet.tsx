@@ -3,7 +3,7 @@ import { commentWindow, windowFromRefusal, type Comment, type HighlightColor, ty
 import { useI18n } from '../../../i18n/useI18n';
 import { isApiError } from '../../../lib/api-client';
 import { newClientId } from '../../../lib/clientId';
-import { formatDateTime } from '../../../lib/datetime';
+import { useDateTime } from '../../../lib/councilTimeZone';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { TextAreaField } from '../../../ui/TextAreaField';
 import { useCreateAnnotation } from '../hooks/useAnnotationMutations';
@@ -31,7 +31,8 @@ interface ComposeSheetProps {
 }
 
 function CommentForm({ documentId, target, meeting, onDone }: Pick<ComposeSheetProps, 'documentId' | 'target' | 'meeting' | 'onDone'>) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime();
   // one id for this comment, whatever happens: automatic retries and a press of "Gửi" again both reuse it
   const clientId = useMemo(() => newClientId(), []);
   const [body, setBody] = useState('');
@@ -53,13 +54,13 @@ function CommentForm({ documentId, target, meeting, onDone }: Pick<ComposeSheetP
             <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false" className="icon">
               <path d="M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18zm0 4v5l3.5 2" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" />
             </svg>
-            {t.readingRoom.deadline(formatDateTime(meeting.commentDeadline, language))}
+            {t.readingRoom.deadline(when(meeting.commentDeadline))}
           </li>
         )}
       </ul>
       {timeWindow && timeWindow.state !== 'open' ? (
         <p className="alert alert-warning" role="status" data-testid="comment-window-closed" data-state={timeWindow.state}>
-          {timeWindow.state === 'not-open' ? t.readingRoom.notOpen(formatDateTime(timeWindow.opensAt, language)) : t.readingRoom.closed(formatDateTime(timeWindow.closesAt, language))}
+          {timeWindow.state === 'not-open' ? t.readingRoom.notOpen(when(timeWindow.opensAt)) : t.readingRoom.closed(when(timeWindow.closesAt))}
         </p>
       ) : (
         <form

@@ -40,7 +40,7 @@ export function ViewerToolbar(props: ViewerToolbarProps) {
   const percent = Math.round(props.zoom * 100);
 
   return (
-    <header className="viewer-toolbar" role="toolbar" aria-label={t.viewer.toolbar}>
+    <header className="viewer-toolbar" aria-label={t.viewer.toolbar}>
       <div className="viewer-toolbar-row">
         <Link to={props.backTo} className="button button-ghost button-icon" aria-label={t.viewer.backToMeeting} data-testid="viewer-back">
           <span aria-hidden="true">←</span>

@@ -41,6 +41,17 @@ export interface AppConfig {
   metricsToken: string | null;
   /** Apply pending migrations at start (off when a one-shot migration service runs them, as in docker-compose.yml). */
   migrateAtStart: boolean;
+  /** Text recognition of scanned pages (see documents/ingest/ocr.ts): the ocrmypdf command and what one file may cost. */
+  ocr: OcrConfig;
+}
+
+export interface OcrConfig {
+  command: string;
+  language: string;
+  timeoutMs: number;
+  maxMemoryMb: number;
+  /** Where ocrmypdf works on a file (removed after each run and at each start). */
+  tmpDir: string;
 }
 
 /** The repository root: the nearest folder upwards whose package.json declares the workspaces. */
@@ -111,6 +122,10 @@ const envSchema = z.object({
   HOPSO_S3_FORCE_PATH_STYLE: flag,
   HOPSO_MIGRATE_AT_START: flag,
   HOPSO_METRICS_TOKEN: z.preprocess(blankAsUnset, z.string().min(16, 'must be at least 16 characters').optional()),
+  HOPSO_OCRMYPDF: z.preprocess(blankAsUnset, z.string().default('ocrmypdf')),
+  HOPSO_OCR_LANGUAGE: z.preprocess(blankAsUnset, z.string().regex(/^[a-z_]+(\+[a-z_]+)*$/, 'Tesseract language codes, e.g. vie or vie+eng').default('vie')),
+  HOPSO_OCR_TIMEOUT_S: int(600, 1),
+  HOPSO_OCR_MAX_MEMORY_MB: int(1536, 256),
 });
 
 /** Reads and checks the environment; a bad value throws a ConfigError naming the variable. */
@@ -146,6 +161,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     maxBodyBytes: e.HOPSO_MAX_BODY_KB * 1024,
     uploadTmpDir: path.join(dataDir, 'tmp', 'uploads'),
+    ocr: {
+      command: e.HOPSO_OCRMYPDF,
+      language: e.HOPSO_OCR_LANGUAGE,
+      timeoutMs: e.HOPSO_OCR_TIMEOUT_S * 1000,
+      maxMemoryMb: e.HOPSO_OCR_MAX_MEMORY_MB,
+      tmpDir: path.join(dataDir, 'tmp', 'ocr'),
+    },
     trustProxy: e.HOPSO_TRUST_PROXY,
     allowedOrigins: e.HOPSO_ALLOWED_ORIGINS.split(',')
       .map((o) => o.trim().replace(/\/+$/, ''))

@@ -46,6 +46,10 @@ export const ERROR_CODES = [
   'WRONG_PASSWORD',
   // live layer
   'RATE_LIMITED',
+  // scanned documents (OCR)
+  'OCR_UNAVAILABLE',
+  'OCR_TIMEOUT',
+  'OCR_FAILED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

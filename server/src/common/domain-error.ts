@@ -45,6 +45,10 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   CROSS_ORIGIN: 403,
   WRONG_PASSWORD: 400,
   RATE_LIMITED: 429,
+  // never answered to a request: a scan's outcome, shown on its version
+  OCR_UNAVAILABLE: 422,
+  OCR_TIMEOUT: 422,
+  OCR_FAILED: 422,
 };
 
 /** An error a person can act on: a stable code for the UI plus a plain message. */

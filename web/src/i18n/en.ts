@@ -518,6 +518,9 @@ export const en: Dictionary = {
     CROSS_ORIGIN: 'This request did not come from the hopso site. Open hopso directly and try again.',
     WRONG_PASSWORD: 'The current password is wrong.',
     RATE_LIMITED: 'Too many requests at once. Wait a few seconds and try again.',
+    OCR_UNAVAILABLE: 'Scan, text not recognised: the server has no text recognition installed. An administrator must install the ocrmypdf and tesseract-ocr-vie packages, then upload the file again.',
+    OCR_TIMEOUT: 'Scan, text not recognised: recognition took too long and was stopped. Split the file into smaller ones and upload them again.',
+    OCR_FAILED: 'Scan, text not recognised: the text on the scanned pages could not be recognised. Scan it again more clearly (300 dpi) and upload it again.',
   },
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {
@@ -1060,5 +1063,10 @@ export const en: Dictionary = {
     pausedAt: (name: string) => `Paused: ${name}`,
     noVoice: 'This device has no Vietnamese voice, so it cannot read aloud. Install a Vietnamese voice in the phone’s Settings (Text-to-speech), then open the document again.',
     noSpeech: 'This browser cannot read aloud.',
+  },
+  scan: {
+    recognising: (page: number, total: number) => `Recognising text, page ${page}/${total}`,
+    recognised: (pages: number) => `Scan: text recognised on ${pages} page${pages === 1 ? '' : 's'}`,
+    unrecognised: 'Scan, text not recognised',
   },
 };

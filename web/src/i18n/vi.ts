@@ -521,6 +521,9 @@ export const vi = {
     CROSS_ORIGIN: 'Yêu cầu này không đến từ trang họp số. Hãy mở họp số trực tiếp rồi thử lại.',
     WRONG_PASSWORD: 'Mật khẩu hiện tại không đúng.',
     RATE_LIMITED: 'Bạn gửi yêu cầu quá nhanh. Hãy đợi vài giây rồi thử lại.',
+    OCR_UNAVAILABLE: 'Bản quét, chưa nhận dạng chữ: máy chủ chưa cài công cụ nhận dạng chữ. Quản trị viên cần cài gói ocrmypdf và tesseract-ocr-vie rồi tải tệp lên lại.',
+    OCR_TIMEOUT: 'Bản quét, chưa nhận dạng chữ: nhận dạng chữ quá lâu nên đã dừng. Hãy tách tệp thành nhiều tệp nhỏ rồi tải lên lại.',
+    OCR_FAILED: 'Bản quét, chưa nhận dạng chữ: không nhận dạng được chữ trên các trang quét. Hãy quét lại rõ hơn (300 dpi) rồi tải lên lại.',
   } satisfies Record<ErrorCode, string>,
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {
@@ -1064,6 +1067,12 @@ export const vi = {
     pausedAt: (name: string) => `Đã tạm dừng: ${name}`,
     noVoice: 'Máy này chưa có giọng đọc tiếng Việt nên không đọc to được. Hãy cài giọng tiếng Việt trong Cài đặt của điện thoại (mục Chuyển văn bản thành giọng nói), rồi mở lại tài liệu.',
     noSpeech: 'Trình duyệt này không đọc to được.',
+  },
+  // ---- scanned documents (OCR) ----
+  scan: {
+    recognising: (page: number, total: number) => `Đang nhận dạng chữ, trang ${page}/${total}`,
+    recognised: (pages: number) => `Bản quét: đã nhận dạng chữ ${pages} trang`,
+    unrecognised: 'Bản quét, chưa nhận dạng chữ',
   },
 };
 

@@ -51,7 +51,7 @@ parentPort!.on('message', async ({ id, kind, data, maxStreamBytes, limits }: Ext
       },
     });
     if (batch.length) flush();
-    post({ id, type: 'done', pageSizes: result.pageSizes, paragraphCount: result.paragraphs.length });
+    post({ id, type: 'done', pageSizes: result.pageSizes, paragraphCount: result.paragraphs.length, imagePages: result.imagePages });
   } catch (e) {
     post({ id, type: 'error', message: e instanceof Error ? e.message : String(e), code: 'INGEST_FAILED' });
   }

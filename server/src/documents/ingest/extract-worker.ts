@@ -8,6 +8,8 @@ import { inspectPdf } from './inspect-pdf';
 import { findOversizedStream } from './stream-budget';
 
 const BATCH = 250;
+/** Page counts are posted at most this often (the main thread reports progress once a second anyway). */
+const PROGRESS_POST_MS = 200;
 
 parentPort!.on('message', async ({ id, kind, data, maxStreamBytes, limits }: ExtractRequest) => {
   const post = (m: ExtractWorkerMessage) => parentPort!.postMessage(m);
@@ -36,6 +38,7 @@ parentPort!.on('message', async ({ id, kind, data, maxStreamBytes, limits }: Ext
   let batch: ExtractedParagraph[] = [];
   try {
     let progress = { done: 0, total: 0 };
+    let lastPost = 0;
     const flush = () => {
       post({ id, type: 'progress', ...progress, paragraphs: batch });
       batch = [];
@@ -47,6 +50,8 @@ parentPort!.on('message', async ({ id, kind, data, maxStreamBytes, limits }: Ext
       },
       onProgress: (done, total) => {
         progress = { done, total };
+        if (done < total && Date.now() - lastPost < PROGRESS_POST_MS) return;
+        lastPost = Date.now();
         post({ id, type: 'progress', done, total, paragraphs: [] });
       },
     });

@@ -11,6 +11,10 @@ COPY . .
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 
 FROM node:22-bookworm-slim
+# text recognition of scanned PDFs (documents/ingest/ocr.ts): ocrmypdf, Tesseract and its Vietnamese model
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends ocrmypdf tesseract-ocr-vie \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 ENV NODE_ENV=production \
     HOPSO_DATA_DIR=/data

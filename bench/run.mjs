@@ -5,6 +5,6 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 execFileSync('npm', ['run', 'build', '-w', 'shared', '-w', 'server'], { stdio: 'inherit', cwd: path.join(here, '..') });
-for (const bench of ['ingest', 'reanchor', 'fanout', 'breakout', 'field', 'hostile', 'vote', 'speakers', 'scale']) {
+for (const bench of ['ingest', 'ocr', 'reanchor', 'fanout', 'breakout', 'field', 'hostile', 'vote', 'speakers', 'scale']) {
   execFileSync(process.execPath, [path.join(here, bench, 'run.mjs')], { stdio: 'inherit' });
 }

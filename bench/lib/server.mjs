@@ -100,3 +100,20 @@ export async function waitAllReady(fetchWithToken, meetingId, timeoutMs = 300_00
     await sleep(100);
   }
 }
+
+/** Until the file served to the viewer is no longer the upload itself (its viewer copy is made; a copy that failed: until the timeout). */
+export async function waitViewerCopy(api, doc, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  // one byte of each is enough for its ETag (a range request is no new view in the audit log)
+  const etagOf = async (p) => {
+    const res = await api(p, { headers: { range: 'bytes=0-0' } });
+    await res.arrayBuffer();
+    return res.headers.get('etag');
+  };
+  const uploaded = await etagOf(`/documents/${doc.id}/file?original=1`);
+  while (Date.now() < deadline) {
+    const served = await etagOf(`/documents/${doc.id}/file`);
+    if (served !== uploaded) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -48,6 +48,17 @@ export interface AppConfig {
    * database's demo shape makes one in dataDir on first start; with DATABASE_URL signing is off.
    */
   signingKey: Buffer | null;
+  /** Text recognition of scanned pages (see documents/ingest/ocr.ts): the ocrmypdf command and what one file may cost. */
+  ocr: OcrConfig;
+}
+
+export interface OcrConfig {
+  command: string;
+  language: string;
+  timeoutMs: number;
+  maxMemoryMb: number;
+  /** Where ocrmypdf works on a file (removed after each run and at each start). */
+  tmpDir: string;
 }
 
 /** The repository root: the nearest folder upwards whose package.json declares the workspaces. */
@@ -134,6 +145,10 @@ const envSchema = z.object({
     if (!key) ctx.addIssue({ code: 'custom', message: 'must be 32 random bytes, as 64 hex digits or in base64 (openssl rand -base64 32)' });
     return key;
   }),
+  HOPSO_OCRMYPDF: z.preprocess(blankAsUnset, z.string().default('ocrmypdf')),
+  HOPSO_OCR_LANGUAGE: z.preprocess(blankAsUnset, z.string().regex(/^[a-z_]+(\+[a-z_]+)*$/, 'Tesseract language codes, e.g. vie or vie+eng').default('vie')),
+  HOPSO_OCR_TIMEOUT_S: int(600, 1),
+  HOPSO_OCR_MAX_MEMORY_MB: int(1536, 256),
 });
 
 /** 32 bytes written as 64 hex digits or as base64; anything else (a passphrase, a short key) is refused, never stretched. */
@@ -185,6 +200,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     maxBodyBytes: e.HOPSO_MAX_BODY_KB * 1024,
     uploadTmpDir: path.join(dataDir, 'tmp', 'uploads'),
+    ocr: {
+      command: e.HOPSO_OCRMYPDF,
+      language: e.HOPSO_OCR_LANGUAGE,
+      timeoutMs: e.HOPSO_OCR_TIMEOUT_S * 1000,
+      maxMemoryMb: e.HOPSO_OCR_MAX_MEMORY_MB,
+      tmpDir: path.join(dataDir, 'tmp', 'ocr'),
+    },
     trustProxy: e.HOPSO_TRUST_PROXY,
     allowedOrigins: e.HOPSO_ALLOWED_ORIGINS.split(',')
       .map((o) => o.trim().replace(/\/+$/, ''))

@@ -22,7 +22,22 @@ export interface DocumentVersionInfo {
   createdAt: string;
   /** The PDF's digital signatures as hopso checked them at ingest ([] when unsigned); absent until checked (in the document's detail only). */
   signatures?: PdfSignatureInfo[];
+  /** Pages that were images without text (a scan) and what text recognition made of them; null when every page has text. */
+  scan: ScanInfo | null;
 }
+
+/**
+ * A version's scanned pages: `recognising` while OCR runs ("Đang nhận dạng chữ, trang 3/12": `pagesDone` + 1 of `pages`),
+ * `recognised` once they carry a text layer, `unrecognised` ("bản quét, chưa nhận dạng chữ") with the reason in `code`.
+ */
+export interface ScanInfo {
+  pages: number;
+  pagesDone: number;
+  state: ScanState;
+  code: ErrorCode | null;
+}
+export const SCAN_STATES = ['recognising', 'recognised', 'unrecognised'] as const;
+export type ScanState = (typeof SCAN_STATES)[number];
 
 export interface DocumentSummary {
   id: string;

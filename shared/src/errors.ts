@@ -65,6 +65,10 @@ export const ERROR_CODES = [
   'CERTIFICATE_EXPIRED',
   'CERTIFICATE_NOT_YET_VALID',
   'SIGNING_FAILED',
+  // scanned documents (OCR)
+  'OCR_UNAVAILABLE',
+  'OCR_TIMEOUT',
+  'OCR_FAILED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

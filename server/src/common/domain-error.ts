@@ -60,6 +60,10 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   CERTIFICATE_EXPIRED: 422,
   CERTIFICATE_NOT_YET_VALID: 422,
   SIGNING_FAILED: 422,
+  // never answered to a request: a scan's outcome, shown on its version
+  OCR_UNAVAILABLE: 422,
+  OCR_TIMEOUT: 422,
+  OCR_FAILED: 422,
 };
 
 /** An error a person can act on: a stable code for the UI plus a plain message. */

@@ -16,6 +16,7 @@ export function toVersionInfo(v: DocumentVersionEntity): DocumentVersionInfo {
     failureCode: v.failureCode,
     pageSizes: v.pageSizes,
     createdAt: v.createdAt.toISOString(),
+    scan: v.ocrState === null ? null : { pages: v.scannedPages, pagesDone: v.ocrPagesDone, state: v.ocrState, code: v.ocrCode },
   };
 }
 

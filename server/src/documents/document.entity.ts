@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { DocumentState, ErrorCode, ParagraphKind, PdfRect, VersionStatus } from '@hopso/shared';
+import type { DocumentState, ErrorCode, ParagraphKind, PdfRect, ScanState, VersionStatus } from '@hopso/shared';
 
 @Entity('documents')
 export class DocumentEntity {
@@ -36,6 +36,12 @@ export class DocumentVersionEntity {
   @Column({ name: 'web_size_bytes', type: 'bigint', nullable: true, transformer: { to: (v: number | null) => v, from: (v: string | null) => (v === null ? null : Number(v)) } })
   webSizeBytes: number | null;
   @Column({ name: 'web_sha256', type: 'text', nullable: true }) webSha256: string | null;
+  /** Scanned pages and their OCR (see the ScannedPages migration); ocrFileKey is the file with the added text layer. */
+  @Column({ name: 'scanned_pages', type: 'int', default: 0 }) scannedPages: number;
+  @Column({ name: 'ocr_pages_done', type: 'int', default: 0 }) ocrPagesDone: number;
+  @Column({ name: 'ocr_state', type: 'text', nullable: true }) ocrState: ScanState | null;
+  @Column({ name: 'ocr_code', type: 'text', nullable: true }) ocrCode: ErrorCode | null;
+  @Column({ name: 'ocr_file_key', type: 'text', nullable: true }) ocrFileKey: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 

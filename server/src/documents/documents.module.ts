@@ -8,13 +8,14 @@ import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
 import { IngestQueue } from './ingest-queue';
 import { IngestService } from './ingest.service';
+import { TextRecognizer } from './ingest/ocr';
 import { PdfWorkers } from './ingest/pdf-workers';
 import { StartUpRecoveryService } from './start-up-recovery.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([DocumentEntity, DocumentVersionEntity, ParagraphEntity]), MeetingsModule, AnchoringModule],
   controllers: [DocumentsController, DocumentFileController],
-  providers: [DocumentsService, IngestService, IngestQueue, PdfWorkers, StartUpRecoveryService],
+  providers: [DocumentsService, IngestService, IngestQueue, PdfWorkers, TextRecognizer, StartUpRecoveryService],
   exports: [DocumentsService, IngestQueue],
 })
 export class DocumentsModule {}

@@ -66,8 +66,16 @@ export class IngestQueue implements OnApplicationBootstrap, OnApplicationShutdow
     return this.boss.getQueueSize(QUEUE);
   }
 
+  /**
+   * Longer than the longest an ingest may take (a scan: reading, text recognition, reading again and
+   * the viewer copy, each under its own limit), so the queue never hands a running job to another process.
+   */
+  private expireInSeconds(): number {
+    return Math.max(15 * 60, Math.ceil((3 * this.config.ingest.timeoutMs + this.config.ocr.timeoutMs) / 1000) + 60);
+  }
+
   async enqueue(versionId: string): Promise<void> {
-    await this.boss.send(QUEUE, { versionId } satisfies IngestJob, { retryLimit: 2, retryDelay: 2, expireInSeconds: 15 * 60 });
+    await this.boss.send(QUEUE, { versionId } satisfies IngestJob, { retryLimit: 2, retryDelay: 2, expireInSeconds: this.expireInSeconds() });
     // wake this process's worker now instead of at its next poll; other processes still poll
     for (const id of this.workerIds) this.boss.notifyWorker(id);
   }

@@ -14,8 +14,14 @@ import { FAILURE_REASONS, type IngestFailureCode } from './ingest/extract-worker
 import type { ExtractedParagraph } from './ingest/extract-paragraphs';
 import type { PdfSignatureInfo } from '@hopso/shared';
 import { checkSignatures, saveSignatureCheck } from '../signatures/document-signatures';
+import { OcrFailure, TextRecognizer, type OcrFailureCode } from './ingest/ocr';
 
-const PROGRESS_EVERY_MS = 300;
+/**
+ * Progress is advisory and costs a transaction (the row and its document.changed): once a second
+ * is enough for a bar, and keeps a 400-page ingest close to pdf.js's own time (bench/ingest).
+ */
+const PROGRESS_EVERY_MS = 1000;
+const FIRST_PROGRESS_MS = 300;
 
 /**
  * Turns a stored PDF version into paragraphs, reporting progress on the version row.
@@ -34,27 +40,37 @@ export class IngestService {
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     private readonly reanchor: ReanchorService,
     private readonly events: MeetingEventsService,
+    private readonly ocr: TextRecognizer,
   ) {
     this.extraction = workers.ingest;
   }
 
-  private async storeViewerCopy(version: Pick<DocumentVersionEntity, 'id' | 'fileKey'>): Promise<void> {
+  private async storeViewerCopy(version: Pick<DocumentVersionEntity, 'id' | 'fileKey' | 'ocrFileKey'>): Promise<void> {
+    // a scan's viewer copy is made from the file with its text layer, so selection and search work on it
+    const sourceKey = version.ocrFileKey ?? version.fileKey;
+    let source: Buffer | null = null;
     try {
-      const original = await this.storage.read(version.fileKey);
-      const web = Buffer.from(await this.extraction.optimize(new Uint8Array(original.buffer, original.byteOffset, original.byteLength)));
+      source = await this.storage.read(sourceKey);
+      const web = Buffer.from(await this.extraction.optimize(new Uint8Array(source.buffer, source.byteOffset, source.byteLength)));
       const key = webFileKey(version.fileKey);
       await this.storage.put(key, web);
-      await this.db.query('UPDATE document_versions SET web_file_key = $2, web_size_bytes = $3, web_sha256 = $4 WHERE id = $1', [
-        version.id,
-        key,
-        web.length,
-        crypto.createHash('sha256').update(web).digest('hex'),
-      ]);
+      await this.setViewerCopy(version.id, key, web);
     } catch (e) {
       this.logger.warn(`no viewer copy for version ${version.id}: ${e instanceof Error ? e.message : String(e)}`);
+      // the recognised file as it is rather than the original without text
+      if (version.ocrFileKey && source && (await this.setViewerCopy(version.id, version.ocrFileKey, source).then(() => true, () => false))) return;
       // the original is served; not tried again at the next start (see remakeViewerCopies)
       await this.db.query('UPDATE document_versions SET web_copy_failed = true WHERE id = $1', [version.id]).catch(() => undefined);
     }
+  }
+
+  private async setViewerCopy(versionId: string, key: string, data: Buffer): Promise<void> {
+    await this.db.query('UPDATE document_versions SET web_file_key = $2, web_size_bytes = $3, web_sha256 = $4 WHERE id = $1', [
+      versionId,
+      key,
+      data.length,
+      crypto.createHash('sha256').update(data).digest('hex'),
+    ]);
   }
 
   /**
@@ -62,8 +78,8 @@ export class IngestService {
    * again; a version another process holds is left to it. Returns how many were made.
    */
   async remakeViewerCopies(): Promise<number> {
-    const rows: { id: string; file_key: string }[] = await this.db.query(
-      `SELECT id, file_key FROM document_versions WHERE status = 'ready' AND web_file_key IS NULL AND NOT web_copy_failed ORDER BY created_at`,
+    const rows: { id: string; file_key: string; ocr_file_key: string | null }[] = await this.db.query(
+      `SELECT id, file_key, ocr_file_key FROM document_versions WHERE status = 'ready' AND web_file_key IS NULL AND NOT web_copy_failed ORDER BY created_at`,
     );
     let made = 0;
     for (const row of rows) {
@@ -72,7 +88,7 @@ export class IngestService {
       try {
         const [still] = await this.db.query(`SELECT 1 FROM document_versions WHERE id = $1 AND web_file_key IS NULL AND NOT web_copy_failed`, [row.id]);
         if (!still) continue;
-        await this.storeViewerCopy({ id: row.id, fileKey: row.file_key });
+        await this.storeViewerCopy({ id: row.id, fileKey: row.file_key, ocrFileKey: row.ocr_file_key });
         made++;
       } finally {
         await lock.release();
@@ -144,17 +160,70 @@ export class IngestService {
     if (!version || version.status === 'ready' || version.status === 'failed') return;
     const started = performance.now();
     await versions.update({ id: versionId }, { status: 'processing', progress: 0, failureReason: null, failureCode: null });
-    // a retried job starts from a clean slate
-    await this.db.query('DELETE FROM paragraphs WHERE version_id = $1', [versionId]);
 
-    let writing: Promise<void> = Promise.resolve();
-    let writeFailure: unknown = null;
     let summary: ExtractionSummary;
     let signatures: PdfSignatureInfo[] = [];
+    let ocrMs = 0;
     try {
-      const data = await this.storage.read(version.fileKey);
-      let lastReport = Date.now();
-      summary = await this.extraction.extract(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), {
+      const stored = await this.storage.read(version.fileKey);
+      const original = new Uint8Array(stored.buffer, stored.byteOffset, stored.byteLength);
+      summary = await this.extractInto(version, original);
+      // the uploaded file's own signatures (a recognised copy would not carry them)
+      signatures = await checkSignatures(stored);
+      if (summary.imagePages.length > 0) {
+        // scanned pages: recognised in the background job, then the file with its new text layer is read instead
+        const ocrStarted = performance.now();
+        const recognised = await this.recognise(version, original, summary.imagePages);
+        ocrMs = performance.now() - ocrStarted;
+        if (recognised) {
+          try {
+            summary = { ...(await this.extractInto(version, recognised)), imagePages: summary.imagePages };
+          } catch (e) {
+            // the recognised file cannot be read: the original's readable pages are kept, the scan marked unrecognised
+            this.logger.warn(`the recognised copy of version ${versionId} could not be read: ${e instanceof Error ? e.message : String(e)}`);
+            await this.markScan(version, { ocr_state: 'unrecognised', ocr_code: 'OCR_FAILED', ocr_file_key: null });
+            summary = { ...(await this.extractInto(version, original)), imagePages: summary.imagePages };
+          }
+        }
+      }
+    } catch (e) {
+      const code = e instanceof IngestFailure ? e.code : 'INGEST_FAILED';
+      this.logger.warn(`ingest of version ${versionId} failed (${code}): ${e instanceof Error ? e.message : String(e)}`);
+      await this.fail(versionId, code, version.documentId);
+      return;
+    }
+    const extractedAt = performance.now();
+    await this.events.transaction(async (tx, emit) => {
+      // comments and annotations follow the document to its newest version before anyone sees it ready
+      const [{ newest }] = await tx.query('SELECT max(version_no) AS newest FROM document_versions WHERE document_id = $1', [version.documentId]);
+      if (version.versionNo > 1 && version.versionNo === Number(newest)) await this.reanchor.reanchorDocument(version.documentId, versionId, tx);
+      // raw SQL: TypeORM would write a JS array into jsonb as a PostgreSQL array literal
+      await tx.query(`UPDATE document_versions SET status = 'ready', progress = 100, page_sizes = $2::jsonb WHERE id = $1`, [versionId, JSON.stringify(summary.pageSizes)]);
+      await saveSignatureCheck(tx, versionId, signatures);
+      await announceDocuments(tx, emit, [version.documentId]);
+    });
+    const done = performance.now();
+    ingestSeconds.observe((done - started) / 1000);
+    await this.storeViewerCopy(await versions.findOneByOrFail({ id: versionId }));
+    this.logger.log(
+      `ingested version ${versionId}: ${summary.pageSizes.length} pages${summary.imagePages.length ? ` (${summary.imagePages.length} scanned, OCR ${ocrMs.toFixed(0)} ms)` : ''}, ${summary.paragraphCount} paragraphs in ${(done - started).toFixed(0)} ms (extract and store ${(extractedAt - started).toFixed(0)}, finish ${(done - extractedAt).toFixed(0)})`,
+    );
+  }
+
+  /**
+   * Reads `data` into the version's paragraphs (any earlier ones removed first), storing them while
+   * later pages are read, with progress on the version row. Throws IngestFailure for the file's own faults.
+   */
+  private async extractInto(version: DocumentVersionEntity, data: Uint8Array): Promise<ExtractionSummary> {
+    const versionId = version.id;
+    // a retried job, or a second reading after OCR, starts from a clean slate
+    await this.db.query('DELETE FROM paragraphs WHERE version_id = $1', [versionId]);
+    let writing: Promise<void> = Promise.resolve();
+    let writeFailure: unknown = null;
+    // the first report after FIRST_PROGRESS_MS, so a file read in a second still shows its bar move
+    let lastReport = Date.now() - PROGRESS_EVERY_MS + FIRST_PROGRESS_MS;
+    try {
+      const summary = await this.extraction.extract(data, {
         onParagraphs: (batch) => {
           // every link of the chain is caught at once, so a failed insert is never an unhandled rejection
           writing = writing
@@ -183,30 +252,54 @@ export class IngestService {
       });
       await writing;
       if (writeFailure) throw writeFailure;
-      signatures = await checkSignatures(data);
+      return summary;
     } catch (e) {
       await writing;
-      const code = e instanceof IngestFailure ? e.code : 'INGEST_FAILED';
-      this.logger.warn(`ingest of version ${versionId} failed (${code}): ${e instanceof Error ? e.message : String(e)}`);
-      await this.fail(versionId, code, version.documentId);
-      return;
+      throw e;
     }
-    const extractedAt = performance.now();
-    await this.events.transaction(async (tx, emit) => {
-      // comments and annotations follow the document to its newest version before anyone sees it ready
-      const [{ newest }] = await tx.query('SELECT max(version_no) AS newest FROM document_versions WHERE document_id = $1', [version.documentId]);
-      if (version.versionNo > 1 && version.versionNo === Number(newest)) await this.reanchor.reanchorDocument(version.documentId, versionId, tx);
-      // raw SQL: TypeORM would write a JS array into jsonb as a PostgreSQL array literal
-      await tx.query(`UPDATE document_versions SET status = 'ready', progress = 100, page_sizes = $2::jsonb WHERE id = $1`, [versionId, JSON.stringify(summary.pageSizes)]);
-      await saveSignatureCheck(tx, versionId, signatures);
-      await announceDocuments(tx, emit, [version.documentId]);
-    });
-    const done = performance.now();
-    ingestSeconds.observe((done - started) / 1000);
-    await this.storeViewerCopy(version);
-    this.logger.log(
-      `ingested version ${versionId}: ${summary.pageSizes.length} pages, ${summary.paragraphCount} paragraphs in ${(done - started).toFixed(0)} ms (extract and store ${(extractedAt - started).toFixed(0)}, finish ${(done - extractedAt).toFixed(0)})`,
-    );
+  }
+
+  /**
+   * Text recognition of the scanned pages: the file with its text layer (also stored, for the viewer),
+   * or null when it could not be made, the version then marked "unrecognised" with the reason.
+   * Open screens follow it page by page ("Đang nhận dạng chữ, trang 3/12").
+   */
+  private async recognise(version: DocumentVersionEntity, data: Uint8Array, pages: number[]): Promise<Uint8Array | null> {
+    await this.markScan(version, { scanned_pages: pages.length, ocr_pages_done: 0, ocr_state: 'recognising', ocr_code: null });
+    let reports: Promise<void> = Promise.resolve();
+    try {
+      const recognised = await this.ocr.run(data, {
+        pages,
+        onPage: (done) => {
+          reports = reports.then(() => this.markScan(version, { ocr_pages_done: done }, `AND ocr_pages_done < ${Number(done)}`));
+        },
+      });
+      await reports;
+      const key = ocrFileKey(version.fileKey);
+      await this.storage.put(key, recognised);
+      await this.markScan(version, { ocr_pages_done: pages.length, ocr_state: 'recognised', ocr_file_key: key });
+      return new Uint8Array(recognised.buffer, recognised.byteOffset, recognised.byteLength);
+    } catch (e) {
+      await reports;
+      const code: OcrFailureCode = e instanceof OcrFailure ? e.code : 'OCR_FAILED';
+      this.logger.warn(`text recognition of version ${version.id} failed (${code}): ${e instanceof Error ? e.message : String(e)}`);
+      await this.markScan(version, { ocr_state: 'unrecognised', ocr_code: code });
+      return null;
+    }
+  }
+
+  /** Sets the scan columns of a version being processed, with its document.changed; never throws (the scan state is advisory until ready). */
+  private async markScan(version: DocumentVersionEntity, set: Partial<Record<ScanColumn, string | number | null>>, extraWhere = ''): Promise<void> {
+    const columns = Object.keys(set) as ScanColumn[];
+    await this.events
+      .transaction(async (tx, emit) => {
+        const moved: unknown[] = await tx.query(
+          `WITH m AS (UPDATE document_versions SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1 AND status = 'processing' ${extraWhere} RETURNING id) SELECT id FROM m`,
+          [version.id, ...columns.map((c) => set[c])],
+        );
+        if (moved.length > 0) await announceDocuments(tx, emit, [version.documentId]);
+      })
+      .catch((e: unknown) => this.logger.warn(`scan state of version ${version.id} not saved: ${e instanceof Error ? e.message : String(e)}`));
   }
 
   /** The version ends failed, with no paragraphs, and open screens hear of it. */
@@ -221,11 +314,15 @@ export class IngestService {
   }
 }
 
+type ScanColumn = 'scanned_pages' | 'ocr_pages_done' | 'ocr_state' | 'ocr_code' | 'ocr_file_key';
+
 /** One advisory lock key per version: a 64-bit hash of its id. */
 const LOCK_KEY_SQL = (idSql: string) => `hashtextextended(${idSql}, 7317)`;
 
 /** The viewer's copy is an optimisation: if pdf-lib cannot rewrite a file, the original is served. */
 const webFileKey = (fileKey: string) => fileKey.replace(/\.pdf$/, '.web.pdf');
+/** The upload with the text layer OCR added to its scanned pages. */
+const ocrFileKey = (fileKey: string) => fileKey.replace(/\.pdf$/, '.ocr.pdf');
 
 async function insertParagraphs(db: EntityManager, versionId: string, batch: ExtractedParagraph[]): Promise<void> {
   await db.query(

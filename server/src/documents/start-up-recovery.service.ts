@@ -31,7 +31,10 @@ export class StartUpRecoveryService implements OnApplicationBootstrap {
   }
 
   private async recover(): Promise<void> {
-    const uploads = await removeOlderFiles(this.config.uploadTmpDir, UPLOAD_ORPHAN_AGE_MS, () => true);
+    const uploads =
+      (await removeOlderFiles(this.config.uploadTmpDir, UPLOAD_ORPHAN_AGE_MS, () => true)) +
+      // text recognition's work files: older than its time limit, no run of any process still holds them
+      (await removeOlderFiles(this.config.ocr.tmpDir, this.config.ocr.timeoutMs + 60_000, () => true));
     const written = (await this.storage.removeOrphans?.(STORAGE_ORPHAN_AGE_MS)) ?? 0;
     if (uploads + written) this.logger.log(`removed ${uploads + written} temporary file(s) left by an earlier run`);
     const copies = await this.ingest.remakeViewerCopies();

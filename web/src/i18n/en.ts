@@ -543,6 +543,9 @@ export const en: Dictionary = {
     CERTIFICATE_EXPIRED: 'The certificate has expired.',
     CERTIFICATE_NOT_YET_VALID: 'The certificate is not valid yet.',
     SIGNING_FAILED: 'This document could not be signed.',
+    OCR_UNAVAILABLE: 'Scan, text not recognised: the server has no text recognition installed. An administrator must install the ocrmypdf and tesseract-ocr-vie packages, then upload the file again.',
+    OCR_TIMEOUT: 'Scan, text not recognised: recognition took too long and was stopped. Split the file into smaller ones and upload them again.',
+    OCR_FAILED: 'Scan, text not recognised: the text on the scanned pages could not be recognised. Scan it again more clearly (300 dpi) and upload it again.',
   },
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {
@@ -1258,5 +1261,10 @@ export const en: Dictionary = {
     IMPORT_TOO_SLOW: () => 'Reading the file took too long; keep only the list and save it again.',
     IMPORT_TOO_BIG_TO_READ: () => 'The file is too large to read; keep only the list and save it again.',
     NUL_IN_LINE: (p) => `Line ${p.line} holds an invalid character; retype it and import the file again.`,
+  },
+  scan: {
+    recognising: (page: number, total: number) => `Recognising text, page ${page}/${total}`,
+    recognised: (pages: number) => `Scan: text recognised on ${pages} page${pages === 1 ? '' : 's'}`,
+    unrecognised: 'Scan, text not recognised',
   },
 };

@@ -547,6 +547,9 @@ export const vi = {
     CERTIFICATE_EXPIRED: 'Chứng thư số đã hết hạn.',
     CERTIFICATE_NOT_YET_VALID: 'Chứng thư số chưa đến ngày có hiệu lực.',
     SIGNING_FAILED: 'Không ký số được tài liệu này.',
+    OCR_UNAVAILABLE: 'Bản quét, chưa nhận dạng chữ: máy chủ chưa cài công cụ nhận dạng chữ. Quản trị viên cần cài gói ocrmypdf và tesseract-ocr-vie rồi tải tệp lên lại.',
+    OCR_TIMEOUT: 'Bản quét, chưa nhận dạng chữ: nhận dạng chữ quá lâu nên đã dừng. Hãy tách tệp thành nhiều tệp nhỏ rồi tải lên lại.',
+    OCR_FAILED: 'Bản quét, chưa nhận dạng chữ: không nhận dạng được chữ trên các trang quét. Hãy quét lại rõ hơn (300 dpi) rồi tải lên lại.',
   } satisfies Record<ErrorCode, string>,
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {
@@ -1264,6 +1267,12 @@ export const vi = {
     IMPORT_TOO_BIG_TO_READ: () => 'Tệp quá lớn để đọc; hãy chỉ giữ danh sách rồi lưu lại.',
     NUL_IN_LINE: (p) => `Dòng ${p.line} có ký tự không hợp lệ; hãy gõ lại dòng đó rồi nhập lại tệp.`,
   } satisfies Record<ServerMessageCode, (p: ServerMessageParams) => string>,
+  // ---- scanned documents (OCR) ----
+  scan: {
+    recognising: (page: number, total: number) => `Đang nhận dạng chữ, trang ${page}/${total}`,
+    recognised: (pages: number) => `Bản quét: đã nhận dạng chữ ${pages} trang`,
+    unrecognised: 'Bản quét, chưa nhận dạng chữ',
+  },
 };
 
 /** The shape every language must match at compile time. */

@@ -13,6 +13,8 @@ export interface ExtractionCallbacks {
 export interface ExtractionSummary {
   pageSizes: [number, number][];
   paragraphCount: number;
+  /** Pages with no text but an image (scanned pages). */
+  imagePages: number[];
 }
 
 /** What one file may cost: time per request, heap of its thread, decoded size of one stream and of all its pages. */
@@ -138,7 +140,7 @@ export class ExtractionWorker {
         }
         return;
       }
-      if (m.type === 'done') finish(true, () => req.resolve({ pageSizes: m.pageSizes, paragraphCount: m.paragraphCount }));
+      if (m.type === 'done') finish(true, () => req.resolve({ pageSizes: m.pageSizes, paragraphCount: m.paragraphCount, imagePages: m.imagePages }));
       else if (m.type === 'optimized') finish(true, () => req.resolve(m.data));
       else if (m.type === 'inspected') finish(true, () => req.resolve(m.result));
       else finish(true, () => req.reject(new IngestFailure(m.code, m.message)));

@@ -3,7 +3,7 @@ import { continuesOnNextPage, groupParagraphs, joinParagraphs, type FontMetrics,
 import { convertLegacyRuns } from './legacy-encodings';
 import { StructureLabeller } from './legal-structure';
 import { textHash } from './normalise-text';
-import { withPdf, type PdfDocument } from './pdfjs';
+import { loadPdfjs, withPdf, type PdfDocument, type PdfPage } from './pdfjs';
 
 export interface ExtractedParagraph {
   /** 0-based order in the document. */
@@ -34,6 +34,8 @@ export interface ExtractedDocument {
   paragraphs: ExtractedParagraph[];
   /** [width, height] of each page in PDF units; index 0 is page 1. */
   pageSizes: [number, number][];
+  /** 1-based pages with no text but an image: scanned pages, for text recognition (ocr.ts). */
+  imagePages: number[];
 }
 
 export interface ExtractCallbacks {
@@ -60,6 +62,7 @@ async function extractFrom(doc: PdfDocument, { onProgress, onParagraphs }: Extra
   };
   const out: ExtractedParagraph[] = [];
   const pageSizes: [number, number][] = [];
+  const imagePages: number[] = [];
   // The last paragraph of the page before, held back in case this page continues it.
   let pending: GroupedParagraph | null = null;
   const emit = (p: GroupedParagraph) => {
@@ -78,6 +81,7 @@ async function extractFrom(doc: PdfDocument, { onProgress, onParagraphs }: Extra
       const runs: TextRun[] = [];
       for (const item of content.items) if ('str' in item) runs.push(item);
       // TCVN3 / VNI text from a font without a Unicode map becomes Unicode before anything reads it
+      if (!runs.some((r) => /\S/u.test(r.str)) && (await paintsImage(page))) imagePages.push(n);
       convertLegacyRuns(runs);
       const styles: Record<string, FontMetrics> = content.styles;
       const paragraphs = groupParagraphs(runs, { page: n, view: viewOf(page.view) }, styles);
@@ -96,7 +100,15 @@ async function extractFrom(doc: PdfDocument, { onProgress, onParagraphs }: Extra
   }
   if (pending) emit(pending);
   handOver();
-  return { paragraphs: out, pageSizes };
+  return { paragraphs: out, pageSizes, imagePages };
+}
+
+/** Whether a page draws an image (only asked of pages without text, so a text file pays nothing). */
+async function paintsImage(page: PdfPage): Promise<boolean> {
+  const { OPS } = await loadPdfjs();
+  const images = new Set<number>([OPS.paintImageXObject, OPS.paintInlineImageXObject, OPS.paintImageXObjectRepeat, OPS.paintImageMaskXObject]);
+  const ops = await page.getOperatorList();
+  return ops.fnArray.some((fn) => images.has(fn));
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;

@@ -9,6 +9,8 @@ import { measureContent } from './content-budget';
 import { findOversizedStream } from './stream-budget';
 
 const BATCH = 250;
+/** Page counts are posted at most this often (the main thread reports progress once a second anyway). */
+const PROGRESS_POST_MS = 200;
 
 parentPort!.on('message', async ({ id, kind, data, maxStreamBytes, maxContentBytes, limits }: ExtractRequest) => {
   const post = (m: ExtractWorkerMessage) => parentPort!.postMessage(m);
@@ -36,6 +38,7 @@ parentPort!.on('message', async ({ id, kind, data, maxStreamBytes, maxContentByt
   let batch: ExtractedParagraph[] = [];
   try {
     let progress = { done: 0, total: 0 };
+    let lastPost = 0;
     const flush = () => {
       post({ id, type: 'progress', ...progress, paragraphs: batch });
       batch = [];
@@ -47,11 +50,13 @@ parentPort!.on('message', async ({ id, kind, data, maxStreamBytes, maxContentByt
       },
       onProgress: (done, total) => {
         progress = { done, total };
+        if (done < total && Date.now() - lastPost < PROGRESS_POST_MS) return;
+        lastPost = Date.now();
         post({ id, type: 'progress', done, total, paragraphs: [] });
       },
     });
     if (batch.length) flush();
-    post({ id, type: 'done', pageSizes: result.pageSizes, paragraphCount: result.paragraphs.length });
+    post({ id, type: 'done', pageSizes: result.pageSizes, paragraphCount: result.paragraphs.length, imagePages: result.imagePages });
   } catch (e) {
     post({ id, type: 'error', message: e instanceof Error ? e.message : String(e), code: 'INGEST_FAILED' });
   }

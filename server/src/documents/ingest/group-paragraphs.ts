@@ -108,6 +108,12 @@ const WEAK_MARKER = /^(?:[IVXLCDM]{1,6}\.|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ][).]|
 const CLOSES_SENTENCE = /[.:;!?…]["'”’)\]]*$/u;
 /** A line ending in "đồng/" or "COVID-" was wrapped inside a word: join the next line without a space. */
 const WRAPS_INSIDE_WORD = /\S[/-]$/u;
+/**
+ * A Latin word hyphenated at the line's end ("infor-" / "mation"): the hyphen is dropped. Only plain
+ * ASCII letters on both sides, so Vietnamese compounds ("kinh tế-xã hội") and codes ("COVID-19") keep it.
+ */
+const LATIN_HYPHENATION = /(?<=(?:^|[^\p{L}])[A-Za-z]*[a-z]{2})-$/u;
+const LATIN_CONTINUATION = /^[a-z]+(?=$|[^\p{L}])/u;
 const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:(?:trang|page)\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*[-–—])?$/iu;
 
 export function groupParagraphs(
@@ -130,9 +136,111 @@ export function groupParagraphs(
 
   const lines = buildLines(flat);
   dropPageNumbers(lines);
-  const paragraphs = groupLines(lines, frame);
+  // two columns are read one after the other, each grouped with its own margins; a paragraph
+  // running from the foot of one column to the head of the next is one paragraph, as over a page break
+  const paragraphs: GroupedParagraph[] = [];
+  for (const segment of readingSegments(lines)) {
+    const grouped = groupLines(segment, frame);
+    const last = paragraphs[paragraphs.length - 1];
+    if (last && grouped.length && continuesOnNextPage(last, grouped[0])) paragraphs[paragraphs.length - 1] = joinParagraphs(last, grouped.shift()!);
+    for (const p of grouped) paragraphs.push(p);
+  }
   for (const p of groupRotated(rotated, frame)) paragraphs.push(p);
   return paragraphs;
+}
+
+/** Fewest lines on each side of a gutter for a page to be read as two columns. */
+const MIN_COLUMN_LINES = 3;
+
+/**
+ * The page's lines in reading order, in segments: the whole page when it has one column; with two,
+ * each band between lines that cross the gutter (a title, a full-width table, a page number) is its
+ * left column, then its right one, and the crossing lines are segments of their own in between.
+ */
+function readingSegments(lines: Line[]): Line[][] {
+  const gutter = findGutter(lines);
+  if (!gutter) return lines.length ? [lines] : [];
+  const [g0, g1] = gutter;
+  const segments: Line[][] = [];
+  let left: Line[] = [];
+  let right: Line[] = [];
+  let spanning: Line[] = [];
+  const endBand = () => {
+    if (left.length) segments.push(left);
+    if (right.length) segments.push(right);
+    left = [];
+    right = [];
+  };
+  for (const line of lines) {
+    if (line.runs.some((r) => r.x0 < g1 && r.x1 > g0)) {
+      endBand();
+      spanning.push(line);
+      continue;
+    }
+    if (spanning.length) segments.push(spanning);
+    spanning = [];
+    const l = line.runs.filter((r) => r.x1 <= g0);
+    const r = line.runs.filter((r) => r.x0 >= g1);
+    if (l.length) left.push(toLine(l));
+    if (r.length) right.push(toLine(r));
+  }
+  endBand();
+  if (spanning.length) segments.push(spanning);
+  return segments;
+}
+
+/**
+ * A vertical strip in the middle of the text that at most a few lines cross, with text columns on
+ * both sides (the left one's lines reaching up to it, not a table's short cells): [x0, x1], or null.
+ */
+function findGutter(lines: Line[]): [number, number] | null {
+  if (lines.length < 2 * MIN_COLUMN_LINES) return null;
+  const xMin = Math.min(...lines.map((l) => l.left));
+  const xMax = Math.max(...lines.map((l) => l.right));
+  const width = xMax - xMin;
+  const size = median(lines.map((l) => l.size));
+  const allowed = Math.floor(lines.length / 5);
+  // lines crossing each 1-pt strip of the middle half, by a difference array: linear in runs
+  const from = Math.floor(xMin + 0.25 * width);
+  const to = Math.ceil(xMin + 0.75 * width);
+  const delta = new Int32Array(to - from + 2);
+  for (const line of lines) {
+    // a line's runs merged into the strips they cover, so a line counts once per strip
+    let end = -Infinity;
+    for (const r of line.runs) {
+      const a = Math.max(from, Math.floor(r.x0), end);
+      const b = Math.min(to + 1, Math.ceil(r.x1));
+      if (b <= a) continue;
+      delta[a - from]++;
+      delta[b - from]--;
+      end = b;
+    }
+  }
+  let best: [number, number] | null = null;
+  let start: number | null = null;
+  let crossing = 0;
+  for (let x = from; x <= to + 1; x++) {
+    crossing += x <= to ? delta[x - from] : 0;
+    if (x <= to && crossing <= allowed) {
+      start ??= x;
+      continue;
+    }
+    if (start !== null && (!best || x - start > best[1] - best[0])) best = [start, x];
+    start = null;
+  }
+  if (!best || best[1] - best[0] < 0.6 * size) return null;
+  const [g0, g1] = best;
+  const leftParts = lines.map((l) => l.runs.filter((r) => r.x1 <= g0)).filter((rs) => rs.length);
+  const rightParts = lines.filter((l) => l.runs.some((r) => r.x0 >= g1));
+  if (leftParts.length < MIN_COLUMN_LINES || rightParts.length < MIN_COLUMN_LINES) return null;
+  const reaching = leftParts.filter((rs) => Math.max(...rs.map((r) => r.x1)) >= g0 - 0.25 * (g0 - xMin)).length;
+  if (reaching < leftParts.length / 2) return null;
+  return best;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 /** Whether `next` (first paragraph of a page) continues `prev` (last paragraph of the page before). */
@@ -144,11 +252,17 @@ export function continuesOnNextPage(prev: GroupedParagraph, next: GroupedParagra
 export function joinParagraphs(prev: GroupedParagraph, next: GroupedParagraph): GroupedParagraph {
   return {
     page: prev.page,
-    text: prev.text + (WRAPS_INSIDE_WORD.test(prev.text) ? '' : ' ') + next.text,
+    text: joinLineText(prev.text, next.text),
     rects: [...prev.rects, ...next.rects],
     openStart: prev.openStart,
     openEnd: next.openEnd,
   };
+}
+
+/** The text of a line that wraps onto the next: a space between, none inside a wrapped word, a Latin word's hyphen dropped. */
+function joinLineText(text: string, next: string): string {
+  if (LATIN_HYPHENATION.test(text) && LATIN_CONTINUATION.test(next)) return text.slice(0, -1) + next;
+  return text + (WRAPS_INSIDE_WORD.test(text) ? '' : ' ') + next;
 }
 
 function metricsOf(styles: Readonly<Record<string, FontMetrics>>, fontName: string | undefined): FontMetrics {
@@ -382,7 +496,7 @@ function toParagraph(lines: Line[], frame: PageFrame, m: Margins, firstOnPage: b
   const last = lines[lines.length - 1];
   const tol = 0.6 * first.size;
   let text = lines[0].text;
-  for (let i = 1; i < lines.length; i++) text += (WRAPS_INSIDE_WORD.test(text) ? '' : ' ') + lines[i].text;
+  for (let i = 1; i < lines.length; i++) text = joinLineText(text, lines[i].text);
   text = text.replace(/\s+/gu, ' ').trim();
   const openStart =
     firstOnPage &&

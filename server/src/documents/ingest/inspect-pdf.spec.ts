@@ -30,6 +30,11 @@ describe('inspectPdf', () => {
     expect(r.message).toBe('This file is not a PDF. Export the document as PDF and upload it again.');
   });
 
+  it('accepts a complete PDF followed by bytes after its %%EOF, as pdf.js opens it', async () => {
+    const pdf = Buffer.concat([await pdfWithPages(2), Buffer.alloc(4096, 0), Buffer.from('\r\n-- end of attachment --\r\n')]);
+    expect(await inspectPdf(pdf, LIMITS)).toEqual({ ok: true, pageCount: 2 });
+  });
+
   it('refuses a file over the size limit before reading it', async () => {
     const pdf = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(1024 * 1024 + 10, 0x20)]);
     const r = await refusal(pdf, { maxBytes: 1024 * 1024, maxPages: 30 });

@@ -8,9 +8,8 @@ export interface PdfLimits {
 
 export type PdfInspection = { ok: true; pageCount: number } | { ok: false; code: ErrorCode; message: string };
 
-/** The PDF spec lets a reader accept the header anywhere in the first 1024 bytes, and %%EOF in the last 1024. */
+/** The PDF spec lets a reader accept the header anywhere in the first 1024 bytes. */
 const HEADER_WINDOW = 1024;
-const TRAILER_WINDOW = 1024;
 
 const MESSAGES = {
   notPdf: 'This file is not a PDF. Export the document as PDF and upload it again.',
@@ -36,8 +35,9 @@ export async function inspectPdf(data: Buffer, limits: PdfLimits): Promise<PdfIn
   if (data.length > limits.maxBytes) return refuse('FILE_TOO_LARGE', MESSAGES.tooLarge(data.length, limits.maxBytes));
   if (data.length === 0) return refuse('FILE_EMPTY', MESSAGES.emptyFile);
   if (data.subarray(0, HEADER_WINDOW + 5).indexOf('%PDF-') < 0) return refuse('FILE_NOT_PDF', MESSAGES.notPdf);
-  // Missing %%EOF at the end: the file was cut off (an interrupted copy or download).
-  if (data.subarray(Math.max(0, data.length - TRAILER_WINDOW)).indexOf('%%EOF') < 0) return refuse('FILE_CORRUPT', MESSAGES.corrupt);
+  // No %%EOF at all: the file was cut off (an interrupted copy or download). Bytes after the last
+  // %%EOF (padding a mail program or a scanner adds) are ignored as pdf.js ignores them.
+  if (data.lastIndexOf('%%EOF') < 0) return refuse('FILE_CORRUPT', MESSAGES.corrupt);
 
   try {
     return await withPdf(data, (doc) => inspectOpened(doc, limits));

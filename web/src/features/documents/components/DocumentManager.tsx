@@ -10,6 +10,7 @@ import { documentsApi } from '../api/documentsApi';
 import { useMeetingDocuments } from '../hooks/useMeetingDocuments';
 import { useUpdateDocument } from '../hooks/useUpdateDocument';
 import { failureText } from '../lib/failureText';
+import { ScanStatus } from './ScanStatus';
 import { groupDocumentsByAgenda } from '../lib/groupDocumentsByAgenda';
 import { DocumentStatusBadge } from './DocumentStatusBadge';
 import { NewVersionUpload } from './NewVersionUpload';
@@ -65,6 +66,7 @@ function DocumentRow({ document, agenda, meetingId }: { document: DocumentSummar
           <span className="muted"> · {v.fileName}</span>
         </p>
         {v.status === 'failed' && failureText(v, t) && <p className="upload-row-error">{failureText(v, t)}</p>}
+        <ScanStatus version={v} />
         {update.isError && <ErrorMessage error={update.error} />}
       </div>
       <div className="doc-row-actions">

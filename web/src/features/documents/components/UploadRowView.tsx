@@ -7,6 +7,7 @@ import { queryKeys } from '../../../lib/queryKeys';
 import { ProgressBar } from '../../../ui/ProgressBar';
 import { isIngestDone, useDocument } from '../hooks/useDocument';
 import { failureText } from '../lib/failureText';
+import { ScanStatus } from './ScanStatus';
 import type { UploadRow } from '../lib/uploadQueue';
 
 /** The status a row shows, from the upload state and, once accepted, the polled document. */
@@ -54,6 +55,7 @@ export function UploadRowView({ row, meetingId, onCancel }: { row: UploadRow; me
       {display === 'processing' && (
         <ProgressBar value={version?.progress ?? 0} tone="process" label={t.upload.processProgress(row.file.name)} testId="ingest-progress" />
       )}
+      {(display === 'processing' || display === 'ready') && version && <ScanStatus version={version} />}
       {display === 'ready' && version && <p className="upload-row-note muted">{t.documents.pages(version.pageCount)}</p>}
       {display === 'rejected' && (
         <p className="upload-row-error" role="alert" data-testid="upload-row-error">

@@ -1,0 +1,49 @@
+import { renderPdf } from '../../seed/demo-pdfs';
+import { extractDocument } from './extract-paragraphs';
+
+/** Paragraph texts of a generated PDF, in reading order. */
+async function paragraphsOf(pdf: Uint8Array): Promise<string[]> {
+  return (await extractDocument(pdf)).paragraphs.map((p) => p.text);
+}
+
+const COLUMN_PARAGRAPHS = [
+  'Thực hiện Nghị quyết của Hội đồng nhân dân xã về nhiệm vụ phát triển kinh tế – xã hội năm 2026, Ủy ban nhân dân xã đã tập trung chỉ đạo các ngành, các thôn triển khai đồng bộ các giải pháp, huy động sức mạnh của cả hệ thống chính trị và nhân dân trong xã.',
+  'Tổng giá trị sản xuất trên địa bàn ước đạt 412 tỷ đồng, tăng 7,8% so với năm trước; cơ cấu kinh tế chuyển dịch đúng hướng, tỷ trọng thương mại và dịch vụ tăng lên, tỷ trọng nông nghiệp giảm dần theo kế hoạch đề ra.',
+  'Công tác xây dựng nông thôn mới được quan tâm thực hiện; xã duy trì và nâng cao chất lượng các tiêu chí đã đạt, hoàn thành đường giao thông liên thôn, nhà văn hóa thôn Đồng Tâm và hệ thống chiếu sáng công cộng.',
+  'Lĩnh vực văn hóa – xã hội có nhiều chuyển biến tích cực; chất lượng giáo dục được nâng lên, công tác chăm sóc sức khỏe nhân dân, bảo đảm an sinh xã hội và giảm nghèo bền vững được thực hiện kịp thời, đúng đối tượng.',
+];
+
+/** Lines set flush to both margins (word-spaced to the measure, as a justified paragraph is), then a short last line. */
+function justified(doc: PDFKit.PDFDocument, lines: string[], last: string, x = 85, top = 100): void {
+  // the measure of the longest line, so no word gap grows as wide as a table's
+  const width = Math.max(...lines.map((l) => doc.widthOfString(l)));
+  lines.forEach((line, i) => {
+    const wordSpacing = (width - doc.widthOfString(line)) / Math.max(1, line.split(' ').length - 1);
+    doc.text(line, x, top + i * 15, { lineBreak: false, wordSpacing });
+  });
+  doc.text(last, x, top + lines.length * 15, { lineBreak: false });
+}
+
+describe('layout: reading real pages in order', () => {
+  it('reads a two-column page column by column, under a full-width title, joining a paragraph that runs from one column into the next', async () => {
+    const pdf = await renderPdf((doc) => {
+      doc.font('bold').fontSize(14).text('BÁO CÁO TÌNH HÌNH KINH TẾ – XÃ HỘI NĂM 2026', { align: 'center' });
+      doc.moveDown(1);
+      doc.font('regular').fontSize(11).text(COLUMN_PARAGRAPHS.join('\n'), { columns: 2, columnGap: 18, height: 260, align: 'justify', paragraphGap: 8 });
+    });
+    expect(await paragraphsOf(pdf)).toEqual(['BÁO CÁO TÌNH HÌNH KINH TẾ – XÃ HỘI NĂM 2026', ...COLUMN_PARAGRAPHS]);
+  });
+
+  it('joins a Latin word hyphenated at the end of a line, and keeps the hyphen of a Vietnamese compound or a code', async () => {
+    const pdf = await renderPdf((doc) => {
+      justified(doc, ['The committee reviewed the budget infor-', 'mation presented by the treasury and the COVID-', '19 recovery programme for the kinh tế-'], 'xã hội plan.');
+    });
+    expect(await paragraphsOf(pdf)).toEqual(['The committee reviewed the budget information presented by the treasury and the COVID-19 recovery programme for the kinh tế-xã hội plan.']);
+  });
+
+  it('reads a complete PDF followed by trailing bytes after %%EOF', async () => {
+    const pdf = await renderPdf((doc) => doc.text(COLUMN_PARAGRAPHS[0]));
+    const padded = Buffer.concat([pdf, Buffer.alloc(2048, 0), Buffer.from('\r\n--boundary--\r\n')]);
+    expect(await paragraphsOf(padded)).toEqual([COLUMN_PARAGRAPHS[0]]);
+  });
+});

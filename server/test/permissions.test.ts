@@ -612,6 +612,15 @@ const CASES: Record<string, RouteCase> = {
   // (refusals from outside the private network: server/test/observability.test.ts)
   'GET /ready': { expect: { anonymous: 200, admin: 200, secretary: 200, chair: 200, delegate: 200, observer: 200, outsider: 200, foreign: 200 } },
   'GET /metrics': { expect: { anonymous: 200, admin: 200, secretary: 200, chair: 200, delegate: 200, observer: 200, outsider: 200, foreign: 200 }, noNotFoundComparison: true },
+  // ---- session day, the floor: drafts changed or deleted before they open, the council's speaking times
+  'PATCH /votes/{id}': { expect: docsStaff(200), params: async () => ({ id: await draftVote() }), body: () => ({ question: `Câu hỏi sửa ${++counter}` }) },
+  'DELETE /votes/{id}': { expect: docsStaff(204), params: async () => ({ id: await draftVote() }) },
+  'DELETE /meetings/{id}/speaking-times': { expect: staffNotAdmin(200), params: M },
+  'GET /councils/{id}/speaking-times': {
+    // as the council's voting settings: its secretariat and administrators
+    expect: { anonymous: 401, admin: 200, secretary: 200, chair: 404, delegate: 404, observer: 404, outsider: 404, foreign: 404 },
+    params: () => ({ id: w.council.id }),
+  },
 };
 
 const fill = (template: string, params: Params) =>
@@ -824,6 +833,11 @@ const OFFICIAL_EXPECT: Record<string, number> = {
   'POST /question-issues/{id}/open': 403,
   'POST /question-issues/{id}/close': 403,
   'POST /question-issues/{id}/messages': 201,
+  // the floor: a participant without the right (403), the council's settings not theirs (404)
+  'PATCH /votes/{id}': 403,
+  'DELETE /votes/{id}': 403,
+  'DELETE /meetings/{id}/speaking-times': 403,
+  'GET /councils/{id}/speaking-times': 404,
 };
 
 describe('the official (người trả lời chất vấn)', () => {

@@ -29,6 +29,9 @@ export const AUDIT_ACTIONS = [
   'questionIssue.assign',
   'questionIssue.close',
   'questionIssue.message',
+  'vote.update',
+  'vote.delete',
+  'council.speakingTimes',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -46,6 +46,9 @@ export const ERROR_CODES = [
   'WRONG_PASSWORD',
   // live layer
   'RATE_LIMITED',
+  // session day: drafts, follow-ups
+  'VOTE_NOT_DRAFT',
+  'FOLLOWUP_CLOSED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

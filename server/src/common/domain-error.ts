@@ -45,6 +45,8 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   CROSS_ORIGIN: 403,
   WRONG_PASSWORD: 400,
   RATE_LIMITED: 429,
+  VOTE_NOT_DRAFT: 409,
+  FOLLOWUP_CLOSED: 409,
 };
 
 /** An error a person can act on: a stable code for the UI plus a plain message. */

@@ -420,6 +420,9 @@ export const en: Dictionary = {
       'questionIssue.assign': 'Question issue assigned',
       'questionIssue.close': 'Question issue closed in the hall',
       'questionIssue.message': 'Answer or follow-up',
+      'vote.update': 'Changed a draft vote',
+      'vote.delete': 'Deleted a draft vote',
+      'council.speakingTimes': 'Set the council’s default speaking times',
     },
     filterAll: 'All activities',
     filterLabel: 'Filter by activity',
@@ -518,6 +521,8 @@ export const en: Dictionary = {
     CROSS_ORIGIN: 'This request did not come from the hopso site. Open hopso directly and try again.',
     WRONG_PASSWORD: 'The current password is wrong.',
     RATE_LIMITED: 'Too many requests at once. Wait a few seconds and try again.',
+    VOTE_NOT_DRAFT: 'This vote has been opened or closed, so it can no longer be changed or deleted.',
+    FOLLOWUP_CLOSED: 'The next session has started: follow-ups on this issue have ended. Send a new written question in that session.',
   },
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {

@@ -423,6 +423,9 @@ export const vi = {
       'questionIssue.assign': 'Phân công trả lời chất vấn',
       'questionIssue.close': 'Kết thúc chất vấn tại hội trường',
       'questionIssue.message': 'Trả lời hoặc chất vấn lại',
+      'vote.update': 'Sửa biểu quyết (chưa mở)',
+      'vote.delete': 'Xóa biểu quyết (chưa mở)',
+      'council.speakingTimes': 'Đặt thời gian phát biểu mặc định của hội đồng',
     } satisfies Record<AuditAction, string>,
     filterAll: 'Tất cả hoạt động',
     filterLabel: 'Lọc theo hoạt động',
@@ -521,6 +524,8 @@ export const vi = {
     CROSS_ORIGIN: 'Yêu cầu này không đến từ trang họp số. Hãy mở họp số trực tiếp rồi thử lại.',
     WRONG_PASSWORD: 'Mật khẩu hiện tại không đúng.',
     RATE_LIMITED: 'Bạn gửi yêu cầu quá nhanh. Hãy đợi vài giây rồi thử lại.',
+    VOTE_NOT_DRAFT: 'Biểu quyết này đã mở hoặc đã kết thúc nên không sửa, không xóa được nữa.',
+    FOLLOWUP_CLOSED: 'Kỳ họp tiếp theo đã bắt đầu: việc chất vấn lại nội dung này đã kết thúc. Hãy gửi phiếu chất vấn mới tại kỳ họp này.',
   } satisfies Record<ErrorCode, string>,
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {

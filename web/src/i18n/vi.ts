@@ -1,4 +1,4 @@
-import type { AuditAction, BreakoutStatus, CommentStatus, CouncilLevel, ErrorCode, HighlightColor, IssueStatus, MeetingKind, MeetingRole, MeetingStatus, PassRule, QuestionReportKind, SittingStatus, SpeechType, VersionStatus, VoteChoice, VoteKind, VoteStatus } from '@hopso/shared';
+import type { AuditAction, BreakoutStatus, CommentStatus, CouncilLevel, ErrorCode, HighlightColor, IssueStatus, MeetingKind, MeetingRole, MeetingStatus, PassRule, QuestionReportKind, QuorumRule, SittingStatus, SpeakingTimesInfo, SpeechType, VersionStatus, VoteChoice, VoteKind, VoteStatus } from '@hopso/shared';
 
 /**
  * Vietnamese UI text: the first language. Its shape is the `Dictionary` type every other
@@ -1069,6 +1069,41 @@ export const vi = {
     pausedAt: (name: string) => `Đã tạm dừng: ${name}`,
     noVoice: 'Máy này chưa có giọng đọc tiếng Việt nên không đọc to được. Hãy cài giọng tiếng Việt trong Cài đặt của điện thoại (mục Chuyển văn bản thành giọng nói), rồi mở lại tài liệu.',
     noSpeech: 'Trình duyệt này không đọc to được.',
+  },
+  // ---- the floor: council rules for the session day, draft votes, question references, follow-ups ----
+  floor: {
+    deleteDraft: 'Xóa',
+    confirmDelete: 'Xác nhận xóa biểu quyết này',
+    rulesButton: 'Biểu quyết và phát biểu',
+    rulesTitle: 'Quy định biểu quyết và thời gian phát biểu',
+    seats: 'Tổng số đại biểu',
+    seatsHint: (n: number) => `Để trống thì lấy số đại biểu của cuộc họp gần nhất (hiện là ${n}).`,
+    seatsDefault: (n: number) => `Đang dùng mặc định: ${n} đại biểu (theo cuộc họp gần nhất).`,
+    seatsSet: (n: number) => `Tổng số đại biểu: ${n}.`,
+    quorumRule: 'Điều kiện đủ số đại biểu để tiến hành phiên họp',
+    quorumRules: { two_thirds_of_seats: 'Ít nhất 2/3 tổng số đại biểu có mặt', majority_of_seats: 'Quá nửa tổng số đại biểu có mặt' } satisfies Record<QuorumRule, string>,
+    defaultPassRule: 'Quy tắc thông qua mặc định',
+    speakingTimes: 'Thời gian phát biểu tối đa mặc định (phút)',
+    speakingTimesHint: 'Mỗi cuộc họp có thể đặt lại riêng trên màn hình điều hành phiên họp.',
+    minutesRange: 'Nhập số phút từ 0,5 đến 60 (ví dụ 7 hoặc 1,5).',
+    timesSource: {
+      meeting: 'Cuộc họp này đang dùng thời gian riêng.',
+      council: 'Đang dùng thời gian mặc định của hội đồng.',
+      default: 'Đang dùng thời gian mặc định của họp số.',
+    } satisfies Record<SpeakingTimesInfo['source'], string>,
+    resetTimes: 'Dùng lại thời gian mặc định của hội đồng',
+    readOnly: 'Chỉ quản trị viên sửa được các quy định này.',
+    refs: 'Tài liệu liên quan (không bắt buộc)',
+    refDocument: 'Tài liệu',
+    refParagraph: 'Đoạn văn',
+    wholeDocument: 'Cả tài liệu',
+    chooseDocument: 'Chọn tài liệu',
+    addRef: 'Thêm vào câu hỏi',
+    removeRef: (label: string) => `Bỏ ${label}`,
+    refLabel: (title: string, index: number | null) => (index === null ? title : `${title}, đoạn ${index + 1}`),
+    refsMax: 'Mỗi câu hỏi dẫn tối đa 10 tài liệu, đoạn văn.',
+    followUpUntil: (date: string) => `Theo dõi, chất vấn lại đến kỳ họp tiếp theo (${date}).`,
+    followUpClosed: 'Kỳ họp tiếp theo đã bắt đầu: đã hết thời gian chất vấn lại nội dung này.',
   },
 };
 

@@ -8,6 +8,8 @@ import { LoadingState } from '../../../ui/LoadingState';
 import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
+import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
+import { CouncilSessionRules } from '../../councils/components/CouncilSessionRules';
 import { StaffPageHead } from '../../live/components/StaffPageHead';
 import { useMeetingLive } from '../../live/hooks/useMeetingLive';
 import { useMeeting } from '../../meetings/hooks/useMeeting';
@@ -75,6 +77,7 @@ export function AttendancePage() {
   const { t } = useI18n();
   const d = t.sessionDay;
   const meeting = useMeeting(meetingId);
+  const me = useCurrentUser();
   const staff = Boolean(meeting.data && isStaff(meeting.data.myRole));
   const live = useMeetingLive(staff ? meetingId : undefined);
   const sittings = useSittings(meetingId);
@@ -141,6 +144,9 @@ export function AttendancePage() {
         )}
       </section>
       <VoteRecordsList meetingId={m.id} />
+      <div className="card console-section council-rules-on-meeting">
+        <CouncilSessionRules councilId={m.councilId} editable={Boolean(me.data?.isAdmin)} quietOnError />
+      </div>
     </div>
   );
 }

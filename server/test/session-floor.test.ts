@@ -157,6 +157,24 @@ describe('a draft vote before it opens', () => {
   });
 });
 
+describe('exports in the council’s time zone', () => {
+  it('writes the attendance list’s times in the council’s own zone', async () => {
+    const [sitting] = (await w.secretary.get<{ sitting: Sitting }[]>(`${mp()}/sittings`)).body;
+    const entries = (await w.secretary.get<{ entries: { userId: string; at: string | null }[] }>(`/sittings/${sitting.sitting.id}/attendance`)).body.entries;
+    const at = entries.find((e) => e.userId === w.ids.chair)!.at!;
+    const inZone = (timeZone: string) => new Date(at).toLocaleString('vi-VN', { timeZone, hour12: false });
+    expect(inZone('America/New_York')).not.toBe(inZone('Asia/Ho_Chi_Minh'));
+    const csvIn = async (timeZone: string) => {
+      expect((await w.admin.patch(`/councils/${w.council.id}`, { timeZone })).status).toBe(200);
+      return (await w.secretary.get<string>(`/sittings/${sitting.sitting.id}/attendance/export?format=csv`)).body;
+    };
+    const ny = await csvIn('America/New_York');
+    expect(ny).toContain(inZone('America/New_York'));
+    expect(ny).not.toContain(inZone('Asia/Ho_Chi_Minh'));
+    expect(await csvIn('Asia/Ho_Chi_Minh')).toContain(inZone('Asia/Ho_Chi_Minh'));
+  });
+});
+
 describe('the council’s default speaking times', () => {
   it('are hopso’s until set; the administrator and the council’s secretariat read them, nobody else', async () => {
     const first = await w.admin.get<SpeakingTimesInfo>(`/councils/${w.council.id}/speaking-times`);

@@ -25,7 +25,7 @@ import {
   type UpdateVotingSettingsRequest,
 } from '@hopso/shared';
 import { CurrentUser, type AuthUser } from '../auth/auth-user';
-import { councilTime, sendTableReport } from '../common/table-report';
+import { councilTimeIn, sendTableReport } from '../common/table-report';
 import { UuidParam, ZodBody, ZodPipe } from '../common/zod';
 import { AttendanceService, attendanceReport } from './attendance.service';
 
@@ -106,6 +106,6 @@ export class AttendanceController {
   async export(@CurrentUser() caller: AuthUser, @UuidParam('id') sittingId: string, @Query(new ZodPipe(reportQuery)) { format }: z.infer<typeof reportQuery>, @Res() res: Response): Promise<void> {
     const list = await this.attendance.attendance(caller, sittingId);
     const names = await this.attendance.namesOf(list.sitting.meetingId);
-    await sendTableReport(res, attendanceReport(names.councilName, names.meetingTitle, list, councilTime), format);
+    await sendTableReport(res, attendanceReport(names.councilName, names.meetingTitle, list, councilTimeIn(names.timeZone)), format);
   }
 }

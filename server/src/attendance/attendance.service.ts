@@ -289,9 +289,9 @@ export class AttendanceService {
     return { sittingId: sitting.id, seats: settings.seats, present, hall: c.hall, online: c.online, absent: c.absent, rule: settings.quorumRule, required, met: present >= required };
   }
 
-  async namesOf(meetingId: string): Promise<{ councilName: string; meetingTitle: string }> {
-    const [r] = await this.db.query('SELECT m.title, c.name FROM meetings m JOIN councils c ON c.id = m.council_id WHERE m.id = $1', [meetingId]);
-    return { councilName: r.name, meetingTitle: r.title };
+  async namesOf(meetingId: string): Promise<{ councilName: string; meetingTitle: string; timeZone: string }> {
+    const [r] = await this.db.query('SELECT m.title, c.name, c.time_zone FROM meetings m JOIN councils c ON c.id = m.council_id WHERE m.id = $1', [meetingId]);
+    return { councilName: r.name, meetingTitle: r.title, timeZone: r.time_zone };
   }
 
   async findSitting(sittingId: string): Promise<SittingRow> {

@@ -101,3 +101,5 @@ export async function sendTableReport(res: Response, r: TableReport, format: Rep
 }
 
 export const councilTime = (d: Date | string) => new Date(d).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour12: false });
+/** The same, in a council's own time zone (councils.time_zone). */
+export const councilTimeIn = (timeZone: string) => (d: Date | string) => new Date(d).toLocaleString('vi-VN', { timeZone, hour12: false });

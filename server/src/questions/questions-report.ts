@@ -11,13 +11,13 @@ export const ISSUE_STATUS_LABEL: Record<IssueStatus, string> = {
   answered_in_writing: 'Đã trả lời bằng văn bản',
 };
 
-/** The council's time zone: Vietnamese councils keep Indochina time. */
+/** Vietnamese councils keep Indochina time unless theirs says otherwise. */
 const TIME_ZONE = 'Asia/Ho_Chi_Minh';
-const when = (iso: string | Date) => new Date(iso).toLocaleString('vi-VN', { timeZone: TIME_ZONE, hour12: false });
+const whenIn = (timeZone: string) => (iso: string | Date) => new Date(iso).toLocaleString('vi-VN', { timeZone, hour12: false });
 
 /** "ngày 05 tháng 3 năm 2026" in the council's time zone (Nghị định 30/2020/NĐ-CP: a day below 10 and the months 1 and 2 take a leading zero). */
-export function dateLine(d: Date): string {
-  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(d).map((p) => [p.type, p.value]));
+export function dateLine(d: Date, timeZone = TIME_ZONE): string {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(d).map((p) => [p.type, p.value]));
   const day = Number(parts.day);
   const month = Number(parts.month);
   return `ngày ${String(day).padStart(2, '0')} tháng ${month < 3 ? String(month).padStart(2, '0') : month} năm ${parts.year}`;
@@ -28,6 +28,8 @@ export interface QuestionReportInput {
   councilName: string;
   meetingTitle: string;
   generatedAt: Date;
+  /** The council's (IANA), for every date and time in the report. */
+  timeZone: string;
   board: QuestionsBoard;
 }
 
@@ -38,12 +40,13 @@ const authors = (q: Question) => q.authors.map((a) => a.name).join(', ');
 
 /** The report's content as blocks, in order: the administrative head, then one section per issue. */
 export function questionReportBlocks(r: QuestionReportInput): Block[] {
+  const when = whenIn(r.timeZone);
   const title = r.kind === 'questions' ? 'DANH SÁCH CÂU HỎI CHẤT VẤN THEO VẤN ĐỀ' : 'BÁO CÁO KẾT QUẢ CHẤT VẤN VÀ TRẢ LỜI CHẤT VẤN';
   const blocks: Block[] = [
     { kind: 'subtitle', text: r.councilName.toUpperCase(), bold: 'y' },
     { kind: 'subtitle', text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: 'y' },
     { kind: 'subtitle', text: 'Độc lập - Tự do - Hạnh phúc', bold: 'y' },
-    { kind: 'note', text: dateLine(r.generatedAt) },
+    { kind: 'note', text: dateLine(r.generatedAt, r.timeZone) },
     { kind: 'title', text: title },
     { kind: 'subtitle', text: r.meetingTitle },
   ];
@@ -55,6 +58,7 @@ export function questionReportBlocks(r: QuestionReportInput): Block[] {
       const due = issue.needsWrittenAnswer ? `; hạn trả lời bằng văn bản: ${when(issue.answerDueAt)}${issue.overdue ? ' (QUÁ HẠN)' : ''}` : '';
       blocks.push({ kind: 'text', bold: 'Tình trạng: ', text: `${ISSUE_STATUS_LABEL[issue.status]}${due}` });
       if (issue.commitment) blocks.push({ kind: 'text', bold: 'Cam kết tại hội trường: ', text: issue.commitment });
+      if (issue.followUpUntil) blocks.push({ kind: 'text', bold: 'Theo dõi: ', text: issue.followUpClosed ? 'đã kết thúc khi kỳ họp tiếp theo bắt đầu' : `đến kỳ họp tiếp theo (${when(issue.followUpUntil)})` });
       for (const m of issue.messages) {
         blocks.push({ kind: 'quote', bold: `${m.kind === 'answer' ? 'Trả lời' : 'Chất vấn lại'} của ${m.authorName} (${when(m.createdAt)}): `, text: m.body });
       }

@@ -140,8 +140,8 @@ export class QuestionsService {
   /** What the exports hold: the whole board, with the council's and the meeting's names. */
   async report(caller: AuthUser, meetingId: string, kind: QuestionReportKind): Promise<QuestionReportInput> {
     const { meeting } = await this.access.require(caller, meetingId, 'questions.manage');
-    const [council]: { name: string }[] = await this.db.query('SELECT name FROM councils WHERE id = $1', [meeting.councilId]);
-    return { kind, councilName: council?.name ?? '', meetingTitle: meeting.title, generatedAt: new Date(), board: await this.board(caller, meetingId) };
+    const [council]: { name: string; time_zone: string }[] = await this.db.query('SELECT name, time_zone FROM councils WHERE id = $1', [meeting.councilId]);
+    return { kind, councilName: council?.name ?? '', meetingTitle: meeting.title, generatedAt: new Date(), timeZone: council?.time_zone ?? 'Asia/Ho_Chi_Minh', board: await this.board(caller, meetingId) };
   }
 
   // ---- setup by the secretariat ----

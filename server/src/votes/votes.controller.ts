@@ -27,7 +27,7 @@ import {
 import { reportQuery } from '../attendance/attendance.controller';
 import { AttendanceService } from '../attendance/attendance.service';
 import { CurrentUser, Public, type AuthUser } from '../auth/auth-user';
-import { councilTime, sendTableReport } from '../common/table-report';
+import { councilTimeIn, sendTableReport } from '../common/table-report';
 import { UuidParam, ZodBody, ZodPipe } from '../common/zod';
 import { BallotsService } from './ballots.service';
 import { HallSessionDayService } from './hall-session-day.service';
@@ -63,7 +63,7 @@ export class VotesController {
   async export(@CurrentUser() caller: AuthUser, @UuidParam('id') meetingId: string, @Query(new ZodPipe(reportQuery)) { format }: z.infer<typeof reportQuery>, @Res() res: Response): Promise<void> {
     const { rows, records } = await this.votes.exportRows(caller, meetingId);
     const names = await this.attendance.namesOf(meetingId);
-    await sendTableReport(res, votesReport(names.councilName, names.meetingTitle, rows, records, councilTime), format);
+    await sendTableReport(res, votesReport(names.councilName, names.meetingTitle, rows, records, councilTimeIn(names.timeZone)), format);
   }
 
   @Get('votes/:id')

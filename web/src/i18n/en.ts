@@ -1099,5 +1099,6 @@ export const en: Dictionary = {
     refsMax: 'A question refers to at most 10 documents or paragraphs.',
     followUpUntil: (date: string) => `Followed up until the next session (${date}).`,
     followUpClosed: 'The next session has started: follow-ups on this issue have ended.',
+    revokeVotingRight: 'Take the vote away',
   },
 };

@@ -1104,6 +1104,7 @@ export const vi = {
     refsMax: 'Mỗi câu hỏi dẫn tối đa 10 tài liệu, đoạn văn.',
     followUpUntil: (date: string) => `Theo dõi, chất vấn lại đến kỳ họp tiếp theo (${date}).`,
     followUpClosed: 'Kỳ họp tiếp theo đã bắt đầu: đã hết thời gian chất vấn lại nội dung này.',
+    revokeVotingRight: 'Bỏ quyền biểu quyết',
   },
 };
 

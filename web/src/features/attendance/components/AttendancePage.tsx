@@ -62,8 +62,14 @@ function Row({ entry, onMark, onRight }: { entry: AttendanceEntry; onMark: (s: A
             </button>
           ))
         ) : (
-          <button type="button" className="button button-secondary" onClick={() => onRight(true)}>
+          <button type="button" className="button button-secondary" onClick={() => onRight(true)} data-testid="grant-voting-right">
             {d.votingRight}
+          </button>
+        )}
+        {/* a secretary votes only when marked: the mark can be taken back */}
+        {entry.votingRight && entry.role === 'secretary' && (
+          <button type="button" className="button button-ghost" onClick={() => onRight(false)} data-testid="revoke-voting-right">
+            {t.floor.revokeVotingRight}
           </button>
         )}
       </span>

@@ -659,6 +659,15 @@ const CASES: Record<string, RouteCase> = {
   'GET /councils/{id}/signing-certificate': { expect: adminOnly(200), params: () => ({ id: w.council.id }) },
   'PUT /councils/{id}/signing-certificate': { expect: adminOnly(200), params: () => ({ id: w.council.id }), body: certificateForm },
   'DELETE /councils/{id}/signing-certificate': { expect: adminOnly(204), params: () => ({ id: w.council.id }) },
+  // ---- session day, the floor: drafts changed or deleted before they open, the council's speaking times
+  'PATCH /votes/{id}': { expect: docsStaff(200), params: async () => ({ id: await draftVote() }), body: () => ({ question: `Câu hỏi sửa ${++counter}` }) },
+  'DELETE /votes/{id}': { expect: docsStaff(204), params: async () => ({ id: await draftVote() }) },
+  'DELETE /meetings/{id}/speaking-times': { expect: staffNotAdmin(200), params: M },
+  'GET /councils/{id}/speaking-times': {
+    // as the council's voting settings: its secretariat and administrators
+    expect: { anonymous: 401, admin: 200, secretary: 200, chair: 404, delegate: 404, observer: 404, outsider: 404, foreign: 404 },
+    params: () => ({ id: w.council.id }),
+  },
 };
 
 /** A new delegate of the meeting, whose password the secretariat may reset. */
@@ -911,6 +920,11 @@ const OFFICIAL_EXPECT: Record<string, number> = {
   'GET /councils/{id}/signing-certificate': 403,
   'PUT /councils/{id}/signing-certificate': 403,
   'DELETE /councils/{id}/signing-certificate': 403,
+  // the floor: a participant without the right (403), the council's settings not theirs (404)
+  'PATCH /votes/{id}': 403,
+  'DELETE /votes/{id}': 403,
+  'DELETE /meetings/{id}/speaking-times': 403,
+  'GET /councils/{id}/speaking-times': 404,
 };
 
 describe('the official (người trả lời chất vấn)', () => {

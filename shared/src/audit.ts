@@ -39,6 +39,9 @@ export const AUDIT_ACTIONS = [
   'participant.passwordReset',
   'signingCertificate.upload',
   'signingCertificate.remove',
+  'vote.update',
+  'vote.delete',
+  'council.speakingTimes',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -69,6 +69,9 @@ export const ERROR_CODES = [
   'OCR_UNAVAILABLE',
   'OCR_TIMEOUT',
   'OCR_FAILED',
+  // session day: drafts, follow-ups
+  'VOTE_NOT_DRAFT',
+  'FOLLOWUP_CLOSED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

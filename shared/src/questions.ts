@@ -107,6 +107,12 @@ export interface QuestionIssue {
   /** A written answer is still owed (not answered in the hall, or a commitment made, or a follow-up unanswered). */
   needsWrittenAnswer: boolean;
   overdue: boolean;
+  /**
+   * Answers are followed up until the next session (kỳ họp) of the council: its start, once one is
+   * scheduled (published), else null. From then on the issue takes no more follow-ups.
+   */
+  followUpUntil: string | null;
+  followUpClosed: boolean;
   questions: Question[];
   /** Written answers and follow-ups, oldest first. */
   messages: IssueMessage[];

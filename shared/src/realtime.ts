@@ -51,6 +51,8 @@ export interface MeetingEventPayloads {
   'questions.changed': { meetingId: string; issueId: string | null; questionId: string | null };
   /** Staff only: a hall display link was created or revoked (the list, never a token, is read through REST). */
   'displayLinks.changed': { meetingId: string };
+  /** Staff only: a draft vote was deleted before it opened (drafts are the staff's alone). */
+  'vote.deleted': { meetingId: string; voteId: string };
 }
 
 /** The meeting's own editable details, as MeetingSummary shows them. */

@@ -182,3 +182,16 @@ export const PASS_RULE_LABEL: Record<PassRule, string> = {
 };
 
 export const VOTE_CHOICE_LABEL: Record<VoteChoice, string> = { yes: 'Tán thành', no: 'Không tán thành', abstain: 'Không biểu quyết' };
+
+/** A draft's settings, changed before it opens (a closed or open vote never changes). Only what is sent changes. */
+export const updateVoteRequest = z
+  .object({
+    question: z.string().trim().min(3, 'Write the question').max(1000),
+    kind: z.enum(VOTE_KINDS),
+    passRule: z.enum(PASS_RULES),
+    sectionLabel: z.string().trim().max(100),
+    durationSeconds: duration,
+  })
+  .partial()
+  .refine((r) => Object.keys(r).length > 0, { message: 'Nothing to change' });
+export type UpdateVoteRequest = z.infer<typeof updateVoteRequest>;

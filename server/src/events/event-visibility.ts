@@ -95,6 +95,9 @@ export function viewOf(stored: StoredEvent, viewer: Viewer, meeting: MeetingVisi
       }
     case 'group.message':
       return staff || (!adminOnly && viewer.groupIds.has(event.payload.message.groupId)) ? event : null;
+    case 'vote.deleted':
+      // drafts are the staff's (GET /votes/:id of a draft is 404 to everyone else)
+      return staff ? event : null;
     case 'displayLinks.changed':
       // GET /meetings/:id/display-links is meeting.update: the secretariat and the chair, an administrator too
       return can(role, 'meeting.update') || adminOnly ? event : null;

@@ -36,6 +36,7 @@ export function questionReportDocument(r: QuestionReportInput): AdminDocument {
       const due = issue.needsWrittenAnswer ? `; hạn trả lời bằng văn bản: ${when(issue.answerDueAt)}${issue.overdue ? ' (QUÁ HẠN)' : ''}` : '';
       body.push(para(bold('Tình trạng: '), `${ISSUE_STATUS_LABEL[issue.status]}${due}`));
       if (issue.commitment) body.push(para(bold('Cam kết tại hội trường: '), issue.commitment));
+      if (issue.followUpUntil) body.push(para(bold('Theo dõi: '), issue.followUpClosed ? 'đã kết thúc khi kỳ họp tiếp theo bắt đầu' : `đến kỳ họp tiếp theo (${when(issue.followUpUntil)})`));
       for (const m of issue.messages) body.push(para(bold(`${m.kind === 'answer' ? 'Trả lời' : 'Chất vấn lại'} của ${m.authorName} (${when(m.createdAt)}): `), italic(m.body)));
     }
   });

@@ -331,6 +331,8 @@ export class QuestionsService {
       const authors = await this.authorsOf(issueId);
       if (!authors.includes(caller.id)) throw forbidden('Only the authors of this issue’s questions follow it up');
       if (issue.status === 'pending' || issue.status === 'in_hall') throw new DomainError('CONFLICT', 'This issue has not been answered yet; a follow-up comes after the answer');
+      const until = await this.followUpUntil(this.db.manager, issue.meeting_id);
+      if (until.closed) throw new DomainError('FOLLOWUP_CLOSED', 'The next session has started: follow-ups on this issue have ended; ask again in that session');
       kind = 'followup';
     } else {
       // an administrator who is not a participant passed meeting.read, but chất vấn is the participants' alone: they learn nothing
@@ -365,6 +367,17 @@ export class QuestionsService {
       [meetingId],
     );
     return { meetingId, submitDeadline: row?.submit_deadline ? new Date(row.submit_deadline).toISOString() : null, answerDays: row?.answer_days ?? 20, open: row?.open ?? false };
+  }
+
+  /** The start of the council's next session (kỳ họp) after this meeting, once scheduled; follow-ups end there. */
+  private async followUpUntil(q: Queryable, meetingId: string): Promise<{ at: string | null; closed: boolean }> {
+    const [row]: { starts_at: Date; closed: boolean }[] = await q.query(
+      `SELECT n.starts_at, n.starts_at <= now() AS closed
+         FROM meetings m JOIN meetings n ON n.council_id = m.council_id AND n.id <> m.id AND n.kind = 'session' AND n.status <> 'draft' AND n.starts_at > m.starts_at
+        WHERE m.id = $1 ORDER BY n.starts_at LIMIT 1`,
+      [meetingId],
+    );
+    return row ? { at: new Date(row.starts_at).toISOString(), closed: row.closed } : { at: null, closed: false };
   }
 
   private async positions(meetingId: string): Promise<OfficialPosition[]> {
@@ -406,6 +419,7 @@ export class QuestionsService {
         JOIN question_issues i ON i.id = m.issue_id WHERE i.meeting_id = $1 ORDER BY m.created_at, m.id`,
       [meetingId],
     );
+    const until = await this.followUpUntil(q, meetingId);
     return rows.map((r) => {
       const own = messages.filter((m) => m.issue_id === r.id);
       const last = own[own.length - 1];
@@ -426,6 +440,8 @@ export class QuestionsService {
         answerDueAt: new Date(r.answer_due_at).toISOString(),
         needsWrittenAnswer,
         overdue: needsWrittenAnswer && new Date(r.answer_due_at).getTime() < new Date(r.now).getTime(),
+        followUpUntil: until.at,
+        followUpClosed: until.closed,
         questions: questions.filter((x) => x.issueId === r.id && x.mergedIntoId === null),
         messages: own.map((m) => ({ id: m.id, kind: m.kind, authorId: m.author_id, authorName: m.author_name, body: m.body, createdAt: new Date(m.created_at).toISOString() })),
       };

@@ -123,6 +123,16 @@ export class SpeakersController {
     return this.speakers.setSpeakingTimes(caller, meetingId, body);
   }
 
+  @Delete('meetings/:id/speaking-times')
+  resetTimes(@CurrentUser() caller: AuthUser, @UuidParam('id') meetingId: string): Promise<SpeakingTimesInfo> {
+    return this.speakers.resetSpeakingTimes(caller, meetingId);
+  }
+
+  @Get('councils/:id/speaking-times')
+  councilTimes(@CurrentUser() caller: AuthUser, @UuidParam('id') councilId: string): Promise<SpeakingTimesInfo> {
+    return this.speakers.councilSpeakingTimes(caller, councilId);
+  }
+
   @Put('councils/:id/speaking-times')
   setCouncilTimes(@CurrentUser() caller: AuthUser, @UuidParam('id') councilId: string, @ZodBody(speakingTimesRequest) body: SpeakingTimesRequest): Promise<SpeakingTimes> {
     return this.speakers.setCouncilSpeakingTimes(caller, councilId, body);

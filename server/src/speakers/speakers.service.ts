@@ -115,6 +115,13 @@ export function isUniqueViolation(e: unknown, constraint: string): boolean {
  * Speakers lists per agenda item. Every change locks the item's list row, bumps its version,
  * and writes a `speakers.changed` event in the same transaction.
  */
+/** Stored times over hopso's defaults, type by type (a type added later falls back to its default). */
+function mergeTimes(own: Partial<SpeakingTimes> | null, source: SpeakingTimesInfo['source']): SpeakingTimesInfo {
+  const times = { ...DEFAULT_SPEAKING_TIMES };
+  for (const t of SPEECH_TYPES) if (typeof own?.[t] === 'number') times[t] = own[t];
+  return { times, source };
+}
+
 @Injectable()
 export class SpeakersService {
   constructor(
@@ -307,7 +314,27 @@ export class SpeakersService {
     if (!caller.isAdmin) throw forbidden('Only an administrator sets a council’s defaults');
     const rows = await this.db.query('UPDATE councils SET speaking_times = $2 WHERE id = $1 RETURNING id', [councilId, JSON.stringify(times)]);
     if (!updatedRows(rows).length) throw notFound('Council');
+    await this.audit.record({ userId: caller.id, action: 'council.speakingTimes', targetId: councilId, meta: { ...times } });
     return times;
+  }
+
+  /** The council's defaults (hopso's while it has none), for its administrators and its secretariat. */
+  async councilSpeakingTimes(caller: AuthUser, councilId: string): Promise<SpeakingTimesInfo> {
+    const [row]: { times: Partial<SpeakingTimes> | null; staff: boolean }[] = await this.db.query(
+      'SELECT c.speaking_times AS times, EXISTS (SELECT 1 FROM council_staff s WHERE s.council_id = c.id AND s.user_id = $2) AS staff FROM councils c WHERE c.id = $1',
+      [councilId, caller.id],
+    );
+    if (!row || (!caller.isAdmin && !row.staff)) throw notFound('Council');
+    return mergeTimes(row.times, row.times ? 'council' : 'default');
+  }
+
+  /** The meeting goes back to the council's defaults. */
+  async resetSpeakingTimes(caller: AuthUser, meetingId: string): Promise<SpeakingTimesInfo> {
+    await this.access.require(caller, meetingId, 'speakers.manage');
+    await this.db.query('UPDATE meetings SET speaking_times = NULL WHERE id = $1', [meetingId]);
+    const info = await this.timesOf(this.db.manager, meetingId);
+    await this.audit.record({ userId: caller.id, action: 'speakingTimes.update', meetingId, meta: { ...info.times, reset: true } });
+    return info;
   }
 
   /** A person's speech under way or waiting in the meeting (the official's own countdown), with the server's clock. */
@@ -441,10 +468,7 @@ export class SpeakersService {
       'SELECT m.speaking_times AS meeting, c.speaking_times AS council FROM meetings m JOIN councils c ON c.id = m.council_id WHERE m.id = $1',
       [meetingId],
     );
-    const own = row?.meeting ?? row?.council ?? null;
-    const times = { ...DEFAULT_SPEAKING_TIMES };
-    for (const t of SPEECH_TYPES) if (typeof own?.[t] === 'number') times[t] = own[t];
-    return { times, source: row?.meeting ? 'meeting' : row?.council ? 'council' : 'default' };
+    return mergeTimes(row?.meeting ?? row?.council ?? null, row?.meeting ? 'meeting' : row?.council ? 'council' : 'default');
   }
 
   private async openIssue(q: Queryable, meetingId: string): Promise<OpenQuestionIssue | null> {

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import {
   openVoteRequest,
   prepareSectionVotesRequest,
   showOnHallRequest,
+  updateVoteRequest,
   type BallotReceipt,
   type CastBallotRequest,
   type CreateVoteRequest,
@@ -17,6 +18,7 @@ import {
   type OpenVoteRequest,
   type PrepareSectionVotesRequest,
   type ShowOnHallRequest,
+  type UpdateVoteRequest,
   type Vote,
   type VoteForMe,
   type VoteRecords,
@@ -120,6 +122,19 @@ export class VotesController {
   @HttpCode(200)
   cast(@CurrentUser() caller: AuthUser, @UuidParam('id') voteId: string, @ZodBody(castBallotRequest) body: CastBallotRequest): Promise<BallotReceipt> {
     return this.ballots.cast(caller, voteId, body);
+  }
+
+  /** A draft's settings before it opens. */
+  @Patch('votes/:id')
+  update(@CurrentUser() caller: AuthUser, @UuidParam('id') voteId: string, @ZodBody(updateVoteRequest) body: UpdateVoteRequest): Promise<Vote> {
+    return this.votes.updateDraft(caller, voteId, body);
+  }
+
+  /** A draft deleted before it opens (an open or closed vote stays on the record). */
+  @Delete('votes/:id')
+  @HttpCode(204)
+  async remove(@CurrentUser() caller: AuthUser, @UuidParam('id') voteId: string): Promise<void> {
+    await this.votes.deleteDraft(caller, voteId);
   }
 
   /** The hall screen's session day: no login, the display link's token. */

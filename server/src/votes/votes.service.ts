@@ -9,6 +9,7 @@ import {
   type ManualResultRequest,
   type OpenVoteRequest,
   type PrepareSectionVotesRequest,
+  type UpdateVoteRequest,
   type Vote,
   type VoteChoice,
   type VoteCounts,
@@ -124,6 +125,49 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     await this.access.require(caller, row.meeting_id, 'votes.manage');
     if (row.status !== 'open') throw new DomainError(row.status === 'closed' ? 'VOTE_CLOSED' : 'VOTE_NOT_OPEN', row.status === 'closed' ? 'This vote is already closed' : 'This vote has not been opened');
     return (await this.closeNow(voteId, caller.id)) ?? toVote(await this.find(this.db.manager, voteId));
+  }
+
+  /** A draft's question, kind, rule, section or countdown, before it opens; an open or closed vote never changes. */
+  async updateDraft(caller: AuthUser, voteId: string, req: UpdateVoteRequest): Promise<Vote> {
+    const row = await this.find(this.db.manager, voteId);
+    await this.access.require(caller, row.meeting_id, 'votes.manage');
+    if (row.status !== 'draft') throw this.notDraft(row.status);
+    const vote = await this.events.transaction(async (tx, emit) => {
+      const [updated] = await updateReturning<{ id: string }>(
+        tx,
+        `UPDATE votes SET question = COALESCE($2, question), kind = COALESCE($3, kind), pass_rule = COALESCE($4, pass_rule),
+                section_label = COALESCE($5, section_label), duration_seconds = CASE WHEN $6 THEN $7::int ELSE duration_seconds END
+          WHERE id = $1 AND status = 'draft' RETURNING id`,
+        [voteId, req.question ?? null, req.kind ?? null, req.passRule ?? null, req.sectionLabel ?? null, req.durationSeconds !== undefined, req.durationSeconds ?? null],
+      );
+      if (!updated) throw new DomainError('VOTE_NOT_DRAFT', 'This vote has been opened meanwhile; it can no longer be changed');
+      // a secret vote counts into its three counters; no other kind has them
+      const kind = req.kind ?? row.kind;
+      if (kind === 'secret' && row.kind !== 'secret') await tx.query('INSERT INTO secret_ballot_tallies (vote_id, choice) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING', [voteId, [...VOTE_CHOICES]]);
+      if (kind !== 'secret' && row.kind === 'secret') await tx.query('DELETE FROM secret_ballot_tallies WHERE vote_id = $1', [voteId]);
+      return this.announce(tx, emit, voteId);
+    });
+    await this.audit.record({ userId: caller.id, action: 'vote.update', meetingId: row.meeting_id, targetId: voteId, meta: { ...req } });
+    return vote;
+  }
+
+  /** A draft taken away before it opens; the vote it repeated counts again. */
+  async deleteDraft(caller: AuthUser, voteId: string): Promise<void> {
+    const row = await this.find(this.db.manager, voteId);
+    await this.access.require(caller, row.meeting_id, 'votes.manage');
+    if (row.status !== 'draft') throw this.notDraft(row.status);
+    await this.events.transaction(async (tx, emit) => {
+      const [gone] = await updateReturning<{ id: string; repeat_of: string | null }>(tx, `DELETE FROM votes WHERE id = $1 AND status = 'draft' RETURNING id, repeat_of`, [voteId]);
+      if (!gone) throw new DomainError('VOTE_NOT_DRAFT', 'This vote has been opened meanwhile; it can no longer be deleted');
+      await emit(row.meeting_id, 'vote.deleted', { meetingId: row.meeting_id, voteId }, { to: 'staff' });
+      // superseded_by went back to null with the row (ON DELETE SET NULL): say so
+      if (gone.repeat_of) await this.announce(tx, emit, gone.repeat_of);
+    });
+    await this.audit.record({ userId: caller.id, action: 'vote.delete', meetingId: row.meeting_id, targetId: voteId, meta: { question: row.question } });
+  }
+
+  private notDraft(status: Vote['status']): DomainError {
+    return new DomainError('VOTE_NOT_DRAFT', status === 'open' ? 'This vote is open; only a draft can be changed or deleted' : 'This vote has closed; closed votes never change');
   }
 
   /** Biểu quyết bằng giơ tay: the secretariat counts the hands and enters the result, recorded as manual. */

@@ -1,4 +1,4 @@
-import type { AuditAction, BreakoutStatus, CommentStatus, CouncilLevel, ErrorCode, HighlightColor, IssueStatus, MeetingKind, MeetingRole, MeetingStatus, MinutesStatus, PassRule, QuestionReportKind, SittingStatus, SpeechType, VersionStatus, VoteChoice, VoteKind, VoteStatus } from '@hopso/shared';
+import type { AuditAction, BreakoutStatus, CommentStatus, CouncilLevel, ErrorCode, HighlightColor, IssueStatus, MeetingKind, MeetingRole, MeetingStatus, MinutesStatus, PassRule, QuestionReportKind, QuorumRule, SittingStatus, SpeakingTimesInfo, SpeechType, VersionStatus, VoteChoice, VoteKind, VoteStatus } from '@hopso/shared';
 import type { NotificationKind } from '@hopso/shared';
 import type { ServerMessageCode, ServerMessageParams } from '@hopso/shared';
 
@@ -434,6 +434,9 @@ export const vi = {
       'participant.passwordReset': 'Đặt lại mật khẩu đại biểu',
       'signingCertificate.upload': 'Tải lên chứng thư số',
       'signingCertificate.remove': 'Gỡ chứng thư số',
+      'vote.update': 'Sửa biểu quyết (chưa mở)',
+      'vote.delete': 'Xóa biểu quyết (chưa mở)',
+      'council.speakingTimes': 'Đặt thời gian phát biểu mặc định của hội đồng',
     } satisfies Record<AuditAction, string>,
     filterAll: 'Tất cả hoạt động',
     filterLabel: 'Lọc theo hoạt động',
@@ -550,6 +553,8 @@ export const vi = {
     OCR_UNAVAILABLE: 'Bản quét, chưa nhận dạng chữ: máy chủ chưa cài công cụ nhận dạng chữ. Quản trị viên cần cài gói ocrmypdf và tesseract-ocr-vie rồi tải tệp lên lại.',
     OCR_TIMEOUT: 'Bản quét, chưa nhận dạng chữ: nhận dạng chữ quá lâu nên đã dừng. Hãy tách tệp thành nhiều tệp nhỏ rồi tải lên lại.',
     OCR_FAILED: 'Bản quét, chưa nhận dạng chữ: không nhận dạng được chữ trên các trang quét. Hãy quét lại rõ hơn (300 dpi) rồi tải lên lại.',
+    VOTE_NOT_DRAFT: 'Biểu quyết này đã mở hoặc đã kết thúc nên không sửa, không xóa được nữa.',
+    FOLLOWUP_CLOSED: 'Kỳ họp tiếp theo đã bắt đầu: việc chất vấn lại nội dung này đã kết thúc. Hãy gửi phiếu chất vấn mới tại kỳ họp này.',
   } satisfies Record<ErrorCode, string>,
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {
@@ -1272,6 +1277,42 @@ export const vi = {
     recognising: (page: number, total: number) => `Đang nhận dạng chữ, trang ${page}/${total}`,
     recognised: (pages: number) => `Bản quét: đã nhận dạng chữ ${pages} trang`,
     unrecognised: 'Bản quét, chưa nhận dạng chữ',
+  },
+  // ---- the floor: council rules for the session day, draft votes, question references, follow-ups ----
+  floor: {
+    deleteDraft: 'Xóa',
+    confirmDelete: 'Xác nhận xóa biểu quyết này',
+    rulesButton: 'Biểu quyết và phát biểu',
+    rulesTitle: 'Quy định biểu quyết và thời gian phát biểu',
+    seats: 'Tổng số đại biểu',
+    seatsHint: (n: number) => `Để trống thì lấy số đại biểu của cuộc họp gần nhất (hiện là ${n}).`,
+    seatsDefault: (n: number) => `Đang dùng mặc định: ${n} đại biểu (theo cuộc họp gần nhất).`,
+    seatsSet: (n: number) => `Tổng số đại biểu: ${n}.`,
+    quorumRule: 'Điều kiện đủ số đại biểu để tiến hành phiên họp',
+    quorumRules: { two_thirds_of_seats: 'Ít nhất 2/3 tổng số đại biểu có mặt', majority_of_seats: 'Quá nửa tổng số đại biểu có mặt' } satisfies Record<QuorumRule, string>,
+    defaultPassRule: 'Quy tắc thông qua mặc định',
+    speakingTimes: 'Thời gian phát biểu tối đa mặc định (phút)',
+    speakingTimesHint: 'Mỗi cuộc họp có thể đặt lại riêng trên màn hình điều hành phiên họp.',
+    minutesRange: 'Nhập số phút từ 0,5 đến 60 (ví dụ 7 hoặc 1,5).',
+    timesSource: {
+      meeting: 'Cuộc họp này đang dùng thời gian riêng.',
+      council: 'Đang dùng thời gian mặc định của hội đồng.',
+      default: 'Đang dùng thời gian mặc định của họp số.',
+    } satisfies Record<SpeakingTimesInfo['source'], string>,
+    resetTimes: 'Dùng lại thời gian mặc định của hội đồng',
+    readOnly: 'Chỉ quản trị viên sửa được các quy định này.',
+    refs: 'Tài liệu liên quan (không bắt buộc)',
+    refDocument: 'Tài liệu',
+    refParagraph: 'Đoạn văn',
+    wholeDocument: 'Cả tài liệu',
+    chooseDocument: 'Chọn tài liệu',
+    addRef: 'Thêm vào câu hỏi',
+    removeRef: (label: string) => `Bỏ ${label}`,
+    refLabel: (title: string, index: number | null) => (index === null ? title : `${title}, đoạn ${index + 1}`),
+    refsMax: 'Mỗi câu hỏi dẫn tối đa 10 tài liệu, đoạn văn.',
+    followUpUntil: (date: string) => `Theo dõi, chất vấn lại đến kỳ họp tiếp theo (${date}).`,
+    followUpClosed: 'Kỳ họp tiếp theo đã bắt đầu: đã hết thời gian chất vấn lại nội dung này.',
+    revokeVotingRight: 'Bỏ quyền biểu quyết',
   },
 };
 

@@ -3,6 +3,7 @@ import { useI18n } from '../../../i18n/useI18n';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
+import { CouncilSessionRules } from '../../councils/components/CouncilSessionRules';
 import { useCouncils } from '../../councils/hooks/useCouncils';
 import { useCouncilMutations } from '../hooks/useCouncilMutations';
 import { CouncilForm } from './CouncilForm';
@@ -10,7 +11,7 @@ import { CouncilStaffEditor } from './CouncilStaffEditor';
 import { SigningCertificateCard } from '../../signatures/components/SigningCertificateCard';
 import './admin.css';
 
-type Open = { kind: 'none' } | { kind: 'create' } | { kind: 'edit'; id: string } | { kind: 'staff'; id: string } | { kind: 'signing'; id: string };
+type Open = { kind: 'none' } | { kind: 'create' } | { kind: 'edit'; id: string } | { kind: 'staff'; id: string } | { kind: 'signing'; id: string } | { kind: 'rules'; id: string };
 
 export function CouncilsPage() {
   const { t } = useI18n();
@@ -80,11 +81,21 @@ export function CouncilsPage() {
                   >
                     {t.signatures.manageCertificate}
                   </button>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    aria-expanded={open.kind === 'rules' && open.id === council.id}
+                    onClick={() => setOpen(open.kind === 'rules' && open.id === council.id ? { kind: 'none' } : { kind: 'rules', id: council.id })}
+                    data-testid="council-rules-open"
+                  >
+                    {t.floor.rulesButton}
+                  </button>
                 </div>
               </>
             )}
             {open.kind === 'staff' && open.id === council.id && <CouncilStaffEditor councilId={council.id} mutation={setStaff} onDone={close} />}
             {open.kind === 'signing' && open.id === council.id && <SigningCertificateCard councilId={council.id} />}
+            {open.kind === 'rules' && open.id === council.id && <CouncilSessionRules councilId={council.id} editable onDone={close} />}
           </li>
         ))}
       </ul>

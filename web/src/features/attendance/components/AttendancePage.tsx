@@ -9,6 +9,8 @@ import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
 import { ExportLinks } from '../../../ui/ExportLinks';
+import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
+import { CouncilSessionRules } from '../../councils/components/CouncilSessionRules';
 import { StaffPageHead } from '../../live/components/StaffPageHead';
 import { useMeetingLive } from '../../live/hooks/useMeetingLive';
 import { useMeeting } from '../../meetings/hooks/useMeeting';
@@ -46,8 +48,14 @@ function Row({ entry, onMark, onRight }: { entry: AttendanceEntry; onMark: (s: A
             </button>
           ))
         ) : (
-          <button type="button" className="button button-secondary" onClick={() => onRight(true)}>
+          <button type="button" className="button button-secondary" onClick={() => onRight(true)} data-testid="grant-voting-right">
             {d.votingRight}
+          </button>
+        )}
+        {/* a secretary votes only when marked: the mark can be taken back */}
+        {entry.votingRight && entry.role === 'secretary' && (
+          <button type="button" className="button button-ghost" onClick={() => onRight(false)} data-testid="revoke-voting-right">
+            {t.floor.revokeVotingRight}
           </button>
         )}
       </span>
@@ -62,6 +70,7 @@ export function AttendancePage({ voteRecords }: { voteRecords?: (meetingId: stri
   const { t } = useI18n();
   const d = t.sessionDay;
   const meeting = useMeeting(meetingId);
+  const me = useCurrentUser();
   const staff = Boolean(meeting.data && isStaff(meeting.data.myRole));
   const live = useMeetingLive(staff ? meetingId : undefined);
   const sittings = useSittings(meetingId);
@@ -128,6 +137,9 @@ export function AttendancePage({ voteRecords }: { voteRecords?: (meetingId: stri
         )}
       </section>
       {voteRecords?.(m.id)}
+      <div className="card console-section council-rules-on-meeting">
+        <CouncilSessionRules councilId={m.councilId} editable={Boolean(me.data?.isAdmin)} quietOnError />
+      </div>
     </div>
   );
 }

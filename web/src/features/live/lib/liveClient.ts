@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import { EventOrder, type Ack, type ClientToServerEvents, type JoinedMeeting, type MeetingEvent, type PresenceSnapshot, type ServerToClientEvents } from '@hopso/shared';
+import { EventOrder, type Ack, type BallotReceipt, type CastBallotPayload, type ClientToServerEvents, type JoinedMeeting, type MeetingEvent, type PresenceSnapshot, type ServerToClientEvents } from '@hopso/shared';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** What the handshake carries besides the session cookie: nothing for a signed-in user, `{ displayToken }` for the hall screen. */
@@ -169,6 +169,16 @@ export class LiveClient {
     this.socket = null;
     this.loading = null;
     this.setConnection('idle');
+  }
+
+  /**
+   * A ballot on the connection already open, answered by an ack (the receipt or an error); null when
+   * the socket is not connected now, so the caller sends it over REST instead. Never queued.
+   */
+  castBallot(payload: CastBallotPayload): Promise<Ack<BallotReceipt>> | null {
+    const socket = this.socket;
+    if (!socket?.connected) return null;
+    return request<BallotReceipt>(this.ackTimeoutMs, (ack) => socket.emit('vote:cast', payload, ack));
   }
 
   // ---- connection ----

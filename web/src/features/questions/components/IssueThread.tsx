@@ -8,6 +8,7 @@ import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { TextAreaField } from '../../../ui/TextAreaField';
 import { questionsApi } from '../api/questionsApi';
 import { useQuestionsMutation } from '../hooks/useQuestions';
+import { QuestionRefsList } from './QuestionRefs';
 
 export function IssueStatus({ issue }: { issue: QuestionIssue }) {
   const { t } = useI18n();
@@ -36,6 +37,7 @@ export function IssueQuestions({ issue }: { issue: QuestionIssue }) {
       {issue.questions.map((q) => (
         <li key={q.id} className="question-item">
           <p className="question-body">{q.body}</p>
+          <QuestionRefsList refs={q.refs} />
           <p className="muted">{t.questions.authors(q.authors.map((a) => a.name).join(', '))}</p>
         </li>
       ))}
@@ -76,7 +78,12 @@ export function IssueThread({ issue, reply }: { issue: QuestionIssue; reply: 'an
           ))}
         </ol>
       )}
-      {reply && (
+      {issue.followUpUntil && (
+        <p className={issue.followUpClosed ? 'alert alert-info issue-followup-until' : 'muted issue-followup-until'} data-testid="issue-followup-until" data-closed={issue.followUpClosed}>
+          {issue.followUpClosed ? t.floor.followUpClosed : t.floor.followUpUntil(when(issue.followUpUntil))}
+        </p>
+      )}
+      {reply && !(reply === 'followup' && issue.followUpClosed) && (
         <form onSubmit={submit} className="issue-reply" noValidate>
           <TextAreaField
             label={reply === 'answer' ? t.questions.writeAnswer : t.questions.followUp}

@@ -8,8 +8,10 @@ import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { SelectField } from '../../../ui/SelectField';
 import { TextAreaField } from '../../../ui/TextAreaField';
 import { questionsApi } from '../api/questionsApi';
+import { useMeetingDocuments } from '../../documents/hooks/useMeetingDocuments';
 import { useMyQuestions, useQuestionsMutation } from '../hooks/useQuestions';
 import { IssueStatus, IssueThread } from './IssueThread';
+import { QuestionRefsList, QuestionRefsPicker, type RefDraft } from './QuestionRefs';
 import './questions.css';
 
 /** On the delegate's phone: send a written question (phiếu chất vấn), and read the answers to one's questions. */
@@ -21,17 +23,19 @@ export function MyQuestionsPanel({ meeting }: { meeting: MeetingDetail }) {
   const [body, setBody] = useState('');
   const [errors, setErrors] = useState<FieldErrors>({});
   const [clientId, setClientId] = useState(newClientId);
-  const submit = useQuestionsMutation(meeting.id, () => questionsApi.submit(meeting.id, { clientId, positionId, body, refs: [] }));
+  const [refs, setRefs] = useState<RefDraft[]>([]);
+  const documents = useMeetingDocuments(meeting.id, Boolean(mine.data?.settings.open));
+  const submit = useQuestionsMutation(meeting.id, () => questionsApi.submit(meeting.id, { clientId, positionId, body, refs: refs.map((r) => ({ documentId: r.documentId, paragraphId: r.paragraphId })) }));
   const d = mine.data;
   if (!d || (d.positions.length === 0 && d.questions.length === 0)) return null;
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const parsed = submitQuestionRequest.safeParse({ clientId, positionId, body });
+    const parsed = submitQuestionRequest.safeParse({ clientId, positionId, body, refs: refs.map((r) => ({ documentId: r.documentId, paragraphId: r.paragraphId })) });
     if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues, t));
     setErrors({});
     // the same client id until it is stored: a retry after a dropped answer is not a second question
-    submit.mutate(undefined, { onSuccess: () => (setBody(''), setClientId(newClientId())) });
+    submit.mutate(undefined, { onSuccess: () => (setBody(''), setRefs([]), setClientId(newClientId())) });
   };
 
   return (
@@ -51,6 +55,7 @@ export function MyQuestionsPanel({ meeting }: { meeting: MeetingDetail }) {
             ))}
           </SelectField>
           <TextAreaField label={t.questions.body} value={body} onChange={(e) => setBody(e.target.value)} error={errors.body} rows={4} testId="question-body" />
+          <QuestionRefsPicker documents={documents.data ?? []} value={refs} onChange={setRefs} />
           {submit.isError && <ErrorMessage error={submit.error} />}
           {submit.isSuccess && <p className="alert alert-success">{t.questions.sent}</p>}
           <button type="submit" className="button button-primary button-block" disabled={submit.isPending} data-testid="question-send">
@@ -71,6 +76,7 @@ export function MyQuestionsPanel({ meeting }: { meeting: MeetingDetail }) {
                 <strong>{q.positionTitle}</strong>
               </p>
               <p className="question-body">{q.body}</p>
+              <QuestionRefsList refs={q.refs} />
               {q.authors.length > 1 && <p className="muted">{t.questions.coAuthors(q.authors.filter((a) => a.userId !== q.authorId).map((a) => a.name).join(', '))}</p>}
               {q.issue ? (
                 <>

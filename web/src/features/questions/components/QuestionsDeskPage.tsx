@@ -18,6 +18,7 @@ import { questionsApi } from '../api/questionsApi';
 import { useQuestionsBoard, useQuestionsMutation } from '../hooks/useQuestions';
 import { QuestionReports } from './QuestionReports';
 import { IssueQuestions, IssueStatus, IssueThread } from './IssueThread';
+import { QuestionRefsList } from './QuestionRefs';
 import './questions.css';
 
 function SettingsForm({ meetingId, board }: { meetingId: string; board: QuestionsBoard }) {
@@ -126,6 +127,7 @@ function Ungrouped({ meetingId, board }: { meetingId: string; board: QuestionsBo
                 </span>
               </label>
               <p className="question-body">{q.body}</p>
+              <QuestionRefsList refs={q.refs} />
               {board.ungrouped.length > 1 && (
                 <SelectField label={t.questions.mergeInto} value="" onChange={(e) => e.target.value && merge.mutate({ id: q.id, into: e.target.value })}>
                   <option value="">—</option>

@@ -30,6 +30,7 @@ export const speakersApi = {
   record: (meetingId: string) => apiClient.get<SpeechRecord>(`/api/meetings/${encodeURIComponent(meetingId)}/speeches`),
   times: (meetingId: string) => apiClient.get<SpeakingTimesInfo>(`/api/meetings/${encodeURIComponent(meetingId)}/speaking-times`),
   setTimes: (meetingId: string, body: SpeakingTimesRequest) => apiClient.put<SpeakingTimesInfo>(`/api/meetings/${encodeURIComponent(meetingId)}/speaking-times`, body),
+  resetTimes: (meetingId: string) => apiClient.delete<SpeakingTimesInfo>(`/api/meetings/${encodeURIComponent(meetingId)}/speaking-times`),
   /** The hall screen: no login, the display link's token. */
   hall: (meetingId: string, token: string, signal?: AbortSignal) =>
     timed(() => apiClient.get<{ list: SpeakersList | null }>(`/api/hall/${encodeURIComponent(meetingId)}/speakers?${new URLSearchParams({ token }).toString()}`, signal)),

@@ -65,7 +65,8 @@ export function useSpeakerActions(meetingId: string, itemId: string) {
 export function useSetSpeakingTimes(meetingId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SpeakingTimesRequest) => speakersApi.setTimes(meetingId, body),
+    // null: back to the council's defaults
+    mutationFn: (body: SpeakingTimesRequest | null) => (body ? speakersApi.setTimes(meetingId, body) : speakersApi.resetTimes(meetingId)),
     onSuccess: (info) => queryClient.setQueryData(queryKeys.speakingTimes(meetingId), info),
   });
 }

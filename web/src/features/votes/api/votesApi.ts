@@ -1,10 +1,12 @@
-import type { BallotReceipt, CreateVoteRequest, HallSessionDay, ManualResultRequest, PrepareSectionVotesRequest, ReportFormat, Vote, VoteChoice, VoteForMe, VoteRecords } from '@hopso/shared';
+import type { BallotReceipt, CreateVoteRequest, HallSessionDay, ManualResultRequest, PrepareSectionVotesRequest, ReportFormat, UpdateVoteRequest, Vote, VoteChoice, VoteForMe, VoteRecords } from '@hopso/shared';
 import { apiClient } from '../../../lib/api-client';
 
 export const votesApi = {
   list: (meetingId: string) => apiClient.get<VoteForMe[]>(`/api/meetings/${meetingId}/votes`),
   create: (meetingId: string, body: CreateVoteRequest) => apiClient.post<Vote>(`/api/meetings/${meetingId}/votes`, body),
   prepareSections: (meetingId: string, body: PrepareSectionVotesRequest) => apiClient.post<Vote[]>(`/api/meetings/${meetingId}/votes/sections`, body),
+  update: (voteId: string, body: UpdateVoteRequest) => apiClient.patch<Vote>(`/api/votes/${voteId}`, body),
+  remove: (voteId: string) => apiClient.delete(`/api/votes/${voteId}`),
   open: (voteId: string, durationSeconds?: number | null) => apiClient.post<Vote>(`/api/votes/${voteId}/open`, durationSeconds === undefined ? {} : { durationSeconds }),
   close: (voteId: string) => apiClient.post<Vote>(`/api/votes/${voteId}/close`),
   repeat: (voteId: string) => apiClient.post<Vote>(`/api/votes/${voteId}/repeat`),

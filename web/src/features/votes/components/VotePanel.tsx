@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { createVoteRequest, PASS_RULES, VOTE_KINDS, type AgendaItem, type DocumentSummary, type PassRule, type VoteForMe, type VoteKind } from '@hopso/shared';
+import { createVoteRequest, PASS_RULES, updateVoteRequest, VOTE_KINDS, type AgendaItem, type DocumentSummary, type PassRule, type VoteForMe, type VoteKind } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { fieldErrors, type FieldErrors } from '../../../lib/formErrors';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -44,15 +44,74 @@ function ManualEntry({ vote, meetingId }: { vote: VoteForMe; meetingId: string }
   );
 }
 
+/** A draft's question, kind, rule and countdown, changed before it opens. */
+function DraftEditor({ vote, meetingId, onDone }: { vote: VoteForMe; meetingId: string; onDone: () => void }) {
+  const { t } = useI18n();
+  const d = t.sessionDay;
+  const [values, setValues] = useState({ question: vote.question, kind: vote.kind, passRule: vote.passRule, duration: vote.durationSeconds === null ? '' : String(vote.durationSeconds) });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const save = useVoteAction(meetingId, (body: Parameters<typeof votesApi.update>[1]) => votesApi.update(vote.id, body));
+  return (
+    <form
+      className="vote-form vote-draft-editor"
+      noValidate
+      data-testid="vote-draft-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const parsed = updateVoteRequest.safeParse({ question: values.question, kind: values.kind, passRule: values.passRule, durationSeconds: values.duration ? Number(values.duration) : null });
+        if (!parsed.success) return setErrors(fieldErrors(parsed.error.issues, t));
+        setErrors({});
+        save.mutate(parsed.data, { onSuccess: onDone });
+      }}
+    >
+      <TextField label={d.question} value={values.question} onChange={(e) => setValues({ ...values, question: e.target.value })} error={errors.question} maxLength={1000} testId="vote-edit-question" />
+      <SelectField label={d.kind} value={values.kind} onChange={(e) => setValues({ ...values, kind: e.target.value as VoteKind })} testId="vote-edit-kind">
+        {VOTE_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {d.kinds[k]}
+          </option>
+        ))}
+      </SelectField>
+      <SelectField label={d.passRule} value={values.passRule} onChange={(e) => setValues({ ...values, passRule: e.target.value as PassRule })} testId="vote-edit-rule">
+        {PASS_RULES.map((r) => (
+          <option key={r} value={r}>
+            {d.passRules[r]}
+          </option>
+        ))}
+      </SelectField>
+      <TextField label={d.duration} inputMode="numeric" value={values.duration} onChange={(e) => setValues({ ...values, duration: e.target.value.replace(/\D/g, '') })} error={errors.durationSeconds} testId="vote-edit-duration" />
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={save.isPending} data-testid="vote-edit-save">
+          {save.isPending ? t.common.saving : t.common.save}
+        </button>
+        <button type="button" className="button button-ghost" onClick={onDone}>
+          {t.common.cancel}
+        </button>
+      </div>
+      {save.isError && <ErrorMessage error={save.error} />}
+    </form>
+  );
+}
+
 function VoteItem({ vote, meetingId }: { vote: VoteForMe; meetingId: string }) {
   const { t } = useI18n();
   const d = t.sessionDay;
+  const [editing, setEditing] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const remove = useVoteAction(meetingId, () => votesApi.remove(vote.id));
   const open = useVoteAction(meetingId, () => votesApi.open(vote.id));
   const close = useVoteAction(meetingId, () => votesApi.close(vote.id));
   const repeat = useVoteAction(meetingId, () => votesApi.repeat(vote.id));
   const hall = useVoteAction(meetingId, (show: boolean) => votesApi.showOnHall(vote.id, show));
   const publish = useVoteAction(meetingId, () => votesApi.publishRecords(vote.id));
-  const error = open.error ?? close.error ?? repeat.error ?? hall.error ?? publish.error;
+  const error = open.error ?? close.error ?? repeat.error ?? hall.error ?? publish.error ?? remove.error;
+  if (editing && vote.status === 'draft') {
+    return (
+      <li className="vote-panel-item is-draft" data-testid="console-vote" data-vote-id={vote.id} data-status={vote.status}>
+        <DraftEditor vote={vote} meetingId={meetingId} onDone={() => setEditing(false)} />
+      </li>
+    );
+  }
   return (
     <li className={`vote-panel-item is-${vote.status}`} data-testid="console-vote" data-vote-id={vote.id} data-status={vote.status}>
       <h3>
@@ -77,6 +136,26 @@ function VoteItem({ vote, meetingId }: { vote: VoteForMe; meetingId: string }) {
           <button type="button" className="button button-primary" onClick={() => open.mutate(undefined)} data-testid="vote-open">
             {d.openVote}
           </button>
+        )}
+        {vote.status === 'draft' && !confirmDelete && (
+          <>
+            <button type="button" className="button button-secondary" onClick={() => setEditing(true)} data-testid="vote-edit">
+              {t.common.edit}
+            </button>
+            <button type="button" className="button button-ghost" onClick={() => setConfirmDelete(true)} data-testid="vote-delete">
+              {t.floor.deleteDraft}
+            </button>
+          </>
+        )}
+        {vote.status === 'draft' && confirmDelete && (
+          <>
+            <button type="button" className="button button-danger" onClick={() => remove.mutate(undefined)} disabled={remove.isPending} data-testid="vote-delete-confirm">
+              {t.floor.confirmDelete}
+            </button>
+            <button type="button" className="button button-ghost" onClick={() => setConfirmDelete(false)}>
+              {t.common.cancel}
+            </button>
+          </>
         )}
         {vote.status === 'open' && (
           <button type="button" className="button button-primary" onClick={() => close.mutate(undefined)} data-testid="vote-close">

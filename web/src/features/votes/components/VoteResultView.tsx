@@ -24,6 +24,8 @@ export function VoteResultView({ vote, size = 'normal' }: { vote: Vote; size?: '
               <span className="vote-bar-number">{n}</span>
               <span className="vote-bar-track" aria-hidden="true">
                 <span className="vote-bar-fill" style={{ width: `${r.seats > 0 ? Math.min(100, (n * 100) / r.seats) : 0}%` }} />
+                {/* the yes votes the rule needed, on the same scale: the bar passes the mark or it does not */}
+                {c === 'yes' && r.seats > 0 && <span className="vote-bar-mark" data-testid="vote-needed-mark" style={{ left: `${Math.min(100, (r.needed * 100) / r.seats)}%` }} />}
               </span>
               <span className="vote-bar-share">{t.sessionDay.countShare(n, share)}</span>
             </li>

@@ -5,7 +5,7 @@ import { VOTE_CHOICES } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { NetworkError } from '../../../lib/api-client';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
-import { votesApi } from '../api/votesApi';
+import { sendBallot } from '../api/sendBallot';
 import { formatSeconds, useCountdown } from '../hooks/useCountdown';
 import { voteKeys } from '../lib/voteKeys';
 import { VoteResultView } from './VoteResultView';
@@ -15,7 +15,7 @@ type Step = { at: 'choose' } | { at: 'confirm'; choice: VoteChoice } | { at: 'se
 /**
  * The delegate's phone while a vote is open: it fills the screen, the question and its section on
  * top, three large buttons in the colours people know, a confirmation, the countdown; then the
- * result. A ballot is sent at once or not at all: without a connection the screen says so (it is
+ * result. A ballot is sent at once (on the live socket, else over REST) or not at all: without a connection the screen says so (it is
  * never put in the offline outbox). A retry reuses the same client id, so it counts once.
  */
 export function VoteScreen({ vote, blocked, onDismiss }: { vote: VoteForMe; blocked: string | null; onDismiss: () => void }) {
@@ -33,7 +33,7 @@ export function VoteScreen({ vote, blocked, onDismiss }: { vote: VoteForMe; bloc
     setStep({ at: 'sending', choice, clientId });
     setError(null);
     try {
-      const receipt = await votesApi.cast(vote.id, clientId, choice);
+      const receipt = await sendBallot(queryClient, vote.id, clientId, choice);
       setMyChoice(receipt.choice ?? choice);
       queryClient.setQueryData<VoteForMe[]>(voteKeys.votes(vote.meetingId), (list) =>
         list?.map((v) => (v.id === vote.id ? { ...v, myBallot: { cast: true, choice: receipt.choice } } : v)),

@@ -13,7 +13,7 @@ export function openVote(list: readonly VoteForMe[] | undefined): VoteForMe | nu
 }
 
 /** A staff action on a vote: the answer goes into the list at once (the event will say the same). */
-export function useVoteAction<V>(meetingId: string, run: (v: V) => Promise<Vote | Vote[]>) {
+export function useVoteAction<V>(meetingId: string, run: (v: V) => Promise<Vote | Vote[] | void>) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: run,

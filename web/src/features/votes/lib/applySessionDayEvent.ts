@@ -26,6 +26,11 @@ export function applySessionDayEvent(queryClient: QueryClient, event: MeetingEve
     case 'vote.changed':
       putVote(queryClient, event.payload.vote);
       return;
+    case 'vote.deleted': {
+      const { voteId } = event.payload;
+      queryClient.setQueryData<VoteForMe[]>(voteKeys.votes(meetingId), (list) => list?.filter((v) => v.id !== voteId));
+      return;
+    }
     case 'vote.tally': {
       const { tally } = event.payload;
       queryClient.setQueryData<VoteForMe[]>(voteKeys.votes(meetingId), (list) => list?.map((v) => (v.id === tally.voteId && v.status === 'open' ? { ...v, ballotsCast: Math.max(v.ballotsCast, tally.ballotsCast) } : v)));

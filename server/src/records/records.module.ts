@@ -5,10 +5,11 @@ import { MinutesFactsService } from './minutes/minutes-facts.service';
 import { MinutesService } from './minutes/minutes.service';
 import { RecordsController } from './records.controller';
 import { RecordReportsService } from './reports/record-reports.service';
+import { SignaturesModule } from '../signatures/signatures.module';
 
 /** Documents of record: the meeting-wide reports, the minutes and the adopted resolutions. */
 @Module({
-  imports: [MeetingsModule, AttendanceModule],
+  imports: [MeetingsModule, AttendanceModule, SignaturesModule],
   controllers: [RecordsController],
   providers: [RecordReportsService, MinutesFactsService, MinutesService],
   exports: [MinutesService],

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   type AdoptedResolution,
+  type ErrorCode,
   can,
   type CreateMinutesRequest,
   type Minutes,
@@ -25,6 +26,7 @@ import { renderDocx } from '../format/render-docx';
 import { renderPdf } from '../format/render-pdf';
 import { minutesDocument, minutesTitle } from './minutes-document';
 import { MinutesFactsService } from './minutes-facts.service';
+import { SignaturesService } from '../../signatures/signatures.service';
 
 interface MinutesRow {
   id: string;
@@ -65,6 +67,9 @@ const toSummary = (r: MinutesRow): MinutesSummary => ({
  * note. Every change writes a version; the generated facts follow the record until frozen (at the
  * latest when the chair approves); a final minutes refuses every change (MINUTES_FINAL, and a trigger).
  */
+/** Reasons a final minutes is served without a signature rather than not at all. */
+const UNSIGNED_FALLBACK = new Set<ErrorCode>(['SIGNING_KEY_MISSING', 'SIGNING_CERTIFICATE_MISSING', 'SIGNING_KEY_CHANGED', 'CERTIFICATE_EXPIRED', 'CERTIFICATE_NOT_YET_VALID']);
+
 @Injectable()
 export class MinutesService {
   constructor(
@@ -72,6 +77,7 @@ export class MinutesService {
     private readonly access: MeetingAccessService,
     private readonly facts: MinutesFactsService,
     private readonly audit: AuditService,
+    private readonly signatures: SignaturesService,
   ) {}
 
   /** Staff see every minutes of the meeting; everyone else only the final ones. */
@@ -145,19 +151,26 @@ export class MinutesService {
     return rows.map((r) => ({ version: r.version, status: r.status, note: r.note, byName: r.full_name ?? '', at: new Date(r.at).toISOString() }));
   }
 
-  /**
-   * The minutes as a file. SIGNING HOOK: for a final minutes, `finalPdf` is the one place its PDF is
-   * produced as a Buffer; pass that buffer through the signer before it is sent or stored.
-   */
+  /** The minutes as a file; final minutes as PDF carry the council's digital signature when it has a certificate. */
   async file(caller: AuthUser, id: string, format: RecordFormat): Promise<{ body: Buffer; fileName: string }> {
     const m = await this.get(caller, id);
     const body = format === 'docx' ? await renderDocx(minutesDocument(m)) : m.status === 'final' ? await this.finalPdf(m) : await renderPdf(minutesDocument(m));
     return { body, fileName: `Biên bản ${minutesTitle(m)}${m.status === 'final' ? '' : ' (dự thảo)'}` };
   }
 
-  /** The final minutes' PDF, from the frozen facts: the buffer to sign (PAdES) once the signer lands. */
-  finalPdf(m: Minutes): Promise<Buffer> {
-    return renderPdf(minutesDocument(m));
+  /**
+   * The final minutes' PDF, from the frozen facts, signed with the council's certificate. A council
+   * without a usable certificate (none stored, no signing key, expired) still gets its minutes, unsigned.
+   */
+  async finalPdf(m: Minutes): Promise<Buffer> {
+    const pdf = await renderPdf(minutesDocument(m));
+    const [meeting] = await this.db.query('SELECT council_id FROM meetings WHERE id = $1', [m.meetingId]);
+    try {
+      return await this.signatures.signPdf(meeting.council_id, pdf, { reason: `Biên bản ${minutesTitle(m)}` });
+    } catch (e) {
+      if (e instanceof DomainError && UNSIGNED_FALLBACK.has(e.code)) return pdf;
+      throw e;
+    }
   }
 
   /** The document versions a passed vote adopted: marked by the vote's closing, shown on the meeting page. */

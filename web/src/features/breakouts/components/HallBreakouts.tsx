@@ -4,7 +4,7 @@ import type { AgendaItem, Breakout, HallState } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { useClockTime, useDateTime } from '../../../lib/councilTimeZone';
 import { queryKeys } from '../../../lib/queryKeys';
-import { useFitPages } from '../../hall/hooks/useFitPages';
+import { useFitPages } from '../../../ui/useFitPages';
 import './hall-breakouts.css';
 
 /** Message counts reach the hall only with its state (it gets no group messages): ask again this often while groups talk. */

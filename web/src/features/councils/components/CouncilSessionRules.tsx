@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
 import { SelectField } from '../../../ui/SelectField';
 import { TextField } from '../../../ui/TextField';
-import { minutesToTimes, timesToMinutes } from '../../speakers/lib/minutes';
+import { minutesToTimes, timesToMinutes } from '../../../lib/speakingMinutes';
 import { useCouncilRules } from '../hooks/useCouncilRules';
 import './councils.css';
 

@@ -6,7 +6,7 @@ import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { TextField } from '../../../ui/TextField';
 import { useSetSpeakingTimes } from '../hooks/useSpeakerActions';
 import { useSpeakingTimes } from '../hooks/useSpeakersList';
-import { minutesToTimes, timesToMinutes } from '../lib/minutes';
+import { minutesToTimes, timesToMinutes } from '../../../lib/speakingMinutes';
 
 /** Speaking time per type for this meeting (the council's defaults until changed), in minutes; back to the council's in one tap. */
 export function SpeakingTimesForm({ meetingId }: { meetingId: string }) {

@@ -1,5 +1,5 @@
 import { DEFAULT_SPEAKING_TIMES } from '@hopso/shared';
-import { minutesToTimes, timesToMinutes } from './minutes';
+import { minutesToTimes, timesToMinutes } from './speakingMinutes';
 
 describe('speaking times in minutes', () => {
   it('shows seconds as Vietnamese minutes and reads them back, comma or point', () => {

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import type { AdoptedResolution, Breakout, Comment, Minutes, MinutesSummary, MinutesVersion, Paragraph, Sitting, SpeakersList, UploadResult, Vote } from '@hopso/shared';
 import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
-import { type Api, buildMeetingWorld, type MeetingWorld } from './support/api';
+import { type Api, blobOf, buildMeetingWorld, type MeetingWorld } from './support/api';
+import { makeSigningP12, makeTestCa, pdfsig } from './support/certificates';
 import { docxDocumentXml, docxText, pdfText } from './support/read-back';
 import { startServer, type TestServer } from './support/server';
 
@@ -45,7 +46,7 @@ const dateIn = (timeZone: string) => {
  * a speech, a breakout group's report and a passed vote on the whole draft.
  */
 beforeAll(async () => {
-  server = await startServer();
+  server = await startServer({ env: { HOPSO_SIGNING_KEY: crypto.randomBytes(32).toString('base64') } });
   w = await buildMeetingWorld(server);
   ok(await w.admin.patch(`/councils/${w.council.id}`, { timeZone: ZONE }));
   ok(await w.secretary.patch(`${m()}/agenda/${w.agenda[1].id}`, { presenter: 'Chủ tịch UBND xã' }));
@@ -216,6 +217,20 @@ describe('minutes of a sitting', () => {
     const text = flat(await pdfText(pdf.body));
     expect(text).toContain('Biên bản đã được chủ tọa thông qua.');
     expect(text).toContain(CONCLUSION);
+  });
+  it('carry the council\'s digital signature once it has a certificate, which poppler validates', async () => {
+    const unsigned = await file(w.delegate, `/minutes/${minutes.id}/file?format=pdf`);
+    expect(pdfsig(unsigned.body)).toMatch(/does not contain any signatures/);
+    const identity = makeSigningP12(makeTestCa('CA thử nghiệm biên bản'), { commonName: 'Thường trực HĐND', password: 'mật khẩu' });
+    const form = new FormData();
+    form.append('certificate', blobOf(identity.p12, 'application/x-pkcs12'), 'hdnd.p12');
+    form.append('password', 'mật khẩu');
+    expect((await w.admin.request('PUT', `/councils/${w.council.id}/signing-certificate`, form)).status).toBe(200);
+    const signed = await file(w.delegate, `/minutes/${minutes.id}/file?format=pdf`);
+    const report = pdfsig(signed.body);
+    expect(report).toMatch(/Signature is Valid/);
+    expect(report).toMatch(/Thường trực HĐND/);
+    expect(flat(await pdfText(signed.body))).toContain(CONCLUSION);
   });
 });
 

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { ApiErrorBody, MyQuestions, OfficialPosition, Paragraph, Question, QuestionIssue, QuestionsBoard, Sitting, SpeakingTimesInfo, UploadResult, Vote, VoteForMe } from '@hopso/shared';
 import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
+import { shortDateTime } from '../src/records/format/admin-document';
 import { Api, buildMeetingWorld, type MeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
 import { addOfficial } from './support/session-day';
@@ -162,7 +163,7 @@ describe('exports in the council’s time zone', () => {
     const [sitting] = (await w.secretary.get<{ sitting: Sitting }[]>(`${mp()}/sittings`)).body;
     const entries = (await w.secretary.get<{ entries: { userId: string; at: string | null }[] }>(`/sittings/${sitting.sitting.id}/attendance`)).body.entries;
     const at = entries.find((e) => e.userId === w.ids.chair)!.at!;
-    const inZone = (timeZone: string) => new Date(at).toLocaleString('vi-VN', { timeZone, hour12: false });
+    const inZone = (timeZone: string) => shortDateTime(at, timeZone);
     expect(inZone('America/New_York')).not.toBe(inZone('Asia/Ho_Chi_Minh'));
     const csvIn = async (timeZone: string) => {
       expect((await w.admin.patch(`/councils/${w.council.id}`, { timeZone })).status).toBe(200);

@@ -53,7 +53,6 @@ export function NotificationBell() {
         className="button button-ghost notif-button"
         aria-expanded={open}
         aria-controls="notif-panel"
-        aria-label={label}
         onClick={() => setOpen((o) => !o)}
         data-testid="notifications-button"
         data-unread={unread}
@@ -62,6 +61,8 @@ export function NotificationBell() {
         <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
           <path d="M6 16V11a6 6 0 1 1 12 0v5l2 2H4zM10 20a2 2 0 0 0 4 0" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" />
         </svg>
+        {/* named by its content, not aria-label, so the name always holds the count it shows */}
+        <span className="visually-hidden">{label}</span>
         {unread > 0 && (
           <span className="notif-count" data-testid="notifications-badge" aria-hidden="true">
             {unread > 99 ? '99+' : unread}

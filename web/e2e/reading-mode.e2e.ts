@@ -99,14 +99,17 @@ it(
       await page.locator('[data-testid="viewer-scroll"]').waitFor({ state: 'visible' });
       const drawn = page.locator('[data-testid="highlight"][data-color="yellow"]').first();
       await drawn.waitFor();
-      const overlaps = await page.evaluate((sentence) => {
-        const mark = document.querySelector('[data-testid="highlight"][data-color="yellow"]')!.getBoundingClientRect();
+      // the text layer and the scroll to the kept reading position settle after the highlight appears: wait until they agree
+      const overlaps = await page.waitForFunction((sentence) => {
+        const el = document.querySelector('[data-testid="highlight"][data-color="yellow"]');
+        if (!el) return false;
+        const mark = el.getBoundingClientRect();
         const spans = Array.from(document.querySelectorAll('[data-testid="text-layer"] span')).filter((s) => s.textContent?.includes(sentence.slice(0, 12)));
         return spans.some((s) => {
           const r = s.getBoundingClientRect();
           return r.top < mark.bottom && mark.top < r.bottom && r.left < mark.right && mark.left < r.right;
         });
-      }, SENTENCE);
+      }, SENTENCE, { timeout: 20_000 }).then(() => true, () => false);
       expect(overlaps).toBe(true);
 
       // 4. and the other way round: a highlight made on the PDF pages shows in the reading view

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { ROOT, loginAs, startBenchServer } from '../lib/server.mjs';
+import { loadAverage } from '../lib/stats.mjs';
 
 const require = createRequire(import.meta.url);
 const hostile = require(path.join(ROOT, 'server/dist/server/src/seed/hostile-inputs.js'));
@@ -117,7 +118,7 @@ try {
       },
     },
   ];
-  console.log(`bench/hostile  (load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, ${os.cpus().length} cores)`);
+  console.log(`bench/hostile  (load average ${loadAverage()}, ${os.cpus().length} cores)`);
   for (const c of cases) {
     const data = await c.data();
     fs.writeFileSync(c.file, data);
@@ -130,7 +131,7 @@ try {
     const ratio = `  time ×${(m.ms / base.ms).toFixed(2)}, memory ×${(m.extraMb / base.mb).toFixed(2)}`;
     console.log(`  ${c.name} (${(data.length / 1024).toFixed(0)} KB): hopso ${m.ms.toFixed(0)} ms → ${outcome}, +${m.extraMb.toFixed(0)} MB server RSS, slowest /api/health ${m.health.toFixed(0)} ms | ${naiveText}${ratio}`);
   }
-  console.log(`  (load average after: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
+  console.log(`  (load average after: ${loadAverage()})`);
 } catch (e) {
   console.error(`bench/hostile failed: ${e}\n--- server output ---\n${server.logs().slice(-4000)}`);
   process.exitCode = 1;

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { ROOT, loginAs, startBenchServer, waitAllReady, waitViewerCopy } from '../lib/server.mjs';
-import { median } from '../lib/stats.mjs';
+import { loadAverage, median } from '../lib/stats.mjs';
 
 const require = createRequire(import.meta.url);
 const PAGES = Number(process.env.BENCH_PAGES || 400);
@@ -52,7 +52,7 @@ try {
   }
   const b = median(bare);
   const r = median(real);
-  console.log(`  load average (1, 5, 15 min) : ${fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
+  console.log(`  load average (1, 5, 15 min) : ${loadAverage()}`);
   console.log(`  pdf.js bare text extraction : ${b.toFixed(0)} ms (median)`);
   console.log(`  hopso upload → ready        : ${r.toFixed(0)} ms (median)`);
   console.log(`  ratio hopso / pdf.js        : ${(r / b).toFixed(2)}   (target ≤ 1.3)`);

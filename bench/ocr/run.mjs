@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { ROOT, loginAs, startBenchServer, waitAllReady, waitViewerCopy } from '../lib/server.mjs';
-import { median } from '../lib/stats.mjs';
+import { loadAverage, median } from '../lib/stats.mjs';
 
 const require = createRequire(import.meta.url);
 const RUNS = Number(process.env.BENCH_RUNS || 2);
@@ -62,7 +62,7 @@ try {
   const accuracy = [];
   const load = [];
   for (let run = 0; run < RUNS; run++) {
-    load.push(fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '));
+    load.push(loadAverage());
     bare.push(await bareOcr());
 
     const start = performance.now();

@@ -25,6 +25,7 @@ import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
 import { ROOT, waitAllReady } from '../lib/server.mjs';
 import { startFanoutServer } from '../fanout/hopso-server.mjs';
+import { loadAverage } from '../lib/stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const DELEGATES = Number(process.env.BENCH_SCALE_DELEGATES || 200);
@@ -45,7 +46,7 @@ const pct = (xs, p) => {
 };
 const f1 = (x) => x.toFixed(1);
 const rssMb = (pid) => Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = loadAverage;
 
 const cleanups = [];
 let shuttingDown = null;

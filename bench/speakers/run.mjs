@@ -10,12 +10,11 @@
 // round (not timed), so every delegate can ask again.
 import { fork } from 'node:child_process';
 import crypto from 'node:crypto';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
 import { loginAs, startBenchServer } from '../lib/server.mjs';
-import { percentile as pct } from '../lib/stats.mjs';
+import { loadAverage, percentile as pct } from '../lib/stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROUNDS = Number(process.env.BENCH_SPEAKER_ROUNDS || 200);
@@ -57,7 +56,7 @@ async function connected(states, meetingId) {
 }
 
 async function main() {
-  console.log(`bench/speakers: ${ROUNDS} requests for the floor, 22 phones + console + hall screen (load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);
+  console.log(`bench/speakers: ${ROUNDS} requests for the floor, 22 phones + console + hall screen (load ${loadAverage()})`);
   const server = await startBenchServer({ port: PORT, pgPort: PG_PORT, dataDirName: '.bench-speakers' });
   cleanups.push(() => server.stop());
   const bare = fork(path.join(here, '..', 'fanout', 'bare-server.mjs'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -117,7 +116,7 @@ async function main() {
   console.log(`  request for the floor → every screen has the new list (${ROUNDS} rounds, event ${Buffer.byteLength(sample)} bytes):`);
   console.log(`    ${line('hopso', times.hopso)}`);
   console.log(`    ${line('bare', times.bare)}`);
-  console.log(`    ratio hopso/bare: median ${f2(pct(times.hopso, 50) / pct(times.bare, 50))}×, p95 ${f2(pct(times.hopso, 95) / pct(times.bare, 95))}×  (load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);
+  console.log(`    ratio hopso/bare: median ${f2(pct(times.hopso, 50) / pct(times.bare, 50))}×, p95 ${f2(pct(times.hopso, 95) / pct(times.bare, 95))}×  (load ${loadAverage()})`);
 }
 
 main()

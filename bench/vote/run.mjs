@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { loginAs, startBenchServer, waitAllReady } from '../lib/server.mjs';
-import { percentile as pct } from '../lib/stats.mjs';
+import { loadAverage, percentile as pct } from '../lib/stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const num = (name, dflt) => Number(process.env[name] || dflt);
@@ -28,7 +28,7 @@ const PG_PORT = num('BENCH_PG_PORT', 5444);
 const now = () => performance.timeOrigin + performance.now();
 const ms = (x) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'n/a');
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? `${(a / b).toFixed(2)}×` : 'n/a');
-const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = loadAverage;
 
 const cleanups = [];
 const cleanupAll = async () => {

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../../lib/datetime';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
+import { CommentStatusBadge } from '../../comments/components/CommentStatusBadge';
 import { useMeetingLive } from '../../live/hooks/useMeetingLive';
 import { useMeeting } from '../../meetings/hooks/useMeeting';
 import { useMyComments } from '../hooks/useMyComments';
@@ -43,7 +44,7 @@ export function MyCommentsPage() {
                 {c.anchor.quote.exact && <blockquote className="my-comment-quote">{c.anchor.quote.exact}</blockquote>}
                 <p className="my-comment-body">{c.body}</p>
                 <p className="my-comment-meta">
-                  <span className={`badge badge-comment-${c.status}`}>{t.commentStatus[c.status]}</span> <span className="muted">{formatDateTime(c.writtenAt, language)}</span>
+                  <CommentStatusBadge status={c.status} /> <span className="muted">{formatDateTime(c.writtenAt, language)}</span>
                 </p>
                 <div className="my-comment-reply" data-testid="my-comment-reply">
                   <h2>{t.myComments.reply}</h2>

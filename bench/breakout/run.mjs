@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { login, startBenchServer, waitAllReady } from '../lib/server.mjs';
-import { percentile as pct, treeCpuMs } from '../lib/stats.mjs';
+import { loadAverage, percentile as pct, treeCpuMs } from '../lib/stats.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -432,7 +432,7 @@ try {
       `${fmt(total * (MEMBERS + STAFF.length))} socket deliveries (the literal "5/s per member" would be ${fmt(GROUPS * MEMBERS * 5)}/s: BENCH_RATE_PER_GROUP=${MEMBERS * 5})`,
   );
   console.log(`  processes: poster (this one, keep-alive fetch), sockets (clients.mjs, 203 sockets), server under test; latency = socket receipt − POST send`);
-  const load = () => `load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} CPUs`;
+  const load = () => `load average ${loadAverage()} on ${os.cpus().length} cores`;
   console.log(`  machine before the baseline: ${load()}`);
   const bare = await runBare();
   print(`baseline: bare Socket.IO 4.8, POST → broadcast to group:{id} + staff rooms, no DB (sockets connected in ${bare.connectMs.toFixed(0)} ms)`, bare.r);

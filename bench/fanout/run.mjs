@@ -25,7 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
 import { login as signIn, startBenchServer, waitAllReady } from '../lib/server.mjs';
-import { percentile as pct, processCpuMs as cpuMs, rssMb } from '../lib/stats.mjs';
+import { loadAverage, percentile as pct, processCpuMs as cpuMs, rssMb } from '../lib/stats.mjs';
 import { createRequire } from 'node:module';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -190,7 +190,7 @@ function waitStaff(target, body, timeoutMs = 10_000) {
 // ---------- the run ----------
 async function main() {
   const tStart = performance.now();
-  const loadStart = os.loadavg()[0].toFixed(2);
+  const loadStart = loadAverage();
   console.log(`bench/fanout: ${DELEGATES} delegate + ${STAFF.length} staff sockets per server; ${COMMENTS} comments, ${CHANGES} agenda changes; hopso and bare rounds alternate`);
   console.log(`  clients: ${CLIENT_PROCS} child processes × ${Math.ceil(DELEGATES / CLIENT_PROCS)} delegate sockets (each to both servers), staff sockets and HTTP requests in the bench process`);
 
@@ -504,7 +504,7 @@ async function main() {
   console.log(`      ratio hopso / bare, p99         : ${(cH / cB).toFixed(2)}   (target: hopso ${total}/0/0/0: ${[...c.hopso.perSocket.values()].every((x) => x.delivered === total && x.outOfOrder === 0 && x.duplicated === 0) ? 'met' : 'NOT met'})`);
   console.log(`  memory (VmRSS) with ${DELEGATES + STAFF.length} clients connected: hopso server process ${f1(rss.hopso)} MB (${f1(rss.hopsoBefore)} MB just before they connected, after the import and logins; ${f1(rssAtStart)} MB right after start; embedded PostgreSQL not counted), bare server ${f1(rss.bare)} MB (${f1(rss.bareBefore)} MB before)`);
   console.log(`  presence snapshots pushed to the ${STAFF.length} staff sockets while ${DELEGATES} delegates joined: hopso ${presence.hopso.count} (up to ${presence.hopso.maxIds} user ids each), bare ${presence.bare.count}`);
-  console.log(`  total ${f1((performance.now() - tStart) / 1000)} s; load average (1 min) ${loadStart} at start, ${os.loadavg()[0].toFixed(2)} at end, on ${os.cpus().length} cores`);
+  console.log(`  total ${f1((performance.now() - tStart) / 1000)} s; load average ${loadStart} at start, ${loadAverage()} at end, on ${os.cpus().length} cores`);
 }
 
 try {

@@ -198,8 +198,8 @@ export class AttendanceService {
   }
 
   async changeSitting(caller: AuthUser, sittingId: string, to: 'open' | 'closed'): Promise<Sitting> {
+    await this.access.requireFor(caller, { kind: 'sitting', id: sittingId }, 'attendance.manage');
     const sitting = await this.findSitting(sittingId);
-    await this.access.require(caller, sitting.meeting_id, 'attendance.manage');
     const from = to === 'open' ? 'planned' : 'open';
     if (sitting.status !== from) {
       throw new DomainError(to === 'open' ? 'SITTING_CLOSED' : 'SITTING_NOT_OPEN', to === 'open' ? 'Only a planned sitting can be opened' : 'This sitting is not open');
@@ -223,8 +223,8 @@ export class AttendanceService {
   // ---- attendance ----
 
   async attendance(caller: AuthUser, sittingId: string): Promise<SittingAttendance> {
+    await this.access.requireFor(caller, { kind: 'sitting', id: sittingId }, 'attendance.manage');
     const sitting = await this.findSitting(sittingId);
-    await this.access.require(caller, sitting.meeting_id, 'attendance.manage');
     const rows: EntryRow[] = await this.db.query(`${SELECT_ENTRIES} ORDER BY u.full_name, p.user_id`, [sittingId, sitting.meeting_id]);
     return { sitting: toSitting(sitting, true), quorum: await this.quorum(this.db.manager, sitting), entries: rows.map(toEntry) };
   }
@@ -249,8 +249,8 @@ export class AttendanceService {
   }
 
   async mark(caller: AuthUser, sittingId: string, req: MarkAttendanceRequest): Promise<SittingAttendance> {
+    await this.access.requireFor(caller, { kind: 'sitting', id: sittingId }, 'attendance.manage');
     const sitting = await this.findSitting(sittingId);
-    await this.access.require(caller, sitting.meeting_id, 'attendance.manage');
     if (sitting.status === 'closed') throw new DomainError('SITTING_CLOSED', 'This sitting has ended; its attendance list is kept as it was');
     const ids = [...new Set(req.entries.map((e) => e.userId))];
     if (ids.length !== req.entries.length) throw new DomainError('VALIDATION_FAILED', 'A person appears twice in the list');
@@ -262,8 +262,8 @@ export class AttendanceService {
 
   /** Everyone not yet marked is marked absent (vắng), in one step. */
   async markRestAbsent(caller: AuthUser, sittingId: string, req: MarkRestAbsentRequest): Promise<SittingAttendance> {
+    await this.access.requireFor(caller, { kind: 'sitting', id: sittingId }, 'attendance.manage');
     const sitting = await this.findSitting(sittingId);
-    await this.access.require(caller, sitting.meeting_id, 'attendance.manage');
     if (sitting.status === 'closed') throw new DomainError('SITTING_CLOSED', 'This sitting has ended; its attendance list is kept as it was');
     const rest: { user_id: string }[] = await this.db.query(
       `SELECT p.user_id FROM meeting_participants p WHERE p.meeting_id = $1 AND ${hasVotingRightSql('p')}
@@ -302,8 +302,8 @@ export class AttendanceService {
   }
 
   private async requireSelf(caller: AuthUser, sittingId: string): Promise<SittingRow> {
+    await this.access.requireFor(caller, { kind: 'sitting', id: sittingId }, 'attendance.self');
     const sitting = await this.findSitting(sittingId);
-    await this.access.require(caller, sitting.meeting_id, 'attendance.self');
     const [p]: { voting_right: boolean }[] = await this.db.query(
       `SELECT ${hasVotingRightSql('p')} AS voting_right FROM meeting_participants p WHERE p.meeting_id = $1 AND p.user_id = $2`,
       [sitting.meeting_id, caller.id],

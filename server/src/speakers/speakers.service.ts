@@ -193,8 +193,8 @@ export class SpeakersService {
 
   /** A speaker withdraws their own waiting request; staff may take any waiting request off the list. */
   async withdraw(caller: AuthUser, speechId: string): Promise<SpeakersList> {
+    const { role } = await this.access.requireFor(caller, { kind: 'speech', id: speechId }, 'speakers.read');
     const speech = await this.findSpeech(speechId);
-    const { role } = await this.access.require(caller, speech.meeting_id, 'speakers.read');
     if (speech.user_id !== caller.id && !can(role, 'speakers.manage')) throw forbidden('Only the speaker or the chair can take a request off the list');
     return this.change(speech.meeting_id, speech.agenda_item_id, async (tx) => {
       const done = await tx.query(`UPDATE speeches SET status = 'withdrawn', ended_at = clock_timestamp() WHERE id = $1 AND status = 'waiting' RETURNING id`, [speechId]);
@@ -216,16 +216,16 @@ export class SpeakersService {
   }
 
   async start(caller: AuthUser, speechId: string): Promise<SpeakersList> {
+    await this.access.requireFor(caller, { kind: 'speech', id: speechId }, 'speakers.run');
     const speech = await this.findSpeech(speechId);
-    await this.access.require(caller, speech.meeting_id, 'speakers.run');
     const list = await this.change(speech.meeting_id, speech.agenda_item_id, (tx) => this.startIn(tx, speech.meeting_id, speechId));
     await this.audit.record({ userId: caller.id, action: 'speech.start', meetingId: speech.meeting_id, targetId: speechId });
     return list;
   }
 
   async stop(caller: AuthUser, speechId: string): Promise<SpeakersList> {
+    await this.access.requireFor(caller, { kind: 'speech', id: speechId }, 'speakers.run');
     const speech = await this.findSpeech(speechId);
-    await this.access.require(caller, speech.meeting_id, 'speakers.run');
     const list = await this.change(speech.meeting_id, speech.agenda_item_id, async (tx) => {
       if (!(await this.stopIn(tx, `id = $1`, [speechId]))) throw new DomainError('SPEECH_NOT_WAITING', 'This speaker is not speaking now');
     });
@@ -234,8 +234,8 @@ export class SpeakersService {
   }
 
   async extend(caller: AuthUser, speechId: string, seconds: number): Promise<SpeakersList> {
+    await this.access.requireFor(caller, { kind: 'speech', id: speechId }, 'speakers.run');
     const speech = await this.findSpeech(speechId);
-    await this.access.require(caller, speech.meeting_id, 'speakers.run');
     return this.change(speech.meeting_id, speech.agenda_item_id, async (tx) => {
       const rows = await tx.query(`UPDATE speeches SET extra_seconds = extra_seconds + $2 WHERE id = $1 AND status = 'speaking' RETURNING id`, [speechId, seconds]);
       if (!updatedRows(rows).length) throw new DomainError('SPEECH_NOT_WAITING', 'Extra time goes to the speaker who is speaking now');
@@ -244,8 +244,8 @@ export class SpeakersService {
 
   /** The chair pauses the speaker (an interruption in the hall); the countdown stands still on every screen. */
   async pause(caller: AuthUser, speechId: string): Promise<SpeakersList> {
+    await this.access.requireFor(caller, { kind: 'speech', id: speechId }, 'speakers.run');
     const speech = await this.findSpeech(speechId);
-    await this.access.require(caller, speech.meeting_id, 'speakers.run');
     return this.change(speech.meeting_id, speech.agenda_item_id, async (tx) => {
       const rows = await tx.query(`UPDATE speeches SET paused_at = clock_timestamp() WHERE id = $1 AND status = 'speaking' AND paused_at IS NULL RETURNING id`, [speechId]);
       if (!updatedRows(rows).length) throw new DomainError('SPEECH_NOT_WAITING', 'Only a speaker who is speaking, and not paused, can be paused');
@@ -253,8 +253,8 @@ export class SpeakersService {
   }
 
   async resume(caller: AuthUser, speechId: string): Promise<SpeakersList> {
+    await this.access.requireFor(caller, { kind: 'speech', id: speechId }, 'speakers.run');
     const speech = await this.findSpeech(speechId);
-    await this.access.require(caller, speech.meeting_id, 'speakers.run');
     return this.change(speech.meeting_id, speech.agenda_item_id, async (tx) => {
       const rows = await tx.query(
         `UPDATE speeches SET paused_seconds = paused_seconds + GREATEST(0, round(extract(epoch FROM clock_timestamp() - paused_at)))::int, paused_at = NULL

@@ -3,11 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  can,
-  quorumRequired,
   type AttendanceEntry,
   type AttendanceStatus,
+  can,
   type CheckInRequest,
+  councilCan,
+  councilRoleOf,
   type CouncilVotingSettings,
   type CreateSittingRequest,
   type MarkAttendanceRequest,
@@ -16,6 +17,7 @@ import {
   type MySitting,
   type PassRule,
   type Quorum,
+  quorumRequired,
   type QuorumRule,
   type ReportAbsenceRequest,
   type Sitting,
@@ -104,15 +106,13 @@ export class AttendanceService {
   // ---- council seats and rules ----
 
   async votingSettings(caller: AuthUser, councilId: string): Promise<CouncilVotingSettings> {
-    if (!caller.isAdmin) {
-      const [staff] = await this.db.query('SELECT 1 FROM council_staff WHERE council_id = $1 AND user_id = $2', [councilId, caller.id]);
-      if (!staff) throw notFound('Council');
-    }
+    const staff = !caller.isAdmin && (await this.db.query('SELECT 1 FROM council_staff WHERE council_id = $1 AND user_id = $2', [councilId, caller.id])).length > 0;
+    if (!councilCan(councilRoleOf(caller.isAdmin, staff), 'council.read')) throw notFound('Council');
     return this.settingsOf(this.db.manager, councilId);
   }
 
   async updateVotingSettings(caller: AuthUser, councilId: string, req: UpdateVotingSettingsRequest): Promise<CouncilVotingSettings> {
-    if (!caller.isAdmin) throw forbidden('Only an administrator can set the seats and rules of a council');
+    if (!councilCan(councilRoleOf(caller.isAdmin, false), 'council.setDefaults')) throw forbidden('Only an administrator can set the seats and rules of a council');
     await this.settingsOf(this.db.manager, councilId);
     await this.db.query(
       `UPDATE councils SET seats = CASE WHEN $2 THEN $3::int ELSE seats END, quorum_rule = COALESCE($4, quorum_rule), default_pass_rule = COALESCE($5, default_pass_rule) WHERE id = $1`,

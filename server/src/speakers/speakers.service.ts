@@ -2,19 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  can,
-  DEFAULT_SPEAKING_TIMES,
-  SPEECH_TYPES,
   type AddSpeakerRequest,
+  can,
+  councilCan,
+  councilRoleOf,
+  DEFAULT_SPEAKING_TIMES,
   type OpenQuestionIssue,
   type ReorderSpeakersRequest,
   type RequestFloorRequest,
-  type SpeakerTotal,
   type SpeakersList,
+  type SpeakerTotal,
   type SpeakingTimes,
   type SpeakingTimesInfo,
   type SpeakingTimesRequest,
   type Speech,
+  SPEECH_TYPES,
   type SpeechRecord,
   type SpeechType,
 } from '@hopso/shared';
@@ -311,7 +313,7 @@ export class SpeakersService {
 
   /** The council's defaults, set by an administrator. */
   async setCouncilSpeakingTimes(caller: AuthUser, councilId: string, times: SpeakingTimesRequest): Promise<SpeakingTimes> {
-    if (!caller.isAdmin) throw forbidden('Only an administrator sets a council’s defaults');
+    if (!councilCan(councilRoleOf(caller.isAdmin, false), 'council.setDefaults')) throw forbidden('Only an administrator sets a council’s defaults');
     const rows = await this.db.query('UPDATE councils SET speaking_times = $2 WHERE id = $1 RETURNING id', [councilId, JSON.stringify(times)]);
     if (!updatedRows(rows).length) throw notFound('Council');
     await this.audit.record({ userId: caller.id, action: 'council.speakingTimes', targetId: councilId, meta: { ...times } });
@@ -324,7 +326,7 @@ export class SpeakersService {
       'SELECT c.speaking_times AS times, EXISTS (SELECT 1 FROM council_staff s WHERE s.council_id = c.id AND s.user_id = $2) AS staff FROM councils c WHERE c.id = $1',
       [councilId, caller.id],
     );
-    if (!row || (!caller.isAdmin && !row.staff)) throw notFound('Council');
+    if (!row || !councilCan(councilRoleOf(caller.isAdmin, row.staff), 'council.read')) throw notFound('Council');
     return mergeTimes(row.times, row.times ? 'council' : 'default');
   }
 

@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { ROOT, loginAs, startBenchServer, waitAllReady } from '../lib/server.mjs';
 import { median } from '../lib/stats.mjs';
+import { fixtures } from '../lib/fixtures.mjs';
 
 const require = createRequire(import.meta.url);
 const PAGES = Number(process.env.BENCH_PAGES || 400);
@@ -28,7 +29,7 @@ const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1_000
 const CPU_SLOWDOWN = 4;
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' };
 
-const { buildLongPdf } = require(path.join(ROOT, 'server/dist/server/src/seed/demo-pdfs.js'));
+const { buildLongPdf } = fixtures;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 const ok = (pass) => (pass ? 'OK  ' : 'MISS');
 

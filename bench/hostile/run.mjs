@@ -8,11 +8,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { ROOT, loginAs, startBenchServer } from '../lib/server.mjs';
+import { loginAs, startBenchServer } from '../lib/server.mjs';
 import { loadAverage } from '../lib/stats.mjs';
+import { fixtures } from '../lib/fixtures.mjs';
 
 const require = createRequire(import.meta.url);
-const hostile = require(path.join(ROOT, 'server/dist/server/src/seed/hostile-inputs.js'));
+const hostile = fixtures;
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hopso-hostile-'));
 
 /** The naive reading of `file`, in a child process: [ms, peak RSS MB]. */

@@ -4,15 +4,14 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { ROOT, loginAs, startBenchServer, waitAllReady, waitViewerCopy } from '../lib/server.mjs';
 import { loadAverage, median } from '../lib/stats.mjs';
+import { fixtures } from '../lib/fixtures.mjs';
 
-const require = createRequire(import.meta.url);
 const PAGES = Number(process.env.BENCH_PAGES || 400);
 const RUNS = Number(process.env.BENCH_RUNS || 3);
 
-const { buildLongPdf } = require(path.join(ROOT, 'server/dist/server/src/seed/demo-pdfs.js'));
+const { buildLongPdf } = fixtures;
 const outDir = path.join(ROOT, 'bench/.out');
 fs.mkdirSync(outDir, { recursive: true });
 const file = path.join(outDir, `long-${PAGES}.pdf`);

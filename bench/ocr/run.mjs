@@ -12,12 +12,12 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { ROOT, loginAs, startBenchServer, waitAllReady, waitViewerCopy } from '../lib/server.mjs';
 import { loadAverage, median } from '../lib/stats.mjs';
+import { fixtures } from '../lib/fixtures.mjs';
 
 const require = createRequire(import.meta.url);
 const RUNS = Number(process.env.BENCH_RUNS || 2);
 
-const { buildSocioEconomicReportPdf, DEMO_COUNCIL_NAME } = require(path.join(ROOT, 'server/dist/server/src/seed/demo-pdfs.js'));
-const { scanPdf, characterAccuracy } = require(path.join(ROOT, 'server/dist/server/src/seed/scanned-pdfs.js'));
+const { buildSocioEconomicReportPdf, DEMO_COUNCIL_NAME, scanPdf, characterAccuracy } = fixtures;
 const { extractDocument } = require(path.join(ROOT, 'server/dist/server/src/documents/ingest/extract-paragraphs.js'));
 
 const outDir = path.join(ROOT, 'bench/.out');

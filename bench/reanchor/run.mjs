@@ -6,10 +6,11 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { ROOT, loginAs, startBenchServer, waitAllReady } from '../lib/server.mjs';
+import { fixtures } from '../lib/fixtures.mjs';
 
 const require = createRequire(import.meta.url);
 const dist = (p) => require(path.join(ROOT, 'server/dist/server/src', p));
-const { buildLongPdf } = dist('seed/demo-pdfs.js');
+const { buildLongPdf } = fixtures;
 const { extractParagraphs } = dist('documents/ingest/extract-paragraphs.js');
 const { TextIndex, loadApproxSearch, normalise } = dist('anchoring/text-index.js');
 

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Breakout, GroupMessage, MeetingEvent, Paragraph, ParticipantImportResult, UploadResult } from '@hopso/shared';
-import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
+import { buildDraftResolutionPdf } from '../../fixtures';
 import { Api, blobOf, buildMeetingWorld, login, type MeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
 import { call, pause, socketFor, waitForEvents, type TestSocket } from './support/sockets';

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import JSZip from 'jszip';
 import type { Comment, DocumentDetail, ParagraphCommentCount, Paragraph, UploadResult } from '@hopso/shared';
 import { extractParagraphs } from '../src/documents/ingest/extract-paragraphs';
-import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
+import { buildDraftResolutionPdf } from '../../fixtures';
 import { buildMeetingWorld, type Api, type MeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
 

@@ -1,5 +1,5 @@
 import type { DocumentDetail, DocumentSummary, MeetingEvent, UploadResult } from '@hopso/shared';
-import { pdfWithPages } from '../src/seed/broken-pdfs';
+import { pdfWithPages } from '../../fixtures';
 import { buildMeetingWorld, type MeetingWorld } from './support/api';
 import { catchup, joinedSocket, marker } from './support/live';
 import { startServer, type TestServer } from './support/server';

@@ -2,9 +2,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AuditEntry, DocumentDetail, Paragraph, UploadResult } from '@hopso/shared';
-import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
+import { buildDraftResolutionPdf, corruptPdf, emptyPdf, encryptedPdf, notAPdf, pdfWithPages, truncatedPdf } from '../../fixtures';
 import { inspectPdf } from '../src/documents/ingest/inspect-pdf';
-import { corruptPdf, emptyPdf, encryptedPdf, notAPdf, pdfWithPages, truncatedPdf } from '../src/seed/broken-pdfs';
 import { blobOf, buildMeetingWorld, type MeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { DocumentDetail, Paragraph, ParticipantImportResult, UploadResult } from '@hopso/shared';
-import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
+import { buildDraftResolutionPdf } from '../../fixtures';
 import {
   csvWithNul,
   pdfWithFilterBomb,
@@ -13,7 +13,7 @@ import {
   xlsxWithFarCell,
   xlsxWithInflateBomb,
   type PdfFilter,
-} from '../src/seed/hostile-inputs';
+} from '../../fixtures';
 import { blobOf, buildMeetingWorld, type Api, type MeetingWorld } from './support/api';
 import { healthDuring } from './support/health-probe';
 import { startServer, type TestServer } from './support/server';

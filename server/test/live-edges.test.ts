@@ -1,5 +1,5 @@
 import type { DisplayLink, DocumentSummary, MeetingEvent, UploadResult } from '@hopso/shared';
-import { buildLongPdf } from '../src/seed/demo-pdfs';
+import { buildLongPdf } from '../../fixtures';
 import { buildMeetingWorld, type MeetingWorld } from './support/api';
 import { joinedSocket, marker } from './support/live';
 import { startServer, type TestServer } from './support/server';

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { AppNotification, Breakout, Comment, NotificationList, OfficialPosition, Question, QuestionIssue, Sitting, UploadResult, Vote } from '@hopso/shared';
-import { pdfWithPages } from '../src/seed/broken-pdfs';
+import { pdfWithPages } from '../../fixtures';
 import { buildMeetingWorld, type Api, type MeetingWorld } from './support/api';
 import { commentableDocument, postComment } from './support/live';
 import { startServer, type TestServer } from './support/server';

@@ -1,5 +1,5 @@
 import type { HealthResponse, ReadyResponse, UploadResult } from '@hopso/shared';
-import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
+import { buildDraftResolutionPdf } from '../../fixtures';
 import { buildMeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
 import { socketFor } from './support/sockets';

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { AgendaItem, Annotation, Breakout, Comment, DisplayLink, DocumentSummary, OfficialPosition, Paragraph, Question, QuestionIssue, Sitting, SpeakersList, UploadResult, Vote } from '@hopso/shared';
-import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
+import { buildDraftResolutionPdf } from '../../fixtures';
 import { Api, blobOf, buildMeetingWorld, insertUser, login, TEST_PASSWORD, type MeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
 import { addOfficial } from './support/session-day';

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { ApiErrorBody, Paragraph, UploadResult, MyQuestions, OfficialDesk, OfficialPosition, Question, QuestionIssue, QuestionsBoard, SpeakersList } from '@hopso/shared';
 import JSZip from 'jszip';
 import { extractParagraphs } from '../src/documents/ingest/extract-paragraphs';
-import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
+import { buildDraftResolutionPdf } from '../../fixtures';
 import { Api, buildMeetingWorld, type MeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
 import { addOfficial } from './support/session-day';

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Anchor, Annotation, Comment, DocumentDetail, Paragraph, ReadReceipt, UploadResult } from '@hopso/shared';
-import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
+import { buildDraftResolutionPdf } from '../../fixtures';
 import { Api, blobOf, buildMeetingWorld, type MeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
 

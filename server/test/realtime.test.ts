@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { NOT_FOUND_MESSAGE, type Comment, type DisplayLink, type DocumentDetail, type JoinedMeeting, type MeetingEvent, type Paragraph, type UploadResult } from '@hopso/shared';
-import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
+import { buildDraftResolutionPdf } from '../../fixtures';
 import { Api, buildMeetingWorld, login, type MeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
 import { call, connectSocket, pause, socketFor, waitForEvents, type TestSocket } from './support/sockets';

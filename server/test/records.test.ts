@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { AdoptedResolution, Breakout, Comment, Minutes, MinutesSummary, MinutesVersion, Paragraph, Sitting, SpeakersList, UploadResult, Vote } from '@hopso/shared';
-import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
+import { buildDraftResolutionPdf } from '../../fixtures';
 import { type Api, blobOf, buildMeetingWorld, type MeetingWorld } from './support/api';
 import { makeSigningP12, makeTestCa, pdfsig } from './support/certificates';
 import { docxDocumentXml, docxText, pdfText } from './support/read-back';

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Comment, DocumentSummary, JoinedMeeting, MeetingEvent, Paragraph, Sitting, UploadResult, Vote } from '@hopso/shared';
-import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
+import { buildDraftResolutionPdf } from '../../fixtures';
 import { Api, buildMeetingWorld, type MeetingWorld } from './support/api';
 import { startS3Server, type TestS3Server } from './support/s3-server';
 import { createTestDatabase, startServer, type TestServer } from './support/server';

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { ApiErrorBody, MyQuestions, OfficialPosition, Paragraph, Question, QuestionIssue, QuestionsBoard, Sitting, SpeakingTimesInfo, UploadResult, Vote, VoteForMe } from '@hopso/shared';
-import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
+import { buildDraftResolutionPdf } from '../../fixtures';
 import { shortDateTime } from '../src/records/format/admin-document';
 import { Api, buildMeetingWorld, type MeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';

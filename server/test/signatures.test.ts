@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { ApiErrorBody, DocumentDetail, SigningCertificateStatus, UploadResult } from '@hopso/shared';
-import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
+import { buildDraftResolutionPdf } from '../../fixtures';
 import { verifyPdfSignatures } from '../src/signatures/pdf-signature-verifier';
 import { SignaturesService } from '../src/signatures/signatures.service';
 import { signingKeyOf } from '../src/signatures/signing-key';

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { io } from 'socket.io-client';
 import type { AuditEntry, Comment, LoginResponse, Paragraph, Participant, ParticipantImportResult, UploadResult, UserSummary } from '@hopso/shared';
 import { NOT_FOUND_MESSAGE } from '@hopso/shared';
-import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
+import { buildDraftResolutionPdf } from '../../fixtures';
 import { Api, blobOf, buildMeetingWorld, insertUser, login, TEST_PASSWORD, type MeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
 

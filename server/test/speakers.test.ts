@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { remainingSeconds, type ApiErrorBody, type JoinedMeeting, type MeetingEvent, type Paragraph, type SpeakersList, type SpeechRecord, type UploadResult } from '@hopso/shared';
-import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
+import { buildDraftResolutionPdf } from '../../fixtures';
 import { Api, buildMeetingWorld, type MeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
 import { addDelegates, addOfficial, hallToken } from './support/session-day';

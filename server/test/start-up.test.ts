@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { UploadResult } from '@hopso/shared';
-import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
+import { buildDraftResolutionPdf } from '../../fixtures';
 import { buildMeetingWorld, login } from './support/api';
 import { createTestDatabase, startServer, type TestServer } from './support/server';
 import { SERVER_MAIN, dbUrl } from './support/test-env';

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { DiskFileStorage, type FileStorage } from '../src/storage/file-storage';
 import { S3FileStorage } from '../src/storage/s3-file-storage';
 import type { UploadResult } from '@hopso/shared';
-import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
+import { buildDraftResolutionPdf } from '../../fixtures';
 import { buildMeetingWorld } from './support/api';
 import { startS3Server, type TestS3Server } from './support/s3-server';
 import { startServer } from './support/server';

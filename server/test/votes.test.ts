@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Ack, AuditEntry, BallotReceipt, DisplayLink, HallSessionDay, MeetingEvent, MySitting, Sitting, SittingAttendance, UploadResult, Vote, VoteForMe, VoteRecords } from '@hopso/shared';
-import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
+import { buildDraftResolutionPdf } from '../../fixtures';
 import { Api, buildMeetingWorld, type MeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
 import { call, connectSocket, socketFor, waitForEvents, type TestSocket } from './support/sockets';

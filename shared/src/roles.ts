@@ -184,3 +184,44 @@ export const USER_SEARCH_SCOPE: Record<AccountRole, 'all' | 'ownCouncils' | 'non
 export function accountCan(role: AccountRole, action: AccountAction): boolean {
   return ACCOUNT_PERMISSIONS[action].includes(role);
 }
+
+/** Who someone is towards accounts, from their administrator flag and whether they sit in any council's secretariat. */
+export function accountRoleOf(isAdmin: boolean, inSomeSecretariat: boolean): AccountRole {
+  if (isAdmin) return 'admin';
+  return inSomeSecretariat ? 'councilStaff' : 'member';
+}
+
+// ---- one council: its administrator and its secretariat (tổ thư ký) ----
+
+/** Who someone is towards one council: an administrator, a member of that council's secretariat, anyone else. */
+export type CouncilRole = 'admin' | 'staff' | 'none';
+
+export type CouncilAction =
+  /** See the council, its secretariat and its settings (seats, vote rules, default speaking times). */
+  | 'council.read'
+  /** Set the council's seats, vote rules and default speaking times. */
+  | 'council.setDefaults'
+  /** Create the council's meetings. */
+  | 'council.createMeeting';
+
+export const COUNCIL_PERMISSIONS: Record<CouncilAction, readonly CouncilRole[]> = {
+  'council.read': ['admin', 'staff'],
+  'council.setDefaults': ['admin'],
+  'council.createMeeting': ['admin', 'staff'],
+};
+
+export function councilRoleOf(isAdmin: boolean, isStaffOfCouncil: boolean): CouncilRole {
+  if (isAdmin) return 'admin';
+  return isStaffOfCouncil ? 'staff' : 'none';
+}
+
+export function councilCan(role: CouncilRole, action: CouncilAction): boolean {
+  return COUNCIL_PERMISSIONS[action].includes(role);
+}
+
+// ---- a breakout group ----
+
+/** The group leader (tổ trưởng) writes and submits the group's report; so may whoever manages breakouts. */
+export function canWriteGroupReport(role: MeetingRole | null | undefined, isLeader: boolean): boolean {
+  return isLeader || can(role, 'breakouts.manage');
+}

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Comment, DocumentSummary, Paragraph } from '@hopso/shared';
 import { dictionaries } from '../src/i18n/dictionaries';
 import { login } from '../../server/test/support/api';
-import { pdfWithPages } from '../../server/src/seed/broken-pdfs';
+import { pdfWithPages } from '../../fixtures';
 import { DEMO_PASSWORD, desktopContext, logIn, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
 import { demoDocument, demoWorld } from './support/demo';
 

@@ -1,6 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { buildDraftResolutionPdf } from '../../server/src/seed/demo-pdfs';
-import { encryptedPdf } from '../../server/src/seed/broken-pdfs';
+import { buildDraftResolutionPdf, encryptedPdf } from '../../fixtures';
 import { startServer, type TestServer } from '../../server/test/support/server';
 import { desktopContext, launchBrowser, screenshotOnFailure, waitForText } from './support/browser';
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Browser } from 'playwright-core';
 import type { UploadResult } from '@hopso/shared';
-import { buildDraftResolutionPdf } from '../../server/src/seed/demo-pdfs';
+import { buildDraftResolutionPdf } from '../../fixtures';
 import { signWithCouncilCertificate } from '../../server/src/signatures/council-signer';
 import { signingKeyOf } from '../../server/src/signatures/signing-key';
 import { login } from '../../server/test/support/api';

@@ -17,7 +17,7 @@ export class AnnotationEntity {
   @Column({ type: 'boolean', default: false }) detached: boolean;
   @Column({ type: 'text' }) color: HighlightColor;
   @Column({ type: 'text', default: '' }) note: string;
-  @Column({ name: 'edited_at', type: 'timestamptz' }) editedAt: Date;
+  @Column({ name: 'edited_at', type: 'timestamptz', default: () => 'now()' }) editedAt: Date;
   @Column({ name: 'conflict_of', type: 'uuid', nullable: true }) conflictOf: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

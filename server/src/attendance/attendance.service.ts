@@ -3,11 +3,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  can,
-  quorumRequired,
   type AttendanceEntry,
   type AttendanceStatus,
+  can,
   type CheckInRequest,
+  councilCan,
+  councilRoleOf,
   type CouncilVotingSettings,
   type CreateSittingRequest,
   type MarkAttendanceRequest,
@@ -16,6 +17,7 @@ import {
   type MySitting,
   type PassRule,
   type Quorum,
+  quorumRequired,
   type QuorumRule,
   type ReportAbsenceRequest,
   type Sitting,
@@ -104,15 +106,13 @@ export class AttendanceService {
   // ---- council seats and rules ----
 
   async votingSettings(caller: AuthUser, councilId: string): Promise<CouncilVotingSettings> {
-    if (!caller.isAdmin) {
-      const [staff] = await this.db.query('SELECT 1 FROM council_staff WHERE council_id = $1 AND user_id = $2', [councilId, caller.id]);
-      if (!staff) throw notFound('Council');
-    }
+    const staff = !caller.isAdmin && (await this.db.query('SELECT 1 FROM council_staff WHERE council_id = $1 AND user_id = $2', [councilId, caller.id])).length > 0;
+    if (!councilCan(councilRoleOf(caller.isAdmin, staff), 'council.read')) throw notFound('Council');
     return this.settingsOf(this.db.manager, councilId);
   }
 
   async updateVotingSettings(caller: AuthUser, councilId: string, req: UpdateVotingSettingsRequest): Promise<CouncilVotingSettings> {
-    if (!caller.isAdmin) throw forbidden('Only an administrator can set the seats and rules of a council');
+    if (!councilCan(councilRoleOf(caller.isAdmin, false), 'council.setDefaults')) throw forbidden('Only an administrator can set the seats and rules of a council');
     await this.settingsOf(this.db.manager, councilId);
     await this.db.query(
       `UPDATE councils SET seats = CASE WHEN $2 THEN $3::int ELSE seats END, quorum_rule = COALESCE($4, quorum_rule), default_pass_rule = COALESCE($5, default_pass_rule) WHERE id = $1`,
@@ -198,8 +198,8 @@ export class AttendanceService {
   }
 
   async changeSitting(caller: AuthUser, sittingId: string, to: 'open' | 'closed'): Promise<Sitting> {
+    await this.access.requireFor(caller, { kind: 'sitting', id: sittingId }, 'attendance.manage');
     const sitting = await this.findSitting(sittingId);
-    await this.access.require(caller, sitting.meeting_id, 'attendance.manage');
     const from = to === 'open' ? 'planned' : 'open';
     if (sitting.status !== from) {
       throw new DomainError(to === 'open' ? 'SITTING_CLOSED' : 'SITTING_NOT_OPEN', to === 'open' ? 'Only a planned sitting can be opened' : 'This sitting is not open');
@@ -223,8 +223,8 @@ export class AttendanceService {
   // ---- attendance ----
 
   async attendance(caller: AuthUser, sittingId: string): Promise<SittingAttendance> {
+    await this.access.requireFor(caller, { kind: 'sitting', id: sittingId }, 'attendance.manage');
     const sitting = await this.findSitting(sittingId);
-    await this.access.require(caller, sitting.meeting_id, 'attendance.manage');
     const rows: EntryRow[] = await this.db.query(`${SELECT_ENTRIES} ORDER BY u.full_name, p.user_id`, [sittingId, sitting.meeting_id]);
     return { sitting: toSitting(sitting, true), quorum: await this.quorum(this.db.manager, sitting), entries: rows.map(toEntry) };
   }
@@ -249,8 +249,8 @@ export class AttendanceService {
   }
 
   async mark(caller: AuthUser, sittingId: string, req: MarkAttendanceRequest): Promise<SittingAttendance> {
+    await this.access.requireFor(caller, { kind: 'sitting', id: sittingId }, 'attendance.manage');
     const sitting = await this.findSitting(sittingId);
-    await this.access.require(caller, sitting.meeting_id, 'attendance.manage');
     if (sitting.status === 'closed') throw new DomainError('SITTING_CLOSED', 'This sitting has ended; its attendance list is kept as it was');
     const ids = [...new Set(req.entries.map((e) => e.userId))];
     if (ids.length !== req.entries.length) throw new DomainError('VALIDATION_FAILED', 'A person appears twice in the list');
@@ -262,8 +262,8 @@ export class AttendanceService {
 
   /** Everyone not yet marked is marked absent (vắng), in one step. */
   async markRestAbsent(caller: AuthUser, sittingId: string, req: MarkRestAbsentRequest): Promise<SittingAttendance> {
+    await this.access.requireFor(caller, { kind: 'sitting', id: sittingId }, 'attendance.manage');
     const sitting = await this.findSitting(sittingId);
-    await this.access.require(caller, sitting.meeting_id, 'attendance.manage');
     if (sitting.status === 'closed') throw new DomainError('SITTING_CLOSED', 'This sitting has ended; its attendance list is kept as it was');
     const rest: { user_id: string }[] = await this.db.query(
       `SELECT p.user_id FROM meeting_participants p WHERE p.meeting_id = $1 AND ${hasVotingRightSql('p')}
@@ -302,8 +302,8 @@ export class AttendanceService {
   }
 
   private async requireSelf(caller: AuthUser, sittingId: string): Promise<SittingRow> {
+    await this.access.requireFor(caller, { kind: 'sitting', id: sittingId }, 'attendance.self');
     const sitting = await this.findSitting(sittingId);
-    await this.access.require(caller, sitting.meeting_id, 'attendance.self');
     const [p]: { voting_right: boolean }[] = await this.db.query(
       `SELECT ${hasVotingRightSql('p')} AS voting_right FROM meeting_participants p WHERE p.meeting_id = $1 AND p.user_id = $2`,
       [sitting.meeting_id, caller.id],

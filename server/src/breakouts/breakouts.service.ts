@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   can,
+  canWriteGroupReport,
   type AutoSplitRequest,
   type Breakout,
   type BreakoutGroup,
@@ -216,7 +217,7 @@ export class BreakoutsService {
   /** The leader (or staff) writes the group's summary of views and may submit it. */
   async saveReport(caller: AuthUser, groupId: string, req: SaveGroupReportRequest): Promise<Breakout> {
     const group = await this.findReadableGroup(caller, groupId);
-    if (group.leader_id !== caller.id && !can(group.role, 'breakouts.manage')) throw forbidden('Only the group leader (tổ trưởng) writes the report');
+    if (!canWriteGroupReport(group.role, group.leader_id === caller.id)) throw forbidden('Only the group leader (tổ trưởng) writes the report');
     if (group.status === 'prepared') throw new DomainError('BREAKOUT_NOT_RUNNING', 'The group discussion has not started yet');
     return this.events.transaction(async (tx, emit) => {
       await tx.query(

@@ -20,4 +20,6 @@ export class CommentEntity {
   @Column({ type: 'text', default: '' }) reply: string;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  // written and read by raw SQL in its domain (never loaded or saved through this entity); declared so the entity is its whole table
+  @Column({ name: 'written_at', type: 'timestamptz', default: () => 'now()', select: false, insert: false, update: false }) writtenAt?: Date;
 }

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { can, commentRefusal, LATE_COMMENT_GRACE_HOURS, type Comment, type CommentFilters, type CommentStatus, type ParagraphCommentCount, type CreateCommentRequest, type PdfRect, type ReadReceipt, type TriageCommentRequest } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { ReanchorService } from '../anchoring/reanchor.service';
-import { DomainError, notFound } from '../common/domain-error';
+import { DomainError } from '../common/domain-error';
 import { DocumentsService } from '../documents/documents.service';
 import { MeetingEventsService } from '../events/meeting-events.service';
 import { MeetingAccessService } from '../meetings/meeting-access.service';
@@ -186,22 +186,13 @@ export class CommentsService {
   }
 
   async triage(caller: AuthUser, commentId: string, req: TriageCommentRequest): Promise<Comment> {
-    const [row] = await this.db.query('SELECT meeting_id FROM comments WHERE id = $1', [commentId]);
-    if (!row) throw notFound('Comment');
-    const { role } = await this.access.require(caller, row.meeting_id, 'meeting.read').catch((e: unknown) => {
-      // an official has no meeting.read: they learn of other people's comments as little as a delegate does
-      if (e instanceof DomainError && e.code === 'FORBIDDEN') throw notFound('Comment');
-      throw e;
-    });
-    if (!can(role, 'comments.triage')) {
-      // a delegate learns nothing about other people's comments, not even that they exist
-      throw notFound('Comment');
-    }
+    // a delegate (or an official, who has no meeting.read) learns nothing about other people's comments, not even that they exist
+    const { meeting } = await this.access.requireFor(caller, { kind: 'comment', id: commentId }, ['meeting.read', 'comments.triage'], { hideForbidden: true });
     return this.events.transaction(async (tx, emit) => {
       await tx.query('UPDATE comments SET status = $2, reply = COALESCE($3, reply), updated_at = now() WHERE id = $1', [commentId, req.status, req.reply ?? null]);
       const [updated]: CommentRow[] = await tx.query(`${SELECT_COMMENTS} WHERE c.id = $1`, [commentId]);
       const comment = toComment(updated);
-      await emit(row.meeting_id, 'comment.updated', { comment }, { to: 'staff', userIds: [comment.authorId] });
+      await emit(meeting.id, 'comment.updated', { comment }, { to: 'staff', userIds: [comment.authorId] });
       return comment;
     });
   }

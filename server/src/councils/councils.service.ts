@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository } from 'typeorm';
 import type { CouncilDetail, CouncilSummary, CreateCouncilRequest, UpdateCouncilRequest } from '@hopso/shared';
+import { accountCan, accountRoleOf, councilCan, councilRoleOf } from '@hopso/shared';
 import { DomainError, forbidden, notFound } from '../common/domain-error';
 import type { AuthUser } from '../auth/auth-user';
 import { UserEntity } from '../users/user.entity';
@@ -32,19 +33,19 @@ export class CouncilsService {
 
   async get(caller: AuthUser, id: string): Promise<CouncilDetail> {
     const council = await this.councils.findOneBy({ id });
-    if (!council || (!caller.isAdmin && !(await this.isStaff(caller.id, id)))) throw notFound('Council');
+    if (!council || !councilCan(councilRoleOf(caller.isAdmin, !caller.isAdmin && (await this.isStaff(caller.id, id))), 'council.read')) throw notFound('Council');
     const staffRows = await this.staff.findBy({ councilId: id });
     const staffUsers = staffRows.length ? await this.users.findBy({ id: In(staffRows.map((s) => s.userId)) }) : [];
     return { ...toSummary(council), staff: staffUsers.map(toUserSummary) };
   }
 
   async create(caller: AuthUser, req: CreateCouncilRequest): Promise<CouncilSummary> {
-    if (!caller.isAdmin) throw forbidden('Only an administrator can create councils');
+    if (!accountCan(accountRoleOf(caller.isAdmin, false), 'users.manage')) throw forbidden('Only an administrator can create councils');
     return toSummary(await this.councils.save(this.councils.create(req)));
   }
 
   async update(caller: AuthUser, id: string, req: UpdateCouncilRequest): Promise<CouncilSummary> {
-    if (!caller.isAdmin) throw forbidden('Only an administrator can edit councils');
+    if (!accountCan(accountRoleOf(caller.isAdmin, false), 'users.manage')) throw forbidden('Only an administrator can edit councils');
     const council = await this.councils.findOneBy({ id });
     if (!council) throw notFound('Council');
     Object.assign(council, req);
@@ -52,7 +53,7 @@ export class CouncilsService {
   }
 
   async setStaff(caller: AuthUser, id: string, userIds: string[]): Promise<CouncilDetail> {
-    if (!caller.isAdmin) throw forbidden('Only an administrator can set a council secretariat');
+    if (!accountCan(accountRoleOf(caller.isAdmin, false), 'users.manage')) throw forbidden('Only an administrator can set a council secretariat');
     if (!(await this.councils.existsBy({ id }))) throw notFound('Council');
     const unique = [...new Set(userIds)];
     if (unique.length && (await this.users.countBy({ id: In(unique) })) !== unique.length) {

@@ -32,5 +32,6 @@ export async function runMigrations(url: string): Promise<string[]> {
   }
 }
 
-// For the typeorm CLI (migration:generate / migration:revert) against DATABASE_URL.
+// For the typeorm CLI (migration:revert, migration:show) against DATABASE_URL. There is no migration:generate:
+// keys, indexes and CHECKs live only in the hand-written migrations (server/test/entity-schema.test.ts).
 export default new DataSource(dataSourceOptions(process.env.DATABASE_URL ?? 'postgres://localhost/hopso'));

@@ -5,7 +5,7 @@ import { Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { CreateDisplayLinkRequest, DisplayLink, HallState, MeetingStatus } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
-import { DomainError, notFound } from '../common/domain-error';
+import { DomainError } from '../common/domain-error';
 import { hallBreakout } from '../events/event-visibility';
 import { MeetingEventsService } from '../events/meeting-events.service';
 import { BreakoutsService } from '../breakouts/breakouts.service';
@@ -64,20 +64,13 @@ export class DisplayLinksService {
   }
 
   async revoke(caller: AuthUser, linkId: string): Promise<void> {
-    const [row]: LinkRow[] = await this.db.query('SELECT * FROM display_links WHERE id = $1', [linkId]);
-    if (!row) throw notFound('Display link');
-    try {
-      await this.access.require(caller, row.meeting_id, 'meeting.update');
-    } catch (e) {
-      // links are the secretariat's: to anyone else one that exists answers as one that does not
-      if (e instanceof DomainError && e.code === 'FORBIDDEN') throw notFound('Display link');
-      throw e;
-    }
+    // links are the secretariat's: to anyone else one that exists answers as one that does not
+    const { meeting } = await this.access.requireFor(caller, { kind: 'displayLink', id: linkId }, 'meeting.update', { hideForbidden: true });
     await this.events.transaction(async (tx, emit) => {
       await tx.query('UPDATE display_links SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1', [linkId]);
-      await emit(row.meeting_id, 'displayLinks.changed', { meetingId: row.meeting_id }, { to: 'staff' });
+      await emit(meeting.id, 'displayLinks.changed', { meetingId: meeting.id }, { to: 'staff' });
     });
-    this.revoked.next({ linkId, meetingId: row.meeting_id });
+    this.revoked.next({ linkId, meetingId: meeting.id });
   }
 
   /** The live link a token belongs to, or null when unknown or revoked. */

@@ -42,6 +42,10 @@ export class DocumentVersionEntity {
   @Column({ name: 'ocr_state', type: 'text', nullable: true }) ocrState: ScanState | null;
   @Column({ name: 'ocr_code', type: 'text', nullable: true }) ocrCode: ErrorCode | null;
   @Column({ name: 'ocr_file_key', type: 'text', nullable: true }) ocrFileKey: string | null;
+  // written and read by raw SQL in its domain (never loaded or saved through this entity); declared so the entity is its whole table
+  @Column({ name: 'web_copy_failed', type: 'boolean', default: false, select: false, insert: false, update: false }) webCopyFailed?: boolean;
+  @Column({ name: 'adopted_by_vote_id', type: 'uuid', nullable: true, select: false, insert: false, update: false }) adoptedByVoteId?: string | null;
+  @Column({ name: 'adopted_at', type: 'timestamptz', nullable: true, select: false, insert: false, update: false }) adoptedAt?: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 

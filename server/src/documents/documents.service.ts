@@ -162,10 +162,9 @@ export class DocumentsService {
 
   /** The version to serve (the newest when none is named), after the access check. */
   async versionForFile(caller: AuthUser, documentId: string, versionId: string | undefined): Promise<{ doc: DocumentEntity; version: DocumentVersionEntity; access: MeetingAccess }> {
+    const access = await this.access.requireFor(caller, { kind: 'document', id: documentId }, 'documents.readReleased');
     const doc = await this.documents.findOneBy({ id: documentId });
-    if (!doc) throw notFound('Document');
-    const access = await this.access.require(caller, doc.meetingId, 'documents.readReleased');
-    if (!documentReadable(access.role, doc, access.meeting)) throw notFound('Document');
+    if (!doc || !documentReadable(access.role, doc, access.meeting)) throw notFound('Document');
     const version = versionId
       ? await this.versions.findOneBy({ id: versionId, documentId })
       : await this.versions.findOne({ where: { documentId }, order: { versionNo: 'DESC' } });
@@ -179,26 +178,27 @@ export class DocumentsService {
 
   /** The document and the caller's access to its meeting, checked for `action` (readable documents first). */
   async requireDocument(caller: AuthUser, documentId: string, action: MeetingAction): Promise<{ doc: DocumentEntity; access: MeetingAccess }> {
-    const doc = await this.documents.findOneBy({ id: documentId });
-    if (!doc) throw notFound('Document');
+    const actions: MeetingAction[] = action === 'documents.readReleased' || action === 'documents.write' ? [action] : ['documents.readReleased', action];
+    let access: MeetingAccess;
     try {
-      const actions: MeetingAction[] = action === 'documents.readReleased' || action === 'documents.write' ? [action] : ['documents.readReleased', action];
-      const access = await this.access.requireAll(caller, doc.meetingId, actions);
-      // a draft document, or one released for later, is not there yet for a delegate: as if it did not exist
-      if (!documentReadable(access.role, doc, access.meeting)) throw notFound('Document');
-      return { doc, access };
+      access = await this.access.requireFor(caller, { kind: 'document', id: documentId }, actions);
     } catch (e) {
-      // someone outside the meeting learns nothing about its documents either
-      if (e instanceof DomainError && e.code === 'NOT_FOUND') throw notFound('Document');
       // a delegate refused a write learns nothing of a document not yet released to them either
-      if (e instanceof DomainError && e.code === 'FORBIDDEN' && !(await this.releasedToDelegates(doc))) throw notFound('Document');
+      if (e instanceof DomainError && e.code === 'FORBIDDEN' && !(await this.releasedToDelegates(documentId))) throw notFound('Document');
       throw e;
     }
+    const doc = await this.documents.findOneBy({ id: documentId });
+    // a draft document, or one released for later, is not there yet for a delegate: as if it did not exist
+    if (!doc || !documentReadable(access.role, doc, access.meeting)) throw notFound('Document');
+    return { doc, access };
   }
 
-  private async releasedToDelegates(doc: DocumentEntity): Promise<boolean> {
-    const [meeting]: { status: MeetingStatus; release_at: Date }[] = await this.db.query('SELECT status, release_at FROM meetings WHERE id = $1', [doc.meetingId]);
-    return !!meeting && documentReadable('delegate', doc, { status: meeting.status, releaseAt: meeting.release_at });
+  private async releasedToDelegates(documentId: string): Promise<boolean> {
+    const [row]: { state: 'draft' | 'released'; doc_release_at: Date | null; status: MeetingStatus; release_at: Date }[] = await this.db.query(
+      'SELECT d.state, d.release_at AS doc_release_at, m.status, m.release_at FROM documents d JOIN meetings m ON m.id = d.meeting_id WHERE d.id = $1',
+      [documentId],
+    );
+    return !!row && documentReadable('delegate', { state: row.state, releaseAt: row.doc_release_at }, { status: row.status, releaseAt: row.release_at });
   }
 
   /**

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { xlsxWithFarCell, xlsxWithInflateBomb } from '../seed/hostile-inputs';
+import { xlsxWithFarCell, xlsxWithInflateBomb } from '../../../fixtures';
 import { readTable, TableTooLargeError, TableUnreadableError, type TableLimits } from './bounded-table';
 
 const LIMITS: TableLimits = { maxRows: 11, maxColumns: 8, maxCells: 40, maxInflatedBytes: 1024 * 1024 };

@@ -12,6 +12,54 @@ export interface MeetingAccess {
   role: MeetingRole | null;
 }
 
+/** Everything reached by its own id whose meeting decides who may touch it. */
+export type ResourceKind =
+  | 'meeting'
+  | 'document'
+  | 'version'
+  | 'comment'
+  | 'group'
+  | 'displayLink'
+  | 'vote'
+  | 'question'
+  | 'issue'
+  | 'position'
+  | 'agendaItem'
+  | 'minutes'
+  | 'sitting'
+  | 'speech';
+
+export interface ResourceRef {
+  kind: ResourceKind;
+  id: string;
+}
+
+/** The meeting of each kind of resource, as a subquery on its id (`:rid`). */
+const MEETING_OF: Record<ResourceKind, string> = {
+  meeting: 'SELECT id FROM meetings WHERE id = :rid',
+  document: 'SELECT meeting_id FROM documents WHERE id = :rid',
+  version: 'SELECT d.meeting_id FROM document_versions v JOIN documents d ON d.id = v.document_id WHERE v.id = :rid',
+  comment: 'SELECT meeting_id FROM comments WHERE id = :rid',
+  group: 'SELECT meeting_id FROM breakout_groups WHERE id = :rid',
+  displayLink: 'SELECT meeting_id FROM display_links WHERE id = :rid',
+  vote: 'SELECT meeting_id FROM votes WHERE id = :rid',
+  question: 'SELECT meeting_id FROM questions WHERE id = :rid',
+  issue: 'SELECT meeting_id FROM question_issues WHERE id = :rid',
+  position: 'SELECT meeting_id FROM official_positions WHERE id = :rid',
+  agendaItem: 'SELECT meeting_id FROM agenda_items WHERE id = :rid',
+  minutes: 'SELECT meeting_id FROM minutes WHERE id = :rid',
+  sitting: 'SELECT meeting_id FROM sittings WHERE id = :rid',
+  speech: 'SELECT meeting_id FROM speeches WHERE id = :rid',
+};
+
+export interface RequireForOptions {
+  /**
+   * A participant refused the action learns nothing of the resource either: FORBIDDEN answers as
+   * NOT_FOUND (links, other people's comments).
+   */
+  hideForbidden?: boolean;
+}
+
 export function documentsReleased(meeting: MeetingEntity, now = new Date()): boolean {
   return meeting.status !== 'draft' && meeting.releaseAt.getTime() <= now.getTime();
 }
@@ -35,12 +83,31 @@ export class MeetingAccessService {
 
   /** Every action must be allowed; one lookup of the meeting and the caller's role serves them all. */
   async requireAll(user: AuthUser, meetingId: string, actions: MeetingAction[]): Promise<MeetingAccess> {
+    return this.decideOn(user, 'm.id = :meetingId', { meetingId }, actions);
+  }
+
+  /**
+   * The access check for a resource reached by its own id, made before anything of it is loaded: its
+   * meeting and the caller's role in one query, then the permission table. Out of reach (no such id,
+   * not a participant, a meeting still drafted) is the one NOT_FOUND, the same as a made-up id.
+   */
+  async requireFor(user: AuthUser, ref: ResourceRef, action: MeetingAction | MeetingAction[], options: RequireForOptions = {}): Promise<MeetingAccess> {
+    const actions = Array.isArray(action) ? action : [action];
+    try {
+      return await this.decideOn(user, `m.id = (${MEETING_OF[ref.kind]})`, { rid: ref.id }, actions);
+    } catch (e) {
+      if (options.hideForbidden && e instanceof DomainError && e.code === 'FORBIDDEN') throw notFound();
+      throw e;
+    }
+  }
+
+  private async decideOn(user: AuthUser, where: string, params: Record<string, string>, actions: MeetingAction[]): Promise<MeetingAccess> {
     const row = await this.meetings
       .createQueryBuilder('m')
       .leftJoin(ParticipantEntity, 'p', 'p.meeting_id = m.id AND p.user_id = :uid', { uid: user.id })
       .select('m')
       .addSelect('p.role', 'role')
-      .where('m.id = :meetingId', { meetingId })
+      .where(where, params)
       .getRawAndEntities<{ role: MeetingRole | null }>();
     const meeting = row.entities[0] ?? null;
     return this.decide(user, meeting, meeting ? (row.raw[0]?.role ?? null) : null, actions);

@@ -15,4 +15,7 @@ export class MeetingEntity {
   @Column({ name: 'current_agenda_item_id', type: 'uuid', nullable: true }) currentAgendaItemId: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+  // written and read by raw SQL in its domain (never loaded or saved through this entity); declared so the entity is its whole table
+  @Column({ name: 'event_seq', type: 'bigint', default: 0, select: false, insert: false, update: false }) eventSeq?: string;
+  @Column({ name: 'speaking_times', type: 'jsonb', nullable: true, select: false, insert: false, update: false }) speakingTimes?: unknown;
 }

@@ -2,9 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import {
-  MEETING_TRANSITIONS,
+  adminCan,
   type ChangeMeetingStatusRequest,
+  councilCan,
+  councilRoleOf,
   type CreateMeetingRequest,
+  MEETING_TRANSITIONS,
   type MeetingDetail,
   type MeetingEdit,
   type MeetingRole,
@@ -39,7 +42,7 @@ export class MeetingsService {
       .select('m')
       .addSelect(['c.name AS council_name', 'c.time_zone AS council_time_zone', 'p.role AS my_role'])
       .orderBy('m.starts_at', 'DESC');
-    if (!caller.isAdmin) {
+    if (!adminCan(caller.isAdmin, 'meeting.read')) {
       // participants only; drafts only for those who prepare them
       qb.where("p.role IS NOT NULL AND (m.status <> 'draft' OR p.role IN ('chair', 'secretary'))");
     }
@@ -51,7 +54,7 @@ export class MeetingsService {
     const council = await this.councils.findOneBy({ id: req.councilId });
     if (!council) throw new DomainError('VALIDATION_FAILED', 'This council does not exist', [{ path: 'councilId', message: 'Unknown council' }]);
     const isStaff = await this.db.getRepository(CouncilStaffEntity).existsBy({ councilId: council.id, userId: caller.id });
-    if (!caller.isAdmin && !isStaff) throw forbidden("Only the council's secretariat can create its meetings");
+    if (!councilCan(councilRoleOf(caller.isAdmin, isStaff), 'council.createMeeting')) throw forbidden("Only the council's secretariat can create its meetings");
     const meeting = await this.db.transaction(async (tx) => {
       const m = await tx.save(
         tx.create(MeetingEntity, {

@@ -1,11 +1,9 @@
 import { applyDecorators, CanActivate, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { z } from 'zod';
 import type { MeetingAction } from '@hopso/shared';
 import type { AuthedRequest } from '../auth/auth-user';
-import { DomainError, notFound } from '../common/domain-error';
+import { DomainError } from '../common/domain-error';
 import { MeetingAccessService } from './meeting-access.service';
 
 interface UploadAccess {
@@ -27,7 +25,6 @@ export class UploadAccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly access: MeetingAccessService,
-    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -36,19 +33,7 @@ export class UploadAccessGuard implements CanActivate {
     if (!rule || !req.user) return true;
     const id = uuid.safeParse(req.params.id);
     if (!id.success) throw new DomainError('VALIDATION_FAILED', 'Malformed identifier');
-    if (rule.of === 'meeting') {
-      await this.access.require(req.user, id.data, rule.action);
-      return true;
-    }
-    const [doc] = (await this.db.query('SELECT meeting_id FROM documents WHERE id = $1', [id.data])) as { meeting_id: string }[];
-    try {
-      if (!doc) throw notFound('Document');
-      await this.access.require(req.user, doc.meeting_id, rule.action);
-    } catch (e) {
-      // someone outside the meeting learns nothing about its documents either
-      if (e instanceof DomainError && e.code === 'NOT_FOUND') throw notFound('Document');
-      throw e;
-    }
+    await this.access.requireFor(req.user, { kind: rule.of, id: id.data }, rule.action);
     return true;
   }
 }

@@ -174,9 +174,9 @@ export class QuestionsService {
   }
 
   async updatePosition(caller: AuthUser, positionId: string, req: UpdatePositionRequest): Promise<OfficialPosition> {
+    await this.access.requireFor(caller, { kind: 'position', id: positionId }, 'questions.manage');
     const [pos]: { meeting_id: string; official_user_id: string | null }[] = await this.db.query('SELECT meeting_id, official_user_id FROM official_positions WHERE id = $1', [positionId]);
     if (!pos) throw notFound('Position');
-    await this.access.require(caller, pos.meeting_id, 'questions.manage');
     if (req.officialUserId) await this.assertOfficial(pos.meeting_id, req.officialUserId);
     await this.events.transaction(async (tx, emit) => {
       await tx.query(
@@ -223,8 +223,8 @@ export class QuestionsService {
   // ---- grouping by the Thường trực ----
 
   async merge(caller: AuthUser, questionId: string, req: MergeQuestionRequest): Promise<QuestionsBoard> {
+    await this.access.requireFor(caller, { kind: 'question', id: questionId }, 'questions.manage');
     const q = await this.findQuestion(questionId);
-    await this.access.require(caller, q.meeting_id, 'questions.manage');
     if (req.intoQuestionId === questionId) throw new DomainError('VALIDATION_FAILED', 'A question cannot be merged into itself', [{ path: 'intoQuestionId', message: 'Same question' }]);
     const target = await this.findQuestion(req.intoQuestionId).catch(() => null);
     if (!target || target.meeting_id !== q.meeting_id) throw new DomainError('VALIDATION_FAILED', 'Merge into a question of the same meeting', [{ path: 'intoQuestionId', message: 'Unknown question' }]);
@@ -258,8 +258,8 @@ export class QuestionsService {
   }
 
   async updateIssue(caller: AuthUser, issueId: string, req: UpdateIssueRequest): Promise<QuestionIssue> {
+    await this.access.requireFor(caller, { kind: 'issue', id: issueId }, 'questions.manage');
     const issue = await this.findIssue(issueId);
-    await this.access.require(caller, issue.meeting_id, 'questions.manage');
     if (req.positionId) await this.assertAnswerable(issue.meeting_id, req.positionId);
     if (req.addQuestionIds) await this.assertQuestions(issue.meeting_id, req.addQuestionIds);
     await this.events.transaction(async (tx, emit) => {
@@ -279,8 +279,8 @@ export class QuestionsService {
 
   /** The chair opens an issue: the hall screen shows it above the speakers list. */
   async open(caller: AuthUser, issueId: string): Promise<QuestionIssue> {
+    await this.access.requireFor(caller, { kind: 'issue', id: issueId }, 'questions.manage');
     const issue = await this.findIssue(issueId);
-    await this.access.require(caller, issue.meeting_id, 'questions.manage');
     try {
       await this.events.transaction(async (tx, emit) => {
         const rows = await tx.query(`UPDATE question_issues SET status = 'in_hall', selected_for_hall = true WHERE id = $1 AND status <> 'in_hall' RETURNING id`, [issueId]);
@@ -296,8 +296,8 @@ export class QuestionsService {
   }
 
   async close(caller: AuthUser, issueId: string, req: CloseIssueRequest): Promise<QuestionIssue> {
+    await this.access.requireFor(caller, { kind: 'issue', id: issueId }, 'questions.manage');
     const issue = await this.findIssue(issueId);
-    await this.access.require(caller, issue.meeting_id, 'questions.manage');
     if (issue.status !== 'in_hall') throw new DomainError('CONFLICT', 'This issue is not open in the hall');
     await this.events.transaction(async (tx, emit) => {
       await tx.query(`UPDATE question_issues SET status = $2, commitment = $3 WHERE id = $1`, [issueId, req.answeredInHall ? 'answered_in_hall' : 'pending', req.commitment]);
@@ -315,12 +315,13 @@ export class QuestionsService {
    * (chất vấn lại) once it has been answered, which owes a new answer within the answer deadline.
    */
   async postMessage(caller: AuthUser, issueId: string, req: { clientId: string; body: string }): Promise<{ issue: QuestionIssue; created: boolean }> {
-    const issue = await this.findIssue(issueId);
-    const { role } = await this.access.require(caller, issue.meeting_id, 'meeting.read').catch(async (e: unknown) => {
+    const ref = { kind: 'issue', id: issueId } as const;
+    const { role } = await this.access.requireFor(caller, ref, 'meeting.read').catch(async (e: unknown) => {
       // an official has no meeting.read: they pass with questions.answer
-      if (e instanceof DomainError && e.code === 'FORBIDDEN') return this.access.require(caller, issue.meeting_id, 'questions.answer');
+      if (e instanceof DomainError && e.code === 'FORBIDDEN') return this.access.requireFor(caller, ref, 'questions.answer');
       throw e;
     });
+    const issue = await this.findIssue(issueId);
     const [replay] = await this.db.query('SELECT 1 FROM question_messages WHERE author_id = $1 AND client_id = $2', [caller.id, req.clientId]);
     if (replay) return { issue: await this.issue(issueId), created: false };
     let kind: IssueMessage['kind'];

@@ -4,7 +4,7 @@ import PDFDocument from 'pdfkit';
 /**
  * Realistic Vietnamese council documents, generated as PDFs with real,
  * extractable text (DejaVu Sans embedded, so every diacritic survives), for the
- * demo seed, tests and benchmarks. Everything is deterministic: the same call
+ * demo seed (tests and benchmarks reuse them; their own generators live in fixtures/). Everything is deterministic: the same call
  * gives the same text and layout, so tests can assert exact paragraph counts.
  */
 
@@ -17,13 +17,13 @@ const CREATION_DATE = new Date(Date.UTC(2026, 10, 20, 8, 0, 0));
 
 // A4 with the margins of Decree 30/2020/NĐ-CP: 30 mm left, 20 mm top, bottom and right.
 const PAGE = { width: 595.28, height: 841.89 };
-const MARGIN = { top: 57, bottom: 57, left: 85, right: 57 };
-const LEFT = MARGIN.left;
-const WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-const INDENT = 28;
+export const MARGIN = { top: 57, bottom: 57, left: 85, right: 57 };
+export const LEFT = MARGIN.left;
+export const WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+export const INDENT = 28;
 const BODY_SIZE = 12;
-const LINE_GAP = 2;
-const PARAGRAPH_GAP = 5;
+export const LINE_GAP = 2;
+export const PARAGRAPH_GAP = 5;
 
 export interface RenderOptions {
   title?: string;
@@ -82,7 +82,7 @@ function ensureRoom(doc: Doc, height: number): void {
   if (doc.y + height > PAGE.height - MARGIN.bottom) doc.addPage();
 }
 
-function drawBlock(doc: Doc, block: Block): void {
+export function drawBlock(doc: Doc, block: Block): void {
   switch (block.kind) {
     case 'title': {
       const size = block.size ?? 12;
@@ -180,18 +180,18 @@ interface Place {
   council: string;
 }
 
-function placeOf(councilName: string): Place {
+export function placeOf(councilName: string): Place {
   const m = /^Hội đồng nhân dân\s+(xã|phường|đặc khu|thị trấn|tỉnh|thành phố)\s+(.+)$/iu.exec(councilName.trim());
   if (!m) return { level: '', name: councilName.trim(), council: councilName.trim() };
   return { level: m[1].toLowerCase(), name: m[2], council: councilName.trim() };
 }
 
-function upper(s: string): string {
+export function upper(s: string): string {
   return s.toLocaleUpperCase('vi');
 }
 
 /** Two-column national header: issuer and number on the left, motto and place/date on the right. */
-function drawHeader(doc: Doc, issuer: Issuer, number: string, placeDate: string, draft: boolean): void {
+export function drawHeader(doc: Doc, issuer: Issuer, number: string, placeDate: string, draft: boolean): void {
   const leftW = 190;
   const rightX = LEFT + leftW;
   const rightW = WIDTH - leftW + 20;
@@ -226,7 +226,7 @@ function drawHeader(doc: Doc, issuer: Issuer, number: string, placeDate: string,
 }
 
 /** Signature block in the right half: "TM. …" / title / name. */
-function drawSignature(doc: Doc, lines: string[], name: string): void {
+export function drawSignature(doc: Doc, lines: string[], name: string): void {
   const x = LEFT + WIDTH / 2;
   const w = WIDTH / 2;
   doc.font('bold').fontSize(12);
@@ -240,7 +240,7 @@ function drawSignature(doc: Doc, lines: string[], name: string): void {
 
 const SESSION = 'KHÓA XXI, KỲ HỌP THỨ BẢY';
 const SESSION_LOWER = 'khóa XXI, kỳ họp thứ bảy';
-const CHAIR = 'Nguyễn Văn Thành';
+export const CHAIR = 'Nguyễn Văn Thành';
 const PEOPLES_COMMITTEE_CHAIR = 'Trần Minh Đức';
 
 // ─── Draft resolution ───────────────────────────────────────────────────────
@@ -486,171 +486,6 @@ function buildLetterPdf(opts: LetterOptions): Promise<Buffer> {
       drawSignature(doc, signature.lines, signature.name);
     },
     { title: `${opts.kind.charAt(0)}${opts.kind.slice(1).toLocaleLowerCase('vi')} ${opts.subject.replace(/^Về\s+/u, 'về ')}`, pageNumbers: true },
-  );
-}
-
-// ─── Long deterministic document (benchmarks, re-anchoring tests) ──────────
-
-export interface LongPdfOptions {
-  /** Varies the text; the same seed gives the same document. Default 1. */
-  seed?: number;
-  /**
-   * A revised version of the same document: on some pages a paragraph is
-   * deleted, a sentence is edited, or a paragraph is moved to the start of the
-   * next page. Headings and the other paragraphs are unchanged.
-   */
-  revised?: boolean;
-}
-
-/** Paragraphs per page of `buildLongPdf`, not counting the page's heading. */
-export const LONG_PDF_PARAGRAPHS_PER_PAGE = 5;
-
-/** mulberry32: a tiny seeded PRNG, so generated text is the same on every run. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const TOPICS = [
-  'Phát triển sản xuất nông nghiệp',
-  'Quản lý đất đai và trật tự xây dựng',
-  'Thu, chi ngân sách xã',
-  'Đầu tư công và xây dựng cơ bản',
-  'Giáo dục và đào tạo',
-  'Y tế và chăm sóc sức khỏe Nhân dân',
-  'Văn hóa, thể thao và thông tin',
-  'Lao động, việc làm và an sinh xã hội',
-  'Tài nguyên và môi trường',
-  'Quốc phòng, an ninh và trật tự an toàn xã hội',
-  'Cải cách hành chính và chuyển đổi số',
-  'Công tác dân tộc, tôn giáo',
-];
-const SUBJECTS = [
-  'Ủy ban nhân dân xã',
-  'Các thôn, tổ dân phố',
-  'Ban Kinh tế – Xã hội',
-  'Công chức địa chính – xây dựng',
-  'Hội Nông dân xã',
-  'Trạm Y tế xã',
-  'Trường Trung học cơ sở Yên Hòa',
-  'Công an xã',
-  'Hợp tác xã dịch vụ nông nghiệp',
-  'Ban Chỉ huy Quân sự xã',
-  'Bộ phận Một cửa',
-  'Mặt trận Tổ quốc Việt Nam xã',
-];
-const VERBS = [
-  'đã triển khai',
-  'tiếp tục thực hiện',
-  'chủ động phối hợp thực hiện',
-  'tổ chức rà soát, đánh giá',
-  'tăng cường kiểm tra, giám sát',
-  'đẩy mạnh tuyên truyền về',
-  'hoàn thành',
-  'tập trung chỉ đạo',
-];
-const OBJECTS = [
-  'kế hoạch chuyển đổi cơ cấu cây trồng vụ đông',
-  'các công trình giao thông nông thôn',
-  'công tác thu ngân sách và chống thất thu',
-  'việc cấp giấy chứng nhận quyền sử dụng đất',
-  'chương trình mục tiêu quốc gia giảm nghèo bền vững',
-  'công tác tiêm chủng mở rộng cho trẻ em',
-  'phong trào toàn dân bảo vệ an ninh Tổ quốc',
-  'việc số hóa hồ sơ thủ tục hành chính',
-  'công tác vệ sinh môi trường và thu gom rác thải',
-  'các lớp tập huấn khoa học kỹ thuật cho nông dân',
-  'việc sửa chữa trường lớp trước năm học mới',
-  'các mô hình kinh tế hộ gia đình hiệu quả',
-];
-const TAILS: ((r: () => number) => string)[] = [
-  (r) => `với tổng kinh phí ${pick(r, 120, 4800)} triệu đồng`,
-  (r) => `đạt ${pick(r, 80, 115)}% kế hoạch năm`,
-  (r) => `tại ${pick(r, 2, 14)} thôn trên địa bàn`,
-  (r) => `thu hút ${pick(r, 40, 900)} lượt người tham gia`,
-  () => `bảo đảm đúng tiến độ và quy định hiện hành`,
-  (r) => `tăng ${pick(r, 2, 19)}% so với cùng kỳ năm trước`,
-  (r) => `trong ${pick(r, 2, 11)} tháng đầu năm`,
-];
-
-function pick(r: () => number, min: number, max: number): string {
-  return (min + Math.floor(r() * (max - min + 1))).toLocaleString('de-DE'); // Vietnamese groups thousands with "."
-}
-
-function choose<T>(r: () => number, list: readonly T[]): T {
-  return list[Math.floor(r() * list.length)];
-}
-
-function sentence(r: () => number): string {
-  return `${choose(r, SUBJECTS)} ${choose(r, VERBS)} ${choose(r, OBJECTS)}, ${choose(r, TAILS)(r)}.`;
-}
-
-interface LongPage {
-  heading: string;
-  paragraphs: string[];
-}
-
-function longDocument(pages: number, seed: number, revised: boolean): LongPage[] {
-  const r = seededRandom(seed);
-  const doc: LongPage[] = [];
-  const sentences: string[][][] = [];
-  for (let p = 1; p <= pages; p++) {
-    const paras: string[][] = [];
-    for (let i = 0; i < LONG_PDF_PARAGRAPHS_PER_PAGE; i++) {
-      const count = 3 + Math.floor(r() * 2);
-      const ss: string[] = [`Nội dung ${p}.${i + 1}:`];
-      for (let s = 0; s < count; s++) ss.push(sentence(r));
-      paras.push(ss);
-    }
-    sentences.push(paras);
-    doc.push({ heading: `Mục ${p}. ${TOPICS[(p - 1 + seed) % TOPICS.length]}`, paragraphs: [] });
-  }
-  if (revised) {
-    // A second stream, so the edits don't shift the original text's random draws.
-    const e = seededRandom(seed * 7919 + 17);
-    for (let p = 1; p <= pages; p++) {
-      const paras = sentences[p - 1];
-      if (p % 5 === 1) paras[1][2] = sentence(e); // one sentence rewritten
-      if (p % 7 === 3) paras.splice(2, 1); // one paragraph deleted
-      if (p % 13 === 0 && p < pages) sentences[p].unshift(...paras.splice(paras.length - 1, 1)); // moved to the next page
-    }
-  }
-  for (let p = 0; p < pages; p++) doc[p].paragraphs = sentences[p].map((ss) => ss.join(' '));
-  return doc;
-}
-
-/**
- * A deterministic `pages`-page report: page 1 opens with a title; every page has
- * a heading ("Mục n. …") and `LONG_PDF_PARAGRAPHS_PER_PAGE` paragraphs that
- * never cross a page break, so the original has exactly
- * 2 + pages × (1 + LONG_PDF_PARAGRAPHS_PER_PAGE) paragraphs.
- */
-export function buildLongPdf(pages: number, opts: LongPdfOptions = {}): Promise<Buffer> {
-  const content = longDocument(pages, opts.seed ?? 1, opts.revised ?? false);
-  return renderPdf(
-    (doc) => {
-      content.forEach((page, i) => {
-        if (i > 0) doc.addPage();
-        doc.x = LEFT;
-        doc.y = MARGIN.top + 10;
-        if (i === 0) {
-          drawBlock(doc, { kind: 'title', text: 'BÁO CÁO TỔNG HỢP', size: 14, gapAfter: 2 });
-          drawBlock(doc, { kind: 'title', text: 'Kết quả thực hiện các nhiệm vụ trọng tâm của xã Yên Hòa', gapAfter: 14 });
-        }
-        doc.font('bold').fontSize(11).text(page.heading, LEFT, doc.y, { width: WIDTH, indent: INDENT, paragraphGap: 6 });
-        doc.font('regular').fontSize(11);
-        for (const text of page.paragraphs) {
-          doc.text(text, LEFT, doc.y, { width: WIDTH, align: 'justify', indent: INDENT, lineGap: LINE_GAP, paragraphGap: PARAGRAPH_GAP });
-        }
-      });
-    },
-    { title: opts.revised ? 'Báo cáo tổng hợp (bản sửa đổi)' : 'Báo cáo tổng hợp', pageNumbers: true },
   );
 }
 
@@ -922,33 +757,3 @@ export const DEMO_DOCUMENTS: readonly DemoDocument[] = [
       }),
   },
 ];
-
-// ─── Structured legal text (tests of the structure labels) ─────────────────
-
-export interface StructuredLine {
-  text: string;
-  /** Bold and centred (a Phần/Chương/Mục line or its title), else a body paragraph; "Điều n." lines are bold either way. */
-  heading?: boolean;
-}
-
-/**
- * A regulation (Quy định) with the national header, then exactly the given
- * lines, one paragraph each, then the signature: for tests of Phần › Chương ›
- * Mục › Điều › khoản › điểm labelling on a real layout.
- */
-export function buildStructuredPdf(lines: StructuredLine[], councilName = DEMO_COUNCIL_NAME): Promise<Buffer> {
-  const place = placeOf(councilName);
-  return renderPdf(
-    (doc) => {
-      drawHeader(doc, { body: 'HỘI ĐỒNG NHÂN DÂN', unit: upper(`${place.level} ${place.name}`) }, 'Số: 12/NQ-HĐND', `${place.name}, ngày 10 tháng 12 năm 2026`, false);
-      drawBlock(doc, { kind: 'title', text: 'QUY ĐỊNH', size: 14, gapAfter: 12 });
-      for (const line of lines) {
-        if (line.heading) drawBlock(doc, { kind: 'title', text: line.text, gapAfter: 6 });
-        else if (/^Điều\s+\d+/u.test(line.text)) drawBlock(doc, { kind: 'heading', text: line.text });
-        else drawBlock(doc, { kind: 'para', text: line.text });
-      }
-      drawSignature(doc, ['TM. HỘI ĐỒNG NHÂN DÂN', 'CHỦ TỊCH'], CHAIR);
-    },
-    { title: 'Quy định', pageNumbers: true },
-  );
-}

@@ -2,19 +2,21 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
-  can,
-  DEFAULT_SPEAKING_TIMES,
-  SPEECH_TYPES,
   type AddSpeakerRequest,
+  can,
+  councilCan,
+  councilRoleOf,
+  DEFAULT_SPEAKING_TIMES,
   type OpenQuestionIssue,
   type ReorderSpeakersRequest,
   type RequestFloorRequest,
-  type SpeakerTotal,
   type SpeakersList,
+  type SpeakerTotal,
   type SpeakingTimes,
   type SpeakingTimesInfo,
   type SpeakingTimesRequest,
   type Speech,
+  SPEECH_TYPES,
   type SpeechRecord,
   type SpeechType,
 } from '@hopso/shared';
@@ -193,8 +195,8 @@ export class SpeakersService {
 
   /** A speaker withdraws their own waiting request; staff may take any waiting request off the list. */
   async withdraw(caller: AuthUser, speechId: string): Promise<SpeakersList> {
+    const { role } = await this.access.requireFor(caller, { kind: 'speech', id: speechId }, 'speakers.read');
     const speech = await this.findSpeech(speechId);
-    const { role } = await this.access.require(caller, speech.meeting_id, 'speakers.read');
     if (speech.user_id !== caller.id && !can(role, 'speakers.manage')) throw forbidden('Only the speaker or the chair can take a request off the list');
     return this.change(speech.meeting_id, speech.agenda_item_id, async (tx) => {
       const done = await tx.query(`UPDATE speeches SET status = 'withdrawn', ended_at = clock_timestamp() WHERE id = $1 AND status = 'waiting' RETURNING id`, [speechId]);
@@ -216,16 +218,16 @@ export class SpeakersService {
   }
 
   async start(caller: AuthUser, speechId: string): Promise<SpeakersList> {
+    await this.access.requireFor(caller, { kind: 'speech', id: speechId }, 'speakers.run');
     const speech = await this.findSpeech(speechId);
-    await this.access.require(caller, speech.meeting_id, 'speakers.run');
     const list = await this.change(speech.meeting_id, speech.agenda_item_id, (tx) => this.startIn(tx, speech.meeting_id, speechId));
     await this.audit.record({ userId: caller.id, action: 'speech.start', meetingId: speech.meeting_id, targetId: speechId });
     return list;
   }
 
   async stop(caller: AuthUser, speechId: string): Promise<SpeakersList> {
+    await this.access.requireFor(caller, { kind: 'speech', id: speechId }, 'speakers.run');
     const speech = await this.findSpeech(speechId);
-    await this.access.require(caller, speech.meeting_id, 'speakers.run');
     const list = await this.change(speech.meeting_id, speech.agenda_item_id, async (tx) => {
       if (!(await this.stopIn(tx, `id = $1`, [speechId]))) throw new DomainError('SPEECH_NOT_WAITING', 'This speaker is not speaking now');
     });
@@ -234,8 +236,8 @@ export class SpeakersService {
   }
 
   async extend(caller: AuthUser, speechId: string, seconds: number): Promise<SpeakersList> {
+    await this.access.requireFor(caller, { kind: 'speech', id: speechId }, 'speakers.run');
     const speech = await this.findSpeech(speechId);
-    await this.access.require(caller, speech.meeting_id, 'speakers.run');
     return this.change(speech.meeting_id, speech.agenda_item_id, async (tx) => {
       const rows = await tx.query(`UPDATE speeches SET extra_seconds = extra_seconds + $2 WHERE id = $1 AND status = 'speaking' RETURNING id`, [speechId, seconds]);
       if (!updatedRows(rows).length) throw new DomainError('SPEECH_NOT_WAITING', 'Extra time goes to the speaker who is speaking now');
@@ -244,8 +246,8 @@ export class SpeakersService {
 
   /** The chair pauses the speaker (an interruption in the hall); the countdown stands still on every screen. */
   async pause(caller: AuthUser, speechId: string): Promise<SpeakersList> {
+    await this.access.requireFor(caller, { kind: 'speech', id: speechId }, 'speakers.run');
     const speech = await this.findSpeech(speechId);
-    await this.access.require(caller, speech.meeting_id, 'speakers.run');
     return this.change(speech.meeting_id, speech.agenda_item_id, async (tx) => {
       const rows = await tx.query(`UPDATE speeches SET paused_at = clock_timestamp() WHERE id = $1 AND status = 'speaking' AND paused_at IS NULL RETURNING id`, [speechId]);
       if (!updatedRows(rows).length) throw new DomainError('SPEECH_NOT_WAITING', 'Only a speaker who is speaking, and not paused, can be paused');
@@ -253,8 +255,8 @@ export class SpeakersService {
   }
 
   async resume(caller: AuthUser, speechId: string): Promise<SpeakersList> {
+    await this.access.requireFor(caller, { kind: 'speech', id: speechId }, 'speakers.run');
     const speech = await this.findSpeech(speechId);
-    await this.access.require(caller, speech.meeting_id, 'speakers.run');
     return this.change(speech.meeting_id, speech.agenda_item_id, async (tx) => {
       const rows = await tx.query(
         `UPDATE speeches SET paused_seconds = paused_seconds + GREATEST(0, round(extract(epoch FROM clock_timestamp() - paused_at)))::int, paused_at = NULL
@@ -311,7 +313,7 @@ export class SpeakersService {
 
   /** The council's defaults, set by an administrator. */
   async setCouncilSpeakingTimes(caller: AuthUser, councilId: string, times: SpeakingTimesRequest): Promise<SpeakingTimes> {
-    if (!caller.isAdmin) throw forbidden('Only an administrator sets a council’s defaults');
+    if (!councilCan(councilRoleOf(caller.isAdmin, false), 'council.setDefaults')) throw forbidden('Only an administrator sets a council’s defaults');
     const rows = await this.db.query('UPDATE councils SET speaking_times = $2 WHERE id = $1 RETURNING id', [councilId, JSON.stringify(times)]);
     if (!updatedRows(rows).length) throw notFound('Council');
     await this.audit.record({ userId: caller.id, action: 'council.speakingTimes', targetId: councilId, meta: { ...times } });
@@ -324,7 +326,7 @@ export class SpeakersService {
       'SELECT c.speaking_times AS times, EXISTS (SELECT 1 FROM council_staff s WHERE s.council_id = c.id AND s.user_id = $2) AS staff FROM councils c WHERE c.id = $1',
       [councilId, caller.id],
     );
-    if (!row || (!caller.isAdmin && !row.staff)) throw notFound('Council');
+    if (!row || !councilCan(councilRoleOf(caller.isAdmin, row.staff), 'council.read')) throw notFound('Council');
     return mergeTimes(row.times, row.times ? 'council' : 'default');
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, type EntityManager } from 'typeorm';
-import { accountCan, USER_SEARCH_SCOPE, type AccountRole, type CreateUserRequest, type UpdateUserRequest, type UserSummary } from '@hopso/shared';
+import { accountCan, accountRoleOf, USER_SEARCH_SCOPE, type AccountRole, type CreateUserRequest, type UpdateUserRequest, type UserSummary } from '@hopso/shared';
 import { DomainError, forbidden, notFound } from '../common/domain-error';
 import type { AuthUser } from '../auth/auth-user';
 import { hashPassword } from '../auth/auth.service';
@@ -27,8 +27,7 @@ export class UsersService {
 
   /** Who the caller is towards accounts (shared/src/roles.ts). */
   async accountRole(caller: AuthUser): Promise<AccountRole> {
-    if (caller.isAdmin) return 'admin';
-    return (await this.councilStaff.existsBy({ userId: caller.id })) ? 'councilStaff' : 'member';
+    return accountRoleOf(caller.isAdmin, !caller.isAdmin && (await this.councilStaff.existsBy({ userId: caller.id })));
   }
 
   /**
@@ -57,7 +56,7 @@ export class UsersService {
   }
 
   async create(caller: AuthUser, req: CreateUserRequest): Promise<UserSummary> {
-    if (!caller.isAdmin) throw forbidden('Only an administrator can create accounts');
+    if (!accountCan(await this.accountRole(caller), 'users.manage')) throw forbidden('Only an administrator can create accounts');
     return toUserSummary(await this.createAccount(req));
   }
 
@@ -76,7 +75,7 @@ export class UsersService {
   }
 
   async update(caller: AuthUser, id: string, req: UpdateUserRequest): Promise<UserSummary> {
-    if (!caller.isAdmin) throw forbidden('Only an administrator can edit accounts');
+    if (!accountCan(await this.accountRole(caller), 'users.manage')) throw forbidden('Only an administrator can edit accounts');
     const user = await this.users.findOneBy({ id });
     if (!user) throw notFound('User');
     if (req.phone !== undefined && req.phone !== user.phone) await this.assertFree(null, req.phone ?? null);

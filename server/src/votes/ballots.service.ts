@@ -98,12 +98,12 @@ export class BallotsService implements OnModuleDestroy {
 
   /** Why a ballot was not taken, in the order a person can act on. Nothing was written. */
   private async refuse(caller: Pick<AuthUser, 'id' | 'isAdmin'>, voteId: string): Promise<never> {
+    await this.access.requireFor({ ...caller, username: '', fullName: '', sessionId: '' }, { kind: 'vote', id: voteId }, 'votes.cast');
     const [v]: { meeting_id: string; sitting_id: string | null; status: string; kind: VoteKind; overdue: boolean }[] = await this.db.query(
       'SELECT meeting_id, sitting_id, status, kind, (closes_at IS NOT NULL AND closes_at <= now()) AS overdue FROM votes WHERE id = $1',
       [voteId],
     );
     if (!v) throw notFound('Vote');
-    await this.access.require({ ...caller, username: '', fullName: '', sessionId: '' }, v.meeting_id, 'votes.cast');
     if (v.status === 'closed' || v.overdue) throw new DomainError('VOTE_CLOSED', 'This vote has closed; ballots are no longer taken');
     if (v.status !== 'open') throw new DomainError('VOTE_NOT_OPEN', 'This vote has not been opened yet');
     if (v.kind === 'show_of_hands') throw new DomainError('VOTE_NOT_OPEN', 'This vote is by show of hands; the secretariat enters the result');

@@ -60,8 +60,8 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
   }
 
   async get(caller: AuthUser, voteId: string): Promise<VoteForMe> {
+    const { role } = await this.access.requireFor(caller, { kind: 'vote', id: voteId }, 'votes.read');
     const row = await this.find(this.db.manager, voteId);
-    const { role } = await this.access.require(caller, row.meeting_id, 'votes.read');
     if (row.status === 'draft' && !can(role, 'votes.manage')) throw notFound('Vote');
     return this.forMe(caller, row);
   }
@@ -95,8 +95,8 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
   }
 
   async open(caller: AuthUser, voteId: string, req: OpenVoteRequest): Promise<Vote> {
+    await this.access.requireFor(caller, { kind: 'vote', id: voteId }, 'votes.manage');
     const row = await this.find(this.db.manager, voteId);
-    await this.access.require(caller, row.meeting_id, 'votes.manage');
     if (row.status !== 'draft') throw new DomainError(row.status === 'closed' ? 'VOTE_CLOSED' : 'CONFLICT', row.status === 'closed' ? 'This vote has closed; repeat it to vote again' : 'This vote is already open');
     if (row.kind === 'show_of_hands') throw new DomainError('VALIDATION_FAILED', 'A show-of-hands vote is not opened on phones: enter its result');
     const sitting = await this.attendance.openSitting(this.db.manager, row.meeting_id);
@@ -121,16 +121,16 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
   }
 
   async close(caller: AuthUser, voteId: string): Promise<Vote> {
+    await this.access.requireFor(caller, { kind: 'vote', id: voteId }, 'votes.manage');
     const row = await this.find(this.db.manager, voteId);
-    await this.access.require(caller, row.meeting_id, 'votes.manage');
     if (row.status !== 'open') throw new DomainError(row.status === 'closed' ? 'VOTE_CLOSED' : 'VOTE_NOT_OPEN', row.status === 'closed' ? 'This vote is already closed' : 'This vote has not been opened');
     return (await this.closeNow(voteId, caller.id)) ?? toVote(await this.find(this.db.manager, voteId));
   }
 
   /** A draft's question, kind, rule, section or countdown, before it opens; an open or closed vote never changes. */
   async updateDraft(caller: AuthUser, voteId: string, req: UpdateVoteRequest): Promise<Vote> {
+    await this.access.requireFor(caller, { kind: 'vote', id: voteId }, 'votes.manage');
     const row = await this.find(this.db.manager, voteId);
-    await this.access.require(caller, row.meeting_id, 'votes.manage');
     if (row.status !== 'draft') throw this.notDraft(row.status);
     const vote = await this.events.transaction(async (tx, emit) => {
       const [updated] = await updateReturning<{ id: string }>(
@@ -153,8 +153,8 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
 
   /** A draft taken away before it opens; the vote it repeated counts again. */
   async deleteDraft(caller: AuthUser, voteId: string): Promise<void> {
+    await this.access.requireFor(caller, { kind: 'vote', id: voteId }, 'votes.manage');
     const row = await this.find(this.db.manager, voteId);
-    await this.access.require(caller, row.meeting_id, 'votes.manage');
     if (row.status !== 'draft') throw this.notDraft(row.status);
     await this.events.transaction(async (tx, emit) => {
       const [gone] = await updateReturning<{ id: string; repeat_of: string | null }>(tx, `DELETE FROM votes WHERE id = $1 AND status = 'draft' RETURNING id, repeat_of`, [voteId]);
@@ -172,8 +172,8 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
 
   /** Biểu quyết bằng giơ tay: the secretariat counts the hands and enters the result, recorded as manual. */
   async enterManual(caller: AuthUser, voteId: string, req: ManualResultRequest): Promise<Vote> {
+    await this.access.requireFor(caller, { kind: 'vote', id: voteId }, 'votes.manage');
     const row = await this.find(this.db.manager, voteId);
-    await this.access.require(caller, row.meeting_id, 'votes.manage');
     if (row.status === 'closed') throw new DomainError('VOTE_CLOSED', 'This vote has closed; its result cannot change');
     if (row.kind !== 'show_of_hands') throw new DomainError('VALIDATION_FAILED', 'Only a show-of-hands vote takes a result entered by hand');
     const settings = await this.attendance.settingsOfMeeting(this.db.manager, row.meeting_id);
@@ -198,8 +198,8 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
 
   /** Biểu quyết lại: a new draft of the same question; both records stay, the later one counts. */
   async repeat(caller: AuthUser, voteId: string): Promise<Vote> {
+    await this.access.requireFor(caller, { kind: 'vote', id: voteId }, 'votes.manage');
     const row = await this.find(this.db.manager, voteId);
-    await this.access.require(caller, row.meeting_id, 'votes.manage');
     if (row.status !== 'closed') throw new DomainError('VOTE_NOT_OPEN', 'Only a closed vote can be repeated');
     if (row.superseded_by) throw new DomainError('CONFLICT', 'This vote has already been repeated');
     const [vote] = await this.insert(caller, row.meeting_id, [
@@ -221,8 +221,8 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
   }
 
   async showOnHall(caller: AuthUser, voteId: string, show: boolean): Promise<Vote> {
+    await this.access.requireFor(caller, { kind: 'vote', id: voteId }, 'votes.manage');
     const row = await this.find(this.db.manager, voteId);
-    await this.access.require(caller, row.meeting_id, 'votes.manage');
     if (row.status === 'draft') throw new DomainError('VOTE_NOT_OPEN', 'Open the vote before showing it on the hall screen');
     const vote = await this.events.transaction(async (tx, emit) => {
       const others = show ? await updateReturning<{ id: string }>(tx, 'UPDATE votes SET on_hall = false WHERE meeting_id = $1 AND on_hall AND id <> $2 RETURNING id', [row.meeting_id, voteId]) : [];
@@ -236,8 +236,8 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
 
   /** Named votes only: who chose what becomes visible to every participant. */
   async publishRecords(caller: AuthUser, voteId: string): Promise<Vote> {
+    await this.access.requireFor(caller, { kind: 'vote', id: voteId }, 'votes.manage');
     const row = await this.find(this.db.manager, voteId);
-    await this.access.require(caller, row.meeting_id, 'votes.manage');
     if (row.kind !== 'named') throw new DomainError('VALIDATION_FAILED', 'Only a named vote has records to publish');
     if (row.status !== 'closed') throw new DomainError('VOTE_NOT_OPEN', 'Records are published after the close');
     return this.events.transaction(async (tx, emit) => {
@@ -247,8 +247,8 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
   }
 
   async records(caller: AuthUser, voteId: string): Promise<VoteRecords> {
+    const { role } = await this.access.requireFor(caller, { kind: 'vote', id: voteId }, 'votes.read');
     const row = await this.find(this.db.manager, voteId);
-    const { role } = await this.access.require(caller, row.meeting_id, 'votes.read');
     // a draft is nobody's to read records of, and to those who cannot see it, it does not exist (as GET /votes/:id)
     if (row.status === 'draft') throw notFound('Vote');
     if (!can(role, 'votes.records') && !(row.kind === 'named' && row.records_published)) throw forbidden('The vote records are for the secretariat');

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Comment, DocumentDetail, JoinedMeeting, MeetingEvent, Paragraph, UploadResult } from '@hopso/shared';
-import { buildDraftResolutionPdf } from '../../src/seed/demo-pdfs';
+import { buildDraftResolutionPdf } from '../../../fixtures';
 import type { Api, MeetingWorld } from './api';
 import { call, socketFor, waitForEvents, type TestSocket } from './sockets';
 

@@ -1,4 +1,5 @@
 import { Link, NavLink, Outlet } from 'react-router-dom';
+import { accountCan, accountRoleOf } from '@hopso/shared';
 import { useI18n } from '../i18n/useI18n';
 import { useLogout } from '../features/auth/hooks/useLogout';
 import { useRequiredUser } from '../features/auth/hooks/useRequiredUser';
@@ -10,6 +11,7 @@ import './AppLayout.css';
 export function AppLayout() {
   const { t } = useI18n();
   const user = useRequiredUser();
+  const managesAccounts = accountCan(accountRoleOf(user.isAdmin, user.staffOfCouncilIds.length > 0), 'users.manage');
   const logout = useLogout();
   return (
     <div className="app-shell">
@@ -43,8 +45,8 @@ export function AppLayout() {
             <NavLink to="/" end>
               {t.header.myMeetings}
             </NavLink>
-            {user.isAdmin && <NavLink to="/admin/users">{t.header.users}</NavLink>}
-            {user.isAdmin && <NavLink to="/admin/councils">{t.header.councils}</NavLink>}
+            {managesAccounts && <NavLink to="/admin/users">{t.header.users}</NavLink>}
+            {managesAccounts && <NavLink to="/admin/councils">{t.header.councils}</NavLink>}
             <NavLink to="/account/password" data-testid="change-password-link">
               {t.header.password}
             </NavLink>

@@ -1,4 +1,4 @@
-import { buildDraftResolutionPdf, buildLongPdf, DEMO_DOCUMENTS, LONG_PDF_PARAGRAPHS_PER_PAGE, type DraftResolutionOptions } from '../../seed/demo-pdfs';
+import { buildDraftResolutionPdf, buildLongPdf, DEMO_DOCUMENTS, LONG_PDF_PARAGRAPHS_PER_PAGE, type DraftResolutionOptions } from '../../../../fixtures';
 import { extractParagraphs, type ExtractedParagraph } from './extract-paragraphs';
 import { inspectPdf } from './inspect-pdf';
 import { textHash } from './normalise-text';

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '@hopso/shared';
-import { corruptPdf, emptyPdf, encryptedPdf, notAPdf, pdfWithPages, truncatedPdf } from '../../seed/broken-pdfs';
+import { corruptPdf, emptyPdf, encryptedPdf, notAPdf, pdfWithPages, truncatedPdf } from '../../../../fixtures';
 import { inspectPdf, type PdfLimits } from './inspect-pdf';
 
 const LIMITS: PdfLimits = { maxBytes: 10 * 1024 * 1024, maxPages: 30 };

@@ -1,4 +1,4 @@
-import { renderPdf } from '../../seed/demo-pdfs';
+import { renderPdf } from '../../../../fixtures';
 import { extractDocument } from './extract-paragraphs';
 
 /** Paragraph texts of a generated PDF, in reading order. */

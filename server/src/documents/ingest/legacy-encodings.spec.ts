@@ -1,4 +1,4 @@
-import { renderPdf } from '../../seed/demo-pdfs';
+import { renderPdf } from '../../../../fixtures';
 import { extractParagraphs } from './extract-paragraphs';
 import { detectLegacyEncoding, fromTcvn3, fromVni } from './legacy-encodings';
 

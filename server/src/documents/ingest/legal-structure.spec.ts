@@ -1,4 +1,4 @@
-import { buildDraftResolutionPdf, buildLongPdf, buildStructuredPdf } from '../../seed/demo-pdfs';
+import { buildDraftResolutionPdf, buildLongPdf, buildStructuredPdf } from '../../../../fixtures';
 import { extractParagraphs } from './extract-paragraphs';
 import { labelStructure } from './legal-structure';
 

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { OcrConfig } from '../../config';
-import { BUDGET_RESOLUTION_ARTICLES, buildDraftResolutionPdf, DEMO_COUNCIL_NAME } from '../../seed/demo-pdfs';
-import { characterAccuracy, scanPdf } from '../../seed/scanned-pdfs';
+import { BUDGET_RESOLUTION_ARTICLES, buildDraftResolutionPdf, characterAccuracy, DEMO_COUNCIL_NAME, scanPdf } from '../../../../fixtures';
 import { extractDocument } from './extract-paragraphs';
 import { OcrFailure, recogniseText } from './ocr';
 

@@ -1,5 +1,4 @@
-import { buildDraftResolutionPdf } from '../../seed/demo-pdfs';
-import { pdfWithInflateBomb, pdfWithSharedContentStream } from '../../seed/hostile-inputs';
+import { buildDraftResolutionPdf, pdfWithInflateBomb, pdfWithSharedContentStream } from '../../../../fixtures';
 import { findOversizedStream } from './stream-budget';
 
 describe('findOversizedStream', () => {

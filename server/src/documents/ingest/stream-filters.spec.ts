@@ -1,4 +1,4 @@
-import { encodeForFilters, pdfWithFilterBomb, pdfWithFilteredText, pdfWithRepeatedForm, pdfWithSharedContentStream, type PdfFilter } from '../../seed/hostile-inputs';
+import { encodeForFilters, pdfWithFilterBomb, pdfWithFilteredText, pdfWithRepeatedForm, pdfWithSharedContentStream, type PdfFilter } from '../../../../fixtures';
 import { measureContent } from './content-budget';
 import { extractParagraphs } from './extract-paragraphs';
 import { findOversizedStream } from './stream-budget';

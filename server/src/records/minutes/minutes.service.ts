@@ -109,8 +109,8 @@ export class MinutesService {
 
   /** A draft is for the staff only: to anyone else it does not exist until it is final. */
   async get(caller: AuthUser, id: string): Promise<Minutes> {
+    const { role } = await this.access.requireFor(caller, { kind: 'minutes', id: id }, 'records.readFinal');
     const row = await this.find(this.db.manager, id);
-    const { role } = await this.access.require(caller, row.meeting_id, 'records.readFinal');
     if (row.status !== 'final' && !can(role, 'records.draft')) throw notFound('Minutes');
     return this.present(caller, row);
   }
@@ -203,8 +203,8 @@ export class MinutesService {
   }
 
   private async requireStaff(caller: AuthUser, id: string, action: 'records.draft' | 'records.approve'): Promise<MinutesRow> {
+    const { role } = await this.access.requireFor(caller, { kind: 'minutes', id: id }, 'records.readFinal');
     const row = await this.find(this.db.manager, id);
-    const { role } = await this.access.require(caller, row.meeting_id, 'records.readFinal');
     // a delegate is not told that a draft exists
     if (!can(role, 'records.draft') && row.status !== 'final') throw notFound('Minutes');
     await this.access.require(caller, row.meeting_id, action);

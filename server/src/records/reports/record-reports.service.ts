@@ -48,9 +48,9 @@ export class RecordReportsService {
   }
 
   async explanation(caller: AuthUser, documentId: string, anonymous: boolean): Promise<{ doc: AdminDocument; title: string }> {
+    await this.access.requireFor(caller, { kind: 'document', id: documentId }, 'comments.readAll');
     const [d]: { meeting_id: string; title: string }[] = await this.db.query('SELECT meeting_id, title FROM documents WHERE id = $1', [documentId]);
     if (!d) throw notFound('Document');
-    await this.access.require(caller, d.meeting_id, 'comments.readAll');
     return { doc: explanationDocument(await this.gather(caller, d.meeting_id, documentId, anonymous)), title: d.title };
   }
 

@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { isStaff, type AttendanceEntry, type AttendanceStatus } from '@hopso/shared';
+import { councilCan, councilRoleOf, isStaff, type AttendanceEntry, type AttendanceStatus } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { forbiddenError } from '../../../lib/api-client';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -138,7 +138,7 @@ export function AttendancePage({ voteRecords }: { voteRecords?: (meetingId: stri
       </section>
       {voteRecords?.(m.id)}
       <div className="card console-section council-rules-on-meeting">
-        <CouncilSessionRules councilId={m.councilId} editable={Boolean(me.data?.isAdmin)} quietOnError />
+        <CouncilSessionRules councilId={m.councilId} editable={Boolean(me.data && councilCan(councilRoleOf(me.data.isAdmin, me.data.staffOfCouncilIds.includes(m.councilId)), 'council.setDefaults'))} quietOnError />
       </div>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router-dom';
+import { accountCan, accountRoleOf } from '@hopso/shared';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
 import { CurrentUserContext } from '../hooks/CurrentUserContext';
@@ -17,6 +18,6 @@ export function RequireAuth({ children, adminOnly = false }: { children: ReactNo
     const plain = next === '/' || logoutMarker.isSet();
     return <Navigate to={plain ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
-  if (adminOnly && !me.data.isAdmin) return <Navigate to="/" replace />;
+  if (adminOnly && !accountCan(accountRoleOf(me.data.isAdmin, me.data.staffOfCouncilIds.length > 0), 'users.manage')) return <Navigate to="/" replace />;
   return <CurrentUserContext.Provider value={me.data}>{children}</CurrentUserContext.Provider>;
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { createMeetingRequest, DEFAULT_TIME_ZONE } from '@hopso/shared';
+import { councilCan, councilRoleOf, createMeetingRequest, DEFAULT_TIME_ZONE } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { fieldErrors, type FieldErrors } from '../../../lib/formErrors';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -25,7 +25,7 @@ export function CreateMeetingPage() {
   const [values, setValues] = useState(defaultMeetingFormValues);
   const [errors, setErrors] = useState<FieldErrors>({});
 
-  const allowed = (councils.data ?? []).filter((c) => user.isAdmin || user.staffOfCouncilIds.includes(c.id));
+  const allowed = (councils.data ?? []).filter((c) => councilCan(councilRoleOf(user.isAdmin, user.staffOfCouncilIds.includes(c.id)), 'council.createMeeting'));
   const chosen = councilId || (allowed.length === 1 ? allowed[0].id : '');
   const timeZone = allowed.find((c) => c.id === chosen)?.timeZone ?? DEFAULT_TIME_ZONE;
 

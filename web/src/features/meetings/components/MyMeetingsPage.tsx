@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { MeetingSummary } from '@hopso/shared';
+import { councilCan, councilRoleOf, type MeetingSummary } from '@hopso/shared';
 import { Link } from 'react-router-dom';
 import { useI18n } from '../../../i18n/useI18n';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
@@ -17,7 +17,7 @@ export function MyMeetingsPage({ cardExtra }: { cardExtra?: (meeting: MeetingSum
   useDocumentTitle(t.meetings.title);
   const user = useRequiredUser();
   const meetings = useMeetings();
-  const canCreate = user.isAdmin || user.staffOfCouncilIds.length > 0;
+  const canCreate = councilCan(councilRoleOf(user.isAdmin, user.staffOfCouncilIds.length > 0), 'council.createMeeting');
 
   return (
     <>

@@ -1,6 +1,6 @@
-import { isStaff, type CurrentUser, type MeetingSummary } from '@hopso/shared';
+import { adminCan, can, type CurrentUser, type MeetingSummary } from '@hopso/shared';
 
-/** Chair and secretariat prepare a meeting; administrators may too. The server re-checks every write. */
+/** Chair and secretariat prepare a meeting; administrators may too (shared/src/roles.ts). The server re-checks every write. */
 export function canPrepareMeeting(user: Pick<CurrentUser, 'isAdmin'>, meeting: Pick<MeetingSummary, 'myRole'>): boolean {
-  return user.isAdmin || isStaff(meeting.myRole);
+  return adminCan(user.isAdmin, 'meeting.update') || can(meeting.myRole, 'meeting.update');
 }

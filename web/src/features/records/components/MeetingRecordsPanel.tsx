@@ -4,11 +4,12 @@ import { useI18n } from '../../../i18n/useI18n';
 import { saveFile } from '../../../lib/download';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { recordsApi } from '../api/recordsApi';
+import { adoptedKey } from '../lib/minutesCache';
 
 /** On the meeting page: the resolutions a passed vote adopted, and the way to the minutes and reports. */
 export function MeetingRecordsPanel({ meetingId }: { meetingId: string }) {
   const { t } = useI18n();
-  const adopted = useQuery({ queryKey: ['meetings', meetingId, 'adopted'], queryFn: () => recordsApi.adopted(meetingId) });
+  const adopted = useQuery({ queryKey: adoptedKey(meetingId), queryFn: () => recordsApi.adopted(meetingId) });
   const signed = useMutation({ mutationFn: (versionId: string) => recordsApi.adoptedFile(versionId), onSuccess: saveFile });
   return (
     <section className="card" aria-labelledby="meeting-records-heading" data-testid="meeting-records">

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
-import type { MeetingEvent, Minutes, MinutesStatus, MinutesSummary } from '@hopso/shared';
-import { applyRecordsEvent, minutesKey, oneMinutesKey } from './minutesCache';
+import type { MeetingEvent, Minutes, MinutesStatus, MinutesSummary, Vote } from '@hopso/shared';
+import { adoptedKey, applyRecordsEvent, minutesKey, oneMinutesKey } from './minutesCache';
 
 const M = 'm1';
 const summary = (id: string, status: MinutesStatus, version: number, sittingId: string | null = null): MinutesSummary => ({
@@ -42,6 +42,16 @@ describe('minutes cache', () => {
     expect(qc.getQueryState(oneMinutesKey('session'))?.isInvalidated).toBe(false);
     applyRecordsEvent(qc, changed(summary('session', 'submitted', 3)));
     expect(qc.getQueryState(oneMinutesKey('session'))?.isInvalidated).toBe(true);
+  });
+
+  it('reads the adopted resolutions again when a vote on a whole document passes, not for a section or a failed vote', () => {
+    const qc = new QueryClient();
+    qc.setQueryData(adoptedKey(M), []);
+    const vote = (v: Partial<Vote>): MeetingEvent => ({ meetingId: M, seq: 9, type: 'vote.changed', at: '', payload: { vote: { status: 'closed', versionId: 'dv1', paragraphId: null, result: { passed: true }, ...v } as Vote } });
+    for (const v of [{ paragraphId: 'p1' }, { result: { passed: false } as Vote['result'] }, { versionId: null }, { status: 'open' as const }]) applyRecordsEvent(qc, vote(v));
+    expect(qc.getQueryState(adoptedKey(M))?.isInvalidated).toBe(false);
+    applyRecordsEvent(qc, vote({}));
+    expect(qc.getQueryState(adoptedKey(M))?.isInvalidated).toBe(true);
   });
 
   it('ignores every other event', () => {

@@ -3,6 +3,7 @@ import type { Minutes, MinutesSummary, MeetingEvent } from '@hopso/shared';
 
 export const minutesKey = (meetingId: string) => ['meetings', meetingId, 'minutes'] as const;
 export const oneMinutesKey = (id: string) => ['minutes', id] as const;
+export const adoptedKey = (meetingId: string) => ['meetings', meetingId, 'adopted'] as const;
 
 /** The list in the order the server gives it: the sittings' minutes first, the session's last. */
 function upsert(list: MinutesSummary[], m: MinutesSummary): MinutesSummary[] {
@@ -20,6 +21,12 @@ function upsert(list: MinutesSummary[], m: MinutesSummary): MinutesSummary[] {
  * The server sends drafts to the staff only and the final minutes to everyone.
  */
 export function applyRecordsEvent(queryClient: QueryClient, event: MeetingEvent): void {
+  // a passed vote on a whole document adopts that version: the meeting page's list of resolutions follows
+  if (event.type === 'vote.changed') {
+    const { vote } = event.payload;
+    if (vote.status === 'closed' && vote.result?.passed && vote.versionId && !vote.paragraphId) void queryClient.invalidateQueries({ queryKey: adoptedKey(event.meetingId), exact: true });
+    return;
+  }
   if (event.type !== 'minutes.changed') return;
   const m = event.payload.minutes;
   queryClient.setQueryData<MinutesSummary[]>(minutesKey(m.meetingId), (list) => (list ? upsert(list, m) : list));

@@ -285,6 +285,23 @@ const certificateForm = () => {
   form.append('password', signingIdentity.password);
   return form;
 };
+/** A released document whose whole text a show of hands adopted (a document of its own: the shared one takes new versions). */
+let adoptedVersion: Params | null = null;
+const adoptedOnce = async (): Promise<Params> => {
+  if (adoptedVersion) return adoptedVersion;
+  const up = await w.secretary.upload(w.meeting.id, [{ name: 'nghi-quyet-thong-qua.pdf', data: pdf }]);
+  if (up.status !== 201) throw new Error(`upload: ${up.status} ${JSON.stringify(up.body)}`);
+  const { id } = (up.body as UploadResult).documents[0];
+  await w.secretary.waitReady(id);
+  if ((await w.secretary.post(`/documents/${id}/release`, {})).status !== 201) throw new Error('release the resolution');
+  const vote = await w.chair.post<Vote>(`/meetings/${w.meeting.id}/votes`, { question: 'Thông qua nghị quyết thử quyền', kind: 'show_of_hands', documentId: id });
+  if (vote.status !== 201) throw new Error(`create vote: ${vote.status} ${JSON.stringify(vote.body)}`);
+  const closed = await w.secretary.post<Vote>(`/votes/${vote.body.id}/manual-result`, { yes: 3, no: 0, abstain: 0 });
+  if (closed.status !== 200 || !closed.body.result?.passed) throw new Error(`adopt: ${closed.status} ${JSON.stringify(closed.body)}`);
+  const adopted = (await w.secretary.get<{ documentId: string; versionId: string }[]>(`/meetings/${w.meeting.id}/adopted-resolutions`)).body.find((a) => a.documentId === id);
+  if (!adopted) throw new Error('no adopted resolution');
+  return (adoptedVersion = { versionId: adopted.versionId });
+};
 
 const CASES: Record<string, RouteCase> = {
   // ---- public
@@ -668,6 +685,9 @@ const CASES: Record<string, RouteCase> = {
     expect: { anonymous: 401, admin: 200, secretary: 200, chair: 404, delegate: 404, observer: 404, outsider: 404, foreign: 404 },
     params: () => ({ id: w.council.id }),
   },
+  // ---- documents of record (issue 14): the final minutes' signatures, the adopted resolution signed
+  'GET /minutes/{id}/signatures': { expect: docsRead, params: finalMinutesOnce },
+  'GET /adopted-resolutions/{versionId}/file': { expect: docsRead, params: adoptedOnce },
 };
 
 /** A new delegate of the meeting, whose password the secretariat may reset. */
@@ -925,6 +945,9 @@ const OFFICIAL_EXPECT: Record<string, number> = {
   'DELETE /votes/{id}': 403,
   'DELETE /meetings/{id}/speaking-times': 403,
   'GET /councils/{id}/speaking-times': 404,
+  // documents of record: not theirs
+  'GET /minutes/{id}/signatures': 403,
+  'GET /adopted-resolutions/{versionId}/file': 403,
 };
 
 describe('the official (người trả lời chất vấn)', () => {

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { AdoptedResolution, Breakout, Comment, Minutes, MinutesSummary, MinutesVersion, Paragraph, Sitting, SpeakersList, UploadResult, Vote } from '@hopso/shared';
+import type { AdoptedResolution, Breakout, Comment, DocumentDetail, MeetingEvent, Minutes, MinutesSummary, MinutesVersion, Paragraph, PdfSignatureInfo, Sitting, SpeakersList, UploadResult, Vote } from '@hopso/shared';
 import { buildDraftResolutionPdf } from '../../fixtures';
 import { type Api, blobOf, buildMeetingWorld, type MeetingWorld } from './support/api';
 import { makeSigningP12, makeTestCa, pdfsig } from './support/certificates';
@@ -114,6 +114,23 @@ describe('the synthesis report for the whole meeting', () => {
     expect(text).toContain('Điều 1');
   });
 
+  it('is the same report for one document: counts per status and per tổ, structure labels, named after the document', async () => {
+    for (const format of ['docx', 'pdf'] as const) {
+      const res = await file(w.secretary, `/documents/${docId}/report?format=${format}`);
+      expect(res.status).toBe(200);
+      const text = flat(format === 'docx' ? await docxText(res.body) : await pdfText(res.body));
+      for (const s of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', `Thử Nghiệm w, ${dateIn(ZONE)}`, 'Tổng hợp ý kiến đại biểu về Nghị quyết ngân sách', 'Số ý kiến theo trạng thái', 'Số ý kiến theo tổ thảo luận', 'Tổ 1', 'Ngoài tổ', 'Điều 1', COMMENT, GROUP_REPORT]) {
+        expect({ format, s, found: text.includes(s) }).toEqual({ format, s, found: true });
+      }
+      // the delegate (Tổ 1) wrote the accepted comment, delegate B (in no tổ) the one still sent
+      expect(text).toMatch(/Tổ 1\s*0\s*0\s*1\s*0\s*0\s*1/);
+      expect(text).toMatch(/Ngoài tổ\s*1\s*0\s*0\s*0\s*0\s*1/);
+    }
+    // the CSV stays the secretary's spreadsheet
+    expect((await file(w.secretary, `/documents/${docId}/report?format=csv`)).type).toMatch(/text\/csv/);
+    expect((await file(w.delegate, `/documents/${docId}/report?format=pdf`)).status).toBe(403);
+  });
+
   it('writes the explanation report of a draft from the triage replies', async () => {
     const text = flat(await docxText((await file(w.secretary, `/documents/${docId}/records/explanation?format=docx`)).body));
     expect(text).toContain('Tiếp thu, giải trình ý kiến đại biểu về Nghị quyết ngân sách');
@@ -218,6 +235,19 @@ describe('minutes of a sitting', () => {
     expect(text).toContain('Biên bản đã được chủ tọa thông qua.');
     expect(text).toContain(CONCLUSION);
   });
+  it('are live at every step for the staff, and for delegates only once final', async () => {
+    const minutesEvents = async (api: Api) =>
+      ok(await api.get<MeetingEvent[]>(`${m()}/events?after=0`))
+        .filter((e): e is Extract<MeetingEvent, { type: 'minutes.changed' }> => e.type === 'minutes.changed' && e.payload.minutes.id === minutes.id)
+        .map((e) => e.payload.minutes.status);
+    const steps = ['draft', 'draft', 'submitted', 'returned', 'draft', 'submitted', 'final'];
+    expect(await minutesEvents(w.secretary)).toEqual(steps);
+    // the chair sees each submission to approve
+    expect(await minutesEvents(w.chair)).toEqual(steps);
+    expect(await minutesEvents(w.delegate)).toEqual(['final']);
+    expect(await minutesEvents(w.observer)).toEqual(['final']);
+  });
+
   it('carry the council\'s digital signature once it has a certificate, which poppler validates', async () => {
     const unsigned = await file(w.delegate, `/minutes/${minutes.id}/file?format=pdf`);
     expect(pdfsig(unsigned.body)).toMatch(/does not contain any signatures/);
@@ -232,6 +262,15 @@ describe('minutes of a sitting', () => {
     expect(report).toMatch(/Thường trực HĐND/);
     expect(flat(await pdfText(signed.body))).toContain(CONCLUSION);
   });
+
+  it('show their signatures as hopso checks them: signer, time, unchanged; none for a draft', async () => {
+    const [sig] = ok(await w.delegate.get<PdfSignatureInfo[]>(`/minutes/${minutes.id}/signatures`));
+    expect(sig).toMatchObject({ signerName: 'Thường trực HĐND', status: 'valid', digestMatches: true });
+    expect(Math.abs(Date.parse(sig.signingTime!) - Date.now())).toBeLessThan(10 * 60_000);
+    const draft = ok(await w.secretary.post<Minutes>(`${m()}/minutes`, { sittingId: null }), 201);
+    expect(ok(await w.secretary.get<PdfSignatureInfo[]>(`/minutes/${draft.id}/signatures`))).toEqual([]);
+    expect((await w.delegate.get(`/minutes/${draft.id}/signatures`)).status).toBe(404);
+  });
 });
 
 describe('adopted resolutions', () => {
@@ -240,5 +279,39 @@ describe('adopted resolutions', () => {
     expect(list).toEqual([expect.objectContaining({ documentId: docId, versionNo: 1, voteId: vote.id, question: 'Thông qua Nghị quyết ngân sách' })]);
     expect(list[0].result.passed).toBe(true);
     expect((await w.outsider.get(`${m()}/adopted-resolutions`)).status).toBe(404);
+  });
+
+  it('are signed as PAdES with the council’s certificate, which pdfsig validates, and a tampered copy fails', async () => {
+    const [adopted] = ok(await w.delegate.get<AdoptedResolution[]>(`${m()}/adopted-resolutions`));
+    const res = await file(w.delegate, `/adopted-resolutions/${adopted.versionId}/file`);
+    expect([res.status, res.type]).toEqual([200, 'application/pdf']);
+    const report = pdfsig(res.body);
+    expect(report).toMatch(/Signature Validation: Signature is Valid/);
+    expect(report).toMatch(/Signer Certificate Common Name: Thường trực HĐND/);
+    expect(report).toMatch(/Total document signed/);
+    expect(flat(await pdfText(res.body))).toContain(CLAUSE);
+    const tampered = Buffer.from(res.body);
+    const at = tampered.indexOf('/MediaBox');
+    expect(at).toBeGreaterThan(0);
+    tampered[at + 1] = 'm'.charCodeAt(0);
+    expect(pdfsig(tampered)).not.toMatch(/Signature is Valid/);
+    expect((await file(w.outsider, `/adopted-resolutions/${adopted.versionId}/file`)).status).toBe(404);
+    expect((await file(w.delegate, `/adopted-resolutions/${crypto.randomUUID()}/file`)).status).toBe(404);
+  });
+
+  it('lock the adopted version: a new version is refused with a stable code, and the database refuses it too', async () => {
+    const form = new FormData();
+    form.append('files', blobOf(await buildDraftResolutionPdf({ title: 'Nghị quyết ngân sách (sửa)', councilName: 'Hội đồng nhân dân xã Thử Nghiệm', articles: [{ heading: 'Điều 1. Mức hỗ trợ', clauses: ['Sửa sau khi thông qua.'] }] }), 'application/pdf'), 'sua.pdf');
+    const res = await w.secretary.request<Err>('POST', `/documents/${docId}/versions`, form);
+    expect([res.status, res.body.code]).toEqual([409, 'DOCUMENT_ADOPTED']);
+    const detail = ok(await w.secretary.get<DocumentDetail>(`/documents/${docId}`));
+    expect(detail.versions.map((v) => v.versionNo)).toEqual([1]);
+    await expect(
+      server.db.query(
+        `INSERT INTO document_versions (document_id, version_no, file_key, file_name, size_bytes, sha256, page_count, status, uploaded_by)
+         SELECT document_id, 2, file_key || '.x', file_name, size_bytes, sha256, page_count, status, uploaded_by FROM document_versions WHERE document_id = $1`,
+        [docId],
+      ),
+    ).rejects.toThrow(/adopted/);
   });
 });

@@ -72,6 +72,8 @@ export const ERROR_CODES = [
   // session day: drafts, follow-ups
   'VOTE_NOT_DRAFT',
   'FOLLOWUP_CLOSED',
+  // documents of record: an adopted resolution is locked
+  'DOCUMENT_ADOPTED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -8,6 +8,7 @@ import type { Breakout, GroupMessage } from './breakouts';
 import type { AttendanceEntry, Quorum, Sitting } from './attendance';
 import type { BallotReceipt, Vote, VoteTally } from './votes';
 import type { SpeakersList } from './speakers';
+import type { MinutesSummary } from './records';
 
 /**
  * Everything the server broadcasts about a meeting is a MeetingEvent with a
@@ -53,6 +54,11 @@ export interface MeetingEventPayloads {
   'displayLinks.changed': { meetingId: string };
   /** Staff only: a draft vote was deleted before it opened (drafts are the staff's alone). */
   'vote.deleted': { meetingId: string; voteId: string };
+  /**
+   * Minutes drafted, edited, submitted, returned, approved: to the staff (the chair sees each submission)
+   * at every step; to the other participants only once final, as GET /minutes shows them.
+   */
+  'minutes.changed': { minutes: MinutesSummary };
 }
 
 /** The meeting's own editable details, as MeetingSummary shows them. */

@@ -1,17 +1,30 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Browser, Download, Page } from 'playwright-core';
 import { pdfText } from '../../server/test/support/read-back';
+import { blobOf, login } from '../../server/test/support/api';
+import { makeSigningP12, makeTestCa, pdfsig } from '../../server/test/support/certificates';
 import { startServer, type TestServer } from '../../server/test/support/server';
-import { desktopContext, launchBrowser, logIn, phoneContext, screenshotOnFailure } from './support/browser';
+import { DEMO_PASSWORD, desktopContext, launchBrowser, logIn, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
 
 let server: TestServer;
 let browser: Browser;
 let meetingId: string;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ seedDemo: true }), launchBrowser()]);
+  // made first: generating the key blocks the event loop for a while, long enough for a pooled connection to the started server to go stale
+  const identity = makeSigningP12(makeTestCa('CA thử nghiệm biên bản'), { commonName: 'Thường trực HĐND xã Yên Hòa', password: 'mật-khẩu' });
+  [server, browser] = await Promise.all([startServer({ seedDemo: true, env: { HOPSO_SIGNING_KEY: crypto.randomBytes(32).toString('base64') } }), launchBrowser()]);
   meetingId = (await server.db.query('SELECT id FROM meetings LIMIT 1')).rows[0].id;
-});
+  // the council's certificate, stored by its administrator (the browser side of that is signatures.e2e.ts)
+  const councilId: string = (await server.db.query('SELECT council_id FROM meetings WHERE id = $1', [meetingId])).rows[0].council_id;
+  const form = new FormData();
+  form.append('certificate', blobOf(identity.p12, 'application/x-pkcs12'), 'hdnd.p12');
+  form.append('password', identity.password);
+  const admin = await login(server, 'admin', DEMO_PASSWORD);
+  const stored = await admin.request('PUT', `/councils/${councilId}/signing-certificate`, form);
+  if (stored.status !== 200) throw new Error(`store the certificate: ${stored.status} ${JSON.stringify(stored.body)}`);
+}, 180_000);
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
@@ -25,12 +38,19 @@ async function download(page: Page, selector: string): Promise<{ name: string; b
   return { name: (file as Download).suggestedFilename(), body: fs.readFileSync(path) };
 }
 
-it('lets the secretary draft the meeting report and the minutes, the chair approve them, and the final PDF download', async () => {
+/** Today on the council's clock (Asia/Ho_Chi_Minh), as the UI writes dates: 01/12/2026. */
+const todayInVietnam = () => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
+
+it('lets the secretary draft the meeting report and the minutes, the chair approve them live, and the final PDF show its signature', async () => {
   const secretaryContext = await desktopContext(browser, server.url);
   const chairContext = await phoneContext(browser, server.url);
   const secretary = await logIn(secretaryContext, 'thuky1');
   const chair = await logIn(chairContext, 'chutoa');
   try {
+    // the chair waits on the records page: the submission arrives without a reload
+    await chair.goto(`/meetings/${meetingId}/records`);
+    await chair.locator('[data-testid="minutes-list"] .empty-state').waitFor();
+
     await secretary.goto(`/meetings/${meetingId}`);
     await secretary.click('[data-testid="meeting-records-link"]');
     await secretary.locator('[data-testid="records-reports"]').waitFor();
@@ -43,24 +63,38 @@ it('lets the secretary draft the meeting report and the minutes, the chair appro
     // the minutes draft of the session, with a summary written for the first agenda item
     await secretary.click('[data-testid="minutes-new-session"]');
     await secretary.locator('[data-testid="minutes-editor"][data-status="draft"]').waitFor();
+    await waitForText(chair.locator('[data-testid="minutes-row"]'), 'Dự thảo');
     await secretary.locator('[data-testid="minutes-summary"]').first().fill(SUMMARY);
     await secretary.click('[data-testid="minutes-save"]');
     await secretary.locator('[data-testid="minutes-editor"]', { hasText: 'Phiên bản 2' }).waitFor();
     await secretary.click('[data-testid="minutes-submit"]');
     await secretary.locator('[data-testid="minutes-editor"][data-status="submitted"]').waitFor();
 
-    // the chair, on a phone, approves
-    await chair.goto(`/meetings/${meetingId}/records`);
-    await chair.locator('[data-testid="minutes-row"]').first().waitFor();
+    // the chair, on a phone, sees the submission live and approves
+    await waitForText(chair.locator('[data-testid="minutes-row"]'), 'Chờ chủ tọa duyệt');
     await chair.click('[data-testid="minutes-open"]');
     await chair.locator('[data-testid="minutes-editor"][data-status="submitted"]').waitFor();
     expect(await chair.locator('[data-testid="minutes-summary"]').first().inputValue()).toBe(SUMMARY);
     await chair.click('[data-testid="minutes-approve"]');
     await chair.locator('[data-testid="minutes-editor"][data-status="final"]').waitFor();
+    // the secretary's open minutes follow, locked
+    await secretary.locator('[data-testid="minutes-editor"][data-status="final"]').waitFor();
+    expect(await secretary.locator('[data-testid="minutes-save"]').count()).toBe(0);
 
-    // the final PDF downloads and reads back with the summary and the approval
+    // the final minutes show their signature: signer, time on the council's clock, unchanged since signing
+    const panel = chair.locator('[data-testid="minutes-editor"] [data-testid="signature-panel"]');
+    await waitForText(panel, 'Hợp lệ — tài liệu không thay đổi kể từ khi ký');
+    await panel.locator('summary').click();
+    await waitForText(panel.locator('[data-testid="signature-signer"]'), 'Thường trực HĐND xã Yên Hòa');
+    await waitForText(panel.locator('[data-testid="signature-time"]'), todayInVietnam());
+    expect(await chair.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+    // the final PDF downloads, signed (poppler validates it), with the summary and the approval
     const pdf = await download(chair, '[data-testid="minutes-file-pdf"]');
     expect(pdf.name).toMatch(/^Biên bản .*\.pdf$/);
+    const check = pdfsig(pdf.body);
+    expect(check).toMatch(/Signature Validation: Signature is Valid/);
+    expect(check).toMatch(/Thường trực HĐND xã Yên Hòa/);
     const text = (await pdfText(pdf.body)).replace(/\s+/g, ' ');
     expect(text).toContain('BIÊN BẢN');
     expect(text).toContain(SUMMARY);

@@ -6,7 +6,9 @@ import { REPORT_FORMATS, commentFilters, createCommentRequest, triageCommentRequ
 import { CurrentUser, type AuthUser } from '../auth/auth-user';
 import { UuidParam, ZodBody, ZodPipe } from '../common/zod';
 import { CommentsService } from './comments.service';
-import { reportCsv, reportDocx, reportPdf } from './synthesis-report';
+import { RecordReportsService } from '../records/reports/record-reports.service';
+import { renderRecord } from '../records/format/record-document';
+import { reportCsv } from './synthesis-report';
 
 const reportQuery = z.object({ format: z.enum(REPORT_FORMATS, { message: 'format must be csv, docx or pdf' }) });
 const CONTENT_TYPES = {
@@ -18,7 +20,10 @@ const CONTENT_TYPES = {
 @ApiTags('comments')
 @Controller()
 export class CommentsController {
-  constructor(private readonly comments: CommentsService) {}
+  constructor(
+    private readonly comments: CommentsService,
+    private readonly records: RecordReportsService,
+  ) {}
 
   @Get('documents/:id/comments')
   listForDocument(@CurrentUser() caller: AuthUser, @UuidParam('id') documentId: string): Promise<Comment[]> {
@@ -62,7 +67,8 @@ export class CommentsController {
     @Res() res: Response,
   ): Promise<void> {
     const report = await this.comments.synthesisReport(caller, documentId);
-    const body = format === 'csv' ? reportCsv(report) : format === 'docx' ? await reportDocx(report) : await reportPdf(report);
+    // DOCX and PDF: the records' report of this one document (counts per status and per tổ, structure labels)
+    const body = format === 'csv' ? reportCsv(report) : await renderRecord(await this.records.synthesisOfDocument(caller, documentId), format);
     res.setHeader('Content-Type', CONTENT_TYPES[format]);
     res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`Báo cáo tổng hợp ý kiến - ${report.documentTitle}.${format}`)}`);
     res.send(body);

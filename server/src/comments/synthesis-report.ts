@@ -1,9 +1,7 @@
 import Papa from 'papaparse';
 import { type CommentStatus, DEFAULT_TIME_ZONE } from '@hopso/shared';
-import { type AdminDocument, shortDateTime } from '../records/format/admin-document';
-import { renderDocx } from '../records/format/render-docx';
-import { renderPdf } from '../records/format/render-pdf';
-import { STATUS_LABEL, synthesisDocument } from '../records/reports/synthesis-document';
+import { shortDateTime } from '../records/format/admin-document';
+import { STATUS_LABEL } from '../records/reports/synthesis-document';
 
 export { STATUS_LABEL };
 
@@ -74,25 +72,3 @@ export function reportCsv(r: SynthesisReport): Buffer {
   const csv = Papa.unparse(rows.length ? rows : [{ 'Đoạn số': '', Trang: '', 'Vị trí': '', 'Trích dẫn': '', 'Đại biểu': '', 'Đơn vị': '', 'Ý kiến': '', 'Trạng thái': '', 'Trả lời': '', 'Thời gian': '' }], { newline: '\r\n', escapeFormulae: true });
   return Buffer.from('\uFEFF' + (rows.length ? csv : csv.split('\r\n')[0]), 'utf8');
 }
-
-/** The per-document report as a document of record: the same description the meeting-wide report uses. */
-export function reportDocument(r: SynthesisReport): AdminDocument {
-  return synthesisDocument({
-    issuer: { councilName: r.councilName, timeZone: r.timeZone ?? DEFAULT_TIME_ZONE },
-    meetingTitle: r.meetingTitle,
-    generatedAt: r.generatedAt,
-    scope: 'document',
-    anonymous: false,
-    items: [
-      {
-        title: null,
-        presenter: '',
-        documents: [{ id: '', title: r.documentTitle, versionNo: r.versionNo, sections: r.sections.map((s) => ({ ...s, comments: s.comments.map((c) => ({ ...c, authorId: c.author, group: null })) })) }],
-        groupReports: r.groupReports,
-      },
-    ],
-  });
-}
-
-export const reportDocx = (r: SynthesisReport): Promise<Buffer> => renderDocx(reportDocument(r));
-export const reportPdf = (r: SynthesisReport): Promise<Buffer> => renderPdf(reportDocument(r));

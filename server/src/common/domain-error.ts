@@ -66,6 +66,7 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   OCR_FAILED: 422,
   VOTE_NOT_DRAFT: 409,
   FOLLOWUP_CLOSED: 409,
+  DOCUMENT_ADOPTED: 409,
 };
 
 /** An error a person can act on: a stable code for the UI plus a plain message. */

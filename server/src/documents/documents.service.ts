@@ -21,6 +21,7 @@ import { PdfWorkers } from './ingest/pdf-workers';
 import { documentReadable } from './document-release';
 import { announceDocuments, loadDocumentSummaries, toVersionInfo } from './document-summaries';
 import { loadSignatureChecks } from '../signatures/document-signatures';
+import { assertNotAdopted } from '../records/adopted-lock';
 
 /** An upload as it arrived: a temporary file (see upload-limits.ts). */
 export interface UploadedPdf {
@@ -100,10 +101,12 @@ export class DocumentsService {
   async addVersion(caller: AuthUser, documentId: string, files: UploadedPdf[]): Promise<DocumentDetail> {
     const doc = await this.findDocument(caller, documentId, 'documents.write');
     if (files.length !== 1) throw new DomainError('FILE_MISSING', 'Upload exactly one PDF file as the new version');
+    await assertNotAdopted(this.db, doc.id);
     const versionId = crypto.randomUUID();
     const [file] = await this.storeThenCommit([{ file: files[0], key: fileKey(doc.id, versionId) }], async (tx, emit, [stored]) => {
       // lock the document so two uploads at once get consecutive version numbers
       await tx.query('SELECT id FROM documents WHERE id = $1 FOR UPDATE', [doc.id]);
+      await assertNotAdopted(tx, doc.id);
       const [{ next }] = await tx.query('SELECT COALESCE(MAX(version_no), 0) + 1 AS next FROM document_versions WHERE document_id = $1', [doc.id]);
       await tx.insert(DocumentVersionEntity, this.versionRow(doc.id, versionId, Number(next), stored, caller.id));
       await announceDocuments(tx, emit, [doc.id]);

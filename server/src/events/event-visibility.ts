@@ -110,6 +110,10 @@ export function viewOf(stored: StoredEvent, viewer: Viewer, meeting: MeetingVisi
     case 'speakers.changed': // the speakers list: everyone
     case 'questions.changed': // chất vấn: staff and the people concerned, ids only
       return !adminOnly && byAudience(audience, viewer, staff) ? event : null;
+    case 'minutes.changed':
+      // a draft is the staff's (GET /minutes/:id is 404 to anyone else until final); the final minutes are every participant's
+      if (staff) return event;
+      return !adminOnly && can(role, 'records.readFinal') && event.payload.minutes.status === 'final' ? event : null;
     default:
       return null;
   }

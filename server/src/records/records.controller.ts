@@ -12,6 +12,7 @@ import {
   type Minutes,
   type MinutesSummary,
   type MinutesVersion,
+  type PdfSignatureInfo,
   type RecordFileQuery,
   type ReturnMinutesRequest,
   type SynthesisQuery,
@@ -22,6 +23,7 @@ import { UuidParam, ZodBody, ZodQuery } from '../common/zod';
 import { renderRecord, sendFile } from './format/record-document';
 import { MinutesService } from './minutes/minutes.service';
 import { RecordReportsService } from './reports/record-reports.service';
+import { AdoptedResolutionsService } from './resolutions/adopted-resolutions.service';
 
 @ApiTags('records')
 @Controller()
@@ -29,6 +31,7 @@ export class RecordsController {
   constructor(
     private readonly reports: RecordReportsService,
     private readonly minutes: MinutesService,
+    private readonly resolutions: AdoptedResolutionsService,
   ) {}
 
   /** Báo cáo tổng hợp ý kiến for the whole meeting (or one of its documents), named or anonymised. */
@@ -97,5 +100,18 @@ export class RecordsController {
   async file(@CurrentUser() caller: AuthUser, @UuidParam('id') id: string, @ZodQuery(recordFileQuery) q: RecordFileQuery, @Res() res: Response): Promise<void> {
     const { body, fileName } = await this.minutes.file(caller, id, q.format);
     sendFile(res, body, q.format, fileName);
+  }
+
+  /** The signatures of the final minutes' PDF (signer, time, unchanged since signing); none while a draft. */
+  @Get('minutes/:id/signatures')
+  finalSignatures(@CurrentUser() caller: AuthUser, @UuidParam('id') id: string): Promise<PdfSignatureInfo[]> {
+    return this.minutes.finalSignatures(caller, id);
+  }
+
+  /** The version a passed vote adopted, as a PDF signed with the council's certificate. */
+  @Get('adopted-resolutions/:versionId/file')
+  async adoptedFile(@CurrentUser() caller: AuthUser, @UuidParam('versionId') versionId: string, @Res() res: Response): Promise<void> {
+    const { body, fileName } = await this.resolutions.signedFile(caller, versionId);
+    sendFile(res, body, 'pdf', fileName);
   }
 }

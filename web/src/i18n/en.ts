@@ -551,6 +551,7 @@ export const en: Dictionary = {
     OCR_FAILED: 'Scan, text not recognised: the text on the scanned pages could not be recognised. Scan it again more clearly (300 dpi) and upload it again.',
     VOTE_NOT_DRAFT: 'This vote has been opened or closed, so it can no longer be changed or deleted.',
     FOLLOWUP_CLOSED: 'The next session has started: follow-ups on this issue have ended. Send a new written question in that session.',
+    DOCUMENT_ADOPTED: 'This document was adopted by a vote and is locked: no new version can be uploaded. To amend it, create a new document.',
   },
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {
@@ -1133,6 +1134,7 @@ export const en: Dictionary = {
     adopted: 'Adopted resolutions',
     adoptedLine: (title: string, version: number, yes: number, seats: number) => `${title} (version ${version}) — ${yes} of ${seats} delegates in favour`,
     finalDocuments: 'Approved minutes',
+    signedPdf: 'Download the signed PDF',
   },
   // ---- issue 16: notifications, my comments, release per document, account slips, upload title, group room ----
   notifications: {

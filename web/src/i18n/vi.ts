@@ -555,6 +555,7 @@ export const vi = {
     OCR_FAILED: 'Bản quét, chưa nhận dạng chữ: không nhận dạng được chữ trên các trang quét. Hãy quét lại rõ hơn (300 dpi) rồi tải lên lại.',
     VOTE_NOT_DRAFT: 'Biểu quyết này đã mở hoặc đã kết thúc nên không sửa, không xóa được nữa.',
     FOLLOWUP_CLOSED: 'Kỳ họp tiếp theo đã bắt đầu: việc chất vấn lại nội dung này đã kết thúc. Hãy gửi phiếu chất vấn mới tại kỳ họp này.',
+    DOCUMENT_ADOPTED: 'Văn bản này đã được thông qua bằng biểu quyết nên đã khóa: không tải lên phiên bản mới được. Nếu cần sửa đổi, hãy tạo tài liệu mới.',
   } satisfies Record<ErrorCode, string>,
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {
@@ -1138,6 +1139,7 @@ export const vi = {
     adopted: 'Nghị quyết đã được thông qua',
     adoptedLine: (title: string, version: number, yes: number, seats: number) => `${title} (phiên bản ${version}) — ${yes}/${seats} đại biểu tán thành`,
     finalDocuments: 'Biên bản đã duyệt',
+    signedPdf: 'Tải bản đã ký số (PDF)',
   },
   // ---- issue 16: notifications, my comments, release per document, account slips, upload title, group room ----
   notifications: {

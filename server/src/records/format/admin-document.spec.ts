@@ -1,17 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { golden as goldenIn } from '../../../test/support/golden';
 import { docxDocumentXml, docxText, pdfText } from '../../../test/support/read-back';
 import { type AdminDocument, bold, dateLine, heading, para, placeOf, table } from './admin-document';
 import { renderDocx } from './render-docx';
 import { renderPdf } from './render-pdf';
 
-const GOLDEN = join(__dirname, '__golden__');
-/** Compares with the committed golden file; `HOPSO_UPDATE_GOLDEN=1` rewrites it after a deliberate change. */
-function golden(name: string, actual: string): void {
-  const file = join(GOLDEN, name);
-  if (process.env.HOPSO_UPDATE_GOLDEN === '1' || !existsSync(file)) writeFileSync(file, actual);
-  expect(actual).toBe(readFileSync(file, 'utf8'));
-}
+const golden = (name: string, actual: string) => goldenIn(join(__dirname, '__golden__'), name, actual);
 
 const sample = (timeZone: string, date: Date): AdminDocument => ({
   issuer: { parent: 'Ủy ban nhân dân tỉnh Hưng Yên', name: 'Hội đồng nhân dân xã Yên Hòa' },

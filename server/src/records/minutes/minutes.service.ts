@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   type AdoptedResolution,
-  type ErrorCode,
   can,
   type CreateMinutesRequest,
   type Minutes,
@@ -12,6 +11,7 @@ import {
   type MinutesStatus,
   type MinutesSummary,
   type MinutesVersion,
+  type PdfSignatureInfo,
   type ReturnMinutesRequest,
   type UpdateMinutesRequest,
   type VoteResult,
@@ -19,6 +19,7 @@ import {
 import type { AuthUser } from '../../auth/auth-user';
 import { AuditService } from '../../audit/audit.service';
 import { DomainError, notFound } from '../../common/domain-error';
+import { type EmitFn, MeetingEventsService } from '../../events/meeting-events.service';
 import { MeetingAccessService } from '../../meetings/meeting-access.service';
 import { isUniqueViolation } from '../../speakers/speakers.service';
 import type { RecordFormat } from '../format/record-document';
@@ -27,6 +28,8 @@ import { renderPdf } from '../format/render-pdf';
 import { minutesDocument, minutesTitle } from './minutes-document';
 import { MinutesFactsService } from './minutes-facts.service';
 import { SignaturesService } from '../../signatures/signatures.service';
+import { verifyPdfSignatures } from '../../signatures/pdf-signature-verifier';
+import { signRecord } from '../sign-record';
 
 interface MinutesRow {
   id: string;
@@ -67,8 +70,6 @@ const toSummary = (r: MinutesRow): MinutesSummary => ({
  * note. Every change writes a version; the generated facts follow the record until frozen (at the
  * latest when the chair approves); a final minutes refuses every change (MINUTES_FINAL, and a trigger).
  */
-/** Reasons a final minutes is served without a signature rather than not at all. */
-const UNSIGNED_FALLBACK = new Set<ErrorCode>(['SIGNING_KEY_MISSING', 'SIGNING_CERTIFICATE_MISSING', 'SIGNING_KEY_CHANGED', 'CERTIFICATE_EXPIRED', 'CERTIFICATE_NOT_YET_VALID']);
 
 @Injectable()
 export class MinutesService {
@@ -78,6 +79,7 @@ export class MinutesService {
     private readonly facts: MinutesFactsService,
     private readonly audit: AuditService,
     private readonly signatures: SignaturesService,
+    private readonly events: MeetingEventsService,
   ) {}
 
   /** Staff see every minutes of the meeting; everyone else only the final ones. */
@@ -93,10 +95,11 @@ export class MinutesService {
       const [s] = await this.db.query('SELECT 1 FROM sittings WHERE id = $1 AND meeting_id = $2', [req.sittingId, meetingId]);
       if (!s) throw notFound('Sitting');
     }
-    const id = await this.db.transaction(async (tx) => {
+    const id = await this.events.transaction(async (tx, emit) => {
       try {
         const [row]: { id: string }[] = await tx.query('INSERT INTO minutes (meeting_id, sitting_id, content, created_by, updated_by) VALUES ($1, $2, $3, $4, $4) RETURNING id', [meetingId, req.sittingId, EMPTY, caller.id]);
         await this.writeVersion(tx, row.id, caller, '');
+        await this.announce(tx, emit, row.id);
         return row.id;
       } catch (e) {
         if (isUniqueViolation(e, 'minutes_sitting_idx') || isUniqueViolation(e, 'minutes_session_idx')) throw new DomainError('CONFLICT', 'These minutes already exist: open them instead');
@@ -117,13 +120,14 @@ export class MinutesService {
 
   async update(caller: AuthUser, id: string, req: UpdateMinutesRequest): Promise<Minutes> {
     const row = await this.requireStaff(caller, id, 'records.draft');
-    await this.db.transaction(async (tx) => {
+    await this.events.transaction(async (tx, emit) => {
       const cur = await this.find(tx, id, true);
       assertEditable(cur.status);
       if (cur.version !== req.version) throw new DomainError('CONFLICT', 'Someone saved these minutes meanwhile: reload them and write your change again');
       const frozen = cur.frozen_facts ?? (req.freeze ? await this.facts.assemble(caller, cur.meeting_id, cur.sitting_id) : null);
       await tx.query(`UPDATE minutes SET content = $2, frozen_facts = $3, status = 'draft', version = version + 1, updated_by = $4, updated_at = now() WHERE id = $1`, [id, req.content, frozen, caller.id]);
       await this.writeVersion(tx, id, caller, '');
+      await this.announce(tx, emit, id);
     });
     await this.audit.record({ userId: caller.id, action: 'minutes.update', meetingId: row.meeting_id, targetId: id, meta: { freeze: req.freeze ?? false } });
     return this.get(caller, id);
@@ -165,12 +169,13 @@ export class MinutesService {
   async finalPdf(m: Minutes): Promise<Buffer> {
     const pdf = await renderPdf(minutesDocument(m));
     const [meeting] = await this.db.query('SELECT council_id FROM meetings WHERE id = $1', [m.meetingId]);
-    try {
-      return await this.signatures.signPdf(meeting.council_id, pdf, { reason: `Biên bản ${minutesTitle(m)}` });
-    } catch (e) {
-      if (e instanceof DomainError && UNSIGNED_FALLBACK.has(e.code)) return pdf;
-      throw e;
-    }
+    return signRecord(this.signatures, meeting.council_id, pdf, { reason: `Biên bản ${minutesTitle(m)}` });
+  }
+
+  /** The signatures of the PDF GET /minutes/:id/file serves, as an independent check reads them (none until final). */
+  async finalSignatures(caller: AuthUser, id: string): Promise<PdfSignatureInfo[]> {
+    const m = await this.get(caller, id);
+    return m.status === 'final' ? verifyPdfSignatures(await this.finalPdf(m)) : [];
   }
 
   /** The document versions a passed vote adopted: marked by the vote's closing, shown on the meeting page. */
@@ -187,7 +192,7 @@ export class MinutesService {
 
   private async transition(caller: AuthUser, id: string, action: 'records.draft' | 'records.approve', check: (s: MinutesStatus) => void, to: 'submitted' | 'returned' | 'final', note: string): Promise<Minutes> {
     const row = await this.requireStaff(caller, id, action);
-    await this.db.transaction(async (tx) => {
+    await this.events.transaction(async (tx, emit) => {
       const cur = await this.find(tx, id, true);
       check(cur.status);
       const frozen = to === 'final' ? (cur.frozen_facts ?? (await this.facts.assemble(caller, cur.meeting_id, cur.sitting_id))) : cur.frozen_facts;
@@ -197,6 +202,7 @@ export class MinutesService {
         [id, to, to === 'returned' ? note : '', frozen, caller.id],
       );
       await this.writeVersion(tx, id, caller, note);
+      await this.announce(tx, emit, id);
     });
     await this.audit.record({ userId: caller.id, action: `minutes.${to}`, meetingId: row.meeting_id, targetId: id, meta: {} });
     return this.get(caller, id);
@@ -215,6 +221,12 @@ export class MinutesService {
     const [row]: MinutesRow[] = await tx.query(`${SELECT_MINUTES} WHERE n.id = $1${lock ? ' FOR UPDATE OF n' : ''}`, [id]);
     if (!row) throw notFound('Minutes');
     return row;
+  }
+
+  /** Every step of the workflow, live: event-visibility.ts shows a draft to the staff and the final minutes to every participant. */
+  private async announce(tx: EntityManager, emit: EmitFn, id: string): Promise<void> {
+    const row = await this.find(tx, id);
+    await emit(row.meeting_id, 'minutes.changed', { minutes: toSummary(row) }, { to: 'all' });
   }
 
   private async writeVersion(tx: EntityManager, id: string, caller: AuthUser, note: string): Promise<void> {

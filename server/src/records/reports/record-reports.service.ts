@@ -47,6 +47,13 @@ export class RecordReportsService {
     return synthesisDocument(await this.gather(caller, meetingId, opts.documentId ?? null, opts.anonymous));
   }
 
+  /** The same report for one document (GET /documents/:id/report as DOCX or PDF): its counts per status and per tổ, its structure labels. */
+  async synthesisOfDocument(caller: AuthUser, documentId: string): Promise<AdminDocument> {
+    const [d]: { meeting_id: string }[] = await this.db.query('SELECT meeting_id FROM documents WHERE id = $1', [documentId]);
+    if (!d) throw notFound('Document');
+    return this.synthesis(caller, d.meeting_id, { documentId, anonymous: false });
+  }
+
   async explanation(caller: AuthUser, documentId: string, anonymous: boolean): Promise<{ doc: AdminDocument; title: string }> {
     await this.access.requireFor(caller, { kind: 'document', id: documentId }, 'comments.readAll');
     const [d]: { meeting_id: string; title: string }[] = await this.db.query('SELECT meeting_id, title FROM documents WHERE id = $1', [documentId]);

@@ -1,4 +1,4 @@
-import type { AdoptedResolution, Minutes, MinutesContent, MinutesSummary, RecordFormat } from '@hopso/shared';
+import type { AdoptedResolution, Minutes, MinutesContent, MinutesSummary, PdfSignatureInfo, RecordFormat } from '@hopso/shared';
 import { apiClient } from '../../../lib/api-client';
 import { fetchFile, type DownloadedFile } from '../../../lib/download';
 
@@ -20,4 +20,6 @@ export const recordsApi = {
   giveBack: (id: string, note: string) => apiClient.post<Minutes>(`${minutes(id)}/return`, { note }),
   approve: (id: string) => apiClient.post<Minutes>(`${minutes(id)}/approve`),
   file: (id: string, format: RecordFormat): Promise<DownloadedFile> => fetchFile(`${minutes(id)}/file?format=${format}`, `bien-ban.${format}`),
+  signatures: (id: string) => apiClient.get<PdfSignatureInfo[]>(`${minutes(id)}/signatures`),
+  adoptedFile: (versionId: string): Promise<DownloadedFile> => fetchFile(`/api/adopted-resolutions/${encodeURIComponent(versionId)}/file`, 'nghi-quyet-da-thong-qua.pdf'),
 };

@@ -12,12 +12,13 @@ import { attendanceApi } from '../../attendance/api/attendanceApi';
 import { saveFile } from '../../../lib/download';
 import { useMeetingDocuments } from '../../documents/hooks/useMeetingDocuments';
 import { useMeeting } from '../../meetings/hooks/useMeeting';
+import { useMeetingLive } from '../../live/hooks/useMeetingLive';
 import { recordsApi } from '../api/recordsApi';
+import { SignaturePanel } from '../../signatures/components/SignaturePanel';
+import { minutesKey, oneMinutesKey as oneKey } from '../lib/minutesCache';
 import './records.css';
 
 const FORMATS: RecordFormat[] = ['docx', 'pdf'];
-const minutesKey = (meetingId: string) => ['meetings', meetingId, 'minutes'] as const;
-const oneKey = (id: string) => ['minutes', id] as const;
 
 function FileButtons({ onPick, disabled, testId }: { onPick: (f: RecordFormat) => void; disabled: boolean; testId: string }) {
   return (
@@ -82,6 +83,9 @@ function MinutesEditor({ id, role }: { id: string; role: Parameters<typeof can>[
   const approve = useMutation({ mutationFn: () => recordsApi.approve(id), onSuccess: done });
   const giveBack = useMutation({ mutationFn: () => recordsApi.giveBack(id, note), onSuccess: done });
   const file = useMutation({ mutationFn: (f: RecordFormat) => recordsApi.file(id, f), onSuccess: saveFile });
+  // the final minutes' PDF is signed with the council's certificate: its signatures as a reader's check shows them
+  const final = query.data?.status === 'final';
+  const signatures = useQuery({ queryKey: [...oneKey(id), 'signatures', query.data?.version], queryFn: () => recordsApi.signatures(id), enabled: final });
   if (query.isPending || !content) return <LoadingState />;
   if (query.isError) return <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />;
   const editable = can(role, 'records.draft') && (m!.status === 'draft' || m!.status === 'returned');
@@ -155,6 +159,7 @@ function MinutesEditor({ id, role }: { id: string; role: Parameters<typeof can>[
         </div>
       )}
       <FileButtons onPick={(f) => file.mutate(f)} disabled={file.isPending} testId="minutes-file" />
+      {final && <SignaturePanel signatures={signatures.data} />}
     </section>
   );
 }
@@ -168,6 +173,8 @@ export function RecordsPage() {
   useDocumentTitle(t.records.title);
   const role = meeting.data?.myRole ?? null;
   const staff = can(role, 'records.draft');
+  // drafts, submissions, returns and approvals arrive live (the staff's); delegates hear of the final minutes
+  useMeetingLive(meeting.data?.myRole ? meetingId : undefined);
   const list = useQuery({ queryKey: minutesKey(meetingId), queryFn: () => recordsApi.list(meetingId), enabled: Boolean(meeting.data) });
   const sittings = useQuery({ queryKey: ['meetings', meetingId, 'sittings'], queryFn: () => attendanceApi.sittings(meetingId), enabled: staff });
   const [openId, setOpenId] = useState<string | null>(null);

@@ -72,6 +72,11 @@ export const ERROR_CODES = [
   // session day: drafts, follow-ups
   'VOTE_NOT_DRAFT',
   'FOLLOWUP_CLOSED',
+  // ingest that keeps what can be read: deleting and retrying versions
+  'DOCUMENT_HAS_COMMENTS',
+  'VERSION_HAS_COMMENTS',
+  'VERSION_ONLY_ONE',
+  'VERSION_NOT_FAILED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -53,6 +53,8 @@ export interface MeetingEventPayloads {
   'displayLinks.changed': { meetingId: string };
   /** Staff only: a draft vote was deleted before it opened (drafts are the staff's alone). */
   'vote.deleted': { meetingId: string; voteId: string };
+  /** The document as it was just before the staff deleted it (see DocumentVersionsService). */
+  'document.deleted': { document: DocumentSummary };
 }
 
 /** The meeting's own editable details, as MeetingSummary shows them. */

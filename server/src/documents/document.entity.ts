@@ -42,6 +42,10 @@ export class DocumentVersionEntity {
   @Column({ name: 'ocr_state', type: 'text', nullable: true }) ocrState: ScanState | null;
   @Column({ name: 'ocr_code', type: 'text', nullable: true }) ocrCode: ErrorCode | null;
   @Column({ name: 'ocr_file_key', type: 'text', nullable: true }) ocrFileKey: string | null;
+  /** 1-based pages pdf.js could not read (see the ReadablePages migration): no paragraphs, a message in the viewer. */
+  @Column({ name: 'damaged_pages', type: 'jsonb', default: [] }) damagedPages: number[];
+  /** Restricted by an owner password only (printing, copying): opened without one, read here as any other. */
+  @Column({ type: 'boolean', default: false }) restricted: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
-import type { AgendaItem, Annotation, Breakout, Comment, DisplayLink, DocumentSummary, OfficialPosition, Paragraph, Question, QuestionIssue, Sitting, SpeakersList, UploadResult, Vote } from '@hopso/shared';
+import type { AgendaItem, Annotation, Breakout, Comment, DisplayLink, DocumentDetail, DocumentSummary, OfficialPosition, Paragraph, Question, QuestionIssue, Sitting, SpeakersList, UploadResult, Vote } from '@hopso/shared';
 import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
+import { pdfWithDamagedPage } from '../src/seed/readable-pdfs';
 import { Api, blobOf, buildMeetingWorld, insertUser, login, TEST_PASSWORD, type MeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
 import { addOfficial } from './support/session-day';
@@ -133,6 +134,12 @@ const versionForm = () => {
   const form = new FormData();
   form.append('files', blobOf(pdf, 'application/pdf'), 'v2.pdf');
   return form;
+};
+/** A released document of its own, for a case that deletes or retries it. */
+const uploadedDoc = async (data: Buffer = pdf) => {
+  const up = await w.secretary.upload(w.meeting.id, [{ name: `rieng-${++counter}.pdf`, data }]);
+  if (up.status !== 201) throw new Error(`upload: ${up.status} ${JSON.stringify(up.body)}`);
+  return (up.body as UploadResult).documents[0];
 };
 const uploadForm = () => {
   const form = new FormData();
@@ -668,6 +675,29 @@ const CASES: Record<string, RouteCase> = {
     expect: { anonymous: 401, admin: 200, secretary: 200, chair: 404, delegate: 404, observer: 404, outsider: 404, foreign: 404 },
     params: () => ({ id: w.council.id }),
   },
+  // ---- ingest that keeps what can be read: deleting documents and versions, reading a failed version again
+  'DELETE /documents/{id}': { expect: docsStaff(204), params: async () => ({ id: (await uploadedDoc()).id }) },
+  'DELETE /documents/{id}/versions/{versionId}': {
+    expect: docsStaff(200),
+    params: async () => {
+      const d = await uploadedDoc();
+      const added = await w.secretary.request<DocumentDetail>('POST', `/documents/${d.id}/versions`, versionForm());
+      if (added.status !== 201) throw new Error(`add version: ${added.status} ${JSON.stringify(added.body)}`);
+      const ready = await w.secretary.waitReady(d.id);
+      return { id: d.id, versionId: ready.currentVersion.id };
+    },
+    foreignChild: () => ({ id: docB.id, versionId: doc.currentVersion.id }),
+  },
+  'POST /documents/{id}/versions/{versionId}/retry': {
+    expect: docsStaff(200),
+    params: async () => {
+      const d = await uploadedDoc(await pdfWithDamagedPage(1, 1));
+      const failed = await w.secretary.waitReady(d.id);
+      if (failed.currentVersion.status !== 'failed') throw new Error(`expected a failed ingest: ${JSON.stringify(failed.currentVersion)}`);
+      return { id: d.id, versionId: failed.currentVersion.id };
+    },
+    foreignChild: () => ({ id: docB.id, versionId: doc.currentVersion.id }),
+  },
 };
 
 /** A new delegate of the meeting, whose password the secretariat may reset. */
@@ -925,6 +955,10 @@ const OFFICIAL_EXPECT: Record<string, number> = {
   'DELETE /votes/{id}': 403,
   'DELETE /meetings/{id}/speaking-times': 403,
   'GET /councils/{id}/speaking-times': 404,
+  // ingest that keeps what can be read: the staff's
+  'DELETE /documents/{id}': 403,
+  'DELETE /documents/{id}/versions/{versionId}': 403,
+  'POST /documents/{id}/versions/{versionId}/retry': 403,
 };
 
 describe('the official (người trả lời chất vấn)', () => {

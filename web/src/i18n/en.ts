@@ -1314,4 +1314,15 @@ export const en: Dictionary = {
     followUpClosed: 'The next session has started: follow-ups on this issue have ended.',
     revokeVotingRight: 'Take the vote away',
   },
+  readablePages: {
+    pageDamaged: (n: number) => `Page ${n} is damaged and its content cannot be read. The other pages can be read and commented on as usual.`,
+    pageNotDrawn: (n: number) => `Page ${n} could not be displayed. Reload the page or download the original file to view it.`,
+    restrictedNote: 'The original file carries printing and copying restrictions set by its author; they do not apply to reading, searching and commenting here.',
+    delegatesRead: (n: number) => `Delegates are reading version ${n} (the newest readable one).`,
+    retry: 'Process again',
+    deleteVersion: (n: number) => `Delete version ${n}`,
+    deleteDocument: 'Delete document',
+    deleteDocumentTitle: (title: string) => `Delete the document “${title}”?`,
+    deleteDocumentBody: 'The document and all its versions will be removed from the meeting. The activity log is kept. A document with comments cannot be deleted.',
+  },
 };

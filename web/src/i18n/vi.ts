@@ -1321,6 +1321,17 @@ export const vi = {
     followUpClosed: 'Kỳ họp tiếp theo đã bắt đầu: đã hết thời gian chất vấn lại nội dung này.',
     revokeVotingRight: 'Bỏ quyền biểu quyết',
   },
+  readablePages: {
+    pageDamaged: (n: number) => `Trang ${n} bị hỏng, không đọc được nội dung. Các trang khác vẫn đọc và góp ý bình thường.`,
+    pageNotDrawn: (n: number) => `Không hiển thị được trang ${n}. Hãy tải lại trang hoặc tải tệp gốc về máy để xem.`,
+    restrictedNote: 'Tệp gốc có giới hạn in, sao chép do người soạn đặt; các giới hạn đó không áp dụng khi đọc, tìm kiếm và góp ý tại đây.',
+    delegatesRead: (n: number) => `Đại biểu đang đọc phiên bản ${n} (bản đọc được mới nhất).`,
+    retry: 'Xử lý lại',
+    deleteVersion: (n: number) => `Xóa phiên bản ${n}`,
+    deleteDocument: 'Xóa tài liệu',
+    deleteDocumentTitle: (title: string) => `Xóa tài liệu “${title}”?`,
+    deleteDocumentBody: 'Tài liệu và mọi phiên bản sẽ bị xóa khỏi cuộc họp. Nhật ký hoạt động vẫn được giữ. Tài liệu đã có góp ý thì không xóa được.',
+  },
 };
 
 /** The shape every language must match at compile time. */

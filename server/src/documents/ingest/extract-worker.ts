@@ -2,10 +2,9 @@
 // responsive while a 400-page file is ingested (pdf.js runs its own "worker" in-process in Node).
 import { parentPort } from 'node:worker_threads';
 import { extractDocument, type ExtractedParagraph } from './extract-paragraphs';
-import { optimizeForViewer } from './optimize-for-viewer';
+import { optimizeForViewer, viewerCopyProblem } from './optimize-for-viewer';
 import { FAILURE_REASONS, type ExtractRequest, type ExtractWorkerMessage, type IngestFailureCode } from './extract-worker-protocol';
 import { inspectPdf } from './inspect-pdf';
-import { withPdf } from './pdfjs';
 import { measureContent } from './content-budget';
 import { findOversizedStream } from './stream-budget';
 
@@ -25,8 +24,7 @@ parentPort!.on('message', async ({ id, kind, data, maxStreamBytes, maxContentByt
   if (kind === 'optimize') {
     try {
       const optimized = await optimizeForViewer(data);
-      // a copy no smaller than the original gains nothing; one whose pages pdf.js cannot open is broken
-      const unusable = optimized.length >= data.length ? `the copy (${optimized.length} bytes) is not smaller than the original (${data.length})` : await brokenCopy(optimized, data);
+      const unusable = await viewerCopyProblem(optimized, data);
       if (unusable) {
         post({ id, type: 'error', message: unusable, code: 'INGEST_FAILED' });
         return;
@@ -68,31 +66,6 @@ parentPort!.on('message', async ({ id, kind, data, maxStreamBytes, maxContentByt
     post({ id, type: 'error', message: e instanceof Error ? e.message : String(e), code: 'INGEST_FAILED' });
   }
 });
-
-/**
- * Why the viewer copy must not be served, or null: it must open, have the original's pages, and draw
- * its page 1 (pdf.js parses the page's content) wherever the original's does.
- */
-async function brokenCopy(copy: Uint8Array, original: Uint8Array): Promise<string | null> {
-  const pagesOf = (data: Uint8Array) =>
-    withPdf(data, async (doc) => {
-      const page = await doc.getPage(1);
-      try {
-        await page.getOperatorList();
-        return { pages: doc.numPages, firstDrawn: true };
-      } catch {
-        return { pages: doc.numPages, firstDrawn: false };
-      } finally {
-        page.cleanup();
-      }
-    }).catch(() => null);
-  const made = await pagesOf(copy);
-  if (!made) return 'the copy does not open, or its page 1 does not load';
-  const source = await pagesOf(original);
-  if (source && made.pages !== source.pages) return `the copy has ${made.pages} pages, the original ${source.pages}`;
-  if (source?.firstDrawn && !made.firstDrawn) return 'page 1 of the copy cannot be drawn';
-  return null;
-}
 
 /**
  * Why reading this file's text would cost more than it may, before pdf.js reads any of it: one stream

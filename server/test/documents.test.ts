@@ -179,7 +179,7 @@ describe('serving files', () => {
     expect(copy.body.subarray(0, 5).toString()).toBe('%PDF-');
     expect(copy.body.includes('/ObjStm')).toBe(true);
     const inspection = await inspectPdf(copy.body, { maxBytes: 1e9, maxPages: 100 });
-    expect(inspection).toEqual({ ok: true, pageCount: 5 });
+    expect(inspection).toEqual({ ok: true, pageCount: 5, restricted: false });
     const download = await w.delegate.get<Buffer>(`/documents/${docId}/file?download=1`);
     expect(Buffer.compare(download.body, pdf)).toBe(0);
     expect(download.headers.get('content-disposition')).toMatch(/^attachment/);

@@ -171,7 +171,8 @@ describe('serving files', () => {
 
   it("serves the viewer a copy with the page objects packed together, and downloads the original", async () => {
     let copy = await w.delegate.get<Buffer>(`/documents/${docId}/file`);
-    for (let i = 0; i < 50 && copy.headers.get('etag') === `"${crypto.createHash('sha256').update(pdf).digest('hex')}"`; i++) {
+    // the copy is made on its own thread after the version is ready: the original is served until then
+    for (let i = 0; i < 600 && copy.headers.get('etag') === `"${crypto.createHash('sha256').update(pdf).digest('hex')}"`; i++) {
       await new Promise((r) => setTimeout(r, 100));
       copy = await w.delegate.get<Buffer>(`/documents/${docId}/file`);
     }
@@ -204,6 +205,8 @@ describe('serving files', () => {
     const v1Id = res.body.versions[1].id;
     const old = await w.delegate.get<Buffer>(`/documents/${docId}/file?version=${v1Id}&original=1`);
     expect(Buffer.compare(old.body, pdf)).toBe(0);
+    // delegates are served version 1 until version 2 is ready, then version 2
+    await w.secretary.waitReady(docId);
     const current = await w.delegate.get<Buffer>(`/documents/${docId}/file?download=1`);
     expect(Buffer.compare(current.body, v2)).toBe(0);
   });

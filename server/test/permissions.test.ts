@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
-import type { AgendaItem, Annotation, Breakout, Comment, DisplayLink, DocumentSummary, OfficialPosition, Paragraph, Question, QuestionIssue, Sitting, SpeakersList, UploadResult, Vote } from '@hopso/shared';
-import { buildDraftResolutionPdf } from '../../fixtures';
+import { buildDraftResolutionPdf, pdfWithDamagedPage } from '../../fixtures';
+import type { AgendaItem, Annotation, Breakout, Comment, DisplayLink, DocumentDetail, DocumentSummary, OfficialPosition, Paragraph, Question, QuestionIssue, Sitting, SpeakersList, UploadResult, Vote } from '@hopso/shared';
 import { Api, blobOf, buildMeetingWorld, insertUser, login, TEST_PASSWORD, type MeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
 import { addOfficial } from './support/session-day';
@@ -133,6 +133,12 @@ const versionForm = () => {
   const form = new FormData();
   form.append('files', blobOf(pdf, 'application/pdf'), 'v2.pdf');
   return form;
+};
+/** A released document of its own, for a case that deletes or retries it. */
+const uploadedDoc = async (data: Buffer = pdf) => {
+  const up = await w.secretary.upload(w.meeting.id, [{ name: `rieng-${++counter}.pdf`, data }]);
+  if (up.status !== 201) throw new Error(`upload: ${up.status} ${JSON.stringify(up.body)}`);
+  return (up.body as UploadResult).documents[0];
 };
 const uploadForm = () => {
   const form = new FormData();
@@ -688,6 +694,29 @@ const CASES: Record<string, RouteCase> = {
   // ---- documents of record (issue 14): the final minutes' signatures, the adopted resolution signed
   'GET /minutes/{id}/signatures': { expect: docsRead, params: finalMinutesOnce },
   'GET /adopted-resolutions/{versionId}/file': { expect: docsRead, params: adoptedOnce },
+  // ---- ingest that keeps what can be read: deleting documents and versions, reading a failed version again
+  'DELETE /documents/{id}': { expect: docsStaff(204), params: async () => ({ id: (await uploadedDoc()).id }) },
+  'DELETE /documents/{id}/versions/{versionId}': {
+    expect: docsStaff(200),
+    params: async () => {
+      const d = await uploadedDoc();
+      const added = await w.secretary.request<DocumentDetail>('POST', `/documents/${d.id}/versions`, versionForm());
+      if (added.status !== 201) throw new Error(`add version: ${added.status} ${JSON.stringify(added.body)}`);
+      const ready = await w.secretary.waitReady(d.id);
+      return { id: d.id, versionId: ready.currentVersion.id };
+    },
+    foreignChild: () => ({ id: docB.id, versionId: doc.currentVersion.id }),
+  },
+  'POST /documents/{id}/versions/{versionId}/retry': {
+    expect: docsStaff(200),
+    params: async () => {
+      const d = await uploadedDoc(await pdfWithDamagedPage(1, 1));
+      const failed = await w.secretary.waitReady(d.id);
+      if (failed.currentVersion.status !== 'failed') throw new Error(`expected a failed ingest: ${JSON.stringify(failed.currentVersion)}`);
+      return { id: d.id, versionId: failed.currentVersion.id };
+    },
+    foreignChild: () => ({ id: docB.id, versionId: doc.currentVersion.id }),
+  },
 };
 
 /** A new delegate of the meeting, whose password the secretariat may reset. */
@@ -948,6 +977,10 @@ const OFFICIAL_EXPECT: Record<string, number> = {
   // documents of record: not theirs
   'GET /minutes/{id}/signatures': 403,
   'GET /adopted-resolutions/{versionId}/file': 403,
+  // ingest that keeps what can be read: the staff's
+  'DELETE /documents/{id}': 403,
+  'DELETE /documents/{id}/versions/{versionId}': 403,
+  'POST /documents/{id}/versions/{versionId}/retry': 403,
 };
 
 describe('the official (người trả lời chất vấn)', () => {

@@ -42,6 +42,10 @@ export const AUDIT_ACTIONS = [
   'vote.update',
   'vote.delete',
   'council.speakingTimes',
+  // ingest that keeps what can be read
+  'document.delete',
+  'document.versionDelete',
+  'document.versionRetry',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

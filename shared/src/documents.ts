@@ -24,6 +24,10 @@ export interface DocumentVersionInfo {
   signatures?: PdfSignatureInfo[];
   /** Pages that were images without text (a scan) and what text recognition made of them; null when every page has text. */
   scan: ScanInfo | null;
+  /** 1-based pages that could not be read (a damaged stream): no paragraphs there, the viewer says so on the page. */
+  damagedPages: number[];
+  /** The file carries owner-password restrictions (printing, copying); they do not apply to reading it here. */
+  restricted: boolean;
 }
 
 /**
@@ -46,6 +50,11 @@ export interface DocumentSummary {
   title: string;
   createdAt: string;
   currentVersion: DocumentVersionInfo;
+  /**
+   * Staff only: when the newest version (`currentVersion` for staff) is not ready (being read, or failed
+   * with its reason), the newest ready one, which delegates get as their `currentVersion` meanwhile.
+   */
+  readableVersion?: DocumentVersionInfo | null;
   /** draft: the secretariat and the chair only; released: delegates too, from `releaseAt` (or the meeting's release time). */
   state: DocumentState;
   /** The document's own release time; null: the meeting's. It never comes before the meeting's. */

@@ -74,6 +74,11 @@ export const ERROR_CODES = [
   'FOLLOWUP_CLOSED',
   // documents of record: an adopted resolution is locked
   'DOCUMENT_ADOPTED',
+  // ingest that keeps what can be read: deleting and retrying versions
+  'DOCUMENT_HAS_COMMENTS',
+  'VERSION_HAS_COMMENTS',
+  'VERSION_ONLY_ONE',
+  'VERSION_NOT_FAILED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -59,6 +59,8 @@ export interface MeetingEventPayloads {
    * at every step; to the other participants only once final, as GET /minutes shows them.
    */
   'minutes.changed': { minutes: MinutesSummary };
+  /** The document as it was just before the staff deleted it (see DocumentVersionsService). */
+  'document.deleted': { document: DocumentSummary };
 }
 
 /** The meeting's own editable details, as MeetingSummary shows them. */

@@ -170,13 +170,13 @@ export class CommentsService {
     return rows.map(toComment);
   }
 
-  /** Comments per paragraph of the document's newest version, for the desk's heat strip (staff only). */
+  /** Comments per paragraph of the document's newest ready version (the one delegates comment on), for the desk's heat strip (staff only). */
   async countsByParagraph(caller: AuthUser, documentId: string): Promise<ParagraphCommentCount[]> {
     await this.documents.requireDocument(caller, documentId, 'comments.readAll');
     const rows: { paragraph_id: string; index: number; page: number; label: string | null; count: number }[] = await this.db.query(
       `SELECT p.id AS paragraph_id, p.index, p.page, p.label, count(c.id)::int AS count
          FROM paragraphs p
-         JOIN (SELECT id FROM document_versions WHERE document_id = $1 ORDER BY version_no DESC LIMIT 1) v ON v.id = p.version_id
+         JOIN (SELECT id FROM document_versions WHERE document_id = $1 ORDER BY (status = 'ready') DESC, version_no DESC LIMIT 1) v ON v.id = p.version_id
          LEFT JOIN comments c ON c.paragraph_id = p.id
         GROUP BY p.id, p.index, p.page, p.label
         ORDER BY p.index`,
@@ -225,7 +225,7 @@ export class CommentsService {
     const [head]: { council_name: string; time_zone: string; meeting_title: string; version_id: string; version_no: number }[] = await this.db.query(
       `SELECT c.name AS council_name, c.time_zone, m.title AS meeting_title, v.id AS version_id, v.version_no
          FROM documents d JOIN meetings m ON m.id = d.meeting_id JOIN councils c ON c.id = m.council_id
-         JOIN LATERAL (SELECT id, version_no FROM document_versions WHERE document_id = d.id ORDER BY version_no DESC LIMIT 1) v ON true
+         JOIN LATERAL (SELECT id, version_no FROM document_versions WHERE document_id = d.id ORDER BY (status = 'ready') DESC, version_no DESC LIMIT 1) v ON true
         WHERE d.id = $1`,
       [documentId],
     );

@@ -67,6 +67,10 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   VOTE_NOT_DRAFT: 409,
   FOLLOWUP_CLOSED: 409,
   DOCUMENT_ADOPTED: 409,
+  DOCUMENT_HAS_COMMENTS: 409,
+  VERSION_HAS_COMMENTS: 409,
+  VERSION_ONLY_ONE: 409,
+  VERSION_NOT_FAILED: 409,
 };
 
 /** An error a person can act on: a stable code for the UI plus a plain message. */

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { DocumentSummary, DocumentVersionInfo } from '@hopso/shared';
+import { can, type DocumentSummary, type DocumentVersionInfo, type MeetingRole } from '@hopso/shared';
 import type { EmitFn } from '../events/meeting-events.service';
 import { DocumentEntity, DocumentVersionEntity } from './document.entity';
 
@@ -16,6 +16,8 @@ export function toVersionInfo(v: DocumentVersionEntity): DocumentVersionInfo {
     failureCode: v.failureCode,
     pageSizes: v.pageSizes,
     createdAt: v.createdAt.toISOString(),
+    damagedPages: v.damagedPages ?? [],
+    restricted: v.restricted ?? false,
     scan: v.ocrState === null ? null : { pages: v.scannedPages, pagesDone: v.ocrPagesDone, state: v.ocrState, code: v.ocrCode },
   };
 }
@@ -32,6 +34,21 @@ export async function loadDocumentSummaries(db: EntityManager, docs: DocumentEnt
     .addOrderBy('v.version_no', 'DESC')
     .getMany();
   const byDoc = new Map(latest.map((v) => [v.documentId, v]));
+  // where the newest is not ready (being read, or failed), the newest ready one: what delegates read meanwhile
+  const waiting = latest.filter((v) => v.status !== 'ready').map((v) => v.documentId);
+  const readable =
+    waiting.length === 0
+      ? []
+      : await db
+          .getRepository(DocumentVersionEntity)
+          .createQueryBuilder('v')
+          .distinctOn(['v.document_id'])
+          .where('v.document_id IN (:...ids)', { ids: waiting })
+          .andWhere(`v.status = 'ready'`)
+          .orderBy('v.document_id')
+          .addOrderBy('v.version_no', 'DESC')
+          .getMany();
+  const readableByDoc = new Map(readable.map((v) => [v.documentId, v]));
   return docs.map((d) => ({
     id: d.id,
     meetingId: d.meetingId,
@@ -39,9 +56,21 @@ export async function loadDocumentSummaries(db: EntityManager, docs: DocumentEnt
     title: d.title,
     createdAt: d.createdAt.toISOString(),
     currentVersion: toVersionInfo(byDoc.get(d.id)!),
+    readableVersion: readableByDoc.has(d.id) ? toVersionInfo(readableByDoc.get(d.id)!) : null,
     state: d.state,
     releaseAt: d.releaseAt ? d.releaseAt.toISOString() : null,
   }));
+}
+
+/**
+ * A summary as `role` may read it: staff get the newest version (failed or being read, with its reason)
+ * and the readable one beside it; everyone else the newest ready version as the current one, and
+ * nothing of a newer version that is not ready. The one rule of REST and the events.
+ */
+export function summaryFor<T extends DocumentSummary>(role: MeetingRole | null, summary: T): T {
+  if (can(role, 'documents.readUnreleased')) return summary;
+  const { readableVersion, ...rest } = summary;
+  return (readableVersion ? { ...rest, currentVersion: readableVersion } : rest) as T;
 }
 
 /**

@@ -46,6 +46,10 @@ export class DocumentVersionEntity {
   @Column({ name: 'web_copy_failed', type: 'boolean', default: false, select: false, insert: false, update: false }) webCopyFailed?: boolean;
   @Column({ name: 'adopted_by_vote_id', type: 'uuid', nullable: true, select: false, insert: false, update: false }) adoptedByVoteId?: string | null;
   @Column({ name: 'adopted_at', type: 'timestamptz', nullable: true, select: false, insert: false, update: false }) adoptedAt?: Date | null;
+  /** 1-based pages pdf.js could not read (see the ReadablePages migration): no paragraphs, a message in the viewer. */
+  @Column({ name: 'damaged_pages', type: 'jsonb', default: [] }) damagedPages: number[];
+  /** Restricted by an owner password only (printing, copying): opened without one, read here as any other. */
+  @Column({ type: 'boolean', default: false }) restricted: boolean;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }
 

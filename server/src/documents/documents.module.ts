@@ -6,6 +6,8 @@ import { DocumentFileController } from './document-file.controller';
 import { DocumentEntity, DocumentVersionEntity, ParagraphEntity } from './document.entity';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
+import { DocumentVersionsController } from './document-versions.controller';
+import { DocumentVersionsService } from './document-versions.service';
 import { IngestQueue } from './ingest-queue';
 import { IngestService } from './ingest.service';
 import { TextRecognizer } from './ingest/ocr';
@@ -14,8 +16,8 @@ import { StartUpRecoveryService } from './start-up-recovery.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([DocumentEntity, DocumentVersionEntity, ParagraphEntity]), MeetingsModule, AnchoringModule],
-  controllers: [DocumentsController, DocumentFileController],
-  providers: [DocumentsService, IngestService, IngestQueue, PdfWorkers, TextRecognizer, StartUpRecoveryService],
+  controllers: [DocumentsController, DocumentFileController, DocumentVersionsController],
+  providers: [DocumentsService, IngestService, IngestQueue, PdfWorkers, TextRecognizer, StartUpRecoveryService, DocumentVersionsService],
   exports: [DocumentsService, IngestQueue],
 })
 export class DocumentsModule {}

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, In, Repository, type EntityManager } from 'typeorm';
-import type { DocumentDetail, DocumentState, DocumentVersionInfo, ErrorCode, DocumentSummary, MeetingAction, MeetingStatus, Paragraph } from '@hopso/shared';
+import { can, type DocumentDetail, type DocumentState, type DocumentVersionInfo, type ErrorCode, type DocumentSummary, type MeetingAction, type MeetingRole, type MeetingStatus, type Paragraph } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { DomainError, notFound } from '../common/domain-error';
@@ -19,7 +19,7 @@ import { FAILURE_REASONS } from './ingest/extract-worker-protocol';
 import type { PdfInspection } from './ingest/inspect-pdf';
 import { PdfWorkers } from './ingest/pdf-workers';
 import { documentReadable } from './document-release';
-import { announceDocuments, loadDocumentSummaries, toVersionInfo } from './document-summaries';
+import { announceDocuments, loadDocumentSummaries, summaryFor, toVersionInfo } from './document-summaries';
 import { loadSignatureChecks } from '../signatures/document-signatures';
 import { assertNotAdopted } from '../records/adopted-lock';
 
@@ -37,6 +37,7 @@ interface CheckedPdf {
   pageCount: number;
   sha256: string;
   fileName: string;
+  restricted: boolean;
 }
 
 @Injectable()
@@ -58,7 +59,7 @@ export class DocumentsService {
   async list(caller: AuthUser, meetingId: string): Promise<DocumentSummary[]> {
     const { meeting, role } = await this.access.require(caller, meetingId, 'documents.readReleased');
     const docs = await this.documents.find({ where: { meetingId }, order: { createdAt: 'ASC', title: 'ASC' } });
-    return this.summaries(docs.filter((d) => documentReadable(role, d, meeting)));
+    return (await this.summaries(docs.filter((d) => documentReadable(role, d, meeting)))).map((s) => summaryFor(role, s));
   }
 
   /** Refuses the whole request if any file is refused: nothing of it is stored. */
@@ -117,12 +118,20 @@ export class DocumentsService {
   }
 
   async get(caller: AuthUser, documentId: string): Promise<DocumentDetail> {
-    const doc = await this.findDocument(caller, documentId, 'documents.readReleased');
-    const versions = await this.versions.find({ where: { documentId }, order: { versionNo: 'DESC' } });
-    const [summary] = await this.summaries([doc]);
+    const { doc, access } = await this.requireDocument(caller, documentId, 'documents.readReleased');
+    const [summary] = (await this.summaries([doc])).map((s) => summaryFor(access.role, s));
+    // a delegate never sees a version newer than the one they read that is not ready
+    const versions = (await this.versions.find({ where: { documentId }, order: { versionNo: 'DESC' } })).filter(
+      (v) => can(access.role, 'documents.readUnreleased') || v.status === 'ready' || v.versionNo <= summary.currentVersion.versionNo,
+    );
     const checks = await loadSignatureChecks(this.db.manager, versions.map((v) => v.id));
     const withSignatures = (v: DocumentVersionInfo): DocumentVersionInfo => (checks.has(v.id) ? { ...v, signatures: checks.get(v.id) } : v);
-    return { ...summary, currentVersion: withSignatures(summary.currentVersion), versions: versions.map(toVersionInfo).map(withSignatures) };
+    return {
+      ...summary,
+      currentVersion: withSignatures(summary.currentVersion),
+      ...(summary.readableVersion ? { readableVersion: withSignatures(summary.readableVersion) } : {}),
+      versions: versions.map(toVersionInfo).map(withSignatures),
+    };
   }
 
   async update(caller: AuthUser, documentId: string, req: { title?: string; agendaItemId?: string | null }): Promise<DocumentDetail> {
@@ -156,9 +165,9 @@ export class DocumentsService {
   }
 
   async paragraphsOf(caller: AuthUser, documentId: string, versionId: string): Promise<Paragraph[]> {
-    await this.findDocument(caller, documentId, 'documents.readReleased');
+    const { access } = await this.requireDocument(caller, documentId, 'documents.readReleased');
     const version = await this.versions.findOneBy({ id: versionId, documentId });
-    if (!version) throw notFound('Document version');
+    if (!version || !(await this.versionVisible(access.role, version))) throw notFound('Document version');
     const rows = await this.paragraphs.find({ where: { versionId }, order: { index: 'ASC' } });
     return rows.map((p) => ({ id: p.id, versionId: p.versionId, index: p.index, page: p.page, text: p.text, rects: p.rects, textHash: p.textHash, label: p.label, kind: p.kind }));
   }
@@ -170,9 +179,26 @@ export class DocumentsService {
     if (!doc || !documentReadable(access.role, doc, access.meeting)) throw notFound('Document');
     const version = versionId
       ? await this.versions.findOneBy({ id: versionId, documentId })
-      : await this.versions.findOne({ where: { documentId }, order: { versionNo: 'DESC' } });
-    if (!version) throw notFound('Document version');
+      : // the staff get the newest; everyone else the newest ready one while a newer is read or has failed
+        can(access.role, 'documents.readUnreleased')
+        ? await this.versions.findOne({ where: { documentId }, order: { versionNo: 'DESC' } })
+        : ((await this.versions.findOne({ where: { documentId, status: 'ready' }, order: { versionNo: 'DESC' } })) ??
+          (await this.versions.findOne({ where: { documentId }, order: { versionNo: 'DESC' } })));
+    if (!version || !(await this.versionVisible(access.role, version))) throw notFound('Document version');
     return { doc, version, access };
+  }
+
+  /**
+   * May someone of `role` see this version: the staff any; the others any ready one, and the newest when
+   * none is ready yet, never a newer one that is not ready (summaryFor, the same rule).
+   */
+  private async versionVisible(role: MeetingRole | null, version: DocumentVersionEntity): Promise<boolean> {
+    if (can(role, 'documents.readUnreleased') || version.status === 'ready') return true;
+    const [newer]: unknown[] = await this.db.query(`SELECT 1 FROM document_versions WHERE document_id = $1 AND (status = 'ready' OR version_no > $2) LIMIT 1`, [
+      version.documentId,
+      version.versionNo,
+    ]);
+    return !newer;
   }
 
   private async findDocument(caller: AuthUser, documentId: string, action: 'documents.readReleased' | 'documents.write'): Promise<DocumentEntity> {
@@ -223,7 +249,7 @@ export class DocumentsService {
         const result = await this.inspect(data);
         if (!result.ok) throw refuse(result.code, result.message);
         await this.storage.put(key, data);
-        stored.push({ key, fileName, size: data.length, pageCount: result.pageCount, sha256: crypto.createHash('sha256').update(data).digest('hex') });
+        stored.push({ key, fileName, size: data.length, pageCount: result.pageCount, restricted: result.restricted ?? false, sha256: crypto.createHash('sha256').update(data).digest('hex') });
       }
       await this.events.transaction((tx, emit) => write(tx, emit, stored));
       return stored;
@@ -253,6 +279,7 @@ export class DocumentsService {
       sizeBytes: file.size,
       sha256: file.sha256,
       pageCount: file.pageCount,
+      restricted: file.restricted,
       status: 'pending',
       progress: 0,
       uploadedBy: userId,

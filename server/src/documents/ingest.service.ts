@@ -33,6 +33,9 @@ const FIRST_PROGRESS_MS = 300;
 export class IngestService {
   private readonly logger = new Logger('IngestService');
   private readonly extraction: ExtractionWorker;
+  private readonly viewerCopies: ExtractionWorker;
+  /** Viewer copies waiting or being made by this process, one after another, after their ingest has finished. */
+  private copying: Promise<void> = Promise.resolve();
 
   constructor(
     workers: PdfWorkers,
@@ -43,6 +46,43 @@ export class IngestService {
     private readonly ocr: TextRecognizer,
   ) {
     this.extraction = workers.ingest;
+    this.viewerCopies = workers.viewer;
+  }
+
+  /** Settles once every viewer copy this process has been asked for is made or given up (for tests and shutdown). */
+  viewerCopiesDone(): Promise<void> {
+    return this.copying;
+  }
+
+  /**
+   * The viewer copy of a version just ready, made in the background on its own thread: the ingest job
+   * (and the next document's ingest) never waits for it; the original is served until it is there.
+   * Interrupted by a crash, it is made again at the next start (remakeViewerCopies).
+   */
+  private scheduleViewerCopy(versionId: string): void {
+    this.copying = this.copying
+      .then(() => this.remakeViewerCopy(versionId))
+      .then(
+        () => undefined,
+        (e: unknown) => this.logger.warn(`viewer copy of version ${versionId} not made: ${e instanceof Error ? e.message : String(e)}`),
+      );
+  }
+
+  /** Makes the viewer copy of one ready version unless another process holds it or it is there already; whether it made one. */
+  private async remakeViewerCopy(versionId: string): Promise<boolean> {
+    const lock = await this.lockVersion(versionId);
+    if (!lock) return false;
+    try {
+      const [row]: { id: string; file_key: string; ocr_file_key: string | null }[] = await this.db.query(
+        `SELECT id, file_key, ocr_file_key FROM document_versions WHERE id = $1 AND status = 'ready' AND web_file_key IS NULL AND NOT web_copy_failed`,
+        [versionId],
+      );
+      if (!row) return false;
+      await this.storeViewerCopy({ id: row.id, fileKey: row.file_key, ocrFileKey: row.ocr_file_key });
+      return true;
+    } finally {
+      await lock.release();
+    }
   }
 
   private async storeViewerCopy(version: Pick<DocumentVersionEntity, 'id' | 'fileKey' | 'ocrFileKey'>): Promise<void> {
@@ -51,11 +91,13 @@ export class IngestService {
     let source: Buffer | null = null;
     try {
       source = await this.storage.read(sourceKey);
-      const web = Buffer.from(await this.extraction.optimize(new Uint8Array(source.buffer, source.byteOffset, source.byteLength)));
+      const web = Buffer.from(await this.viewerCopies.optimize(new Uint8Array(source.buffer, source.byteOffset, source.byteLength)));
       const key = webFileKey(version.fileKey);
       await this.storage.put(key, web);
       await this.setViewerCopy(version.id, key, web);
     } catch (e) {
+      // stopped by the shutdown: nothing is known of the copy, made again at the next start
+      if (this.viewerCopies.isClosed) return;
       this.logger.warn(`no viewer copy for version ${version.id}: ${e instanceof Error ? e.message : String(e)}`);
       // the recognised file as it is rather than the original without text
       if (version.ocrFileKey && source && (await this.setViewerCopy(version.id, version.ocrFileKey, source).then(() => true, () => false))) return;
@@ -78,22 +120,11 @@ export class IngestService {
    * again; a version another process holds is left to it. Returns how many were made.
    */
   async remakeViewerCopies(): Promise<number> {
-    const rows: { id: string; file_key: string; ocr_file_key: string | null }[] = await this.db.query(
-      `SELECT id, file_key, ocr_file_key FROM document_versions WHERE status = 'ready' AND web_file_key IS NULL AND NOT web_copy_failed ORDER BY created_at`,
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT id FROM document_versions WHERE status = 'ready' AND web_file_key IS NULL AND NOT web_copy_failed ORDER BY created_at`,
     );
     let made = 0;
-    for (const row of rows) {
-      const lock = await this.lockVersion(row.id);
-      if (!lock) continue;
-      try {
-        const [still] = await this.db.query(`SELECT 1 FROM document_versions WHERE id = $1 AND web_file_key IS NULL AND NOT web_copy_failed`, [row.id]);
-        if (!still) continue;
-        await this.storeViewerCopy({ id: row.id, fileKey: row.file_key, ocrFileKey: row.ocr_file_key });
-        made++;
-      } finally {
-        await lock.release();
-      }
-    }
+    for (const row of rows) if (await this.remakeViewerCopy(row.id)) made++;
     return made;
   }
 
@@ -198,13 +229,17 @@ export class IngestService {
       const [{ newest }] = await tx.query('SELECT max(version_no) AS newest FROM document_versions WHERE document_id = $1', [version.documentId]);
       if (version.versionNo > 1 && version.versionNo === Number(newest)) await this.reanchor.reanchorDocument(version.documentId, versionId, tx);
       // raw SQL: TypeORM would write a JS array into jsonb as a PostgreSQL array literal
-      await tx.query(`UPDATE document_versions SET status = 'ready', progress = 100, page_sizes = $2::jsonb WHERE id = $1`, [versionId, JSON.stringify(summary.pageSizes)]);
+      await tx.query(`UPDATE document_versions SET status = 'ready', progress = 100, page_sizes = $2::jsonb, damaged_pages = $3::jsonb WHERE id = $1`, [
+        versionId,
+        JSON.stringify(summary.pageSizes),
+        JSON.stringify(summary.damagedPages),
+      ]);
       await saveSignatureCheck(tx, versionId, signatures);
       await announceDocuments(tx, emit, [version.documentId]);
     });
     const done = performance.now();
     ingestSeconds.observe((done - started) / 1000);
-    await this.storeViewerCopy(await versions.findOneByOrFail({ id: versionId }));
+    this.scheduleViewerCopy(versionId);
     this.logger.log(
       `ingested version ${versionId}: ${summary.pageSizes.length} pages${summary.imagePages.length ? ` (${summary.imagePages.length} scanned, OCR ${ocrMs.toFixed(0)} ms)` : ''}, ${summary.paragraphCount} paragraphs in ${(done - started).toFixed(0)} ms (extract and store ${(extractedAt - started).toFixed(0)}, finish ${(done - extractedAt).toFixed(0)})`,
     );

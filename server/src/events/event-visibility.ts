@@ -1,6 +1,7 @@
 import { can, isStaff, type Breakout, type MeetingEvent, type MeetingRole, type MeetingStatus } from '@hopso/shared';
 import type { Audience } from './meeting-events.service';
 import { documentReadable } from '../documents/document-release';
+import { summaryFor } from '../documents/document-summaries';
 
 /**
  * Who is looking: a signed-in person (their role in the meeting now, null for an administrator
@@ -80,10 +81,16 @@ export function viewOf(stored: StoredEvent, viewer: Viewer, meeting: MeetingVisi
     case 'meeting.edited':
     case 'participant.changed':
       return event;
+    case 'document.deleted':
+      // whoever could read it hears that it is gone, and nothing more than its summary held for them
+      if (staff) return event;
+      return !adminOnly && releasedNow(meeting, now) && documentReadable(role, event.payload.document, meeting, now) ? remember('reader-deleted', () => ({ ...event, payload: { document: summaryFor(role, event.payload.document) } })) : null;
     case 'document.changed':
       if (staff) return event;
       // a draft document, or one whose own release time is still ahead, is not yet there for them
-      return !adminOnly && releasedNow(meeting, now) && documentReadable(role, event.payload.document, meeting, now) ? event : null;
+      if (!(!adminOnly && releasedNow(meeting, now) && documentReadable(role, event.payload.document, meeting, now))) return null;
+      // a newer version that is not ready stays the staff's: delegates hear of the newest ready one
+      return event.payload.document.readableVersion ? remember(`reader:${role ?? ''}`, () => ({ ...event, payload: { document: summaryFor(role, event.payload.document) } })) : event;
     case 'comment.created':
     case 'comment.updated':
       return staff || (!adminOnly && (audience.userIds ?? []).includes(viewer.userId)) ? event : null;

@@ -76,7 +76,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
   async prepareSections(caller: AuthUser, meetingId: string, req: PrepareSectionVotesRequest): Promise<Vote[]> {
     await this.access.require(caller, meetingId, 'votes.manage');
     const [doc]: { title: string; agenda_item_id: string | null; version_id: string | null }[] = await this.db.query(
-      `SELECT d.title, d.agenda_item_id, (SELECT id FROM document_versions dv WHERE dv.document_id = d.id ORDER BY version_no DESC LIMIT 1) AS version_id
+      `SELECT d.title, d.agenda_item_id, (SELECT id FROM document_versions dv WHERE dv.document_id = d.id ORDER BY (dv.status = 'ready') DESC, version_no DESC LIMIT 1) AS version_id
          FROM documents d WHERE d.id = $1 AND d.meeting_id = $2`,
       [req.documentId, meetingId],
     );
@@ -360,7 +360,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     let versionId: string | null = null;
     if (req.documentId) {
       const [d] = await this.db.query(
-        'SELECT (SELECT id FROM document_versions dv WHERE dv.document_id = d.id ORDER BY version_no DESC LIMIT 1) AS version_id FROM documents d WHERE d.id = $1 AND d.meeting_id = $2',
+        "SELECT (SELECT id FROM document_versions dv WHERE dv.document_id = d.id ORDER BY (dv.status = 'ready') DESC, version_no DESC LIMIT 1) AS version_id FROM documents d WHERE d.id = $1 AND d.meeting_id = $2",
         [req.documentId, meetingId],
       );
       if (!d) throw bad('documentId', 'This document does not belong to the meeting');

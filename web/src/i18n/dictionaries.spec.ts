@@ -38,7 +38,7 @@ describe('dictionaries', () => {
   });
 
   it('writes the refusal of an encrypted PDF in plain Vietnamese', () => {
-    expect(dictionaries.vi.errors.FILE_ENCRYPTED).toBe('Tệp PDF đang được đặt mật khẩu. Hãy gỡ mật khẩu rồi tải lên lại.');
+    expect(dictionaries.vi.errors.FILE_ENCRYPTED).toBe('Tệp PDF cần mật khẩu mới mở được. Hãy lưu một bản không đặt mật khẩu mở rồi tải lên lại.');
   });
 
   it('names comment statuses with the glossary pair "tiếp thu, giải trình"', () => {

@@ -437,6 +437,9 @@ export const vi = {
       'vote.update': 'Sửa biểu quyết (chưa mở)',
       'vote.delete': 'Xóa biểu quyết (chưa mở)',
       'council.speakingTimes': 'Đặt thời gian phát biểu mặc định của hội đồng',
+      'document.delete': 'Xóa tài liệu',
+      'document.versionDelete': 'Xóa phiên bản tài liệu',
+      'document.versionRetry': 'Xử lý lại phiên bản tài liệu',
     } satisfies Record<AuditAction, string>,
     filterAll: 'Tất cả hoạt động',
     filterLabel: 'Lọc theo hoạt động',
@@ -502,7 +505,7 @@ export const vi = {
     FILE_MISSING: 'Chưa có tệp nào được gửi lên. Hãy chọn tệp rồi thử lại.',
     FILE_NOT_PDF: 'Tệp này không phải PDF. Hãy chọn tệp PDF.',
     FILE_CORRUPT: 'Tệp PDF bị hỏng, không đọc được. Hãy xuất lại tệp PDF rồi tải lên lại.',
-    FILE_ENCRYPTED: 'Tệp PDF đang được đặt mật khẩu. Hãy gỡ mật khẩu rồi tải lên lại.',
+    FILE_ENCRYPTED: 'Tệp PDF cần mật khẩu mới mở được. Hãy lưu một bản không đặt mật khẩu mở rồi tải lên lại.',
     FILE_EMPTY: 'Tệp trống, không có trang nào. Hãy chọn tệp khác.',
     FILE_TOO_LARGE: 'Tệp quá lớn. Hãy nén hoặc chia nhỏ tệp rồi tải lên lại.',
     FILE_TOO_MANY_PAGES: 'Tệp có quá nhiều trang. Hãy chia thành nhiều tệp nhỏ hơn.',
@@ -556,6 +559,10 @@ export const vi = {
     VOTE_NOT_DRAFT: 'Biểu quyết này đã mở hoặc đã kết thúc nên không sửa, không xóa được nữa.',
     FOLLOWUP_CLOSED: 'Kỳ họp tiếp theo đã bắt đầu: việc chất vấn lại nội dung này đã kết thúc. Hãy gửi phiếu chất vấn mới tại kỳ họp này.',
     DOCUMENT_ADOPTED: 'Văn bản này đã được thông qua bằng biểu quyết nên đã khóa: không tải lên phiên bản mới được. Nếu cần sửa đổi, hãy tạo tài liệu mới.',
+    DOCUMENT_HAS_COMMENTS: 'Tài liệu đã có ý kiến góp ý nên không xóa được. Hãy tải lên phiên bản mới nếu cần thay thế.',
+    VERSION_HAS_COMMENTS: 'Phiên bản này đã có ý kiến góp ý nên không xóa được.',
+    VERSION_ONLY_ONE: 'Đây là phiên bản duy nhất của tài liệu. Muốn bỏ, hãy xóa cả tài liệu.',
+    VERSION_NOT_FAILED: 'Chỉ xử lý lại được phiên bản bị lỗi xử lý.',
   } satisfies Record<ErrorCode, string>,
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {
@@ -1315,6 +1322,17 @@ export const vi = {
     followUpUntil: (date: string) => `Theo dõi, chất vấn lại đến kỳ họp tiếp theo (${date}).`,
     followUpClosed: 'Kỳ họp tiếp theo đã bắt đầu: đã hết thời gian chất vấn lại nội dung này.',
     revokeVotingRight: 'Bỏ quyền biểu quyết',
+  },
+  readablePages: {
+    pageDamaged: (n: number) => `Trang ${n} bị hỏng, không đọc được nội dung. Các trang khác vẫn đọc và góp ý bình thường.`,
+    pageNotDrawn: (n: number) => `Không hiển thị được trang ${n}. Hãy tải lại trang hoặc tải tệp gốc về máy để xem.`,
+    restrictedNote: 'Tệp gốc có giới hạn in, sao chép do người soạn đặt; các giới hạn đó không áp dụng khi đọc, tìm kiếm và góp ý tại đây.',
+    delegatesRead: (n: number) => `Đại biểu đang đọc phiên bản ${n} (bản đọc được mới nhất).`,
+    retry: 'Xử lý lại',
+    deleteVersion: (n: number) => `Xóa phiên bản ${n}`,
+    deleteDocument: 'Xóa tài liệu',
+    deleteDocumentTitle: (title: string) => `Xóa tài liệu “${title}”?`,
+    deleteDocumentBody: 'Tài liệu và mọi phiên bản sẽ bị xóa khỏi cuộc họp. Nhật ký hoạt động vẫn được giữ. Tài liệu đã có góp ý thì không xóa được.',
   },
 };
 

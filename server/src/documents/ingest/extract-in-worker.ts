@@ -15,6 +15,8 @@ export interface ExtractionSummary {
   paragraphCount: number;
   /** Pages with no text but an image (scanned pages). */
   imagePages: number[];
+  /** Pages that could not be read (see extract-paragraphs.ts). */
+  damagedPages: number[];
 }
 
 /** What one file may cost: time per request, heap of its thread, decoded size of one stream and of all its pages. */
@@ -75,6 +77,11 @@ export class ExtractionWorker {
   /** inspectPdf on a worker thread, plus the stream budget (see stream-budget.ts). */
   inspect(data: Uint8Array, limits: PdfLimits): Promise<PdfInspection> {
     return this.request('inspect', data, {}, limits) as Promise<PdfInspection>;
+  }
+
+  /** Closed for the shutdown: a request it failed says nothing about its file. */
+  get isClosed(): boolean {
+    return this.closed;
   }
 
   async close(): Promise<void> {
@@ -140,7 +147,7 @@ export class ExtractionWorker {
         }
         return;
       }
-      if (m.type === 'done') finish(true, () => req.resolve({ pageSizes: m.pageSizes, paragraphCount: m.paragraphCount, imagePages: m.imagePages }));
+      if (m.type === 'done') finish(true, () => req.resolve({ pageSizes: m.pageSizes, paragraphCount: m.paragraphCount, imagePages: m.imagePages, damagedPages: m.damagedPages }));
       else if (m.type === 'optimized') finish(true, () => req.resolve(m.data));
       else if (m.type === 'inspected') finish(true, () => req.resolve(m.result));
       else finish(true, () => req.reject(new IngestFailure(m.code, m.message)));

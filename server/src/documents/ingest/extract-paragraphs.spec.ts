@@ -178,7 +178,7 @@ describe('extractParagraphs on the demo session documents', () => {
     const report = DEMO_DOCUMENTS.find((d) => d.fileName === 'bao-cao-kinh-te-xa-hoi-2026.pdf')!;
     const pdf = await report.build();
     const inspection = await inspectPdf(pdf, { maxBytes: 10 * 1024 * 1024, maxPages: 100 });
-    expect(inspection).toEqual({ ok: true, pageCount: 4 });
+    expect(inspection).toEqual({ ok: true, pageCount: 4, restricted: false });
     const texts = (await extractParagraphs(new Uint8Array(pdf))).map((p) => p.text);
     expect(texts).toContain('Tình hình kinh tế – xã hội năm 2026 và phương hướng, nhiệm vụ năm 2027');
     const header = texts.indexOf('Chỉ tiêu Kế hoạch Thực hiện Tỷ lệ %');
@@ -197,7 +197,7 @@ describe('extractParagraphs on the demo session documents', () => {
 describe('long documents', () => {
   it('inspects a 400-page file and extracts paragraphs from all 400 pages', async () => {
     const pdf = await buildLongPdf(400);
-    expect(await inspectPdf(pdf, { maxBytes: 100 * 1024 * 1024, maxPages: 2000 })).toEqual({ ok: true, pageCount: 400 });
+    expect(await inspectPdf(pdf, { maxBytes: 100 * 1024 * 1024, maxPages: 2000 })).toEqual({ ok: true, pageCount: 400, restricted: false });
     let lastProgress: [number, number] = [0, 0];
     const paragraphs = await extractParagraphs(new Uint8Array(pdf), (done, total) => (lastProgress = [done, total]));
     expect(lastProgress).toEqual([400, 400]);

@@ -36,7 +36,12 @@ export interface ExtractedDocument {
   pageSizes: [number, number][];
   /** 1-based pages with no text but an image: scanned pages, for text recognition (ocr.ts). */
   imagePages: number[];
+  /** 1-based pages pdf.js could not read (a bad stream, a lost page object): no paragraphs, marked for the viewer. */
+  damagedPages: number[];
 }
+
+/** Every page of the file was unreadable: nothing to keep. */
+export class NoReadablePage extends Error {}
 
 export interface ExtractCallbacks {
   onProgress?: (pagesDone: number, pageCount: number) => void;
@@ -63,6 +68,7 @@ async function extractFrom(doc: PdfDocument, { onProgress, onParagraphs }: Extra
   const out: ExtractedParagraph[] = [];
   const pageSizes: [number, number][] = [];
   const imagePages: number[] = [];
+  const damagedPages: number[] = [];
   // The last paragraph of the page before, held back in case this page continues it.
   let pending: GroupedParagraph | null = null;
   const emit = (p: GroupedParagraph) => {
@@ -73,11 +79,22 @@ async function extractFrom(doc: PdfDocument, { onProgress, onParagraphs }: Extra
   };
   const pageCount = doc.numPages;
   for (let n = 1; n <= pageCount; n++) {
-    const page = await doc.getPage(n);
+    const page = await doc.getPage(n).catch(() => null);
+    if (!page) {
+      // its page object is lost: a page of the size of the one before, marked unreadable
+      pageSizes.push(pageSizes.at(-1) ?? A4);
+      damaged(n);
+      continue;
+    }
     const [x0, y0, x1, y1] = viewOf(page.view);
     pageSizes.push([round2(x1 - x0), round2(y1 - y0)]);
     try {
-      const content = await page.getTextContent();
+      const content = await page.getTextContent().catch(() => null);
+      if (!content) {
+        // one bad stream (a damaged flate stream) costs its page, never the document
+        damaged(n);
+        continue;
+      }
       const runs: TextRun[] = [];
       for (const item of content.items) if ('str' in item) runs.push(item);
       // TCVN3 / VNI text from a font without a Unicode map becomes Unicode before anything reads it
@@ -100,8 +117,21 @@ async function extractFrom(doc: PdfDocument, { onProgress, onParagraphs }: Extra
   }
   if (pending) emit(pending);
   handOver();
-  return { paragraphs: out, pageSizes, imagePages };
+  if (pageCount > 0 && damagedPages.length === pageCount) throw new NoReadablePage(`none of its ${pageCount} pages could be read`);
+  return { paragraphs: out, pageSizes, imagePages, damagedPages };
+
+  function damaged(n: number): void {
+    damagedPages.push(n);
+    // an unreadable page ends whatever paragraph was open
+    if (pending) emit(pending);
+    pending = null;
+    handOver();
+    onProgress?.(n, pageCount);
+  }
 }
+
+/** An A4 page in PDF units, for a first page whose size is lost with its page object. */
+const A4: [number, number] = [595.28, 841.89];
 
 /** Whether a page draws an image (only asked of pages without text, so a text file pays nothing). */
 async function paintsImage(page: PdfPage): Promise<boolean> {

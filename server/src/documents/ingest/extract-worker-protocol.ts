@@ -28,7 +28,7 @@ export const FAILURE_REASONS: Record<IngestFailureCode, string> = {
 /** Paragraphs arrive in batches while pages are read; `done` carries only what is left. */
 export type ExtractWorkerMessage =
   | { id: number; type: 'progress'; done: number; total: number; paragraphs: ExtractedParagraph[] }
-  | { id: number; type: 'done'; pageSizes: [number, number][]; paragraphCount: number; imagePages: number[] }
+  | { id: number; type: 'done'; pageSizes: [number, number][]; paragraphCount: number; imagePages: number[]; damagedPages: number[] }
   | { id: number; type: 'optimized'; data: Uint8Array }
   | { id: number; type: 'inspected'; result: PdfInspection }
   | { id: number; type: 'error'; message: string; code: IngestFailureCode };

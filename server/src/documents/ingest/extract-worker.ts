@@ -2,7 +2,7 @@
 // responsive while a 400-page file is ingested (pdf.js runs its own "worker" in-process in Node).
 import { parentPort } from 'node:worker_threads';
 import { extractDocument, type ExtractedParagraph } from './extract-paragraphs';
-import { optimizeForViewer } from './optimize-for-viewer';
+import { optimizeForViewer, viewerCopyProblem } from './optimize-for-viewer';
 import { FAILURE_REASONS, type ExtractRequest, type ExtractWorkerMessage, type IngestFailureCode } from './extract-worker-protocol';
 import { inspectPdf } from './inspect-pdf';
 import { measureContent } from './content-budget';
@@ -24,6 +24,11 @@ parentPort!.on('message', async ({ id, kind, data, maxStreamBytes, maxContentByt
   if (kind === 'optimize') {
     try {
       const optimized = await optimizeForViewer(data);
+      const unusable = await viewerCopyProblem(optimized, data);
+      if (unusable) {
+        post({ id, type: 'error', message: unusable, code: 'INGEST_FAILED' });
+        return;
+      }
       parentPort!.postMessage({ id, type: 'optimized', data: optimized } satisfies ExtractWorkerMessage, [optimized.buffer as ArrayBuffer]);
     } catch (e) {
       post({ id, type: 'error', message: e instanceof Error ? e.message : String(e), code: 'INGEST_FAILED' });
@@ -56,7 +61,7 @@ parentPort!.on('message', async ({ id, kind, data, maxStreamBytes, maxContentByt
       },
     });
     if (batch.length) flush();
-    post({ id, type: 'done', pageSizes: result.pageSizes, paragraphCount: result.paragraphs.length, imagePages: result.imagePages });
+    post({ id, type: 'done', pageSizes: result.pageSizes, paragraphCount: result.paragraphs.length, imagePages: result.imagePages, damagedPages: result.damagedPages });
   } catch (e) {
     post({ id, type: 'error', message: e instanceof Error ? e.message : String(e), code: 'INGEST_FAILED' });
   }

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '@hopso/shared';
-import { corruptPdf, emptyPdf, encryptedPdf, notAPdf, pdfWithPages, truncatedPdf } from '../../../../fixtures';
+import { corruptPdf, emptyPdf, encryptedPdf, notAPdf, ownerRestrictedPdf, pdfWithDamagedPage, pdfWithEarlyEof, pdfWithLateHeader, pdfWithLostLastPage, pdfWithoutHeader, pdfWithPages, truncatedPdf } from '../../../../fixtures';
 import { inspectPdf, type PdfLimits } from './inspect-pdf';
 
 const LIMITS: PdfLimits = { maxBytes: 10 * 1024 * 1024, maxPages: 30 };
@@ -12,12 +12,12 @@ async function refusal(data: Buffer, limits = LIMITS): Promise<{ code: ErrorCode
 
 describe('inspectPdf', () => {
   it('accepts a valid PDF and counts its pages', async () => {
-    expect(await inspectPdf(await pdfWithPages(3), LIMITS)).toEqual({ ok: true, pageCount: 3 });
+    expect(await inspectPdf(await pdfWithPages(3), LIMITS)).toEqual({ ok: true, pageCount: 3, restricted: false });
   });
 
   it('accepts a PDF with junk before its header, as the PDF spec allows', async () => {
     const pdf = Buffer.concat([Buffer.from('Content-Type: application/pdf\r\n\r\n'), await pdfWithPages(1)]);
-    expect(await inspectPdf(pdf, LIMITS)).toEqual({ ok: true, pageCount: 1 });
+    expect(await inspectPdf(pdf, LIMITS)).toEqual({ ok: true, pageCount: 1, restricted: false });
   });
 
   it.each([
@@ -32,7 +32,7 @@ describe('inspectPdf', () => {
 
   it('accepts a complete PDF followed by bytes after its %%EOF, as pdf.js opens it', async () => {
     const pdf = Buffer.concat([await pdfWithPages(2), Buffer.alloc(4096, 0), Buffer.from('\r\n-- end of attachment --\r\n')]);
-    expect(await inspectPdf(pdf, LIMITS)).toEqual({ ok: true, pageCount: 2 });
+    expect(await inspectPdf(pdf, LIMITS)).toEqual({ ok: true, pageCount: 2, restricted: false });
   });
 
   it('refuses a file over the size limit before reading it', async () => {
@@ -55,11 +55,27 @@ describe('inspectPdf', () => {
   it('refuses a PDF that needs a password to open', async () => {
     const r = await refusal(await encryptedPdf('user-password'));
     expect(r.code).toBe('FILE_ENCRYPTED');
-    expect(r.message).toMatch(/password/u);
+    expect(r.message).toBe('This PDF needs a password to open. Save a copy without an opening password and upload it again.');
   });
 
-  it('refuses a PDF encrypted with only an owner password, though it opens without one', async () => {
-    expect((await refusal(await encryptedPdf('owner-password'))).code).toBe('FILE_ENCRYPTED');
+  it('accepts a PDF restricted only by an owner password (it opens without one), and says so', async () => {
+    expect(await inspectPdf(await ownerRestrictedPdf(), LIMITS)).toEqual({ ok: true, pageCount: 1, restricted: true });
+  });
+
+  it.each([
+    ['without a %PDF- header', () => pdfWithoutHeader(2)],
+    ['with its header after 2,000 other bytes', () => pdfWithLateHeader(2)],
+    ['with its %%EOF 3,000 bytes before the end', () => pdfWithEarlyEof(2)],
+  ])('accepts a PDF %s, as pdf.js reads it', async (_name, make) => {
+    expect(await inspectPdf(await make(), LIMITS)).toEqual({ ok: true, pageCount: 2, restricted: false });
+  });
+
+  it('accepts a PDF whose page tree lost its last page, the others readable (the ingest marks the lost one)', async () => {
+    expect(await inspectPdf(await pdfWithLostLastPage(3), LIMITS)).toEqual({ ok: true, pageCount: 3, restricted: false });
+  });
+
+  it('accepts a PDF with one damaged content stream: the check never reads page contents', async () => {
+    expect(await inspectPdf(await pdfWithDamagedPage(3, 2), LIMITS)).toEqual({ ok: true, pageCount: 3, restricted: false });
   });
 
   it('refuses a PDF without pages', async () => {

@@ -6,7 +6,8 @@ export interface PdfLimits {
   maxPages: number;
 }
 
-export type PdfInspection = { ok: true; pageCount: number } | { ok: false; code: ErrorCode; message: string };
+/** `restricted`: encrypted with an owner password only (no password opens it): read here like any other. */
+export type PdfInspection = { ok: true; pageCount: number; restricted: boolean } | { ok: false; code: ErrorCode; message: string };
 
 /** The PDF spec lets a reader accept the header anywhere in the first 1024 bytes. */
 const HEADER_WINDOW = 1024;
@@ -17,8 +18,7 @@ const MESSAGES = {
   emptyFile: 'This file is empty (0 bytes). Check that you chose the right file and upload it again.',
   corrupt:
     'This PDF is damaged or incomplete and cannot be read. Open it on your computer to check it, save or export it as PDF again, and upload the new file.',
-  encrypted:
-    'This PDF is protected with a password or usage restrictions. Save a copy without any password or restrictions and upload it again.',
+  encrypted: 'This PDF needs a password to open. Save a copy without an opening password and upload it again.',
   tooLarge: (bytes: number, max: number) =>
     `This file is ${size(bytes, 'up')}, larger than the ${size(max, 'down')} limit. Reduce its size (for example by exporting images at a lower resolution) or split it into several files, and upload it again.`,
   tooManyPages: (pages: number, max: number) =>
@@ -26,43 +26,53 @@ const MESSAGES = {
 } as const;
 
 /**
- * Decides whether an upload is a PDF the council can use, by its content, never
- * its name: size, header, trailer, encryption, readability and page count. Cheap
- * even for a 400-page file: it reads the cross-reference table and the first and
- * last page objects, never page contents. Never throws.
+ * Decides whether an upload is a PDF the council can use, by its content, never its name: what
+ * pdf.js opens and whose pages it can read is accepted (a header after the first 1024 bytes or
+ * none, a damaged page tree it repairs, restrictions set by an owner password); only what cannot be
+ * read is refused. Cheap even for a 400-page file: it reads the cross-reference table and the page
+ * objects, never page contents (a page whose objects are lost is marked at ingest). Never throws.
  */
 export async function inspectPdf(data: Buffer, limits: PdfLimits): Promise<PdfInspection> {
   if (data.length > limits.maxBytes) return refuse('FILE_TOO_LARGE', MESSAGES.tooLarge(data.length, limits.maxBytes));
   if (data.length === 0) return refuse('FILE_EMPTY', MESSAGES.emptyFile);
-  if (data.subarray(0, HEADER_WINDOW + 5).indexOf('%PDF-') < 0) return refuse('FILE_NOT_PDF', MESSAGES.notPdf);
+  // Without a header in the window the spec gives, it is a PDF only if pdf.js reads it as one.
+  const header = data.subarray(0, HEADER_WINDOW + 5).indexOf('%PDF-') >= 0;
   // No %%EOF at all: the file was cut off (an interrupted copy or download). Bytes after the last
-  // %%EOF (padding a mail program or a scanner adds) are ignored as pdf.js ignores them.
-  if (data.lastIndexOf('%%EOF') < 0) return refuse('FILE_CORRUPT', MESSAGES.corrupt);
+  // %%EOF (padding a mail program or a scanner adds), however many, are ignored as pdf.js ignores them.
+  if (data.lastIndexOf('%%EOF') < 0) return header ? refuse('FILE_CORRUPT', MESSAGES.corrupt) : refuse('FILE_NOT_PDF', MESSAGES.notPdf);
 
   try {
-    return await withPdf(data, (doc) => inspectOpened(doc, limits));
+    const result = await withPdf(data, (doc) => inspectOpened(doc, limits));
+    return !header && !result.ok && result.code === 'FILE_CORRUPT' ? refuse('FILE_NOT_PDF', MESSAGES.notPdf) : result;
   } catch (err) {
     if (err instanceof Error && err.name === 'PasswordException') return refuse('FILE_ENCRYPTED', MESSAGES.encrypted);
-    return refuse('FILE_CORRUPT', MESSAGES.corrupt);
+    return header ? refuse('FILE_CORRUPT', MESSAGES.corrupt) : refuse('FILE_NOT_PDF', MESSAGES.notPdf);
   }
 }
 
 async function inspectOpened(doc: PdfDocument, limits: PdfLimits): Promise<PdfInspection> {
   try {
-    // A PDF that opens with an empty user password is still encrypted (an owner
-    // password restricting copying or printing): refused too, so that every
-    // delegate's reader can open, search and quote it.
-    if (await isEncrypted(doc)) return refuse('FILE_ENCRYPTED', MESSAGES.encrypted);
+    // Encrypted, yet open without a password: restricted by an owner password only (printing,
+    // copying). Every delegate's reader opens, searches and quotes it here as any other file.
+    const restricted = await isEncrypted(doc);
     const pageCount = doc.numPages;
     if (pageCount === 0) return refuse('FILE_EMPTY', MESSAGES.empty);
     if (pageCount > limits.maxPages) return refuse('FILE_TOO_MANY_PAGES', MESSAGES.tooManyPages(pageCount, limits.maxPages));
-    // The page tree must lead to real pages; a broken tree fails here.
-    await doc.getPage(1);
-    if (pageCount > 1) await doc.getPage(pageCount);
-    return { ok: true, pageCount };
+    // The page tree must lead to at least one real page; pages it loses (a kid pointing nowhere)
+    // are kept as unreadable pages by the ingest.
+    if (!(await someReadablePage(doc, pageCount))) return refuse('FILE_CORRUPT', MESSAGES.corrupt);
+    return { ok: true, pageCount, restricted };
   } catch {
     return refuse('FILE_CORRUPT', MESSAGES.corrupt);
   }
+}
+
+async function someReadablePage(doc: PdfDocument, pageCount: number): Promise<boolean> {
+  for (let n = 1; n <= pageCount; n++) {
+    const page = await doc.getPage(n).catch(() => null);
+    if (page) return true;
+  }
+  return false;
 }
 
 async function isEncrypted(doc: PdfDocument): Promise<boolean> {

@@ -49,6 +49,8 @@ const TOAST_MS = 3500;
 const AUTO_MAX_ZOOM = 1.25;
 const PAGE_GUTTER_PX = 8;
 const PHONE_MAX_WIDTH = 768;
+/** An A4 page in PDF units: the frame of pages whose size nothing tells. */
+const A4_PT: [number, number] = [595.28, 841.89];
 
 export function PdfViewer({ documentId, meetingId, title, version, isLatest, backTo, initialPage, initialParagraphId }: PdfViewerProps) {
   const { t } = useI18n();
@@ -71,19 +73,29 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
   const [hitIndex, setHitIndex] = useState(0);
   const search = useDocumentSearch({ documentId, versionId: version.id, pdf, query });
 
+  const damagedPages = useMemo(() => new Set(version.damagedPages ?? []), [version.damagedPages]);
   // Page sizes: every page starts with page 1's size (one request, not 400); each page corrects its own when it loads.
+  // A page 1 that cannot load still leaves every page its frame (the ingest's sizes, or A4), each saying what it can't draw.
   useEffect(() => {
     if (!pdf) return;
     let cancelled = false;
-    void pdf.getPage(1).then((page) => {
-      if (cancelled) return;
-      const vp = page.getViewport({ scale: 1 });
-      setSizes(Array.from({ length: pdf.numPages }, () => ({ width: vp.width, height: vp.height })));
-    });
+    const known = version.pageSizes.length === pdf.numPages ? version.pageSizes : null;
+    const fallback = (): PageSize[] =>
+      Array.from({ length: pdf.numPages }, (_, i) => (known ? { width: known[i][0], height: known[i][1] } : { width: A4_PT[0], height: A4_PT[1] }));
+    void pdf.getPage(1).then(
+      (page) => {
+        if (cancelled) return;
+        const vp = page.getViewport({ scale: 1 });
+        setSizes(Array.from({ length: pdf.numPages }, () => ({ width: vp.width, height: vp.height })));
+      },
+      () => {
+        if (!cancelled) setSizes(fallback());
+      },
+    );
     return () => {
       cancelled = true;
     };
-  }, [pdf]);
+  }, [pdf, version.pageSizes]);
 
   const onSize = useCallback((pageNumber: number, size: PageSize) => {
     setSizes((prev) => {
@@ -414,6 +426,11 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
                 {t.viewer.loadFailed}
               </p>
             )}
+            {version.restricted && (
+              <p className="alert alert-info viewer-restricted" role="note" data-testid="restricted-note">
+                {t.readablePages.restrictedNote}
+              </p>
+            )}
             {pdf && numPages > 0 && (
               <div className="viewer-pages" data-testid="viewer-pages" data-num-pages={numPages}>
                 {sizes.map((size, i) => (
@@ -431,6 +448,7 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
                     onViewport={onViewport}
                     onTextLayer={onTextLayer}
                     registerElement={register}
+                    damaged={damagedPages.has(i + 1)}
                   />
                 ))}
               </div>

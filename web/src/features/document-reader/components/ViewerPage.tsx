@@ -34,7 +34,9 @@ export function ViewerPage() {
 
   const doc = document.data;
   const requested = searchParams.get('version');
-  const version = doc.versions.find((v) => v.id === requested) ?? doc.currentVersion;
+  // while the newest version is being read or has failed, the staff read the newest ready one (as delegates do)
+  const readable = doc.currentVersion.status !== 'ready' && doc.readableVersion ? doc.readableVersion : doc.currentVersion;
+  const version = doc.versions.find((v) => v.id === requested) ?? readable;
   const initialPage = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
   // ?back= brings the reader back where they came from (a group room); only a path inside the app's meetings
   const back = searchParams.get('back');
@@ -63,7 +65,7 @@ export function ViewerPage() {
         meetingId={doc.meetingId}
         title={doc.title}
         version={version}
-        isLatest={version.id === doc.currentVersion.id}
+        isLatest={version.id === readable.id}
         backTo={backTo}
         initialPage={initialPage}
         initialParagraphId={initialParagraphId}

@@ -30,6 +30,11 @@ export const documentsApi = {
     return uploadWithProgress<DocumentDetail>(`${doc(id)}/versions`, form, onProgress);
   },
 
+  /** A failed version read again; a version or a document nobody commented on deleted (chair and secretariat only). */
+  retryVersion: (id: string, versionId: string) => apiClient.post<DocumentDetail>(`${doc(id)}/versions/${encodeURIComponent(versionId)}/retry`),
+  deleteVersion: (id: string, versionId: string) => apiClient.delete<DocumentDetail>(`${doc(id)}/versions/${encodeURIComponent(versionId)}`),
+  remove: (id: string) => apiClient.delete(doc(id)),
+
   /** Which delegates opened a document, and when (chair and secretariat only). */
   readReceipts: (id: string) => apiClient.get<ReadReceipt[]>(`${doc(id)}/read-receipts`),
   fileUrl(id: string, versionId: string, download = false): string {

@@ -14,6 +14,7 @@ import { ScanStatus } from './ScanStatus';
 import { groupDocumentsByAgenda } from '../lib/groupDocumentsByAgenda';
 import { DocumentStatusBadge } from './DocumentStatusBadge';
 import { NewVersionUpload } from './NewVersionUpload';
+import { VersionActions } from './VersionActions';
 import { ReleaseControl } from '../../document-release/components/ReleaseControl';
 import './documents.css';
 
@@ -89,7 +90,7 @@ function DocumentRow({ document, agenda, meetingId }: { document: DocumentSummar
           <option value="">{t.documents.noAgendaItem}</option>
         </select>
         <div className="button-row">
-          {v.status === 'ready' && (
+          {(v.status === 'ready' || document.readableVersion) && (
             <Link to={`/documents/${document.id}`} className="button button-secondary">
               {t.documents.view}
             </Link>
@@ -118,6 +119,7 @@ function DocumentRow({ document, agenda, meetingId }: { document: DocumentSummar
           )}
         </div>
         <NewVersionUpload document={document} meetingId={meetingId} />
+        <VersionActions document={document} meetingId={meetingId} />
       </div>
       {showReceipts && (
         <section className="doc-row-receipts" id={`receipts-${document.id}`} aria-label={t.readingRoom.receiptsTitle}>

@@ -73,6 +73,12 @@ export function applyMeetingEvent(queryClient: QueryClient, event: MeetingEvent)
     case 'document.changed':
       applyDocument(queryClient, event.payload.document);
       return;
+    case 'document.deleted': {
+      const { id, meetingId } = event.payload.document;
+      queryClient.setQueryData<DocumentSummary[]>(queryKeys.meetingDocuments(meetingId), (list) => list?.filter((d) => d.id !== id));
+      void queryClient.invalidateQueries({ queryKey: queryKeys.document(id), exact: true });
+      return;
+    }
     case 'meeting.edited':
       applyMeetingEdit(queryClient, event.payload.meeting);
       return;

@@ -7,6 +7,7 @@ import type { PageLayers, PageOverlayItem, PageSize } from '../lib/pageTypes';
 import { findMatchesInItems } from '../lib/textSearch';
 import { outputScaleFor } from '../lib/zoom';
 import { PageOverlay } from './PageOverlay';
+import './readable-pages.css';
 
 interface PdfPageViewProps {
   pdf: PDFDocumentProxy;
@@ -27,6 +28,8 @@ interface PdfPageViewProps {
   /** The page's text layer is filled (the page is readable and selectable). */
   onTextLayer?: (pageNumber: number) => void;
   registerElement: (pageNumber: number, element: HTMLDivElement | null) => void;
+  /** The ingest could not read this page (a damaged stream): it says so on the page, whatever is drawn. */
+  damaged?: boolean;
 }
 
 function isTextItem(item: TextContent['items'][number]): item is TextItem {
@@ -91,6 +94,7 @@ export const PdfPageView = memo(function PdfPageView({
   onViewport,
   onTextLayer,
   registerElement,
+  damaged = false,
 }: PdfPageViewProps) {
   const { t } = useI18n();
   const canvasWrapRef = useRef<HTMLDivElement>(null);
@@ -222,10 +226,15 @@ export const PdfPageView = memo(function PdfPageView({
           {layers?.over?.(unitViewport, scale)}
         </PageOverlay>
       )}
-      {!rendered && (
+      {!rendered && !failed && !damaged && (
         <span className="pdf-page-placeholder" aria-hidden="true">
-          {failed ? '⚠' : pageNumber}
+          {pageNumber}
         </span>
+      )}
+      {(failed || damaged) && (
+        <p className="pdf-page-problem" role="note" data-testid="page-problem">
+          {damaged ? t.readablePages.pageDamaged(pageNumber) : t.readablePages.pageNotDrawn(pageNumber)}
+        </p>
       )}
     </div>
   );

@@ -1,7 +1,8 @@
 import type { ParagraphKind, PdfRect } from '@hopso/shared';
-import { continuesOnNextPage, groupParagraphs, joinParagraphs, type FontMetrics, type GroupedParagraph, type TextRun } from './group-paragraphs';
+import { continuesOnNextPage, groupPage, joinParagraphs, layoutPage, type FontMetrics, type GroupedParagraph, type LayoutLine, type PageLayout, type TextRun } from './group-paragraphs';
 import { convertLegacyRuns } from './legacy-encodings';
 import { StructureLabeller } from './legal-structure';
+import { PageFurniture } from './page-furniture';
 import { textHash } from './normalise-text';
 import { loadPdfjs, withPdf, type PdfDocument, type PdfPage } from './pdfjs';
 
@@ -71,6 +72,18 @@ async function extractFrom(doc: PdfDocument, { onProgress, onParagraphs }: Extra
     if (text.trim() === '') return;
     out.push({ index: out.length, page: p.page, text, rects: p.rects, textHash: textHash(text), label: null, kind: 'body' });
   };
+  // each page is grouped once the pages after it have shown what repeats as headers, footers and page numbers
+  const furniture = new PageFurniture<LayoutLine, PageLayout>();
+  const group = (layout: PageLayout) => {
+    const paragraphs = groupPage(layout);
+    if (pending && paragraphs.length && continuesOnNextPage(pending, paragraphs[0])) {
+      paragraphs[0] = joinParagraphs(pending, paragraphs[0]);
+    } else if (pending) {
+      emit(pending); // an empty page also ends whatever was open
+    }
+    pending = paragraphs.pop() ?? null;
+    for (const p of paragraphs) emit(p);
+  };
   const pageCount = doc.numPages;
   for (let n = 1; n <= pageCount; n++) {
     const page = await doc.getPage(n);
@@ -80,24 +93,18 @@ async function extractFrom(doc: PdfDocument, { onProgress, onParagraphs }: Extra
       const content = await page.getTextContent();
       const runs: TextRun[] = [];
       for (const item of content.items) if ('str' in item) runs.push(item);
-      // TCVN3 / VNI text from a font without a Unicode map becomes Unicode before anything reads it
       if (!runs.some((r) => /\S/u.test(r.str)) && (await paintsImage(page))) imagePages.push(n);
+      // TCVN3 / VNI text from a font without a Unicode map becomes Unicode before anything reads it
       convertLegacyRuns(runs);
       const styles: Record<string, FontMetrics> = content.styles;
-      const paragraphs = groupParagraphs(runs, { page: n, view: viewOf(page.view) }, styles);
-      if (pending && paragraphs.length && continuesOnNextPage(pending, paragraphs[0])) {
-        paragraphs[0] = joinParagraphs(pending, paragraphs[0]);
-      } else if (pending) {
-        emit(pending); // an empty page also ends whatever was open
-      }
-      pending = paragraphs.pop() ?? null;
-      for (const p of paragraphs) emit(p);
+      for (const settled of furniture.push(layoutPage(runs, { page: n, view: viewOf(page.view) }, styles))) group(settled);
     } finally {
       page.cleanup();
     }
     handOver();
     onProgress?.(n, pageCount);
   }
+  for (const settled of furniture.finish()) group(settled);
   if (pending) emit(pending);
   handOver();
   return { paragraphs: out, pageSizes, imagePages };

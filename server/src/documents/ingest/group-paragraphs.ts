@@ -1,4 +1,5 @@
 import type { PdfRect } from '@hopso/shared';
+import { PageFurniture } from './page-furniture';
 
 /**
  * Groups one page's text runs (pdf.js TextItems) into lines and paragraphs.
@@ -62,7 +63,8 @@ export interface GroupedParagraph {
   openEnd: string | null;
 }
 
-interface Run {
+/** A run of text on one baseline, as read from a pdf.js item. */
+export interface Run {
   text: string;
   spaceBefore: boolean;
   spaceAfter: boolean;
@@ -75,7 +77,8 @@ interface Run {
   top: number;
 }
 
-interface Line {
+/** A line of a page, as page-furniture.ts and grouping read it. */
+export interface LayoutLine {
   runs: Run[];
   text: string;
   left: number;
@@ -89,6 +92,7 @@ interface Line {
   isRow: boolean;
   firstWordWidth: number;
 }
+type Line = LayoutLine;
 
 const DEFAULT_METRICS: FontMetrics = { ascent: 0.8, descent: -0.2 };
 /** Gap between two runs, in font sizes, above which they are separate words. */
@@ -97,6 +101,10 @@ const WORD_GAP = 0.15;
 const CELL_GAP = 1.5;
 /** Baselines closer than this many font sizes are the same line (sub/superscripts included). */
 const SAME_LINE = 0.45;
+/** A superscript or subscript: at most this many characters, at most this fraction of its line's size, this far (in sizes) off its baseline. */
+const SCRIPT_CHARS = 3;
+const SCRIPT_SIZE = 0.8;
+const SCRIPT_LINE = 0.7;
 /** A gap this many times the usual line spacing separates paragraphs. */
 const PARAGRAPH_GAP = 1.25;
 /** Line spacing assumed when a page has too few lines to tell, in font sizes. */
@@ -114,28 +122,56 @@ const WRAPS_INSIDE_WORD = /\S[/-]$/u;
  */
 const LATIN_HYPHENATION = /(?<=(?:^|[^\p{L}])[A-Za-z]*[a-z]{2})-$/u;
 const LATIN_CONTINUATION = /^[a-z]+(?=$|[^\p{L}])/u;
-const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:(?:trang|page)\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*[-–—])?$/iu;
 
+/** One page's lines, before grouping: what page-furniture.ts looks at across pages. */
+export interface PageLayout {
+  frame: PageFrame;
+  /** Top to bottom. */
+  lines: LayoutLine[];
+  rotated: { item: TextRun; metrics: FontMetrics }[];
+}
+
+/**
+ * One page on its own: its lines grouped into paragraphs, a lone number that is its own page number
+ * left out. A document's pages go through layoutPage, PageFurniture and groupPage instead (extract-paragraphs.ts).
+ */
 export function groupParagraphs(
   items: readonly TextRun[],
   frame: PageFrame,
   styles: Readonly<Record<string, FontMetrics>> = {},
 ): GroupedParagraph[] {
+  const furniture = new PageFurniture<LayoutLine, PageLayout>();
+  const [page] = [...furniture.push(layoutPage(items, frame, styles)), ...furniture.finish()];
+  return groupPage(page);
+}
+
+/** A page's text runs as lines, top to bottom (rotated runs aside). */
+export function layoutPage(items: readonly TextRun[], frame: PageFrame, styles: Readonly<Record<string, FontMetrics>> = {}): PageLayout {
   const flat: Run[] = [];
   const rotated: { item: TextRun; metrics: FontMetrics }[] = [];
+  let last: Run | null = null;
   for (const item of items) {
-    if (!item.str || !/\S/u.test(item.str)) continue; // EOL markers and bare spaces: gaps show word breaks
+    if (!item.str) continue; // EOL markers
+    if (!/\S/u.test(item.str)) {
+      // a space of its own between two runs is a word break even where the next run starts close by
+      if (last) last.spaceAfter = true;
+      continue;
+    }
     const metrics = metricsOf(styles, item.fontName);
     const [a, b, c, d] = item.transform;
     if (Math.abs(b) > 1e-3 || Math.abs(c) > 1e-3 || a <= 0 || d <= 0) {
       rotated.push({ item, metrics });
+      last = null;
       continue;
     }
-    flat.push(toRun(item, metrics));
+    last = toRun(item, metrics);
+    flat.push(last);
   }
+  return { frame, lines: buildLines(flat), rotated };
+}
 
-  const lines = buildLines(flat);
-  dropPageNumbers(lines);
+/** A page's paragraphs in reading order, from its lines (page furniture already taken out). */
+export function groupPage({ frame, lines, rotated }: PageLayout): GroupedParagraph[] {
   // two columns are read one after the other, each grouped with its own margins; a paragraph
   // running from the foot of one column to the head of the next is one paragraph, as over a page break
   const paragraphs: GroupedParagraph[] = [];
@@ -298,7 +334,7 @@ function buildLines(runs: Run[]): Line[] {
   let current: Run[] = [];
   let anchor: Run | null = null;
   for (const run of runs) {
-    if (anchor && anchor.baseline - run.baseline <= SAME_LINE * Math.max(anchor.size, run.size)) {
+    if (anchor && sameLine(anchor, run)) {
       current.push(run);
       continue;
     }
@@ -308,6 +344,18 @@ function buildLines(runs: Run[]): Line[] {
   }
   if (current.length) lines.push(toLine(current));
   return lines;
+}
+
+/**
+ * Baselines close enough for one line; a superscript or subscript (a short run in a smaller size,
+ * the "2" of "mc²") may sit further off its line than text of one size does.
+ */
+function sameLine(anchor: Run, run: Run): boolean {
+  const size = Math.max(anchor.size, run.size);
+  const apart = Math.abs(anchor.baseline - run.baseline);
+  if (apart <= SAME_LINE * size) return true;
+  const script = (r: Run, other: Run) => r.size <= SCRIPT_SIZE * other.size && r.text.length <= SCRIPT_CHARS;
+  return apart <= SCRIPT_LINE * size && (script(anchor, run) || script(run, anchor));
 }
 
 function toLine(runs: Run[]): Line {
@@ -352,16 +400,6 @@ function toLine(runs: Run[]): Line {
     isRow,
     firstWordWidth,
   };
-}
-
-/** A lone page number above or below everything else is page furniture, not content. */
-function dropPageNumbers(lines: Line[]): void {
-  if (lines.length && isPageNumber(lines[lines.length - 1])) lines.pop();
-  if (lines.length && isPageNumber(lines[0])) lines.shift();
-}
-
-function isPageNumber(line: Line): boolean {
-  return !line.isRow && PAGE_NUMBER.test(line.text);
 }
 
 interface Margins {

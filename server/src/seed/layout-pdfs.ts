@@ -107,3 +107,16 @@ export function buildRuledTablePdf(heading: string, rows: readonly (readonly str
     doc.font('regular').fontSize(12).text(after, LEFT, top + rows.length * rowHeight + 24, { width: doc.page.width - LEFT - RIGHT_MARGIN, align: 'justify' });
   });
 }
+
+/** A commune's budget table: the header row, then one row per item, numbers right of the labels. */
+export const TABLE_HEADING = 'Bảng 1. Dự toán thu ngân sách xã năm 2027';
+export const TABLE_ROWS: readonly (readonly string[])[] = [
+  ['STT', 'Nội dung thu', 'Dự toán 2026', 'Dự toán 2027'],
+  ['1', 'Thu thuế, phí và lệ phí', '1.250', '1.380'],
+  ['2', 'Thu từ quỹ đất công ích', '820', '910'],
+  ['3', 'Thu bổ sung từ ngân sách cấp trên', '6.450', '6.720'],
+  ['4', 'Tổng thu ngân sách xã', '8.520', '9.010'],
+];
+export const TABLE_WIDTHS: readonly number[] = [40, 215, 99, 99];
+export const TABLE_AFTER =
+  'Đơn vị tính: triệu đồng. Dự toán thu năm 2027 được xây dựng trên cơ sở kết quả thực hiện năm 2026 và các nguồn thu dự kiến phát sinh trên địa bàn xã.';

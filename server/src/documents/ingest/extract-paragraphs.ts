@@ -18,6 +18,8 @@ export interface ExtractedParagraph {
   /** Its place in a Vietnamese legal text ("Điều 2, khoản 1"), null without such structure (legal-structure.ts). */
   label: string | null;
   kind: ParagraphKind;
+  /** A table row's cells (see Paragraph.cells in shared). */
+  cells: string[] | null;
 }
 
 /**
@@ -57,11 +59,17 @@ async function extractFrom(doc: PdfDocument, { onProgress, onParagraphs }: Extra
     if (out.length > reported) {
       const batch = out.slice(reported);
       labeller.labelAll(batch.map((p) => p.text)).forEach((l, i) => Object.assign(batch[i], l));
+      for (const p of batch) {
+        // the header block and the signature's columns are laid out like rows, but are not tables
+        if (tableRows.has(p) && (p.kind === 'body' || p.kind === 'heading')) p.kind = 'table';
+        else p.cells = null;
+      }
       onParagraphs?.(batch);
     }
     reported = out.length;
   };
   const out: ExtractedParagraph[] = [];
+  const tableRows = new WeakSet<ExtractedParagraph>();
   const pageSizes: [number, number][] = [];
   const imagePages: number[] = [];
   // The last paragraph of the page before, held back in case this page continues it.
@@ -70,7 +78,9 @@ async function extractFrom(doc: PdfDocument, { onProgress, onParagraphs }: Extra
     // PostgreSQL text cannot hold U+0000, and a reader never sees it: dropped where it comes from
     const text = p.text.includes('\u0000') ? p.text.replace(/\u0000/g, '') : p.text;
     if (text.trim() === '') return;
-    out.push({ index: out.length, page: p.page, text, rects: p.rects, textHash: textHash(text), label: null, kind: 'body' });
+    const cells = p.cells?.map((c) => c.replace(/\u0000/g, '')) ?? null;
+    out.push({ index: out.length, page: p.page, text, rects: p.rects, textHash: textHash(text), label: null, kind: 'body', cells });
+    if (p.tableRow) tableRows.add(out[out.length - 1]);
   };
   // each page is grouped once the pages after it have shown what repeats as headers, footers and page numbers
   const furniture = new PageFurniture<LayoutLine, PageLayout>();

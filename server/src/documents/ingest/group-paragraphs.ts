@@ -61,6 +61,17 @@ export interface GroupedParagraph {
    * of that line. Otherwise null.
    */
   openEnd: string | null;
+  /** One of two or more consecutive table rows (lines of cells apart by wide gaps). */
+  tableRow: boolean;
+  /** A table row's cells, left to right, when its table's columns line up as a grid; otherwise null. */
+  cells: string[] | null;
+}
+
+/** A table cell of a line: runs between wide gaps. */
+interface Cell {
+  text: string;
+  x0: number;
+  x1: number;
 }
 
 /** A run of text on one baseline, as read from a pdf.js item. */
@@ -90,6 +101,8 @@ export interface LayoutLine {
   size: number;
   font: string;
   isRow: boolean;
+  /** The line cut at its wide gaps: one cell for a line of text. */
+  cells: Cell[];
   firstWordWidth: number;
 }
 type Line = LayoutLine;
@@ -292,6 +305,8 @@ export function joinParagraphs(prev: GroupedParagraph, next: GroupedParagraph): 
     rects: [...prev.rects, ...next.rects],
     openStart: prev.openStart,
     openEnd: next.openEnd,
+    tableRow: false,
+    cells: null,
   };
 }
 
@@ -362,6 +377,7 @@ function toLine(runs: Run[]): Line {
   runs.sort((p, q) => p.x0 - q.x0);
   let text = '';
   let isRow = false;
+  const cells: Cell[] = [];
   let main = runs[0];
   let left = Infinity;
   let right = -Infinity;
@@ -373,10 +389,19 @@ function toLine(runs: Run[]): Line {
       const prev = runs[i - 1];
       const gap = run.x0 - prev.x1;
       const size = Math.max(prev.size, run.size);
-      if (gap > CELL_GAP * size) isRow = true;
-      if (prev.spaceAfter || run.spaceBefore || gap > WORD_GAP * size) text += ' ';
+      const newCell = gap > CELL_GAP * size;
+      if (newCell) isRow = true;
+      const space = prev.spaceAfter || run.spaceBefore || gap > WORD_GAP * size ? ' ' : '';
+      text += space;
+      if (newCell) cells.push({ text: '', x0: run.x0, x1: run.x1 });
+      else cells[cells.length - 1].text += space;
+    } else {
+      cells.push({ text: '', x0: run.x0, x1: run.x1 });
     }
     text += run.text;
+    const cell = cells[cells.length - 1];
+    cell.text += run.text;
+    cell.x1 = Math.max(cell.x1, run.x1);
     if (run.text.length > main.text.length) main = run;
     left = Math.min(left, run.x0);
     right = Math.max(right, run.x1);
@@ -398,6 +423,7 @@ function toLine(runs: Run[]): Line {
     size: main.size,
     font: main.font,
     isRow,
+    cells,
     firstWordWidth,
   };
 }
@@ -488,7 +514,75 @@ function groupLines(lines: Line[], frame: PageFrame): GroupedParagraph[] {
     }
   }
   out.push(toParagraph(para, frame, m, out.length === 0));
+  markTables(out, lines);
   return out;
+}
+
+/** Rows further apart than this many font sizes are two tables. */
+const TABLE_ROW_GAP = 3;
+/** A gap between columns is at least this many font sizes wide, in every row of the table. */
+const COLUMN_GAP = 1;
+/** A grid may leave at most this share of its cells empty; sparser rows are not read as a grid. */
+const MAX_EMPTY_CELLS = 0.25;
+
+/**
+ * Two or more table rows one under the other are a table. Its columns are the strips every row
+ * leaves empty (so a header cell set close to its neighbour still gets its own column); the rows
+ * keep their cells when those fill the grid, otherwise the rows are a table whose cells are unknown.
+ */
+function markTables(paragraphs: GroupedParagraph[], lines: Line[]): void {
+  const lineOf = new Map<GroupedParagraph, Line>();
+  // a row is a paragraph of one line (startsParagraph cuts around every row line)
+  let at = 0;
+  for (const p of paragraphs) {
+    const line = lines[at];
+    at += p.rects.length;
+    if (p.cells && line?.isRow) lineOf.set(p, line);
+  }
+  for (let i = 0; i < paragraphs.length; ) {
+    let j = i + 1;
+    if (lineOf.has(paragraphs[i])) {
+      while (j < paragraphs.length && lineOf.has(paragraphs[j])) {
+        const above = lineOf.get(paragraphs[j - 1])!;
+        const row = lineOf.get(paragraphs[j])!;
+        if (above.baseline - row.baseline > TABLE_ROW_GAP * Math.max(above.size, row.size)) break;
+        j++;
+      }
+    }
+    const rows = paragraphs.slice(i, j);
+    if (rows.length >= 2) {
+      const grid = gridOf(rows.map((r) => lineOf.get(r)!));
+      for (const [r, row] of rows.entries()) {
+        row.tableRow = true;
+        row.cells = grid?.[r] ?? null;
+        if (row.cells) row.text = row.cells.filter(Boolean).join(' ');
+      }
+    } else {
+      for (const row of rows) row.cells = null; // a lone line with wide gaps is text
+    }
+    i = j;
+  }
+}
+
+/** The rows' cells in the columns all of them leave room for, or null when those do not make a grid. */
+function gridOf(rows: Line[]): string[][] | null {
+  const size = median(rows.map((l) => l.size));
+  const spans = rows.flatMap((l) => l.runs.map((r) => [r.x0, r.x1] as const)).sort((a, b) => a[0] - b[0]);
+  // the columns: the union of every row's runs, cut where it leaves a wide gap
+  const columns: [number, number][] = [];
+  for (const [x0, x1] of spans) {
+    const last = columns[columns.length - 1];
+    if (last && x0 - last[1] < COLUMN_GAP * size) last[1] = Math.max(last[1], x1);
+    else columns.push([x0, x1]);
+  }
+  if (columns.length < 2) return null;
+  const grid = rows.map((line) => {
+    const cells: Run[][] = columns.map(() => []);
+    for (const run of line.runs) cells[columns.findIndex(([, x1]) => run.x0 <= x1)].push(run);
+    return cells.map((runs) => (runs.length ? tidy(toLine(runs).text) : ''));
+  });
+  const empty = grid.flat().filter((c) => !c).length;
+  return empty <= MAX_EMPTY_CELLS * columns.length * rows.length ? grid : null;
 }
 
 function startsParagraph(prev: Line, line: Line, para: Line[], m: Margins): boolean {
@@ -549,8 +643,12 @@ function toParagraph(lines: Line[], frame: PageFrame, m: Margins, firstOnPage: b
     rects: lines.map((l) => clip({ page: frame.page, x: l.left, y: l.bottom, w: l.right - l.left, h: l.top - l.bottom }, frame)),
     openStart: openStart ? fontKey(first) : null,
     openEnd: openEnd ? fontKey(last) : null,
+    tableRow: false,
+    cells: lines.length === 1 && first.isRow ? first.cells.map((c) => tidy(c.text)) : null,
   };
 }
+
+const tidy = (s: string) => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
 
 function clip(r: PdfRect, frame: PageFrame): PdfRect {
   const [vx0, vy0, vx1, vy1] = frame.view;
@@ -583,6 +681,8 @@ function groupRotated(items: { item: TextRun; metrics: FontMetrics }[], frame: P
         rects: [clip({ page: frame.page, x: box.x0, y: box.y0, w: box.x1 - box.x0, h: box.y1 - box.y0 }, frame)],
         openStart: null,
         openEnd: null,
+        tableRow: false,
+        cells: null,
       });
     }
     text = '';

@@ -1096,6 +1096,9 @@ export const en: Dictionary = {
     pausedAt: (name: string) => `Paused: ${name}`,
     noVoice: 'This device has no Vietnamese voice, so it cannot read aloud. Install a Vietnamese voice in the phone’s Settings (Text-to-speech), then open the document again.',
     noSpeech: 'This browser cannot read aloud.',
+    commentRow: 'Comment',
+    tableRegion: (page: number) => `Table on page ${page}, shown as on the PDF page`,
+    tableRegionFailed: (page: number) => `The table on page ${page} could not be drawn. See the PDF page.`,
   },
   records: {
     link: 'Minutes and reports',

@@ -1101,6 +1101,9 @@ export const vi = {
     pausedAt: (name: string) => `Đã tạm dừng: ${name}`,
     noVoice: 'Máy này chưa có giọng đọc tiếng Việt nên không đọc to được. Hãy cài giọng tiếng Việt trong Cài đặt của điện thoại (mục Chuyển văn bản thành giọng nói), rồi mở lại tài liệu.',
     noSpeech: 'Trình duyệt này không đọc to được.',
+    commentRow: 'Góp ý',
+    tableRegion: (page: number) => `Bảng ở trang ${page}, hiển thị như trên trang PDF`,
+    tableRegionFailed: (page: number) => `Không vẽ được bảng ở trang ${page}. Hãy xem trang PDF.`,
   },
   records: {
     link: 'Biên bản, báo cáo',

@@ -1,7 +1,8 @@
 // bench/ingest: a generated 400-page PDF through the real upload path (HTTP upload,
 // validation, storage, job queue, pdf.js extraction, paragraph grouping, database
 // writes) against pdfjs-dist's bare text extraction of the same file, in the same run.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
@@ -33,7 +34,9 @@ try {
     const load = loadAverage();
     // bare pdf.js in its own process, as the server's job also starts from the file
     const t0 = performance.now();
-    const { ms } = JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'bench/ingest/bare-extract.mjs'), file], { encoding: 'utf8' }));
+    // asynchronous, so the client's idle keep-alive sockets see the server close them (a blocked loop would reuse a dead one)
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'bench/ingest/bare-extract.mjs'), file], { encoding: 'utf8' });
+    const { ms } = JSON.parse(stdout);
     bare.push(ms ?? performance.now() - t0);
     // upload → ready, then (untimed) until hopso has finished all its work on the file, the viewer copy included
     real.push((await uploadUntilReady(server, api, meeting.id, pdf, `bench-${run}.pdf`)).ms);

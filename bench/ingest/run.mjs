@@ -1,10 +1,11 @@
 // bench/ingest: a generated 400-page PDF through the real upload path (HTTP upload,
 // validation, storage, job queue, pdf.js extraction, paragraph grouping, database
 // writes) against pdfjs-dist's bare text extraction of the same file, in the same run.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, loginAs, startBenchServer, waitAllReady, waitViewerCopy } from '../lib/server.mjs';
+import { ROOT, loginAs, startBenchServer, uploadUntilReady, waitHopsoIdle } from '../lib/server.mjs';
 import { loadAverage, median } from '../lib/stats.mjs';
 import { fixtures } from '../lib/fixtures.mjs';
 
@@ -23,31 +24,22 @@ const server = await startBenchServer({ port: Number(process.env.BENCH_PORT || 3
 try {
   const api = await loginAs(server.url, 'thuky1');
   const [meeting] = await (await api('/meetings')).json();
-  await waitAllReady(api, meeting.id);
+  // the demo documents' ingest and viewer copies first, so the first baseline shares the machine with nothing of hopso's
+  await waitHopsoIdle(server);
 
   const bare = [];
   const real = [];
   for (let run = 0; run < RUNS; run++) {
+    const load = loadAverage();
     // bare pdf.js in its own process, as the server's job also starts from the file
     const t0 = performance.now();
-    const { ms } = JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'bench/ingest/bare-extract.mjs'), file], { encoding: 'utf8' }));
+    // asynchronous, so the client's idle keep-alive sockets see the server close them (a blocked loop would reuse a dead one)
+    const { stdout } = await promisify(execFile)(process.execPath, [path.join(ROOT, 'bench/ingest/bare-extract.mjs'), file], { encoding: 'utf8' });
+    const { ms } = JSON.parse(stdout);
     bare.push(ms ?? performance.now() - t0);
-
-    const start = performance.now();
-    const form = new FormData();
-    form.append('files', new Blob([pdf], { type: 'application/pdf' }), `bench-${run}.pdf`);
-    const up = await api(`/meetings/${meeting.id}/documents`, { method: 'POST', body: form });
-    if (up.status !== 201) throw new Error(`upload: ${up.status} ${await up.text()}`);
-    const { documents } = await up.json();
-    for (;;) {
-      const d = await (await api(`/documents/${documents[0].id}`)).json();
-      if (d.currentVersion.status === 'failed') throw new Error(d.currentVersion.failureReason);
-      if (d.currentVersion.status === 'ready') break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    real.push(performance.now() - start);
-    // the next baseline is timed only once hopso has finished all its work on this file, the viewer copy included
-    await waitViewerCopy(api, documents[0]);
+    // upload → ready, then (untimed) until hopso has finished all its work on the file, the viewer copy included
+    real.push((await uploadUntilReady(server, api, meeting.id, pdf, `bench-${run}.pdf`)).ms);
+    console.log(`  run ${run + 1}: pdf.js ${bare[run].toFixed(0)} ms, hopso ${real[run].toFixed(0)} ms, ratio ${(real[run] / bare[run]).toFixed(2)}   load ${load}`);
   }
   const b = median(bare);
   const r = median(real);

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -67,7 +68,7 @@ export async function startBenchServer({ port = 3999, pgPort = 54339, dataDirNam
     }
     await sleep(200);
   }
-  return { url, child, stop, logs: () => out };
+  return { url, pgPort, child, stop, logs: () => out };
 }
 
 /**
@@ -101,19 +102,52 @@ export async function waitAllReady(fetchWithToken, meetingId, timeoutMs = 300_00
   }
 }
 
-/** Until the file served to the viewer is no longer the upload itself (its viewer copy is made; a copy that failed: until the timeout). */
-export async function waitViewerCopy(api, doc, timeoutMs = 120_000) {
-  const deadline = Date.now() + timeoutMs;
-  // one byte of each is enough for its ETag (a range request is no new view in the audit log)
-  const etagOf = async (p) => {
-    const res = await api(p, { headers: { range: 'bytes=0-0' } });
-    await res.arrayBuffer();
-    return res.headers.get('etag');
-  };
-  const uploaded = await etagOf(`/documents/${doc.id}/file?original=1`);
-  while (Date.now() < deadline) {
-    const served = await etagOf(`/documents/${doc.id}/file`);
-    if (served !== uploaded) return;
-    await new Promise((r) => setTimeout(r, 100));
+/**
+ * Until hopso has no work left on any file: every version ingested (ready or failed) and every ready
+ * one's viewer copy made or given up on. Read from its database, a positive signal, so a baseline timed
+ * after it shares the machine with nothing of hopso's (a viewer copy not used, or one that failed, ends
+ * the wait as well; the served file's ETag could not tell those from one still being made).
+ */
+export async function waitHopsoIdle(server, timeoutMs = 300_000) {
+  const pg = createRequire(path.join(ROOT, 'server/package.json'))('pg');
+  const client = new pg.Client({ connectionString: `postgres://hopso:hopso@127.0.0.1:${server.pgPort}/hopso` });
+  await client.connect();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS busy FROM document_versions
+          WHERE status NOT IN ('ready', 'failed') OR (status = 'ready' AND web_file_key IS NULL AND NOT web_copy_failed)`,
+      );
+      if (rows[0].busy === 0) return;
+      if (Date.now() > deadline) throw new Error(`hopso still busy with ${rows[0].busy} versions after ${timeoutMs} ms`);
+      await sleep(100);
+    }
+  } finally {
+    await client.end();
   }
+}
+
+/**
+ * The path both ingest benchmarks time: uploads `bytes` as one document, polls it until ready (`ms` is
+ * upload → ready), then waits until hopso is idle again (viewer copy included) outside the timed window.
+ * Throws on a refused upload or a failed ingest.
+ */
+export async function uploadUntilReady(server, fetchWithToken, meetingId, bytes, name, { pollMs = 50 } = {}) {
+  const start = performance.now();
+  const form = new FormData();
+  form.append('files', new Blob([bytes], { type: 'application/pdf' }), name);
+  const up = await fetchWithToken(`/meetings/${meetingId}/documents`, { method: 'POST', body: form });
+  if (up.status !== 201) throw new Error(`upload: ${up.status} ${await up.text()}`);
+  const { documents } = await up.json();
+  let doc;
+  for (;;) {
+    doc = await (await fetchWithToken(`/documents/${documents[0].id}`)).json();
+    if (doc.currentVersion.status === 'failed') throw new Error(doc.currentVersion.failureReason);
+    if (doc.currentVersion.status === 'ready') break;
+    await sleep(pollMs);
+  }
+  const ms = performance.now() - start;
+  await waitHopsoIdle(server);
+  return { doc, ms };
 }

@@ -55,7 +55,8 @@ export interface AppConfig {
 export interface OcrConfig {
   command: string;
   language: string;
-  timeoutMs: number;
+  /** Longest one page's recognition may take (the first page's counts from the start). */
+  pageTimeoutMs: number;
   maxMemoryMb: number;
   /** Where ocrmypdf works on a file (removed after each run and at each start). */
   tmpDir: string;
@@ -147,7 +148,7 @@ const envSchema = z.object({
   }),
   HOPSO_OCRMYPDF: z.preprocess(blankAsUnset, z.string().default('ocrmypdf')),
   HOPSO_OCR_LANGUAGE: z.preprocess(blankAsUnset, z.string().regex(/^[a-z_]+(\+[a-z_]+)*$/, 'Tesseract language codes, e.g. vie or vie+eng').default('vie')),
-  HOPSO_OCR_TIMEOUT_S: int(600, 1),
+  HOPSO_OCR_PAGE_TIMEOUT_S: int(120, 1),
   HOPSO_OCR_MAX_MEMORY_MB: int(1536, 256),
 });
 
@@ -203,7 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     ocr: {
       command: e.HOPSO_OCRMYPDF,
       language: e.HOPSO_OCR_LANGUAGE,
-      timeoutMs: e.HOPSO_OCR_TIMEOUT_S * 1000,
+      pageTimeoutMs: e.HOPSO_OCR_PAGE_TIMEOUT_S * 1000,
       maxMemoryMb: e.HOPSO_OCR_MAX_MEMORY_MB,
       tmpDir: path.join(dataDir, 'tmp', 'ocr'),
     },

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import { io } from 'socket.io-client';
 import type { Comment, DocumentSummary, MeetingEvent, Paragraph, Sitting, UploadResult, Vote } from '@hopso/shared';
-import { buildDraftResolutionPdf } from '../src/seed/demo-pdfs';
+import { buildDraftResolutionPdf } from '../../fixtures';
 import type { LiveClient as LiveClientClass, LiveSocket } from '../../web/src/features/live/lib/liveClient.js' with { 'resolution-mode': 'import' };
 import { Api, buildMeetingWorld, type MeetingWorld } from './support/api';
 import { startNginx, type TestProxy } from './support/nginx';

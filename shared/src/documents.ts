@@ -88,10 +88,19 @@ export interface Paragraph {
   /** Its place in a legal text ("Điều 2, khoản 1, điểm a", "Chương I", "Phần đầu văn bản"); null when the document has no such structure. */
   label: string | null;
   kind: ParagraphKind;
+  /**
+   * A row of a table (kind 'table'): its cells' texts, left to right (the paragraph's text is them
+   * joined by single spaces). Null for any other paragraph, and for a row of a table whose grid the
+   * ingest could not read (the reading view shows that table as the region of its page).
+   */
+  cells: string[] | null;
 }
 
-/** What a paragraph is, for the reading view: the header block, a heading (Phần, Chương, Mục, Điều), body text or the closing (signature, Nơi nhận). */
-export type ParagraphKind = 'header' | 'heading' | 'body' | 'closing';
+/**
+ * What a paragraph is, for the reading view: the header block, a heading (Phần, Chương, Mục, Điều),
+ * body text, the closing (signature, Nơi nhận) or a row of a table.
+ */
+export type ParagraphKind = 'header' | 'heading' | 'body' | 'closing' | 'table';
 
 /** How a paragraph is named to people: its structural label, or "Đoạn n, trang p" where the document has none. */
 export function paragraphName(p: { index: number; page: number; label: string | null }): string {

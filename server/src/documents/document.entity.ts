@@ -64,4 +64,5 @@ export class ParagraphEntity {
   @Column({ name: 'text_hash', type: 'text' }) textHash: string;
   @Column({ type: 'text', nullable: true }) label: string | null;
   @Column({ type: 'text', default: 'body' }) kind: ParagraphKind;
+  @Column({ type: 'jsonb', nullable: true }) cells: string[] | null;
 }

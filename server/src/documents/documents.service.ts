@@ -169,7 +169,7 @@ export class DocumentsService {
     const version = await this.versions.findOneBy({ id: versionId, documentId });
     if (!version || !(await this.versionVisible(access.role, version))) throw notFound('Document version');
     const rows = await this.paragraphs.find({ where: { versionId }, order: { index: 'ASC' } });
-    return rows.map((p) => ({ id: p.id, versionId: p.versionId, index: p.index, page: p.page, text: p.text, rects: p.rects, textHash: p.textHash, label: p.label, kind: p.kind }));
+    return rows.map((p) => ({ id: p.id, versionId: p.versionId, index: p.index, page: p.page, text: p.text, rects: p.rects, textHash: p.textHash, label: p.label, kind: p.kind, cells: p.cells }));
   }
 
   /** The version to serve (the newest when none is named), after the access check. */

@@ -3,8 +3,11 @@ import PgBoss from 'pg-boss';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { DATABASE_URL } from '../database/database-url';
 import { IngestService } from './ingest.service';
+import { ocrRunLimitMs } from './ingest/ocr';
 
 const QUEUE = 'document-ingest';
+/** pg-boss refuses an expiry of a day or more. */
+const MAX_EXPIRY_S = 24 * 60 * 60 - 60;
 
 export interface IngestJob {
   versionId: string;
@@ -71,7 +74,8 @@ export class IngestQueue implements OnApplicationBootstrap, OnApplicationShutdow
    * the viewer copy, each under its own limit), so the queue never hands a running job to another process.
    */
   private expireInSeconds(): number {
-    return Math.max(15 * 60, Math.ceil((3 * this.config.ingest.timeoutMs + this.config.ocr.timeoutMs) / 1000) + 60);
+    const ocrMs = ocrRunLimitMs(this.config.ocr, this.config.maxPages);
+    return Math.min(MAX_EXPIRY_S, Math.max(15 * 60, Math.ceil((3 * this.config.ingest.timeoutMs + ocrMs) / 1000) + 60));
   }
 
   async enqueue(versionId: string): Promise<void> {

@@ -361,9 +361,9 @@ const ocrFileKey = (fileKey: string) => fileKey.replace(/\.pdf$/, '.ocr.pdf');
 
 async function insertParagraphs(db: EntityManager, versionId: string, batch: ExtractedParagraph[]): Promise<void> {
   await db.query(
-    `INSERT INTO paragraphs (version_id, index, page, text, rects, text_hash, label, kind)
-     SELECT $1, u.index, u.page, u.text, u.rects, u.text_hash, u.label, u.kind
-       FROM jsonb_to_recordset($2::jsonb) AS u(index int, page int, text text, rects jsonb, text_hash text, label text, kind text)`,
-    [versionId, JSON.stringify(batch.map((p) => ({ index: p.index, page: p.page, text: p.text, rects: p.rects, text_hash: p.textHash, label: p.label, kind: p.kind })))],
+    `INSERT INTO paragraphs (version_id, index, page, text, rects, text_hash, label, kind, cells)
+     SELECT $1, u.index, u.page, u.text, u.rects, u.text_hash, u.label, u.kind, u.cells
+       FROM jsonb_to_recordset($2::jsonb) AS u(index int, page int, text text, rects jsonb, text_hash text, label text, kind text, cells jsonb)`,
+    [versionId, JSON.stringify(batch.map((p) => ({ index: p.index, page: p.page, text: p.text, rects: p.rects, text_hash: p.textHash, label: p.label, kind: p.kind, cells: p.cells })))],
   );
 }

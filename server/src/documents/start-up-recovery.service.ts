@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '../config';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage';
 import { removeOlderFiles } from '../storage/remove-older-files';
 import { IngestService } from './ingest.service';
+import { ocrRunLimitMs } from './ingest/ocr';
 
 /** An upload still arriving after this long has been given up on by its client too. */
 const UPLOAD_ORPHAN_AGE_MS = 60 * 60_000;
@@ -34,7 +35,7 @@ export class StartUpRecoveryService implements OnApplicationBootstrap {
     const uploads =
       (await removeOlderFiles(this.config.uploadTmpDir, UPLOAD_ORPHAN_AGE_MS, () => true)) +
       // text recognition's work files: older than its time limit, no run of any process still holds them
-      (await removeOlderFiles(this.config.ocr.tmpDir, this.config.ocr.timeoutMs + 60_000, () => true));
+      (await removeOlderFiles(this.config.ocr.tmpDir, ocrRunLimitMs(this.config.ocr, this.config.maxPages) + 60_000, () => true));
     const written = (await this.storage.removeOrphans?.(STORAGE_ORPHAN_AGE_MS)) ?? 0;
     if (uploads + written) this.logger.log(`removed ${uploads + written} temporary file(s) left by an earlier run`);
     const copies = await this.ingest.remakeViewerCopies();

@@ -550,7 +550,7 @@ export const en: Dictionary = {
     CERTIFICATE_NOT_YET_VALID: 'The certificate is not valid yet.',
     SIGNING_FAILED: 'This document could not be signed.',
     OCR_UNAVAILABLE: 'Scan, text not recognised: the server has no text recognition installed. An administrator must install the ocrmypdf and tesseract-ocr-vie packages, then upload the file again.',
-    OCR_TIMEOUT: 'Scan, text not recognised: recognition took too long and was stopped. Split the file into smaller ones and upload them again.',
+    OCR_TIMEOUT: 'Scan, text not recognised: recognising one page took too long and was stopped. Scan that page again more clearly (300 dpi) and upload the file again.',
     OCR_FAILED: 'Scan, text not recognised: the text on the scanned pages could not be recognised. Scan it again more clearly (300 dpi) and upload it again.',
     VOTE_NOT_DRAFT: 'This vote has been opened or closed, so it can no longer be changed or deleted.',
     FOLLOWUP_CLOSED: 'The next session has started: follow-ups on this issue have ended. Send a new written question in that session.',
@@ -1104,6 +1104,9 @@ export const en: Dictionary = {
     pausedAt: (name: string) => `Paused: ${name}`,
     noVoice: 'This device has no Vietnamese voice, so it cannot read aloud. Install a Vietnamese voice in the phone’s Settings (Text-to-speech), then open the document again.',
     noSpeech: 'This browser cannot read aloud.',
+    commentRow: 'Comment',
+    tableRegion: (page: number) => `Table on page ${page}, shown as on the PDF page`,
+    tableRegionFailed: (page: number) => `The table on page ${page} could not be drawn. See the PDF page.`,
   },
   records: {
     link: 'Minutes and reports',

@@ -554,7 +554,7 @@ export const vi = {
     CERTIFICATE_NOT_YET_VALID: 'Chứng thư số chưa đến ngày có hiệu lực.',
     SIGNING_FAILED: 'Không ký số được tài liệu này.',
     OCR_UNAVAILABLE: 'Bản quét, chưa nhận dạng chữ: máy chủ chưa cài công cụ nhận dạng chữ. Quản trị viên cần cài gói ocrmypdf và tesseract-ocr-vie rồi tải tệp lên lại.',
-    OCR_TIMEOUT: 'Bản quét, chưa nhận dạng chữ: nhận dạng chữ quá lâu nên đã dừng. Hãy tách tệp thành nhiều tệp nhỏ rồi tải lên lại.',
+    OCR_TIMEOUT: 'Bản quét, chưa nhận dạng chữ: nhận dạng chữ một trang quá lâu nên đã dừng. Hãy quét lại trang đó rõ hơn (300 dpi) rồi tải lên lại.',
     OCR_FAILED: 'Bản quét, chưa nhận dạng chữ: không nhận dạng được chữ trên các trang quét. Hãy quét lại rõ hơn (300 dpi) rồi tải lên lại.',
     VOTE_NOT_DRAFT: 'Biểu quyết này đã mở hoặc đã kết thúc nên không sửa, không xóa được nữa.',
     FOLLOWUP_CLOSED: 'Kỳ họp tiếp theo đã bắt đầu: việc chất vấn lại nội dung này đã kết thúc. Hãy gửi phiếu chất vấn mới tại kỳ họp này.',
@@ -1109,6 +1109,9 @@ export const vi = {
     pausedAt: (name: string) => `Đã tạm dừng: ${name}`,
     noVoice: 'Máy này chưa có giọng đọc tiếng Việt nên không đọc to được. Hãy cài giọng tiếng Việt trong Cài đặt của điện thoại (mục Chuyển văn bản thành giọng nói), rồi mở lại tài liệu.',
     noSpeech: 'Trình duyệt này không đọc to được.',
+    commentRow: 'Góp ý',
+    tableRegion: (page: number) => `Bảng ở trang ${page}, hiển thị như trên trang PDF`,
+    tableRegionFailed: (page: number) => `Không vẽ được bảng ở trang ${page}. Hãy xem trang PDF.`,
   },
   records: {
     link: 'Biên bản, báo cáo',

@@ -1,7 +1,8 @@
 import type { ParagraphKind, PdfRect } from '@hopso/shared';
-import { continuesOnNextPage, groupParagraphs, joinParagraphs, type FontMetrics, type GroupedParagraph, type TextRun } from './group-paragraphs';
+import { continuesOnNextPage, groupPage, joinParagraphs, layoutPage, type FontMetrics, type GroupedParagraph, type LayoutLine, type PageLayout, type TextRun } from './group-paragraphs';
 import { convertLegacyRuns } from './legacy-encodings';
 import { StructureLabeller } from './legal-structure';
+import { PageFurniture } from './page-furniture';
 import { textHash } from './normalise-text';
 import { loadPdfjs, withPdf, type PdfDocument, type PdfPage } from './pdfjs';
 
@@ -17,6 +18,8 @@ export interface ExtractedParagraph {
   /** Its place in a Vietnamese legal text ("Điều 2, khoản 1"), null without such structure (legal-structure.ts). */
   label: string | null;
   kind: ParagraphKind;
+  /** A table row's cells (see Paragraph.cells in shared). */
+  cells: string[] | null;
 }
 
 /**
@@ -61,11 +64,17 @@ async function extractFrom(doc: PdfDocument, { onProgress, onParagraphs }: Extra
     if (out.length > reported) {
       const batch = out.slice(reported);
       labeller.labelAll(batch.map((p) => p.text)).forEach((l, i) => Object.assign(batch[i], l));
+      for (const p of batch) {
+        // the header block and the signature's columns are laid out like rows, but are not tables
+        if (tableRows.has(p) && (p.kind === 'body' || p.kind === 'heading')) p.kind = 'table';
+        else p.cells = null;
+      }
       onParagraphs?.(batch);
     }
     reported = out.length;
   };
   const out: ExtractedParagraph[] = [];
+  const tableRows = new WeakSet<ExtractedParagraph>();
   const pageSizes: [number, number][] = [];
   const imagePages: number[] = [];
   const damagedPages: number[] = [];
@@ -75,7 +84,21 @@ async function extractFrom(doc: PdfDocument, { onProgress, onParagraphs }: Extra
     // PostgreSQL text cannot hold U+0000, and a reader never sees it: dropped where it comes from
     const text = p.text.includes('\u0000') ? p.text.replace(/\u0000/g, '') : p.text;
     if (text.trim() === '') return;
-    out.push({ index: out.length, page: p.page, text, rects: p.rects, textHash: textHash(text), label: null, kind: 'body' });
+    const cells = p.cells?.map((c) => c.replace(/\u0000/g, '')) ?? null;
+    out.push({ index: out.length, page: p.page, text, rects: p.rects, textHash: textHash(text), label: null, kind: 'body', cells });
+    if (p.tableRow) tableRows.add(out[out.length - 1]);
+  };
+  // each page is grouped once the pages after it have shown what repeats as headers, footers and page numbers
+  const furniture = new PageFurniture<LayoutLine, PageLayout>();
+  const group = (layout: PageLayout) => {
+    const paragraphs = groupPage(layout);
+    if (pending && paragraphs.length && continuesOnNextPage(pending, paragraphs[0])) {
+      paragraphs[0] = joinParagraphs(pending, paragraphs[0]);
+    } else if (pending) {
+      emit(pending); // an empty page also ends whatever was open
+    }
+    pending = paragraphs.pop() ?? null;
+    for (const p of paragraphs) emit(p);
   };
   const pageCount = doc.numPages;
   for (let n = 1; n <= pageCount; n++) {
@@ -97,24 +120,18 @@ async function extractFrom(doc: PdfDocument, { onProgress, onParagraphs }: Extra
       }
       const runs: TextRun[] = [];
       for (const item of content.items) if ('str' in item) runs.push(item);
-      // TCVN3 / VNI text from a font without a Unicode map becomes Unicode before anything reads it
       if (!runs.some((r) => /\S/u.test(r.str)) && (await paintsImage(page))) imagePages.push(n);
+      // TCVN3 / VNI text from a font without a Unicode map becomes Unicode before anything reads it
       convertLegacyRuns(runs);
       const styles: Record<string, FontMetrics> = content.styles;
-      const paragraphs = groupParagraphs(runs, { page: n, view: viewOf(page.view) }, styles);
-      if (pending && paragraphs.length && continuesOnNextPage(pending, paragraphs[0])) {
-        paragraphs[0] = joinParagraphs(pending, paragraphs[0]);
-      } else if (pending) {
-        emit(pending); // an empty page also ends whatever was open
-      }
-      pending = paragraphs.pop() ?? null;
-      for (const p of paragraphs) emit(p);
+      for (const settled of furniture.push(layoutPage(runs, { page: n, view: viewOf(page.view) }, styles))) group(settled);
     } finally {
       page.cleanup();
     }
     handOver();
     onProgress?.(n, pageCount);
   }
+  for (const settled of furniture.finish()) group(settled);
   if (pending) emit(pending);
   handOver();
   if (pageCount > 0 && damagedPages.length === pageCount) throw new NoReadablePage(`none of its ${pageCount} pages could be read`);

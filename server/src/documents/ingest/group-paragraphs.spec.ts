@@ -235,9 +235,28 @@ describe('groupParagraphs: paragraphs', () => {
     expect(texts(items)).toHaveLength(2);
   });
 
-  it('drops a lone page number at the top or bottom of the page', () => {
-    const items = [run('2', 295, 800), full('Hội đồng nhân dân xã giao Ủy ban nhân dân xã tổ chức thực hiện Nghị quyết.', 760), run('- 2 -', 290, 40)];
-    expect(texts(items)).toEqual(['Hội đồng nhân dân xã giao Ủy ban nhân dân xã tổ chức thực hiện Nghị quyết.']);
+  it("drops a lone number at the top or bottom of a page that is the page's own number, set apart from the body", () => {
+    const body = full('Hội đồng nhân dân xã giao Ủy ban nhân dân xã tổ chức thực hiện Nghị quyết.', 760);
+    expect(texts([run('3', 295, 800), body, run('- 3 -', 290, 40)])).toEqual([body.str]);
+    expect(texts([run('iii', 292, 800), body, run('Trang 3', 280, 40)])).toEqual([body.str]);
+  });
+
+  it("keeps a lone number that is not the page's own, or that sits close to the body", () => {
+    const body = full('Hội đồng nhân dân xã giao Ủy ban nhân dân xã tổ chức thực hiện Nghị quyết.', 760);
+    expect(texts([run('2017', 280, 800), body])).toEqual(['2017', body.str]);
+    expect(texts([run('2017', 280, 420)])).toEqual(['2017']);
+    expect(texts([body, run('3', 295, 745)])).toEqual([body.str, '3']);
+  });
+
+  it('keeps the superscript at the end of a line as part of the line', () => {
+    // "E = mc²": the 2 in 7 pt, 6 pt above the baseline, just after the c
+    const items = [run('Theo thuyết tương đối, E = mc', LEFT, 700, { right: 250 }), run('2', 250, 706, { size: 7 })];
+    expect(texts(items, { page: 2, view: A4.view })).toEqual(['Theo thuyết tương đối, E = mc2']);
+  });
+
+  it('keeps an explicit space between two runs that touch', () => {
+    const items = [run('Hội', LEFT, 700, { right: 105 }), run(' ', 105, 700, { right: 105.5 }), run('đồng', 105.5, 700, { right: 135 })];
+    expect(texts(items)).toEqual(['Hội đồng']);
   });
 
   it('gives rotated text a paragraph of its own after the body', () => {
@@ -263,7 +282,7 @@ describe('paragraphs across a page break', () => {
     full('sách, chống thất thu, nuôi dưỡng nguồn thu; quản lý chặt chẽ các khoản chi, bảo đảm', 105),
   ];
   const pageB: TextRun[] = [
-    run('3', 295, 800),
+    run('2', 295, 800),
     run('tiết kiệm và hiệu quả.', LEFT, 770),
     full('Đẩy mạnh cải cách hành chính, nâng cao chất lượng phục vụ người dân và doanh nghiệp', 755, LEFT + 28),
     full('trên địa bàn, tăng cường ứng dụng công nghệ thông tin trong giải quyết thủ tục hành', 740),

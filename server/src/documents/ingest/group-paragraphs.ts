@@ -1,4 +1,5 @@
 import type { PdfRect } from '@hopso/shared';
+import { PageFurniture } from './page-furniture';
 
 /**
  * Groups one page's text runs (pdf.js TextItems) into lines and paragraphs.
@@ -60,9 +61,21 @@ export interface GroupedParagraph {
    * of that line. Otherwise null.
    */
   openEnd: string | null;
+  /** One of two or more consecutive table rows (lines of cells apart by wide gaps). */
+  tableRow: boolean;
+  /** A table row's cells, left to right, when its table's columns line up as a grid; otherwise null. */
+  cells: string[] | null;
 }
 
-interface Run {
+/** A table cell of a line: runs between wide gaps. */
+interface Cell {
+  text: string;
+  x0: number;
+  x1: number;
+}
+
+/** A run of text on one baseline, as read from a pdf.js item. */
+export interface Run {
   text: string;
   spaceBefore: boolean;
   spaceAfter: boolean;
@@ -75,7 +88,8 @@ interface Run {
   top: number;
 }
 
-interface Line {
+/** A line of a page, as page-furniture.ts and grouping read it. */
+export interface LayoutLine {
   runs: Run[];
   text: string;
   left: number;
@@ -87,8 +101,11 @@ interface Line {
   size: number;
   font: string;
   isRow: boolean;
+  /** The line cut at its wide gaps: one cell for a line of text. */
+  cells: Cell[];
   firstWordWidth: number;
 }
+type Line = LayoutLine;
 
 const DEFAULT_METRICS: FontMetrics = { ascent: 0.8, descent: -0.2 };
 /** Gap between two runs, in font sizes, above which they are separate words. */
@@ -97,6 +114,10 @@ const WORD_GAP = 0.15;
 const CELL_GAP = 1.5;
 /** Baselines closer than this many font sizes are the same line (sub/superscripts included). */
 const SAME_LINE = 0.45;
+/** A superscript or subscript: at most this many characters, at most this fraction of its line's size, this far (in sizes) off its baseline. */
+const SCRIPT_CHARS = 3;
+const SCRIPT_SIZE = 0.8;
+const SCRIPT_LINE = 0.7;
 /** A gap this many times the usual line spacing separates paragraphs. */
 const PARAGRAPH_GAP = 1.25;
 /** Line spacing assumed when a page has too few lines to tell, in font sizes. */
@@ -114,28 +135,56 @@ const WRAPS_INSIDE_WORD = /\S[/-]$/u;
  */
 const LATIN_HYPHENATION = /(?<=(?:^|[^\p{L}])[A-Za-z]*[a-z]{2})-$/u;
 const LATIN_CONTINUATION = /^[a-z]+(?=$|[^\p{L}])/u;
-const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:(?:trang|page)\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*[-–—])?$/iu;
 
+/** One page's lines, before grouping: what page-furniture.ts looks at across pages. */
+export interface PageLayout {
+  frame: PageFrame;
+  /** Top to bottom. */
+  lines: LayoutLine[];
+  rotated: { item: TextRun; metrics: FontMetrics }[];
+}
+
+/**
+ * One page on its own: its lines grouped into paragraphs, a lone number that is its own page number
+ * left out. A document's pages go through layoutPage, PageFurniture and groupPage instead (extract-paragraphs.ts).
+ */
 export function groupParagraphs(
   items: readonly TextRun[],
   frame: PageFrame,
   styles: Readonly<Record<string, FontMetrics>> = {},
 ): GroupedParagraph[] {
+  const furniture = new PageFurniture<LayoutLine, PageLayout>();
+  const [page] = [...furniture.push(layoutPage(items, frame, styles)), ...furniture.finish()];
+  return groupPage(page);
+}
+
+/** A page's text runs as lines, top to bottom (rotated runs aside). */
+export function layoutPage(items: readonly TextRun[], frame: PageFrame, styles: Readonly<Record<string, FontMetrics>> = {}): PageLayout {
   const flat: Run[] = [];
   const rotated: { item: TextRun; metrics: FontMetrics }[] = [];
+  let last: Run | null = null;
   for (const item of items) {
-    if (!item.str || !/\S/u.test(item.str)) continue; // EOL markers and bare spaces: gaps show word breaks
+    if (!item.str) continue; // EOL markers
+    if (!/\S/u.test(item.str)) {
+      // a space of its own between two runs is a word break even where the next run starts close by
+      if (last) last.spaceAfter = true;
+      continue;
+    }
     const metrics = metricsOf(styles, item.fontName);
     const [a, b, c, d] = item.transform;
     if (Math.abs(b) > 1e-3 || Math.abs(c) > 1e-3 || a <= 0 || d <= 0) {
       rotated.push({ item, metrics });
+      last = null;
       continue;
     }
-    flat.push(toRun(item, metrics));
+    last = toRun(item, metrics);
+    flat.push(last);
   }
+  return { frame, lines: buildLines(flat), rotated };
+}
 
-  const lines = buildLines(flat);
-  dropPageNumbers(lines);
+/** A page's paragraphs in reading order, from its lines (page furniture already taken out). */
+export function groupPage({ frame, lines, rotated }: PageLayout): GroupedParagraph[] {
   // two columns are read one after the other, each grouped with its own margins; a paragraph
   // running from the foot of one column to the head of the next is one paragraph, as over a page break
   const paragraphs: GroupedParagraph[] = [];
@@ -256,6 +305,8 @@ export function joinParagraphs(prev: GroupedParagraph, next: GroupedParagraph): 
     rects: [...prev.rects, ...next.rects],
     openStart: prev.openStart,
     openEnd: next.openEnd,
+    tableRow: false,
+    cells: null,
   };
 }
 
@@ -298,7 +349,7 @@ function buildLines(runs: Run[]): Line[] {
   let current: Run[] = [];
   let anchor: Run | null = null;
   for (const run of runs) {
-    if (anchor && anchor.baseline - run.baseline <= SAME_LINE * Math.max(anchor.size, run.size)) {
+    if (anchor && sameLine(anchor, run)) {
       current.push(run);
       continue;
     }
@@ -310,10 +361,23 @@ function buildLines(runs: Run[]): Line[] {
   return lines;
 }
 
+/**
+ * Baselines close enough for one line; a superscript or subscript (a short run in a smaller size,
+ * the "2" of "mc²") may sit further off its line than text of one size does.
+ */
+function sameLine(anchor: Run, run: Run): boolean {
+  const size = Math.max(anchor.size, run.size);
+  const apart = Math.abs(anchor.baseline - run.baseline);
+  if (apart <= SAME_LINE * size) return true;
+  const script = (r: Run, other: Run) => r.size <= SCRIPT_SIZE * other.size && r.text.length <= SCRIPT_CHARS;
+  return apart <= SCRIPT_LINE * size && (script(anchor, run) || script(run, anchor));
+}
+
 function toLine(runs: Run[]): Line {
   runs.sort((p, q) => p.x0 - q.x0);
   let text = '';
   let isRow = false;
+  const cells: Cell[] = [];
   let main = runs[0];
   let left = Infinity;
   let right = -Infinity;
@@ -325,10 +389,19 @@ function toLine(runs: Run[]): Line {
       const prev = runs[i - 1];
       const gap = run.x0 - prev.x1;
       const size = Math.max(prev.size, run.size);
-      if (gap > CELL_GAP * size) isRow = true;
-      if (prev.spaceAfter || run.spaceBefore || gap > WORD_GAP * size) text += ' ';
+      const newCell = gap > CELL_GAP * size;
+      if (newCell) isRow = true;
+      const space = prev.spaceAfter || run.spaceBefore || gap > WORD_GAP * size ? ' ' : '';
+      text += space;
+      if (newCell) cells.push({ text: '', x0: run.x0, x1: run.x1 });
+      else cells[cells.length - 1].text += space;
+    } else {
+      cells.push({ text: '', x0: run.x0, x1: run.x1 });
     }
     text += run.text;
+    const cell = cells[cells.length - 1];
+    cell.text += run.text;
+    cell.x1 = Math.max(cell.x1, run.x1);
     if (run.text.length > main.text.length) main = run;
     left = Math.min(left, run.x0);
     right = Math.max(right, run.x1);
@@ -350,18 +423,9 @@ function toLine(runs: Run[]): Line {
     size: main.size,
     font: main.font,
     isRow,
+    cells,
     firstWordWidth,
   };
-}
-
-/** A lone page number above or below everything else is page furniture, not content. */
-function dropPageNumbers(lines: Line[]): void {
-  if (lines.length && isPageNumber(lines[lines.length - 1])) lines.pop();
-  if (lines.length && isPageNumber(lines[0])) lines.shift();
-}
-
-function isPageNumber(line: Line): boolean {
-  return !line.isRow && PAGE_NUMBER.test(line.text);
 }
 
 interface Margins {
@@ -450,7 +514,75 @@ function groupLines(lines: Line[], frame: PageFrame): GroupedParagraph[] {
     }
   }
   out.push(toParagraph(para, frame, m, out.length === 0));
+  markTables(out, lines);
   return out;
+}
+
+/** Rows further apart than this many font sizes are two tables. */
+const TABLE_ROW_GAP = 3;
+/** A gap between columns is at least this many font sizes wide, in every row of the table. */
+const COLUMN_GAP = 1;
+/** A grid may leave at most this share of its cells empty; sparser rows are not read as a grid. */
+const MAX_EMPTY_CELLS = 0.25;
+
+/**
+ * Two or more table rows one under the other are a table. Its columns are the strips every row
+ * leaves empty (so a header cell set close to its neighbour still gets its own column); the rows
+ * keep their cells when those fill the grid, otherwise the rows are a table whose cells are unknown.
+ */
+function markTables(paragraphs: GroupedParagraph[], lines: Line[]): void {
+  const lineOf = new Map<GroupedParagraph, Line>();
+  // a row is a paragraph of one line (startsParagraph cuts around every row line)
+  let at = 0;
+  for (const p of paragraphs) {
+    const line = lines[at];
+    at += p.rects.length;
+    if (p.cells && line?.isRow) lineOf.set(p, line);
+  }
+  for (let i = 0; i < paragraphs.length; ) {
+    let j = i + 1;
+    if (lineOf.has(paragraphs[i])) {
+      while (j < paragraphs.length && lineOf.has(paragraphs[j])) {
+        const above = lineOf.get(paragraphs[j - 1])!;
+        const row = lineOf.get(paragraphs[j])!;
+        if (above.baseline - row.baseline > TABLE_ROW_GAP * Math.max(above.size, row.size)) break;
+        j++;
+      }
+    }
+    const rows = paragraphs.slice(i, j);
+    if (rows.length >= 2) {
+      const grid = gridOf(rows.map((r) => lineOf.get(r)!));
+      for (const [r, row] of rows.entries()) {
+        row.tableRow = true;
+        row.cells = grid?.[r] ?? null;
+        if (row.cells) row.text = row.cells.filter(Boolean).join(' ');
+      }
+    } else {
+      for (const row of rows) row.cells = null; // a lone line with wide gaps is text
+    }
+    i = j;
+  }
+}
+
+/** The rows' cells in the columns all of them leave room for, or null when those do not make a grid. */
+function gridOf(rows: Line[]): string[][] | null {
+  const size = median(rows.map((l) => l.size));
+  const spans = rows.flatMap((l) => l.runs.map((r) => [r.x0, r.x1] as const)).sort((a, b) => a[0] - b[0]);
+  // the columns: the union of every row's runs, cut where it leaves a wide gap
+  const columns: [number, number][] = [];
+  for (const [x0, x1] of spans) {
+    const last = columns[columns.length - 1];
+    if (last && x0 - last[1] < COLUMN_GAP * size) last[1] = Math.max(last[1], x1);
+    else columns.push([x0, x1]);
+  }
+  if (columns.length < 2) return null;
+  const grid = rows.map((line) => {
+    const cells: Run[][] = columns.map(() => []);
+    for (const run of line.runs) cells[columns.findIndex(([, x1]) => run.x0 <= x1)].push(run);
+    return cells.map((runs) => (runs.length ? tidy(toLine(runs).text) : ''));
+  });
+  const empty = grid.flat().filter((c) => !c).length;
+  return empty <= MAX_EMPTY_CELLS * columns.length * rows.length ? grid : null;
 }
 
 function startsParagraph(prev: Line, line: Line, para: Line[], m: Margins): boolean {
@@ -511,8 +643,12 @@ function toParagraph(lines: Line[], frame: PageFrame, m: Margins, firstOnPage: b
     rects: lines.map((l) => clip({ page: frame.page, x: l.left, y: l.bottom, w: l.right - l.left, h: l.top - l.bottom }, frame)),
     openStart: openStart ? fontKey(first) : null,
     openEnd: openEnd ? fontKey(last) : null,
+    tableRow: false,
+    cells: lines.length === 1 && first.isRow ? first.cells.map((c) => tidy(c.text)) : null,
   };
 }
+
+const tidy = (s: string) => s.normalize('NFC').replace(/\s+/gu, ' ').trim();
 
 function clip(r: PdfRect, frame: PageFrame): PdfRect {
   const [vx0, vy0, vx1, vy1] = frame.view;
@@ -545,6 +681,8 @@ function groupRotated(items: { item: TextRun; metrics: FontMetrics }[], frame: P
         rects: [clip({ page: frame.page, x: box.x0, y: box.y0, w: box.x1 - box.x0, h: box.y1 - box.y0 }, frame)],
         openStart: null,
         openEnd: null,
+        tableRow: false,
+        cells: null,
       });
     }
     text = '';

@@ -1,4 +1,4 @@
-import { renderPdf } from '../../../../fixtures';
+import { buildRunningPagesPdf, pageNumberText, renderPdf, type PageNumberShape } from '../../../../fixtures';
 import { extractDocument } from './extract-paragraphs';
 
 /** Paragraph texts of a generated PDF, in reading order. */
@@ -45,5 +45,54 @@ describe('layout: reading real pages in order', () => {
     const pdf = await renderPdf((doc) => doc.text(COLUMN_PARAGRAPHS[0]));
     const padded = Buffer.concat([pdf, Buffer.alloc(2048, 0), Buffer.from('\r\n--boundary--\r\n')]);
     expect(await paragraphsOf(padded)).toEqual([COLUMN_PARAGRAPHS[0]]);
+  });
+});
+
+/** Twenty-one distinct paragraphs of a report, long enough to fill three pages, one or more running over a page break. */
+const REPORT_PARAGRAPHS = Array.from({ length: 21 }, (_, i) =>
+  [
+    `Nội dung thứ ${i + 1}: Ủy ban nhân dân xã đã tập trung chỉ đạo các ngành, các thôn triển khai đồng bộ các giải pháp phát triển kinh tế – xã hội`,
+    'huy động sức mạnh của cả hệ thống chính trị và nhân dân trong xã, bảo đảm quốc phòng, an ninh và trật tự an toàn xã hội trên địa bàn',
+    `tổng giá trị sản xuất của lĩnh vực này ước đạt ${120 + 7 * i} tỷ đồng, tăng ${(3 + i / 10).toFixed(1).replace('.', ',')}% so với cùng kỳ năm trước.`,
+  ].join('; '),
+);
+
+describe('layout: page furniture', () => {
+  it.each<[PageNumberShape, string]>([
+    ['arabic', '2'],
+    ['roman', 'ii'],
+    ['trang', 'Trang 2'],
+    ['dashed', '- 2 -'],
+    ['of', '2/3'],
+  ])('keeps a running header and footer and page numbers shaped "%s" out of the paragraphs, and joins a paragraph over each page break', async (numbers, second) => {
+    const header = 'ỦY BAN NHÂN DÂN XÃ YÊN HÒA · Báo cáo số 12/BC-UBND';
+    const pdf = await buildRunningPagesPdf([REPORT_PARAGRAPHS], { numbers, header, footer: 'Tài liệu phục vụ kỳ họp thứ 9' });
+    const { paragraphs, pageSizes } = await extractDocument(pdf);
+    expect(pageSizes).toHaveLength(3);
+    expect(pageNumberText(numbers, 2, 3)).toBe(second);
+    expect(paragraphs.map((p) => p.text)).toEqual(REPORT_PARAGRAPHS);
+    // the paragraphs cut by the two page breaks have lines on both pages
+    const spanning = paragraphs.filter((p) => new Set(p.rects.map((r) => r.page)).size === 2);
+    expect(spanning.map((p) => [p.page, p.rects[p.rects.length - 1].page])).toEqual([
+      [1, 2],
+      [2, 3],
+    ]);
+  });
+
+  it('keeps a page that holds only "2017" and a page number that is not furniture, beside numbered pages', async () => {
+    const pdf = await buildRunningPagesPdf([REPORT_PARAGRAPHS.slice(0, 3), '2017', REPORT_PARAGRAPHS.slice(3, 6)], { numbers: 'arabic' });
+    expect(await paragraphsOf(pdf)).toEqual([...REPORT_PARAGRAPHS.slice(0, 3), '2017', ...REPORT_PARAGRAPHS.slice(3, 6)]);
+  });
+
+  it('keeps the superscript of "E = mc²" at the end of a line at the top of a page', async () => {
+    const pdf = await renderPdf((doc) => {
+      doc.text(COLUMN_PARAGRAPHS[0], { align: 'justify' });
+      doc.addPage();
+      doc.font('regular').fontSize(12).text('Năng lượng nghỉ của một vật: E = mc', 85, 60, { lineBreak: false, continued: false });
+      const x = 85 + doc.widthOfString('Năng lượng nghỉ của một vật: E = mc');
+      doc.fontSize(7).text('2', x, 57, { lineBreak: false });
+      doc.fontSize(12).text(COLUMN_PARAGRAPHS[1], 85, 90, { align: 'justify' });
+    });
+    expect(await paragraphsOf(pdf)).toEqual([COLUMN_PARAGRAPHS[0], 'Năng lượng nghỉ của một vật: E = mc2', COLUMN_PARAGRAPHS[1]]);
   });
 });

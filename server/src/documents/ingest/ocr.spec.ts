@@ -7,7 +7,7 @@ import { extractDocument } from './extract-paragraphs';
 import { OcrFailure, recogniseText } from './ocr';
 
 const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hopso-ocr-spec-'));
-const config = (over: Partial<OcrConfig> = {}): OcrConfig => ({ command: 'ocrmypdf', language: 'vie', timeoutMs: 120_000, maxMemoryMb: 1536, tmpDir, ...over });
+const config = (over: Partial<OcrConfig> = {}): OcrConfig => ({ command: 'ocrmypdf', language: 'vie', pageTimeoutMs: 120_000, maxMemoryMb: 1536, tmpDir, ...over });
 afterAll(() => fs.rmSync(tmpDir, { recursive: true, force: true }));
 // Tesseract takes seconds per page, more on a shared machine
 jest.setTimeout(240_000);
@@ -79,9 +79,13 @@ describe('text recognition of scanned pages', () => {
     expect(e.code).toBe('OCR_UNAVAILABLE');
   });
 
-  it('stops a run at its time limit with OCR_TIMEOUT and leaves no work files', async () => {
-    const e = await failureOf(recogniseText(scan, { pages: [1, 2] }, config({ timeoutMs: 300 })));
+  it('stops a run when a page takes longer than the page time limit, with OCR_TIMEOUT naming the page, and leaves no work files', async () => {
+    const seen: number[] = [];
+    const e = await failureOf(recogniseText(scan, { pages: [1, 2], onPage: (done) => seen.push(done) }, config({ pageTimeoutMs: 300 })));
     expect(e.code).toBe('OCR_TIMEOUT');
+    // Tesseract takes seconds for a 300 dpi page: the first one is stopped, none is reported done
+    expect(e.message).toBe('ocrmypdf took longer than 300 ms on page 1 of 2');
+    expect(seen).toEqual([]);
     expect(workFilesLeft()).toEqual([]);
   });
 

@@ -11,7 +11,7 @@ export type OcrFailureCode = 'OCR_UNAVAILABLE' | 'OCR_TIMEOUT' | 'OCR_FAILED';
 /** The server's own words for each (the client shows its own text for the code). */
 export const OCR_FAILURE_REASONS: Record<OcrFailureCode, string> = {
   OCR_UNAVAILABLE: 'Scanned pages, text not recognised: this server has no text recognition. Install the Debian packages ocrmypdf and tesseract-ocr-vie, then upload the file again.',
-  OCR_TIMEOUT: 'Scanned pages, text not recognised: recognition took too long and was stopped. Split the file into smaller ones and upload them again.',
+  OCR_TIMEOUT: 'Scanned pages, text not recognised: recognition of a page took too long and was stopped. Scan it again more clearly (300 dpi) and upload it again.',
   OCR_FAILED: 'Scanned pages, text not recognised: recognition failed on this file. Scan it again more clearly (300 dpi) and upload it again.',
 };
 
@@ -31,6 +31,17 @@ export interface OcrRun {
   onPage?: (done: number, total: number) => void;
 }
 
+/** pg-boss refuses a job expiry of a day or more: no run may be counted on to last longer. */
+const LONGEST_RUN_MS = 24 * 60 * 60 * 1000 - 60_000;
+
+/**
+ * The longest one run on a file of `pages` pages may take: each page's limit, and one more for
+ * ocrmypdf's own reading and writing of the file, never more than a day (the job queue's limit).
+ */
+export function ocrRunLimitMs(config: Pick<OcrConfig, 'pageTimeoutMs'>, pages: number): number {
+  return Math.min(LONGEST_RUN_MS, config.pageTimeoutMs * (pages + 1));
+}
+
 /** ocrmypdf's exit codes that mean a missing program or language model (MissingDependencyError), and the shell's "command not found" / "not executable". */
 const UNAVAILABLE_EXITS = new Set([3, 126, 127]);
 /** What is kept of ocrmypdf's log for the server's own log: the end, where the error is. */
@@ -39,8 +50,10 @@ const LOG_TAIL = 2000;
 /**
  * Adds an invisible text layer to the given pages of a PDF with ocrmypdf and Tesseract, in a child
  * process so the event loop never waits for it: one Tesseract thread, its address space capped
- * (ulimit -v), the whole run killed with its process group at the time limit, its work files in a
- * folder of its own removed afterwards. Throws OcrFailure, never anything else.
+ * (ulimit -v), the whole run killed with its process group when one page takes longer than the page
+ * time limit (counted from the start for the first page, from the page before for the others, and
+ * for the final write after the last), its work files in a folder of its own removed afterwards.
+ * Throws OcrFailure, never anything else.
  */
 export async function recogniseText(data: Uint8Array, run: OcrRun, config: OcrConfig): Promise<Buffer> {
   const dir = path.join(config.tmpDir, crypto.randomUUID());
@@ -94,11 +107,19 @@ function runOcrmypdf(input: string, output: string, workDir: string, run: OcrRun
       if (err) reject(err);
       else resolve();
     };
-    const timer = setTimeout(() => {
-      killTree(child.pid);
-      finish(new OcrFailure('OCR_TIMEOUT', `ocrmypdf took longer than ${config.timeoutMs} ms`));
-    }, config.timeoutMs);
-    timer.unref();
+    // per page, not per file: a long file of clean pages runs to its end, one page Tesseract is stuck on stops it
+    const pageCount = wanted.size;
+    let timer: NodeJS.Timeout;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        killTree(child.pid);
+        const step = done.size < pageCount ? `page ${done.size + 1} of ${pageCount}` : `writing the file after its ${pageCount} pages`;
+        finish(new OcrFailure('OCR_TIMEOUT', `ocrmypdf took longer than ${config.pageTimeoutMs} ms on ${step}`));
+      }, config.pageTimeoutMs);
+      timer.unref();
+    };
+    arm();
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
       tail = (tail + chunk).slice(-LOG_TAIL);
@@ -111,6 +132,7 @@ function runOcrmypdf(input: string, output: string, workDir: string, run: OcrRun
         const page = Number(m[1]);
         if (!wanted.has(page) || done.has(page)) continue;
         done.add(page);
+        arm();
         run.onPage?.(done.size, wanted.size);
       }
     });

@@ -408,6 +408,7 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
               onPosition={onReadingPosition}
               onScroller={setReadingScroller}
               speakingIndex={readAloud.state.status === 'idle' ? null : readAloud.state.index}
+              pdf={pdf}
             />
           )}
           {/* a tap that selects nothing opens the highlight under it (highlights lie under the text layer) */}

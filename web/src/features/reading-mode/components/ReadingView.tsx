@@ -1,4 +1,5 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { paragraphName, type Annotation, type Paragraph } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import type { ReadingRoom } from '../../reading-room/hooks/useReadingRoom';
@@ -6,15 +7,12 @@ import type { ReadingRoomUi } from '../../reading-room/hooks/useReadingRoomUi';
 import { onSettledSelectionChange } from '../../reading-room/hooks/useTextSelection';
 import { normaliseText } from '../../reading-room/lib/selectionAnchor';
 import type { ReadingPrefs } from '../hooks/useReadingPrefs';
+import { readingBlocks } from '../lib/readingBlocks';
 import { anchorFromReadingRange, piecesOf, spansOfAnchor, type TextPoint } from '../lib/readingText';
+import { ReadingPieces, type Mark } from './ReadingPieces';
+import { ReadingTable, ReadingTableRegion } from './ReadingTable';
 import './reading-mode.css';
 
-interface Mark {
-  start: number;
-  end: number;
-  key: string;
-  color: string;
-}
 
 interface ReadingViewProps {
   room: ReadingRoom;
@@ -28,13 +26,17 @@ interface ReadingViewProps {
   onScroller: (element: HTMLDivElement | null) => void;
   /** The paragraph being read aloud, marked and kept in view. */
   speakingIndex?: number | null;
+  /** The open PDF, to draw the tables the ingest could not read as a grid from their page. */
+  pdf?: PDFDocumentProxy | null;
 }
 
 /** Where a DOM position lies in the reading view: a paragraph and an offset in its shown text. */
 function pointOf(node: Node, offset: number): TextPoint | null {
-  const element = (node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement)?.closest<HTMLElement>('[data-reading-index]');
-  const text = element?.querySelector('.reading-text');
-  if (!element || !text || !text.contains(node)) return null;
+  const at = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  const element = at?.closest<HTMLElement>('[data-reading-index]');
+  // a table row is its own text (its cells); its comment button is not part of it
+  const text = element?.matches('.reading-text') ? element : element?.querySelector('.reading-text');
+  if (!element || !text || !text.contains(node) || at?.closest('[data-reading-skip]')) return null;
   const range = document.createRange();
   range.setStart(text, 0);
   range.setEnd(node, offset);
@@ -45,7 +47,7 @@ function pointOf(node: Node, offset: number): TextPoint | null {
  * The document's paragraphs reflowed to the screen: headings set apart, the reader's highlights
  * drawn from the same anchors as on the PDF pages, and a selection here anchored the same way.
  */
-export function ReadingView({ room, ui, versionId, prefs, startIndex, onPosition, onScroller, speakingIndex = null }: ReadingViewProps) {
+export function ReadingView({ room, ui, versionId, prefs, startIndex, onPosition, onScroller, speakingIndex = null, pdf = null }: ReadingViewProps) {
   const { t } = useI18n();
   const root = useRef<HTMLDivElement | null>(null);
   const paragraphs = room.paragraphs;
@@ -78,7 +80,8 @@ export function ReadingView({ room, ui, versionId, prefs, startIndex, onPosition
     opened.current = true;
     if (startIndex === null) return;
     const element = root.current.querySelector<HTMLElement>(`[data-reading-index="${startIndex}"]`);
-    if (element) root.current.scrollTop = element.offsetTop - root.current.offsetTop;
+    // from the boxes, not offsetTop: a table row's offset is from its table
+    if (element) root.current.scrollTop = element.getBoundingClientRect().top - root.current.getBoundingClientRect().top;
   }, [paragraphs, startIndex]);
 
   // the paragraph at the top of the view is the reading position
@@ -139,6 +142,7 @@ export function ReadingView({ room, ui, versionId, prefs, startIndex, onPosition
   }, [speakingIndex]);
 
   const canWrite = room.access.canComment || room.access.canAnnotate || room.access.seesAllComments;
+  const blocks = useMemo(() => (paragraphs ? readingBlocks(paragraphs.sorted) : []), [paragraphs]);
   const setRef = (element: HTMLDivElement | null) => {
     root.current = element;
     onScroller(element);
@@ -156,19 +160,50 @@ export function ReadingView({ room, ui, versionId, prefs, startIndex, onPosition
     >
       {!paragraphs && room.paragraphsLoaded && <p className="reading-empty">{t.reading.noText}</p>}
       <div className="reading-column">
-        {paragraphs?.sorted.map((p) => (
-          <ReadingParagraph
-            key={p.id}
-            paragraph={p}
-            marks={marks.get(p.index)}
-            comments={commentCounts.get(p.id) ?? 0}
-            speaking={speakingIndex === p.index}
-            canWrite={canWrite}
-            commentLabel={t.reading.commentHere}
-            onOpen={ui.onOpenParagraphs}
-            onMark={(annotationId) => ui.setSheet({ kind: 'annotation', annotationId })}
-          />
-        ))}
+        {blocks.map((block) => {
+          const onMark = (annotationId: string) => ui.setSheet({ kind: 'annotation', annotationId });
+          if (block.kind === 'grid') {
+            return (
+              <ReadingTable
+                key={block.rows[0].id}
+                rows={block.rows}
+                marks={marks}
+                commentCounts={commentCounts}
+                speakingIndex={speakingIndex}
+                canWrite={canWrite}
+                onOpen={ui.onOpenParagraphs}
+                onMark={onMark}
+              />
+            );
+          }
+          if (block.kind === 'region') {
+            return (
+              <ReadingTableRegion
+                key={block.rows[0].id}
+                block={block}
+                pdf={pdf}
+                comments={block.rows.reduce((n, r) => n + (commentCounts.get(r.id) ?? 0), 0)}
+                speaking={block.rows.some((r) => r.index === speakingIndex)}
+                canWrite={canWrite}
+                onOpen={ui.onOpenParagraphs}
+              />
+            );
+          }
+          const p = block.paragraph;
+          return (
+            <ReadingParagraph
+              key={p.id}
+              paragraph={p}
+              marks={marks.get(p.index)}
+              comments={commentCounts.get(p.id) ?? 0}
+              speaking={speakingIndex === p.index}
+              canWrite={canWrite}
+              commentLabel={t.reading.commentHere}
+              onOpen={ui.onOpenParagraphs}
+              onMark={onMark}
+            />
+          );
+        })}
       </div>
     </div>
   );
@@ -206,24 +241,7 @@ const ReadingParagraph = memo(function ReadingParagraph({
       data-testid="reading-paragraph"
     >
       <Tag className="reading-text">
-        {pieces.map((piece, i) =>
-          piece.mark ? (
-            <mark
-              key={i}
-              className={`reading-mark highlight-${piece.mark.color}`}
-              data-annotation-id={piece.mark.key}
-              data-testid="reading-highlight"
-              onClick={() => {
-                const current = document.getSelection();
-                if (!current || current.isCollapsed) onMark(piece.mark!.key);
-              }}
-            >
-              {piece.text}
-            </mark>
-          ) : (
-            <span key={i}>{piece.text}</span>
-          ),
-        )}
+        <ReadingPieces pieces={pieces} onMark={onMark} />
       </Tag>
       {canWrite && paragraph.kind !== 'header' && (
         <button type="button" className="reading-comment" onClick={() => onOpen([paragraph.id])} aria-label={`${commentLabel}: ${name}`} data-testid="reading-comment">
@@ -235,3 +253,4 @@ const ReadingParagraph = memo(function ReadingParagraph({
     </div>
   );
 });
+

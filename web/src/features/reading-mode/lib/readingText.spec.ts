@@ -2,7 +2,7 @@ import type { Paragraph, PdfRect } from '@hopso/shared';
 import { ParagraphIndex } from '../../reading-room/lib/selectionAnchor';
 import { anchorFromReadingRange, piecesOf, rectsOfSpan, spansOfAnchor } from './readingText';
 
-const para = (index: number, text: string, rects: PdfRect[]): Paragraph => ({ id: `p${index}`, versionId: 'v1', index, page: rects[0].page, text, rects, textHash: `h${index}`, label: null, kind: 'body' });
+const para = (index: number, text: string, rects: PdfRect[]): Paragraph => ({ id: `p${index}`, versionId: 'v1', index, page: rects[0].page, text, rects, textHash: `h${index}`, label: null, kind: 'body', cells: null });
 const P0 = para(0, 'Điều 2. Tổ chức', [{ page: 1, x: 100, y: 700, w: 75, h: 14 }]);
 const P1 = para(1, '1. Giao Ủy ban nhân  dân xã tổ chức thực hiện', [
   { page: 1, x: 100, y: 680, w: 100, h: 14 },

@@ -13,6 +13,7 @@ const para = (index: number, page: number, text: string, rects: PdfRect[]): Para
   textHash: `hash${index}`,
   label: null,
   kind: 'body',
+  cells: null,
 });
 const PARAGRAPHS: Paragraph[] = [
   para(21, 1, 'Điều 2. Tổ chức thực hiện', [line(1, 113, 224.2, 172)]),

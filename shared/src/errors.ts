@@ -72,6 +72,10 @@ export const ERROR_CODES = [
   // session day: drafts, follow-ups
   'VOTE_NOT_DRAFT',
   'FOLLOWUP_CLOSED',
+  // comment conversations at the desk
+  'COMMENT_RESOLVED',
+  'COMMENT_THREAD_NOT_OPEN',
+  'COMMENT_THREAD_FULL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

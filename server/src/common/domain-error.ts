@@ -66,6 +66,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   OCR_FAILED: 422,
   VOTE_NOT_DRAFT: 409,
   FOLLOWUP_CLOSED: 409,
+  COMMENT_RESOLVED: 409,
+  COMMENT_THREAD_NOT_OPEN: 409,
+  COMMENT_THREAD_FULL: 409,
 };
 
 /** An error a person can act on: a stable code for the UI plus a plain message. */

@@ -551,6 +551,9 @@ export const en: Dictionary = {
     OCR_FAILED: 'Scan, text not recognised: the text on the scanned pages could not be recognised. Scan it again more clearly (300 dpi) and upload it again.',
     VOTE_NOT_DRAFT: 'This vote has been opened or closed, so it can no longer be changed or deleted.',
     FOLLOWUP_CLOSED: 'The next session has started: follow-ups on this issue have ended. Send a new written question in that session.',
+    COMMENT_RESOLVED: 'The secretariat has marked this comment resolved, so the conversation is closed.',
+    COMMENT_THREAD_NOT_OPEN: 'The secretariat has not replied to this comment yet. You can answer once they have.',
+    COMMENT_THREAD_FULL: 'This conversation is too long. Please contact the secretariat directly.',
   },
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {
@@ -1243,6 +1246,7 @@ export const en: Dictionary = {
     dayPlaceholder: 'e.g. 10/07/2026',
     time: 'Time (24-hour)',
     timePlaceholder: 'e.g. 14:30',
+    unreadable: 'The date and time cannot be read: write day/month/year and a 24-hour time, or leave both boxes empty.',
   },
   serverMessages: {
     IMPORT_NAME_MISSING: () => 'The name is missing.',
@@ -1306,5 +1310,24 @@ export const en: Dictionary = {
     followUpUntil: (date: string) => `Followed up until the next session (${date}).`,
     followUpClosed: 'The next session has started: follow-ups on this issue have ended.',
     revokeVotingRight: 'Take the vote away',
+  },
+  // ---- a comment's conversation at the desk, in the reading room and in "My comments" ----
+  commentThread: {
+    heading: 'Conversation',
+    staff: 'Secretariat',
+    you: 'You',
+    staffMessage: (name: string) => `Secretariat (${name})`,
+    writeStaff: 'Message the delegate',
+    writeAuthor: 'Answer the secretariat',
+    writeHint: 'The delegate is notified and sees the message beside their comment.',
+    send: 'Send',
+    sending: 'Sending…',
+    resolve: 'Mark resolved',
+    reopen: 'Reopen',
+    resolved: 'Resolved',
+    resolvedAt: (when: string) => `Resolved at ${when}`,
+    closedHint: 'This comment is resolved: the conversation is closed.',
+    waitingHint: 'You can answer once the secretariat has replied to this comment.',
+    newTitle: (count: number) => `(${count})`,
   },
 };

@@ -555,6 +555,9 @@ export const vi = {
     OCR_FAILED: 'Bản quét, chưa nhận dạng chữ: không nhận dạng được chữ trên các trang quét. Hãy quét lại rõ hơn (300 dpi) rồi tải lên lại.',
     VOTE_NOT_DRAFT: 'Biểu quyết này đã mở hoặc đã kết thúc nên không sửa, không xóa được nữa.',
     FOLLOWUP_CLOSED: 'Kỳ họp tiếp theo đã bắt đầu: việc chất vấn lại nội dung này đã kết thúc. Hãy gửi phiếu chất vấn mới tại kỳ họp này.',
+    COMMENT_RESOLVED: 'Góp ý này đã được tổ thư ký đánh dấu là đã giải quyết nên không trao đổi thêm được.',
+    COMMENT_THREAD_NOT_OPEN: 'Tổ thư ký chưa trả lời góp ý này. Bạn có thể trả lời sau khi tổ thư ký phản hồi.',
+    COMMENT_THREAD_FULL: 'Cuộc trao đổi về góp ý này đã quá dài. Hãy liên hệ trực tiếp với tổ thư ký.',
   } satisfies Record<ErrorCode, string>,
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {
@@ -1248,6 +1251,7 @@ export const vi = {
     dayPlaceholder: 'vd. 10/07/2026',
     time: 'Giờ (24 giờ)',
     timePlaceholder: 'vd. 14:30',
+    unreadable: 'Chưa đọc được ngày giờ: ghi ngày/tháng/năm và giờ 24 giờ, hoặc để trống cả hai ô.',
   },
   serverMessages: {
     IMPORT_NAME_MISSING: () => 'Thiếu họ và tên.',
@@ -1313,6 +1317,25 @@ export const vi = {
     followUpUntil: (date: string) => `Theo dõi, chất vấn lại đến kỳ họp tiếp theo (${date}).`,
     followUpClosed: 'Kỳ họp tiếp theo đã bắt đầu: đã hết thời gian chất vấn lại nội dung này.',
     revokeVotingRight: 'Bỏ quyền biểu quyết',
+  },
+  // ---- a comment's conversation at the desk, in the reading room and in "Góp ý của tôi" ----
+  commentThread: {
+    heading: 'Trao đổi',
+    staff: 'Tổ thư ký',
+    you: 'Bạn',
+    staffMessage: (name: string) => `Tổ thư ký (${name})`,
+    writeStaff: 'Nhắn đại biểu',
+    writeAuthor: 'Trả lời tổ thư ký',
+    writeHint: 'Đại biểu nhận được thông báo và thấy tin nhắn bên cạnh góp ý của mình.',
+    send: 'Gửi',
+    sending: 'Đang gửi…',
+    resolve: 'Đánh dấu đã giải quyết',
+    reopen: 'Mở lại',
+    resolved: 'Đã giải quyết',
+    resolvedAt: (when: string) => `Đã giải quyết lúc ${when}`,
+    closedHint: 'Góp ý đã được giải quyết: không trao đổi thêm.',
+    waitingHint: 'Bạn có thể trả lời khi tổ thư ký phản hồi góp ý này.',
+    newTitle: (count: number) => `(${count})`,
   },
 };
 

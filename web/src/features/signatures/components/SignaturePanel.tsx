@@ -1,13 +1,14 @@
 import type { PdfSignatureInfo, PdfSignatureStatus } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
-import { formatDateTime } from '../../../lib/datetime';
+import { useDateTime } from '../../../lib/councilTimeZone';
 import './signatures.css';
 
 const TONE: Record<PdfSignatureStatus, 'ok' | 'warn' | 'bad'> = { valid: 'ok', validWithLaterChanges: 'warn', modified: 'bad', invalid: 'bad' };
 
 /** "Chữ ký số": the PDF's signatures as the server checked them; nothing when the file is unsigned. */
 export function SignaturePanel({ signatures }: { signatures: PdfSignatureInfo[] | undefined }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
+  const when = useDateTime();
   if (!signatures || signatures.length === 0) return null;
   const worst = signatures.map((s) => TONE[s.status]).sort((a, b) => rank(b) - rank(a))[0];
   return (
@@ -27,7 +28,7 @@ export function SignaturePanel({ signatures }: { signatures: PdfSignatureInfo[] 
               <dt>{t.signatures.signer}</dt>
               <dd data-testid="signature-signer">{s.signerName ?? t.signatures.unknownSigner}</dd>
               <dt>{t.signatures.signedAt}</dt>
-              <dd>{s.signingTime ? formatDateTime(s.signingTime, language) : t.signatures.noTime}</dd>
+              <dd>{s.signingTime ? when(s.signingTime) : t.signatures.noTime}</dd>
               {s.reason && (
                 <>
                   <dt>{t.signatures.reason}</dt>

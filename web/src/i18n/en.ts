@@ -1329,5 +1329,7 @@ export const en: Dictionary = {
     closedHint: 'This comment is resolved: the conversation is closed.',
     waitingHint: 'You can answer once the secretariat has replied to this comment.',
     newTitle: (count: number) => `(${count})`,
+    /** After the number on a bar of the desk's heat strip: "3 ý kiến". */
+    heatCountWord: 'comments',
   },
 };

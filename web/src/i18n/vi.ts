@@ -1336,6 +1336,8 @@ export const vi = {
     closedHint: 'Góp ý đã được giải quyết: không trao đổi thêm.',
     waitingHint: 'Bạn có thể trả lời khi tổ thư ký phản hồi góp ý này.',
     newTitle: (count: number) => `(${count})`,
+    /** After the number on a bar of the desk's heat strip: "3 ý kiến". */
+    heatCountWord: 'ý kiến',
   },
 };
 

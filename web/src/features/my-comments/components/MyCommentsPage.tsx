@@ -17,12 +17,12 @@ export function MyCommentsPage() {
   const { t } = useI18n();
   const when = useDateTime();
   const meeting = useMeeting(meetingId);
-  useMeetingLive(meeting.data?.myRole ? meetingId : undefined);
+  const live = useMeetingLive(meeting.data?.myRole ? meetingId : undefined);
   const comments = useMyComments(meetingId);
   useDocumentTitle(t.myComments.title);
 
   return (
-    <article data-testid="my-comments-page">
+    <article data-testid="my-comments-page" data-live={live.live ? 'true' : 'false'}>
       <Link to={`/meetings/${meetingId}`} className="breadcrumb">
         {t.myComments.backToMeeting}
       </Link>

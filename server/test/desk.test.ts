@@ -58,6 +58,18 @@ describe('the secretariat desk', () => {
     expect((await w.delegateB.get<Comment[]>(`/meetings/${w.meeting.id}/comments?authorId=${w.ids.delegate}`)).body).toEqual([]);
   });
 
+  it('searches without diacritics or case, as the viewer does ("du phong" finds "dự phòng")', async () => {
+    const feed = (q: string) => w.secretary.get<Comment[]>(`/meetings/${w.meeting.id}/comments?q=${encodeURIComponent(q)}`).then((r) => r.body.map((c) => c.body));
+    expect(await feed('von doi ung')).toEqual(['Cần làm rõ nguồn vốn đối ứng của dân.']);
+    expect(await feed('VỐN ĐỐI ỨNG')).toEqual(['Cần làm rõ nguồn vốn đối ứng của dân.']);
+    expect(await feed('de nghi nang muc')).toEqual(['Đề nghị nâng mức hỗ trợ lên 70%.']);
+    // the quote, the author's name and the document's title are searched too
+    expect((await feed('khuoi luong')).sort()).toEqual(['Nhất trí với dự thảo.', 'Đề nghị nâng mức hỗ trợ lên 70%.']);
+    expect(await feed('100%_')).toEqual([]);
+    // a delegate's search stays within their own comments
+    expect((await w.delegateB.get<Comment[]>(`/meetings/${w.meeting.id}/comments?q=khuoi%20luong`)).body.map((c) => c.body)).toEqual(['Nhất trí với dự thảo.']);
+  });
+
   it('counts comments per paragraph for the heat strip, for staff only', async () => {
     const counts = (await w.chair.get<ParagraphCommentCount[]>(`/documents/${doc.id}/comment-counts`)).body;
     expect(counts).toHaveLength(paragraphs.length);

@@ -109,6 +109,13 @@ const newAgendaItem = async () => (await w.secretary.post<AgendaItem>(`/meetings
 const anchor = () => ({ versionId: doc.currentVersion.id, paragraphId: paragraph.id, quote: { exact: paragraph.text.slice(0, 20) }, rects: paragraph.rects });
 const delegateComment = async () =>
   (await w.delegate.post<Comment>(`/documents/${doc.id}/comments`, { clientId: crypto.randomUUID(), anchor: anchor(), body: `Góp ý ${++counter}` })).body;
+/** A delegate's comment the secretariat has replied to: its author may answer. */
+const repliedComment = async () => {
+  const c = await delegateComment();
+  const replied = await w.secretary.patch(`/comments/${c.id}`, { status: 'answered', reply: 'Tổ thư ký trả lời' });
+  if (replied.status !== 200) throw new Error(`reply: ${replied.status}`);
+  return c;
+};
 const delegateAnnotation = async () => (await w.delegate.post<Annotation>(`/documents/${doc.id}/annotations`, { clientId: crypto.randomUUID(), anchor: anchor(), note: 'riêng' })).body;
 
 /** A breakout of a new agenda item with one group holding the delegate (its leader) and delegate B, in `status`. */
@@ -716,6 +723,17 @@ const CASES: Record<string, RouteCase> = {
       return { id: d.id, versionId: failed.currentVersion.id };
     },
     foreignChild: () => ({ id: docB.id, versionId: doc.currentVersion.id }),
+  // ---- a comment's conversation and resolution: the staff and the comment's author; anyone else as for a random id
+  'POST /comments/{id}/messages': {
+    // the delegate is the author, answering a reply; the observer is not the author
+    expect: { anonymous: 401, admin: 404, secretary: 201, chair: 201, delegate: 201, observer: 404, outsider: 404, foreign: 404 },
+    params: async () => ({ id: (await repliedComment()).id }),
+    body: () => ({ clientId: crypto.randomUUID(), body: `Trao đổi ${++counter}` }),
+  },
+  'PUT /comments/{id}/resolution': {
+    expect: { anonymous: 401, admin: 404, secretary: 200, chair: 200, delegate: 404, observer: 404, outsider: 404, foreign: 404 },
+    params: async () => ({ id: (await delegateComment()).id }),
+    body: () => ({ resolved: true }),
   },
 };
 
@@ -981,6 +999,9 @@ const OFFICIAL_EXPECT: Record<string, number> = {
   'DELETE /documents/{id}': 403,
   'DELETE /documents/{id}/versions/{versionId}': 403,
   'POST /documents/{id}/versions/{versionId}/retry': 403,
+  // a comment's conversation: none of the official's
+  'POST /comments/{id}/messages': 404,
+  'PUT /comments/{id}/resolution': 404,
 };
 
 describe('the official (người trả lời chất vấn)', () => {

@@ -54,6 +54,10 @@ export interface Comment {
   writtenAt: string;
   createdAt: string;
   updatedAt: string;
+  /** The conversation after the reply: staff and the delegate taking turns, oldest first. */
+  messages: CommentMessage[];
+  /** When the secretariat or the chair marked it resolved (đã giải quyết); null while open. */
+  resolvedAt: string | null;
 }
 
 /** Per delegate, per document: when they opened it (null: not yet). Staff only. */
@@ -64,4 +68,42 @@ export interface ReadReceipt {
   firstOpenedAt: string | null;
   lastOpenedAt: string | null;
   views: number;
+}
+
+/**
+ * A reply can become a short conversation between the secretariat (or the chair) and the delegate
+ * who wrote the comment: staff write first, the delegate answers, staff write again… It closes when
+ * the comment is marked resolved. Nobody else sees it, as nobody else sees the comment.
+ */
+export const COMMENT_THREAD_MAX = 60;
+export const COMMENT_MESSAGE_MAX = 2_000;
+
+export const commentMessageRequest = z.object({
+  /** Generated once per message the person writes; a retry with it returns the stored message's comment. */
+  clientId: z.string().uuid(),
+  body: z.string().trim().min(1, 'Write your message').max(COMMENT_MESSAGE_MAX),
+});
+export type CommentMessageRequest = z.infer<typeof commentMessageRequest>;
+
+export const commentResolutionRequest = z.object({ resolved: z.boolean() });
+export type CommentResolutionRequest = z.infer<typeof commentResolutionRequest>;
+
+export interface CommentMessage {
+  id: string;
+  authorId: string;
+  authorName: string;
+  /** Written by the secretariat or the chair (otherwise by the comment's author). */
+  fromStaff: boolean;
+  body: string;
+  createdAt: string;
+}
+
+/** Whether the delegate may answer now: staff have written (a reply or a message) and it is not resolved. */
+export function delegateMayAnswer(comment: Pick<Comment, 'reply' | 'messages' | 'resolvedAt'>): boolean {
+  return comment.resolvedAt === null && (comment.reply.trim() !== '' || comment.messages.some((m) => m.fromStaff));
+}
+
+/** The texts the desk's search looks in (see matchesSearch): the same on the server and in the browser. */
+export function commentSearchTexts(comment: Pick<Comment, 'body' | 'authorName' | 'documentTitle' | 'anchor'>): string[] {
+  return [comment.body, comment.anchor.quote.exact, comment.authorName, comment.documentTitle];
 }

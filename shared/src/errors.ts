@@ -79,6 +79,10 @@ export const ERROR_CODES = [
   'VERSION_HAS_COMMENTS',
   'VERSION_ONLY_ONE',
   'VERSION_NOT_FAILED',
+  // comment conversations at the desk
+  'COMMENT_RESOLVED',
+  'COMMENT_THREAD_NOT_OPEN',
+  'COMMENT_THREAD_FULL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

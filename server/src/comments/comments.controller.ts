@@ -1,13 +1,31 @@
-import { Controller, Get, Patch, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, Patch, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { Response } from 'express';
-import { REPORT_FORMATS, commentFilters, createCommentRequest, triageCommentRequest, type Comment, type CommentFilters, type ParagraphCommentCount, type CreateCommentRequest, type ReadReceipt, type TriageCommentRequest } from '@hopso/shared';
+import {
+  REPORT_FORMATS,
+  commentFilters,
+  commentMessageRequest,
+  commentResolutionRequest,
+  createCommentRequest,
+  triageCommentRequest,
+  type Comment,
+  type CommentFilters,
+  type CommentMessageRequest,
+  type CommentResolutionRequest,
+  type ParagraphCommentCount,
+  type CreateCommentRequest,
+  type ReadReceipt,
+  type TriageCommentRequest,
+} from '@hopso/shared';
 import { CurrentUser, type AuthUser } from '../auth/auth-user';
 import { UuidParam, ZodBody, ZodPipe } from '../common/zod';
+import { CommentReportsService } from './comment-reports.service';
+import { CommentThreadsService } from './comment-threads.service';
 import { CommentsService } from './comments.service';
 import { RecordReportsService } from '../records/reports/record-reports.service';
 import { renderRecord } from '../records/format/record-document';
+import { ReadReceiptsService } from './read-receipts.service';
 import { reportCsv } from './synthesis-report';
 
 const reportQuery = z.object({ format: z.enum(REPORT_FORMATS, { message: 'format must be csv, docx or pdf' }) });
@@ -22,6 +40,9 @@ const CONTENT_TYPES = {
 export class CommentsController {
   constructor(
     private readonly comments: CommentsService,
+    private readonly threads: CommentThreadsService,
+    private readonly reports: CommentReportsService,
+    private readonly receipts: ReadReceiptsService,
     private readonly records: RecordReportsService,
   ) {}
 
@@ -50,7 +71,7 @@ export class CommentsController {
 
   @Get('documents/:id/comment-counts')
   counts(@CurrentUser() caller: AuthUser, @UuidParam('id') documentId: string): Promise<ParagraphCommentCount[]> {
-    return this.comments.countsByParagraph(caller, documentId);
+    return this.reports.countsByParagraph(caller, documentId);
   }
 
   @Patch('comments/:id')
@@ -66,7 +87,7 @@ export class CommentsController {
     @Query(new ZodPipe(reportQuery)) { format }: z.infer<typeof reportQuery>,
     @Res() res: Response,
   ): Promise<void> {
-    const report = await this.comments.synthesisReport(caller, documentId);
+    const report = await this.reports.synthesisReport(caller, documentId);
     // DOCX and PDF: the records' report of this one document (counts per status and per tổ, structure labels)
     const body = format === 'csv' ? reportCsv(report) : await renderRecord(await this.records.synthesisOfDocument(caller, documentId), format);
     res.setHeader('Content-Type', CONTENT_TYPES[format]);
@@ -76,6 +97,25 @@ export class CommentsController {
 
   @Get('documents/:id/read-receipts')
   readReceipts(@CurrentUser() caller: AuthUser, @UuidParam('id') documentId: string): Promise<ReadReceipt[]> {
-    return this.comments.readReceipts(caller, documentId);
+    return this.receipts.readReceipts(caller, documentId);
+  }
+
+  /** A message in the comment's conversation (staff or its author); 201 when stored, 200 for a retry of one stored. */
+  @Post('comments/:id/messages')
+  async postMessage(
+    @CurrentUser() caller: AuthUser,
+    @UuidParam('id') id: string,
+    @ZodBody(commentMessageRequest) body: CommentMessageRequest,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<Comment> {
+    const { comment, created } = await this.threads.post(caller, id, body);
+    res.status(created ? 201 : 200);
+    return comment;
+  }
+
+  /** Staff: mark the comment resolved (đã giải quyết), or open it again. */
+  @Put('comments/:id/resolution')
+  resolve(@CurrentUser() caller: AuthUser, @UuidParam('id') id: string, @ZodBody(commentResolutionRequest) body: CommentResolutionRequest): Promise<Comment> {
+    return this.threads.resolve(caller, id, body);
   }
 }

@@ -71,6 +71,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   VERSION_HAS_COMMENTS: 409,
   VERSION_ONLY_ONE: 409,
   VERSION_NOT_FAILED: 409,
+  COMMENT_RESOLVED: 409,
+  COMMENT_THREAD_NOT_OPEN: 409,
+  COMMENT_THREAD_FULL: 409,
 };
 
 /** An error a person can act on: a stable code for the UI plus a plain message. */

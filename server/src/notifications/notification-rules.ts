@@ -33,17 +33,13 @@ export function notificationsOf(event: MeetingEvent): NotificationDraft[] {
     }
     case 'comment.updated': {
       const c = event.payload.comment;
-      if (!c.reply.trim()) return [];
-      return [
-        {
-          kind: 'comment.replied',
-          meetingId: c.meetingId,
-          refId: c.id,
-          dedupeKey: `comment.replied:${c.id}:${hash(c.reply)}`,
-          params: { title: c.documentTitle, documentId: c.documentId, agendaItemId: c.agendaItemId },
-          to: { userIds: [c.authorId] },
-        },
-      ];
+      const params = { title: c.documentTitle, documentId: c.documentId, agendaItemId: c.agendaItemId };
+      const drafts: NotificationDraft[] = [];
+      if (c.reply.trim()) drafts.push({ kind: 'comment.replied', meetingId: c.meetingId, refId: c.id, dedupeKey: `comment.replied:${c.id}:${hash(c.reply)}`, params, to: { userIds: [c.authorId] } });
+      // a staff message in the comment's conversation, once per message (the newest: each event carries one more)
+      const last = c.messages?.at(-1);
+      if (last?.fromStaff) drafts.push({ kind: 'comment.replied', meetingId: c.meetingId, refId: c.id, dedupeKey: `comment.message:${last.id}`, params, to: { userIds: [c.authorId] } });
+      return drafts;
     }
     case 'breakout.changed': {
       const b = event.payload.breakout;

@@ -559,6 +559,9 @@ export const en: Dictionary = {
     VERSION_HAS_COMMENTS: 'This version has comments, so it cannot be deleted.',
     VERSION_ONLY_ONE: 'This is the document’s only version. To remove it, delete the whole document.',
     VERSION_NOT_FAILED: 'Only a version whose processing failed can be processed again.',
+    COMMENT_RESOLVED: 'The secretariat has marked this comment resolved, so the conversation is closed.',
+    COMMENT_THREAD_NOT_OPEN: 'The secretariat has not replied to this comment yet. You can answer once they have.',
+    COMMENT_THREAD_FULL: 'This conversation is too long. Please contact the secretariat directly.',
   },
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {
@@ -1255,6 +1258,7 @@ export const en: Dictionary = {
     dayPlaceholder: 'e.g. 10/07/2026',
     time: 'Time (24-hour)',
     timePlaceholder: 'e.g. 14:30',
+    unreadable: 'The date and time cannot be read: write day/month/year and a 24-hour time, or leave both boxes empty.',
   },
   serverMessages: {
     IMPORT_NAME_MISSING: () => 'The name is missing.',
@@ -1329,5 +1333,25 @@ export const en: Dictionary = {
     deleteDocument: 'Delete document',
     deleteDocumentTitle: (title: string) => `Delete the document “${title}”?`,
     deleteDocumentBody: 'The document and all its versions will be removed from the meeting. The activity log is kept. A document with comments cannot be deleted.',
+  // ---- a comment's conversation at the desk, in the reading room and in "My comments" ----
+  commentThread: {
+    heading: 'Conversation',
+    staff: 'Secretariat',
+    you: 'You',
+    staffMessage: (name: string) => `Secretariat (${name})`,
+    writeStaff: 'Message the delegate',
+    writeAuthor: 'Answer the secretariat',
+    writeHint: 'The delegate is notified and sees the message beside their comment.',
+    send: 'Send',
+    sending: 'Sending…',
+    resolve: 'Mark resolved',
+    reopen: 'Reopen',
+    resolved: 'Resolved',
+    resolvedAt: (when: string) => `Resolved at ${when}`,
+    closedHint: 'This comment is resolved: the conversation is closed.',
+    waitingHint: 'You can answer once the secretariat has replied to this comment.',
+    newTitle: (count: number) => `(${count})`,
+    /** After the number on a bar of the desk's heat strip: "3 ý kiến". */
+    heatCountWord: 'comments',
   },
 };

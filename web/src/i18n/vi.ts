@@ -563,6 +563,9 @@ export const vi = {
     VERSION_HAS_COMMENTS: 'Phiên bản này đã có ý kiến góp ý nên không xóa được.',
     VERSION_ONLY_ONE: 'Đây là phiên bản duy nhất của tài liệu. Muốn bỏ, hãy xóa cả tài liệu.',
     VERSION_NOT_FAILED: 'Chỉ xử lý lại được phiên bản bị lỗi xử lý.',
+    COMMENT_RESOLVED: 'Góp ý này đã được tổ thư ký đánh dấu là đã giải quyết nên không trao đổi thêm được.',
+    COMMENT_THREAD_NOT_OPEN: 'Tổ thư ký chưa trả lời góp ý này. Bạn có thể trả lời sau khi tổ thư ký phản hồi.',
+    COMMENT_THREAD_FULL: 'Cuộc trao đổi về góp ý này đã quá dài. Hãy liên hệ trực tiếp với tổ thư ký.',
   } satisfies Record<ErrorCode, string>,
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {
@@ -1260,6 +1263,7 @@ export const vi = {
     dayPlaceholder: 'vd. 10/07/2026',
     time: 'Giờ (24 giờ)',
     timePlaceholder: 'vd. 14:30',
+    unreadable: 'Chưa đọc được ngày giờ: ghi ngày/tháng/năm và giờ 24 giờ, hoặc để trống cả hai ô.',
   },
   serverMessages: {
     IMPORT_NAME_MISSING: () => 'Thiếu họ và tên.',
@@ -1336,6 +1340,26 @@ export const vi = {
     deleteDocument: 'Xóa tài liệu',
     deleteDocumentTitle: (title: string) => `Xóa tài liệu “${title}”?`,
     deleteDocumentBody: 'Tài liệu và mọi phiên bản sẽ bị xóa khỏi cuộc họp. Nhật ký hoạt động vẫn được giữ. Tài liệu đã có góp ý thì không xóa được.',
+  // ---- a comment's conversation at the desk, in the reading room and in "Góp ý của tôi" ----
+  commentThread: {
+    heading: 'Trao đổi',
+    staff: 'Tổ thư ký',
+    you: 'Bạn',
+    staffMessage: (name: string) => `Tổ thư ký (${name})`,
+    writeStaff: 'Nhắn đại biểu',
+    writeAuthor: 'Trả lời tổ thư ký',
+    writeHint: 'Đại biểu nhận được thông báo và thấy tin nhắn bên cạnh góp ý của mình.',
+    send: 'Gửi',
+    sending: 'Đang gửi…',
+    resolve: 'Đánh dấu đã giải quyết',
+    reopen: 'Mở lại',
+    resolved: 'Đã giải quyết',
+    resolvedAt: (when: string) => `Đã giải quyết lúc ${when}`,
+    closedHint: 'Góp ý đã được giải quyết: không trao đổi thêm.',
+    waitingHint: 'Bạn có thể trả lời khi tổ thư ký phản hồi góp ý này.',
+    newTitle: (count: number) => `(${count})`,
+    /** After the number on a bar of the desk's heat strip: "3 ý kiến". */
+    heatCountWord: 'ý kiến',
   },
 };
 

@@ -11,13 +11,15 @@ interface DateTimeFieldProps {
   error?: string;
   required?: boolean;
   testId?: string;
+  /** Told whether something typed is not (yet) a day and a time, as opposed to both boxes empty. */
+  onUnreadable?: (unreadable: boolean) => void;
 }
 
 /**
  * A day typed as dd/mm/yyyy and a 24-hour time, whatever the browser's locale: the browser's own
  * datetime-local picker shows "12/08/2026, 08:00 AM" on an English system and cannot be told otherwise.
  */
-export function DateTimeField({ label, value, onChange, hint, error, required, testId }: DateTimeFieldProps) {
+export function DateTimeField({ label, value, onChange, hint, error, required, testId, onUnreadable }: DateTimeFieldProps) {
   const { t } = useI18n();
   const id = useId();
   const [texts, setTexts] = useState(() => splitInputValue(value));
@@ -27,7 +29,9 @@ export function DateTimeField({ label, value, onChange, hint, error, required, t
   }, [value]);
   const change = (next: [string, string]) => {
     setTexts(next);
-    onChange(joinInputValue(...next));
+    const joined = joinInputValue(...next);
+    onChange(joined);
+    onUnreadable?.(joined === '' && next.some((text) => text.trim() !== ''));
   };
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;

@@ -1,4 +1,4 @@
-import type { Comment, CommentFilters, CreateCommentRequest, ParagraphCommentCount, ReportFormat, TriageCommentRequest } from '@hopso/shared';
+import type { Comment, CommentFilters, CommentMessageRequest, CommentResolutionRequest, CreateCommentRequest, ParagraphCommentCount, ReportFormat, TriageCommentRequest } from '@hopso/shared';
 import { apiClient } from '../../../lib/api-client';
 import { fetchFile, type DownloadedFile } from '../../../lib/download';
 
@@ -15,6 +15,9 @@ export const commentsApi = {
   /** Safe to repeat: the server answers a known clientId with the comment it already stored. */
   create: (documentId: string, body: CreateCommentRequest) => apiClient.post<Comment>(`${doc(documentId)}/comments`, body),
   triage: (commentId: string, body: TriageCommentRequest) => apiClient.patch<Comment>(`/api/comments/${encodeURIComponent(commentId)}`, body),
+  /** A message in the comment's conversation; safe to repeat with the same clientId. */
+  postMessage: (commentId: string, body: CommentMessageRequest) => apiClient.post<Comment>(`/api/comments/${encodeURIComponent(commentId)}/messages`, body),
+  resolve: (commentId: string, body: CommentResolutionRequest) => apiClient.put<Comment>(`/api/comments/${encodeURIComponent(commentId)}/resolution`, body),
   counts: (documentId: string, signal?: AbortSignal) => apiClient.get<ParagraphCommentCount[]>(`${doc(documentId)}/comment-counts`, signal),
   /**
    * The comment synthesis report as a file. Fetched rather than linked, so a refusal shows as a

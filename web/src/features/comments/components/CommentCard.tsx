@@ -5,8 +5,10 @@ import { useDateTime } from '../../../lib/councilTimeZone';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { TextAreaField } from '../../../ui/TextAreaField';
 import { PendingChip } from '../../offline/components/PendingChip';
+import { useCurrentUser } from '../../auth/hooks/useCurrentUser';
 import { useTriageComment } from '../hooks/useTriageComment';
 import { CommentStatusBadge } from './CommentStatusBadge';
+import { CommentThread } from './CommentThread';
 import './comments.css';
 
 /** The statuses the secretariat sets; "sent" is only where every comment starts. */
@@ -113,6 +115,7 @@ function TriageActions({ comment }: { comment: Comment }) {
 export function CommentCard({ comment, variant, showAuthor = true, showQuote = true, agendaLabel = null, unit, isNew = false, pending = false, canTriage = false, actions }: CommentCardProps) {
   const { t } = useI18n();
   const when = useDateTime();
+  const me = useCurrentUser().data;
   const [quoteExpanded, setQuoteExpanded] = useState(false);
   const ids = TEST_IDS[variant];
   const Root = variant === 'feed' ? 'li' : 'article';
@@ -132,12 +135,18 @@ export function CommentCard({ comment, variant, showAuthor = true, showQuote = t
       data-testid={ids.root}
       data-comment-id={comment.id}
       data-status={comment.status}
+      data-resolved={comment.resolvedAt ? 'true' : 'false'}
       data-new={isNew ? 'true' : undefined}
       data-pending={pending ? 'true' : undefined}
     >
       <div className="comment-card-top">
         {pending ? <PendingChip /> : <CommentStatusBadge status={comment.status} />}
         {isNew && <span className="new-badge">{t.desk.newBadge}</span>}
+        {comment.resolvedAt && (
+          <span className="badge comment-resolved-badge" data-testid="comment-resolved-badge">
+            {t.commentThread.resolved}
+          </span>
+        )}
         <time className="comment-card-time" dateTime={comment.writtenAt ?? comment.createdAt}>
           {when(comment.writtenAt ?? comment.createdAt)}
         </time>
@@ -180,6 +189,7 @@ export function CommentCard({ comment, variant, showAuthor = true, showQuote = t
           <strong>{t.desk.replyLabel}:</strong> {comment.reply}
         </div>
       )}
+      {!pending && <CommentThread comment={comment} side={canTriage ? 'staff' : me?.id === comment.authorId ? 'author' : 'reader'} />}
       {canTriage && <TriageActions comment={comment} />}
       {actions && <div className="button-row">{actions}</div>}
     </Root>

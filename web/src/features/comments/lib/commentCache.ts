@@ -18,11 +18,6 @@ export function applyCommentToCache(queryClient: QueryClient, comment: Comment, 
     if (!list) continue;
     const filters = (query.queryKey[3] ?? {}) as CommentFilters;
     const belongs = matchesCommentFilters(comment, filters);
-    if (belongs === null) {
-      // a text search: only the server knows whether it matches
-      void queryClient.invalidateQueries({ queryKey: query.queryKey, exact: true });
-      continue;
-    }
     const next = upsertComment(list, comment, belongs);
     if (next !== list) queryClient.setQueryData(query.queryKey, next);
   }

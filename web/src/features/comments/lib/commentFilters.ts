@@ -1,4 +1,4 @@
-import type { Comment, CommentFilters } from '@hopso/shared';
+import { commentSearchTexts, matchesSearch, type Comment, type CommentFilters } from '@hopso/shared';
 
 const FILTER_KEYS = ['agendaItemId', 'documentId', 'paragraphId', 'status', 'authorId', 'q'] as const;
 
@@ -17,16 +17,17 @@ export function hasCommentFilters(filters: CommentFilters): boolean {
 }
 
 /**
- * Whether a comment belongs in a list fetched with these filters. `null` when only the server can
- * tell (a text search), so the caller refetches that list instead of guessing.
+ * Whether a comment belongs in a list fetched with these filters; the text search is the server's
+ * own rule (matchesSearch over commentSearchTexts, from shared/), so a live comment lands in a
+ * searched list exactly when a refetch would put it there.
  */
-export function matchesCommentFilters(comment: Comment, filters: CommentFilters): boolean | null {
+export function matchesCommentFilters(comment: Comment, filters: CommentFilters): boolean {
   if (filters.agendaItemId && comment.agendaItemId !== filters.agendaItemId) return false;
   if (filters.documentId && comment.documentId !== filters.documentId) return false;
   if (filters.paragraphId && comment.anchor.paragraphId !== filters.paragraphId) return false;
   if (filters.status && comment.status !== filters.status) return false;
   if (filters.authorId && comment.authorId !== filters.authorId) return false;
-  if (filters.q) return null;
+  if (filters.q) return matchesSearch(commentSearchTexts(comment), filters.q);
   return true;
 }
 

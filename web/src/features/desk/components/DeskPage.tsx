@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useQueryClient } from '@tanstack/react-query';
 import { isStaff, type Comment, type MeetingDetail, type ParagraphCommentCount } from '@hopso/shared';
@@ -18,6 +18,7 @@ import { useMeeting } from '../../meetings/hooks/useMeeting';
 import { useDeskFilters } from '../../comments/hooks/useDeskFilters';
 import { useMeetingComments } from '../../comments/hooks/useMeetingComments';
 import { useNewIds } from '../hooks/useNewIds';
+import { useUnseenCount } from '../hooks/useUnseenCount';
 import { CommentCard } from '../../comments/components/CommentCard';
 import { CommentFilterBar } from './CommentFilterBar';
 import { DocumentInsights } from './DocumentInsights';
@@ -25,7 +26,7 @@ import './desk.css';
 
 type Pane = 'feed' | 'documents';
 
-function DeskWorkspace({ meeting, live }: { meeting: MeetingDetail; live: MeetingLiveState }) {
+function DeskWorkspace({ meeting, live, onUnseen }: { meeting: MeetingDetail; live: MeetingLiveState; onUnseen: (count: number) => void }) {
   const { t } = useI18n();
   const { filters, setFilters, clearFilters } = useDeskFilters();
   const comments = useMeetingComments(meeting.id, filters);
@@ -46,6 +47,9 @@ function DeskWorkspace({ meeting, live }: { meeting: MeetingDetail; live: Meetin
   const list = comments.data;
   const ids = useMemo(() => (comments.isPlaceholderData ? undefined : list?.map((c) => c.id)), [list, comments.isPlaceholderData]);
   const fresh = useNewIds(ids, JSON.stringify(filters));
+  // the tab's title counts the comments that came while the secretary looked elsewhere
+  const unseen = useUnseenCount(ids, JSON.stringify(filters));
+  useEffect(() => onUnseen(unseen), [unseen, onUnseen]);
 
   const quotes = useMemo(() => {
     const byParagraph = new Map<string, string>();
@@ -171,7 +175,9 @@ export function DeskPage() {
   const { t } = useI18n();
   const meeting = useMeeting(meetingId);
   const live = useMeetingLive(meeting.data && isStaff(meeting.data.myRole) ? meetingId : undefined);
-  useDocumentTitle(meeting.data ? `${t.desk.title}: ${meeting.data.title}` : t.desk.title);
+  const [unseen, setUnseen] = useState(0);
+  const pageTitle = meeting.data ? `${t.desk.title}: ${meeting.data.title}` : t.desk.title;
+  useDocumentTitle(unseen > 0 ? `${t.commentThread.newTitle(unseen)} ${pageTitle}` : pageTitle);
 
   if (meeting.isPending) return <LoadingState />;
   if (meeting.isError) return <ErrorMessage error={meeting.error} onRetry={() => void meeting.refetch()} />;
@@ -185,7 +191,7 @@ export function DeskPage() {
           {t.live.consoleLink}
         </Link>
       </StaffPageHead>
-      <DeskWorkspace meeting={m} live={live} />
+      <DeskWorkspace meeting={m} live={live} onUnseen={setUnseen} />
     </div>
   );
 }

@@ -55,7 +55,6 @@ export function ParagraphHeat({ counts, selectedParagraphId, onSelect, snippetOf
                 type="button"
                 className={`heat-bar${selected ? ' is-selected' : ''}`}
                 aria-pressed={selected}
-                aria-label={t.desk.heatBar(c.paragraphIndex + 1, c.page, c.count)}
                 onClick={() => onSelect(c)}
                 data-testid="heat-bar"
                 data-paragraph-id={c.paragraphId}
@@ -67,8 +66,10 @@ export function ParagraphHeat({ counts, selectedParagraphId, onSelect, snippetOf
                 <span className="heat-bar-track" aria-hidden="true">
                   <span className="heat-bar-fill" style={{ width: `${Math.max(6, (c.count / max) * 100)}%` }} />
                 </span>
-                <span className="heat-bar-count" aria-hidden="true">
+                {/* named by what it shows (axe: the visible text is the name), the count said in words */}
+                <span className="heat-bar-count">
                   {c.count}
+                  <span className="visually-hidden"> {t.commentThread.heatCountWord}</span>
                 </span>
               </button>
             </li>

@@ -1,7 +1,9 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { documentReleaseTime, type DocumentSummary } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
-import { formatDateTime, localInputToIso } from '../../../lib/datetime';
+import { useDateTime } from '../../../lib/councilTimeZone';
+import { zonedInputToIso } from '../../../lib/datetime';
+import { DateTimeField } from '../../../ui/DateTimeField';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { useMeeting } from '../../meetings/hooks/useMeeting';
 import { useReleaseDocument } from '../hooks/useReleaseDocument';
@@ -12,26 +14,31 @@ import { ConfirmDialog } from '../../../ui/ConfirmDialog';
  * delegates. Releasing into a meeting already published asks first: delegates get it at once.
  */
 export function ReleaseControl({ document, meetingId }: { document: DocumentSummary; meetingId: string }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const meeting = useMeeting(meetingId);
   const release = useReleaseDocument(meetingId);
   const [asking, setAsking] = useState(false);
   const [at, setAt] = useState('');
-  const inputId = useId();
+  // something typed in the day or time box that is not yet a time: never release at the default instead
+  const [unreadable, setUnreadable] = useState(false);
   const m = meeting.data;
+  const zone = m?.councilTimeZone;
+  const when = useDateTime(zone);
 
   if (document.state === 'released') {
-    const when = m ? documentReleaseTime(document, m.releaseAt) : null;
-    const later = when !== null && Date.parse(when) > Date.now();
+    const releaseAt = m ? documentReleaseTime(document, m.releaseAt) : null;
+    const later = releaseAt !== null && Date.parse(releaseAt) > Date.now();
     return (
       <span className="badge badge-ready" data-testid="document-state" data-state="released">
-        {later ? t.documentRelease.scheduled(formatDateTime(when, language)) : t.documentRelease.released}
+        {later ? t.documentRelease.scheduled(when(releaseAt)) : t.documentRelease.released}
       </span>
     );
   }
   const published = m ? m.status !== 'draft' : true;
   const confirm = () => {
-    const releaseAt = at ? localInputToIso(at) : null;
+    if (unreadable) return;
+    // typed on the council's clock, whatever the browser's zone
+    const releaseAt = at && zone ? zonedInputToIso(at, zone) : null;
     release.mutate({ id: document.id, body: { releaseAt } }, { onSuccess: () => setAsking(false) });
   };
   return (
@@ -52,13 +59,15 @@ export function ReleaseControl({ document, meetingId }: { document: DocumentSumm
           testId="release-dialog"
         >
           <p>{published ? t.documentRelease.confirmPublished(document.title) : t.documentRelease.confirmDraft(document.title)}</p>
-          <div className="field">
-            <label htmlFor={inputId}>
-              {t.documentRelease.releaseAt} <span className="muted">{t.common.optional}</span>
-            </label>
-            <input id={inputId} type="datetime-local" className="input" value={at} onChange={(e) => setAt(e.target.value)} data-testid="release-at" />
-            <p className="field-hint">{t.documentRelease.releaseAtHint}</p>
-          </div>
+          <DateTimeField
+            label={`${t.documentRelease.releaseAt} ${t.common.optional}`}
+            hint={t.documentRelease.releaseAtHint}
+            value={at}
+            onChange={setAt}
+            onUnreadable={setUnreadable}
+            error={unreadable ? t.dateTimeField.unreadable : undefined}
+            testId="release-at"
+          />
           {release.isError && <ErrorMessage error={release.error} />}
         </ConfirmDialog>
       )}

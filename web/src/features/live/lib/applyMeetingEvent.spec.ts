@@ -27,6 +27,8 @@ function comment(id: string, overrides: Partial<Comment> = {}): Comment {
     writtenAt: '2026-01-01T08:00:00Z',
     createdAt: `2026-01-01T08:00:0${id.length}Z`,
     updatedAt: '2026-01-01T08:00:00Z',
+    messages: [],
+    resolvedAt: null,
     ...overrides,
   };
 }
@@ -115,8 +117,12 @@ describe('comment filters', () => {
     expect(normalizeCommentFilters({ q: '  ', status: 'sent', documentId: '' })).toEqual({ status: 'sent' });
   });
 
-  it('leaves a text search to the server', () => {
-    expect(matchesCommentFilters(comment('x'), { q: 'ngân sách' })).toBeNull();
+  it('searches as the server does: diacritics and case folded, in the body, quote, author and document', () => {
+    expect(matchesCommentFilters(comment('x'), { q: 'ngân sách' })).toBe(false);
+    expect(matchesCommentFilters(comment('x', { body: 'Tăng kinh phí dự phòng' }), { q: 'du phong' })).toBe(true);
+    expect(matchesCommentFilters(comment('x'), { q: 'dai bieu mot' })).toBe(true);
+    expect(matchesCommentFilters(comment('x'), { q: 'du thao', status: 'sent' })).toBe(true);
+    expect(matchesCommentFilters(comment('x'), { q: 'du thao', status: 'accepted' })).toBe(false);
     expect(matchesCommentFilters(comment('x'), { paragraphId: 'p1', authorId: 'u1' })).toBe(true);
     expect(matchesCommentFilters(comment('x'), { paragraphId: 'p2' })).toBe(false);
   });

@@ -2,14 +2,25 @@ import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { AppNotification } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
-import { formatDateTime } from '../../../lib/datetime';
+import { useDateTime } from '../../../lib/councilTimeZone';
+import { useMeeting } from '../../meetings/hooks/useMeeting';
 import { useNotifications } from '../hooks/useNotifications';
 import { notificationTarget } from '../lib/notificationTarget';
 import './notifications.css';
 
+/**
+ * When a notification came, on its meeting's council clock (the bell sits above every meeting, so
+ * the page's scope may be another meeting's or none); the meeting comes from the shared cache.
+ */
+function NotificationTime({ notification }: { notification: AppNotification }) {
+  const meeting = useMeeting(notification.meetingId);
+  const when = useDateTime(meeting.data?.councilTimeZone);
+  return <time dateTime={notification.createdAt}>{when(notification.createdAt)}</time>;
+}
+
 /** Thông báo: a bell with the unread count in the header, opening the list; a tap reads one and opens what it is about. */
 export function NotificationBell() {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const { list, markRead, markAllRead } = useNotifications();
   const [open, setOpen] = useState(false);
   const navigate = useNavigate();
@@ -95,7 +106,7 @@ export function NotificationBell() {
                   >
                     <span className="notif-text">{t.notifications.text[n.kind](n.params.title)}</span>
                     <span className="notif-meta">
-                      {n.params.meetingTitle} · {formatDateTime(n.createdAt, language)}
+                      {n.params.meetingTitle} · <NotificationTime notification={n} />
                     </span>
                     {!n.readAt && <span className="visually-hidden">{t.notifications.unreadMark}</span>}
                   </button>

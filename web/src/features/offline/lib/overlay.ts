@@ -78,6 +78,8 @@ export function overlayComments(base: readonly Comment[], items: readonly Outbox
         writtenAt: body.writtenAt,
         createdAt: item.createdAt,
         updatedAt: item.createdAt,
+        messages: [],
+        resolvedAt: null,
       },
     ];
   }

@@ -1307,4 +1307,22 @@ export const en: Dictionary = {
     followUpClosed: 'The next session has started: follow-ups on this issue have ended.',
     revokeVotingRight: 'Take the vote away',
   },
+  chairHall: {
+    byUnit: 'By delegate group',
+    byUnitHint: 'Each of the council’s delegate groups becomes one discussion group.',
+    noUnit: 'Not in a delegate group',
+    title: 'Please confirm',
+    continue: 'Continue',
+    startBreakout: 'Start the group discussion',
+    endBreakout: 'End the group discussion',
+    remove: 'Remove',
+    delete: 'Delete',
+    revoke: 'Revoke',
+    transition: {
+      draft: 'Back to draft',
+      published: 'Publish',
+      in_session: 'Start the session',
+      closed: 'End the session',
+    },
+  },
 };

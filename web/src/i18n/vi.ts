@@ -1314,6 +1314,24 @@ export const vi = {
     followUpClosed: 'Kỳ họp tiếp theo đã bắt đầu: đã hết thời gian chất vấn lại nội dung này.',
     revokeVotingRight: 'Bỏ quyền biểu quyết',
   },
+  chairHall: {
+    byUnit: 'Theo tổ đại biểu',
+    byUnitHint: 'Mỗi tổ đại biểu của hội đồng thành một tổ thảo luận.',
+    noUnit: 'Chưa thuộc tổ đại biểu nào',
+    title: 'Xin xác nhận',
+    continue: 'Tiếp tục',
+    startBreakout: 'Bắt đầu thảo luận tổ',
+    endBreakout: 'Kết thúc thảo luận tổ',
+    remove: 'Xóa',
+    delete: 'Xóa',
+    revoke: 'Thu hồi',
+    transition: {
+      draft: 'Chuyển về bản nháp',
+      published: 'Công bố',
+      in_session: 'Bắt đầu phiên họp',
+      closed: 'Kết thúc phiên họp',
+    } satisfies Record<MeetingStatus, string>,
+  },
 };
 
 /** The shape every language must match at compile time. */

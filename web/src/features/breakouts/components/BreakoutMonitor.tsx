@@ -7,6 +7,7 @@ import { useEndBreakout } from '../hooks/useBreakoutMutations';
 import { useGroupMessages } from '../hooks/useGroupMessages';
 import { GroupMessageList } from './GroupMessageList';
 import { GroupReportView } from './GroupReportEditor';
+import { useConfirm } from '../../../ui/useConfirm';
 
 interface CardProps {
   meetingId: string;
@@ -70,6 +71,7 @@ export function BreakoutMonitor({ breakout, names, online, documentTitles, myId 
   const { t } = useI18n();
   const when = useDateTime();
   const end = useEndBreakout(breakout.meetingId);
+  const confirm = useConfirm();
   return (
     <div className="breakout-monitor" data-testid="breakout-monitor" data-status={breakout.status}>
       <div className="breakout-monitor-head">
@@ -82,9 +84,15 @@ export function BreakoutMonitor({ breakout, names, online, documentTitles, myId 
             type="button"
             className="button button-danger button-big"
             disabled={end.isPending}
-            onClick={() => {
-              if (window.confirm(t.breakouts.endConfirm)) end.mutate(breakout.agendaItemId);
-            }}
+            onClick={() =>
+              confirm.ask({
+                title: t.chairHall.title,
+                message: t.breakouts.endConfirm,
+                confirmLabel: t.chairHall.endBreakout,
+                testId: 'breakout-end-dialog',
+                onConfirm: () => end.mutate(breakout.agendaItemId),
+              })
+            }
             data-testid="breakout-end"
           >
             ■ {t.breakouts.end}
@@ -97,6 +105,7 @@ export function BreakoutMonitor({ breakout, names, online, documentTitles, myId 
           <GroupMonitorCard key={g.id} meetingId={breakout.meetingId} group={g} names={names} online={online} documentTitles={documentTitles} myId={myId} />
         ))}
       </ul>
+      {confirm.dialog}
     </div>
   );
 }

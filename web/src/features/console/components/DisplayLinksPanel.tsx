@@ -6,6 +6,7 @@ import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
 import { QrCode } from '../../hall/components/QrCode';
 import { useCreateDisplayLink, useDisplayLinks, useRevokeDisplayLink } from '../hooks/useDisplayLinks';
+import { useConfirm } from '../../../ui/useConfirm';
 
 /** The link just created, with its token: shown until the page is left, never again. */
 function NewLink({ url, onDismiss }: { url: string; onDismiss: () => void }) {
@@ -52,6 +53,7 @@ function LinkRow({ link, meetingId }: { link: DisplayLink; meetingId: string }) 
   const { t } = useI18n();
   const when = useDateTime();
   const revoke = useRevokeDisplayLink(meetingId);
+  const confirm = useConfirm();
   const revoked = link.revokedAt !== null;
   return (
     <li className={`display-link${revoked ? ' is-revoked' : ''}`} data-testid="display-link" data-link-id={link.id} data-revoked={revoked ? 'true' : 'false'}>
@@ -68,15 +70,16 @@ function LinkRow({ link, meetingId }: { link: DisplayLink; meetingId: string }) 
           className="button button-danger"
           disabled={revoke.isPending}
           aria-label={t.console.revokeOf(link.label)}
-          onClick={() => {
-            if (window.confirm(t.console.revokeConfirm(link.label))) revoke.mutate(link.id);
-          }}
+          onClick={() =>
+            confirm.ask({ title: t.chairHall.title, message: t.console.revokeConfirm(link.label), confirmLabel: t.chairHall.revoke, testId: 'revoke-dialog', onConfirm: () => revoke.mutate(link.id) })
+          }
           data-testid="revoke-display-link"
         >
           {t.console.revoke}
         </button>
       )}
       {revoke.isError && <ErrorMessage error={revoke.error} />}
+      {confirm.dialog}
     </li>
   );
 }

@@ -72,6 +72,10 @@ export const ERROR_CODES = [
   // session day: drafts, follow-ups
   'VOTE_NOT_DRAFT',
   'FOLLOWUP_CLOSED',
+  // chair and hall: votes on unreleased documents, the TV's short code
+  'VOTE_DOCUMENT_NOT_RELEASED',
+  'TV_CODE_INVALID',
+  'TV_CODE_RATE_LIMITED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -66,6 +66,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   OCR_FAILED: 422,
   VOTE_NOT_DRAFT: 409,
   FOLLOWUP_CLOSED: 409,
+  VOTE_DOCUMENT_NOT_RELEASED: 409,
+  TV_CODE_INVALID: 404,
+  TV_CODE_RATE_LIMITED: 429,
 };
 
 /** An error a person can act on: a stable code for the UI plus a plain message. */

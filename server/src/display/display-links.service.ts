@@ -8,7 +8,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { DomainError, notFound } from '../common/domain-error';
 import { hallBreakout } from '../events/event-visibility';
 import { MeetingEventsService } from '../events/meeting-events.service';
-import { BreakoutsService } from '../breakouts/breakouts.service';
+import { BreakoutGroupsService } from '../breakouts/breakout-groups.service';
 import { AgendaService } from '../meetings/agenda.service';
 import { MeetingAccessService } from '../meetings/meeting-access.service';
 
@@ -40,7 +40,7 @@ export class DisplayLinksService {
     private readonly access: MeetingAccessService,
     private readonly agenda: AgendaService,
     private readonly events: MeetingEventsService,
-    private readonly breakouts: BreakoutsService,
+    private readonly breakouts: BreakoutGroupsService,
   ) {}
 
   async list(caller: AuthUser, meetingId: string): Promise<DisplayLink[]> {

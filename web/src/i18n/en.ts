@@ -551,6 +551,9 @@ export const en: Dictionary = {
     OCR_FAILED: 'Scan, text not recognised: the text on the scanned pages could not be recognised. Scan it again more clearly (300 dpi) and upload it again.',
     VOTE_NOT_DRAFT: 'This vote has been opened or closed, so it can no longer be changed or deleted.',
     FOLLOWUP_CLOSED: 'The next session has started: follow-ups on this issue have ended. Send a new written question in that session.',
+    VOTE_DOCUMENT_NOT_RELEASED: 'The document of this vote is not released to delegates yet. Release it before opening the vote.',
+    TV_CODE_INVALID: 'The code is wrong or has expired. Look for a new code on the chair console.',
+    TV_CODE_RATE_LIMITED: 'Too many wrong codes. Wait a minute and try again.',
   },
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {

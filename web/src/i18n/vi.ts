@@ -555,6 +555,9 @@ export const vi = {
     OCR_FAILED: 'Bản quét, chưa nhận dạng chữ: không nhận dạng được chữ trên các trang quét. Hãy quét lại rõ hơn (300 dpi) rồi tải lên lại.',
     VOTE_NOT_DRAFT: 'Biểu quyết này đã mở hoặc đã kết thúc nên không sửa, không xóa được nữa.',
     FOLLOWUP_CLOSED: 'Kỳ họp tiếp theo đã bắt đầu: việc chất vấn lại nội dung này đã kết thúc. Hãy gửi phiếu chất vấn mới tại kỳ họp này.',
+    VOTE_DOCUMENT_NOT_RELEASED: 'Tài liệu của biểu quyết này chưa phát hành cho đại biểu. Hãy phát hành tài liệu trước khi mở biểu quyết.',
+    TV_CODE_INVALID: 'Mã không đúng hoặc đã hết hạn. Hãy xem mã mới trên màn hình điều hành.',
+    TV_CODE_RATE_LIMITED: 'Nhập sai quá nhiều lần. Hãy đợi một phút rồi thử lại.',
   } satisfies Record<ErrorCode, string>,
   // ---- live meeting: connection, meeting page, secretariat desk, chair console, hall screen ----
   live: {

@@ -668,6 +668,14 @@ const CASES: Record<string, RouteCase> = {
     expect: { anonymous: 401, admin: 200, secretary: 200, chair: 404, delegate: 404, observer: 404, outsider: 404, foreign: 404 },
     params: () => ({ id: w.council.id }),
   },
+  // ---- chair and hall: the group discussion's countdown
+  'POST /meetings/{id}/breakouts/countdown': { expect: breakoutsStaff(200), params: M, body: async () => ({ agendaItemId: (await breakout('running')).itemId, minutes: 10 }) },
+  // the TV's short code: made by the secretariat (as display links), redeemed by whoever holds it (no login)
+  'POST /meetings/{id}/tv-codes': { expect: staffOnly(201), params: M, body: () => ({ label: `TV ${++counter}` }) },
+  'POST /tv-codes/redeem': {
+    expect: { anonymous: 200, admin: 200, secretary: 200, chair: 200, delegate: 200, observer: 200, outsider: 200, foreign: 200 },
+    body: async () => ({ code: (await w.secretary.post<{ code: string }>(`/meetings/${w.meeting.id}/tv-codes`, { label: `TV ${++counter}` })).body.code }),
+  },
 };
 
 /** A new delegate of the meeting, whose password the secretariat may reset. */
@@ -925,6 +933,10 @@ const OFFICIAL_EXPECT: Record<string, number> = {
   'DELETE /votes/{id}': 403,
   'DELETE /meetings/{id}/speaking-times': 403,
   'GET /councils/{id}/speaking-times': 404,
+  // chair and hall
+  'POST /meetings/{id}/breakouts/countdown': 403,
+  'POST /meetings/{id}/tv-codes': 403,
+  'POST /tv-codes/redeem': 200,
 };
 
 describe('the official (người trả lời chất vấn)', () => {

@@ -25,3 +25,4 @@ export * from './account-slips';
 export * from './notifications';
 export * from './signatures';
 export * from './server-messages';
+export * from './tv-codes';

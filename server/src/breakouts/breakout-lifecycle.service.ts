@@ -22,6 +22,18 @@ export class BreakoutLifecycleService {
     return this.move(caller, meetingId, agendaItemId, 'running', 'ended');
   }
 
+  /** Sets (minutes from now) or takes away the countdown of a running group discussion; everyone who sees the breakout sees it. */
+  async setCountdown(caller: AuthUser, meetingId: string, agendaItemId: string, minutes: number | null): Promise<Breakout> {
+    await this.access.requireManage(caller, meetingId);
+    return this.events.transaction(async (tx, emit) => {
+      const [row] = await tx.query('SELECT status FROM breakouts WHERE agenda_item_id = $1 AND meeting_id = $2 FOR UPDATE', [agendaItemId, meetingId]);
+      if (!row) throw notFound('Breakout');
+      if (row.status !== 'running') throw new DomainError('BREAKOUT_NOT_RUNNING', 'Start the group discussion before setting its countdown');
+      await tx.query(`UPDATE breakouts SET ends_at = CASE WHEN $2::int IS NULL THEN NULL ELSE now() + make_interval(mins => $2::int) END WHERE agenda_item_id = $1`, [agendaItemId, minutes]);
+      return announceBreakout(tx, emit, agendaItemId);
+    });
+  }
+
   private async move(caller: AuthUser, meetingId: string, agendaItemId: string, from: BreakoutStatus, to: BreakoutStatus): Promise<Breakout> {
     await this.access.requireManage(caller, meetingId);
     return this.events.transaction(async (tx, emit) => {

@@ -78,7 +78,7 @@ export async function loadBreakout(db: EntityManager, agendaItemId: string): Pro
   const [b] = await db.query('SELECT * FROM breakouts WHERE agenda_item_id = $1', [agendaItemId]);
   if (!b) throw notFound('Breakout');
   const groups: GroupRow[] = await db.query(`${SELECT_GROUPS} WHERE g.agenda_item_id = $1 GROUP BY g.id ORDER BY g.position`, [agendaItemId]);
-  return { meetingId: b.meeting_id, agendaItemId, status: b.status, startedAt: iso(b.started_at), endedAt: iso(b.ended_at), groups: groups.map(toGroup) };
+  return { meetingId: b.meeting_id, agendaItemId, status: b.status, startedAt: iso(b.started_at), endedAt: iso(b.ended_at), endsAt: iso(b.ends_at), groups: groups.map(toGroup) };
 }
 
 /** The full breakout goes into the log; who sees which groups of it is event-visibility's rule (and members' live group rooms follow it). */

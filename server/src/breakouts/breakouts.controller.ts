@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   autoSplitRequest,
+  breakoutCountdownRequest,
   breakoutItemRequest,
   postGroupMessageRequest,
   prepareBreakoutRequest,
@@ -10,6 +11,7 @@ import {
   updateBreakoutGroupRequest,
   type AutoSplitRequest,
   type Breakout,
+  type BreakoutCountdownRequest,
   type BreakoutItemRequest,
   type GroupMessage,
   type PostGroupMessageRequest,
@@ -61,6 +63,12 @@ export class BreakoutsController {
   @HttpCode(200)
   end(@CurrentUser() caller: AuthUser, @UuidParam('id') meetingId: string, @ZodBody(breakoutItemRequest) body: BreakoutItemRequest): Promise<Breakout> {
     return this.lifecycle.end(caller, meetingId, body.agendaItemId);
+  }
+
+  @Post('meetings/:id/breakouts/countdown')
+  @HttpCode(200)
+  countdown(@CurrentUser() caller: AuthUser, @UuidParam('id') meetingId: string, @ZodBody(breakoutCountdownRequest) body: BreakoutCountdownRequest): Promise<Breakout> {
+    return this.lifecycle.setCountdown(caller, meetingId, body.agendaItemId, body.minutes);
   }
 
   @Patch('breakout-groups/:id')

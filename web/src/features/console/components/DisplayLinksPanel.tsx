@@ -7,6 +7,7 @@ import { LoadingState } from '../../../ui/LoadingState';
 import { QrCode } from '../../hall/components/QrCode';
 import { useCreateDisplayLink, useDisplayLinks, useRevokeDisplayLink } from '../hooks/useDisplayLinks';
 import { useConfirm } from '../../../ui/useConfirm';
+import { TvCodeCard } from '../../tv-setup/components/TvCodeCard';
 
 /** The link just created, with its token: shown until the page is left, never again. */
 function NewLink({ url, onDismiss }: { url: string; onDismiss: () => void }) {
@@ -115,6 +116,7 @@ export function DisplayLinksPanel({ meetingId }: { meetingId: string }) {
         </button>
       </form>
       {create.isError && <ErrorMessage error={create.error} />}
+      <TvCodeCard meetingId={meetingId} label={label.trim() || t.console.linkLabelDefault} />
       {links.isPending && <LoadingState />}
       {links.isError && <ErrorMessage error={links.error} onRetry={() => void links.refetch()} />}
       {links.data && links.data.length === 0 && <p className="muted">{t.console.noLinks}</p>}

@@ -734,6 +734,13 @@ const CASES: Record<string, RouteCase> = {
     expect: { anonymous: 401, admin: 404, secretary: 200, chair: 200, delegate: 404, observer: 404, outsider: 404, foreign: 404 },
     params: async () => ({ id: (await delegateComment()).id }),
     body: () => ({ resolved: true }),
+  // ---- chair and hall: the group discussion's countdown
+  'POST /meetings/{id}/breakouts/countdown': { expect: breakoutsStaff(200), params: M, body: async () => ({ agendaItemId: (await breakout('running')).itemId, minutes: 10 }) },
+  // the TV's short code: made by the secretariat (as display links), redeemed by whoever holds it (no login)
+  'POST /meetings/{id}/tv-codes': { expect: staffOnly(201), params: M, body: () => ({ label: `TV ${++counter}` }) },
+  'POST /tv-codes/redeem': {
+    expect: { anonymous: 200, admin: 200, secretary: 200, chair: 200, delegate: 200, observer: 200, outsider: 200, foreign: 200 },
+    body: async () => ({ code: (await w.secretary.post<{ code: string }>(`/meetings/${w.meeting.id}/tv-codes`, { label: `TV ${++counter}` })).body.code }),
   },
 };
 
@@ -1002,6 +1009,10 @@ const OFFICIAL_EXPECT: Record<string, number> = {
   // a comment's conversation: none of the official's
   'POST /comments/{id}/messages': 404,
   'PUT /comments/{id}/resolution': 404,
+  // chair and hall
+  'POST /meetings/{id}/breakouts/countdown': 403,
+  'POST /meetings/{id}/tv-codes': 403,
+  'POST /tv-codes/redeem': 200,
 };
 
 describe('the official (người trả lời chất vấn)', () => {

@@ -30,6 +30,8 @@ export interface Breakout {
   status: BreakoutStatus;
   startedAt: string | null;
   endedAt: string | null;
+  /** When the group discussion is due to end (the chair's countdown, held by the server); null: no countdown. */
+  endsAt: string | null;
   /** Staff see every group; a delegate sees the groups they belong to. */
   groups: BreakoutGroup[];
 }
@@ -68,6 +70,19 @@ export type UpdateBreakoutGroupRequest = z.infer<typeof updateBreakoutGroupReque
 
 export const breakoutItemRequest = z.object({ agendaItemId: z.string().uuid() });
 export type BreakoutItemRequest = z.infer<typeof breakoutItemRequest>;
+
+/** The chair's countdown for a running group discussion: minutes from now, or null to take it away. */
+export const breakoutCountdownRequest = z.object({
+  agendaItemId: z.string().uuid(),
+  minutes: z.number().int().min(1).max(240).nullable(),
+});
+export type BreakoutCountdownRequest = z.infer<typeof breakoutCountdownRequest>;
+
+/** Seconds left of a group discussion's countdown on the given clock (0 once due); null without a countdown. */
+export function breakoutSecondsLeft(breakout: Pick<Breakout, 'status' | 'endsAt'>, nowMs: number): number | null {
+  if (breakout.status !== 'running' || !breakout.endsAt) return null;
+  return Math.max(0, Math.ceil((Date.parse(breakout.endsAt) - nowMs) / 1000));
+}
 
 export const citationSchema = z.object({ documentId: z.string().uuid(), paragraphId: z.string().uuid() });
 export type Citation = z.infer<typeof citationSchema>;

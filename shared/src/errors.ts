@@ -83,6 +83,10 @@ export const ERROR_CODES = [
   'COMMENT_RESOLVED',
   'COMMENT_THREAD_NOT_OPEN',
   'COMMENT_THREAD_FULL',
+  // chair and hall: votes on unreleased documents, the TV's short code
+  'VOTE_DOCUMENT_NOT_RELEASED',
+  'TV_CODE_INVALID',
+  'TV_CODE_RATE_LIMITED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

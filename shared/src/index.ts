@@ -26,3 +26,4 @@ export * from './notifications';
 export * from './signatures';
 export * from './server-messages';
 export * from './text-search';
+export * from './tv-codes';

@@ -37,7 +37,12 @@ it('moves two delegates into their own group rooms, keeps each group’s message
   const chair = await logIn(chairContext, 'chutoa');
   const one = await logIn(oneContext, 'daibieu01');
   const two = await logIn(twoContext, 'daibieu02');
-  chair.on('dialog', (dialog) => void dialog.accept());
+  // the app asks with its own dialogs: a native confirm() would fail the test
+  const nativeDialogs: string[] = [];
+  chair.on('dialog', (dialog) => {
+    nativeDialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
   try {
     const d01 = await userId('daibieu01');
     const d02 = await userId('daibieu02');
@@ -89,6 +94,13 @@ it('moves two delegates into their own group rooms, keeps each group’s message
     expect(await editorGroups.count()).toBe(2);
     expect(await editorGroups.nth(0).locator('[data-testid="breakout-group-size"]').textContent()).toContain('2');
     await chair.click('[data-testid="breakout-start"]');
+    // Hủy first: nothing starts
+    const startDialog = chair.locator('[data-testid="breakout-start-dialog"]');
+    await startDialog.getByRole('button', { name: 'Hủy' }).click();
+    await startDialog.waitFor({ state: 'detached' });
+    expect(await chair.locator('[data-testid="breakout-monitor"][data-status="running"]').count()).toBe(0);
+    await chair.click('[data-testid="breakout-start"]');
+    await startDialog.locator('[data-testid="confirm-dialog-ok"]').click();
     await chair.locator('[data-testid="breakout-monitor"][data-status="running"]').waitFor({ timeout: 15_000 });
 
     // each delegate's screen moves into their own group's room by itself
@@ -144,6 +156,7 @@ it('moves two delegates into their own group rooms, keeps each group’s message
 
     // the chair ends the breakout: everyone is back on the plenary page, the report under the item
     await chair.click('[data-testid="breakout-end"]');
+    await chair.locator('[data-testid="breakout-end-dialog"] [data-testid="confirm-dialog-ok"]').click();
     await one.locator('[data-testid="meeting-page"]').waitFor({ timeout: 15_000 });
     await two.locator('[data-testid="meeting-page"]').waitFor({ timeout: 15_000 });
     await one.locator('[data-testid="breakout-ended-notice"]').waitFor();
@@ -151,6 +164,7 @@ it('moves two delegates into their own group rooms, keeps each group’s message
     await reportUnderItem.waitFor({ timeout: 15_000 });
     expect(await reportUnderItem.textContent()).toContain(report);
     expect(await two.content()).not.toContain(secret);
+    expect(nativeDialogs).toEqual([]);
   } catch (e) {
     await screenshotOnFailure(chair, 'breakouts-chair');
     await screenshotOnFailure(one, 'breakouts-daibieu01');

@@ -74,6 +74,9 @@ const STATUS_BY_CODE: Record<ErrorCode, number> = {
   COMMENT_RESOLVED: 409,
   COMMENT_THREAD_NOT_OPEN: 409,
   COMMENT_THREAD_FULL: 409,
+  VOTE_DOCUMENT_NOT_RELEASED: 409,
+  TV_CODE_INVALID: 404,
+  TV_CODE_RATE_LIMITED: 429,
 };
 
 /** An error a person can act on: a stable code for the UI plus a plain message. */

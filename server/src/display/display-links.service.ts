@@ -8,7 +8,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
 import { hallBreakout } from '../events/event-visibility';
 import { MeetingEventsService } from '../events/meeting-events.service';
-import { BreakoutsService } from '../breakouts/breakouts.service';
+import { BreakoutGroupsService } from '../breakouts/breakout-groups.service';
 import { AgendaService } from '../meetings/agenda.service';
 import { MeetingAccessService } from '../meetings/meeting-access.service';
 
@@ -40,7 +40,7 @@ export class DisplayLinksService {
     private readonly access: MeetingAccessService,
     private readonly agenda: AgendaService,
     private readonly events: MeetingEventsService,
-    private readonly breakouts: BreakoutsService,
+    private readonly breakouts: BreakoutGroupsService,
   ) {}
 
   async list(caller: AuthUser, meetingId: string): Promise<DisplayLink[]> {
@@ -51,11 +51,16 @@ export class DisplayLinksService {
 
   async create(caller: AuthUser, meetingId: string, req: CreateDisplayLinkRequest): Promise<DisplayLink> {
     await this.access.require(caller, meetingId, 'meeting.update');
+    return this.createFor(meetingId, req.label, caller.id);
+  }
+
+  /** A new link of the meeting, made on behalf of `createdBy` (access checked by the caller: a TV code redeemed, or create above). */
+  async createFor(meetingId: string, label: string, createdBy: string): Promise<DisplayLink> {
     const token = crypto.randomBytes(24).toString('base64url');
     const row = await this.events.transaction(async (tx, emit) => {
       const [inserted]: LinkRow[] = await tx.query(
         'INSERT INTO display_links (meeting_id, label, token_hash, created_by) VALUES ($1, $2, $3, $4) RETURNING *',
-        [meetingId, req.label, sha256(token), caller.id],
+        [meetingId, label, sha256(token), createdBy],
       );
       await emit(meetingId, 'displayLinks.changed', { meetingId }, { to: 'staff' });
       return inserted;

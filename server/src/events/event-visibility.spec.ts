@@ -22,6 +22,7 @@ const breakout: Breakout = {
   status: 'running',
   startedAt: null,
   endedAt: null,
+  endsAt: null,
   groups: [
     { id: 'g1', meetingId: M, agendaItemId: 'a1', name: 'Tổ 1', leaderId: 'me', memberIds: ['me'], documentIds: [], report: { text: 'nháp', submittedAt: null, updatedAt: '' }, messageCount: 2, lastMessageAt: null },
     { id: 'g2', meetingId: M, agendaItemId: 'a1', name: 'Tổ 2', leaderId: 'x', memberIds: ['x'], documentIds: [], report: { text: 'xong', submittedAt: '2026-01-01T00:00:00Z', updatedAt: '' }, messageCount: 1, lastMessageAt: null },

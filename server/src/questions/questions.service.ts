@@ -9,6 +9,7 @@ import {
   type CreatePositionRequest,
   type IssueMessage,
   type IssueStatus,
+  type MeetingRole,
   type MergeQuestionRequest,
   type MyQuestions,
   type OfficialDesk,
@@ -30,6 +31,7 @@ import { DomainError, forbidden, notFound } from '../common/domain-error';
 import { MeetingEventsService, type EmitFn } from '../events/meeting-events.service';
 import { MeetingAccessService } from '../meetings/meeting-access.service';
 import { isUniqueViolation, SpeakersService, updatedRows } from '../speakers/speakers.service';
+import { readableDocumentIds } from '../documents/readable-documents';
 import type { QuestionReportInput } from './questions-report';
 
 type Queryable = Pick<EntityManager, 'query'>;
@@ -194,7 +196,7 @@ export class QuestionsService {
 
   /** 201 when stored, 200 for a replay of the same client id. */
   async submit(caller: AuthUser, meetingId: string, req: SubmitQuestionRequest): Promise<{ question: Question; created: boolean }> {
-    await this.access.require(caller, meetingId, 'questions.ask');
+    const { role } = await this.access.require(caller, meetingId, 'questions.ask');
     const replay = await this.questionByClientId(caller.id, req.clientId);
     if (replay) return { question: replay, created: false };
     const settings = await this.settings(this.db.manager, meetingId);
@@ -204,7 +206,7 @@ export class QuestionsService {
     const [pos]: { official_user_id: string | null }[] = await this.db.query('SELECT official_user_id FROM official_positions WHERE id = $1 AND meeting_id = $2', [req.positionId, meetingId]);
     if (!pos) throw new DomainError('VALIDATION_FAILED', 'Choose a position of this meeting', [{ path: 'positionId', message: 'Unknown position' }]);
     if (!pos.official_user_id) throw new DomainError('NO_OFFICIAL_ASSIGNED', 'No official answers for this position yet; choose another or ask the secretariat');
-    const refs = await this.checkRefs(meetingId, req.refs);
+    const refs = await this.checkRefs(meetingId, role, req.refs);
     let id: string | null = null;
     await this.events.transaction(async (tx, emit) => {
       const rows = await tx.query(
@@ -494,9 +496,12 @@ export class QuestionsService {
     if (n !== new Set(ids).size) throw new DomainError('VALIDATION_FAILED', 'Choose questions of this meeting (not ones merged into another)', [{ path: 'questionIds', message: 'Unknown question' }]);
   }
 
-  private async checkRefs(meetingId: string, refs: SubmitQuestionRequest['refs']): Promise<QuestionRef[]> {
+  private async checkRefs(meetingId: string, role: MeetingRole | null, refs: SubmitQuestionRequest['refs']): Promise<QuestionRef[]> {
     const out: QuestionRef[] = [];
+    // a document not released to the asker is as unknown as one of another meeting: its title never comes back
+    const readable = await readableDocumentIds(this.db, meetingId, role, refs.map((r) => r.documentId));
     for (const ref of refs) {
+      if (!readable.has(ref.documentId)) throw new DomainError('INVALID_ANCHOR', 'A referenced document or paragraph is not part of this meeting', [{ path: 'refs', message: 'Unknown document' }]);
       const [row]: { title: string; index: number | null }[] = await this.db.query(
         `SELECT d.title, p.index FROM documents d
            LEFT JOIN paragraphs p ON p.id = $2 AND p.version_id IN (SELECT id FROM document_versions WHERE document_id = d.id)

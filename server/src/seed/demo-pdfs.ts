@@ -238,10 +238,10 @@ export function drawSignature(doc: Doc, lines: string[], name: string): void {
   doc.x = LEFT;
 }
 
-const SESSION = 'KHÓA XXI, KỲ HỌP THỨ BẢY';
-const SESSION_LOWER = 'khóa XXI, kỳ họp thứ bảy';
-export const CHAIR = 'Nguyễn Văn Thành';
-const PEOPLES_COMMITTEE_CHAIR = 'Trần Minh Đức';
+const SESSION = 'KHÓA XXI, KỲ HỌP THỨ MƯỜI HAI';
+const SESSION_LOWER = 'khóa XXI, kỳ họp thứ mười hai';
+export const CHAIR = 'Nguyễn Văn Thắng'; // the demo council's chair (chutoa)
+const PEOPLES_COMMITTEE_CHAIR = 'Đinh Công Minh'; // the demo's Chủ tịch UBND xã (chutichubnd)
 
 // ─── Draft resolution ───────────────────────────────────────────────────────
 

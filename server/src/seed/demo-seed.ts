@@ -95,9 +95,14 @@ export async function seedDemoIfEmpty(app: INestApplication, now = new Date()): 
     ['thuky1', 'thuky2', 'chutoa'].map((u) => ({ councilId: council.id, userId: created.get(u)!.id })),
   );
 
+  // the session is tomorrow at 08:30 in Vietnam (UTC+7, no daylight saving), its documents released today
   const day = 24 * 3600_000;
-  const startsAt = new Date(now.getTime() + 2 * day);
-  startsAt.setUTCHours(1, 30, 0, 0); // 08:30 in Vietnam
+  const vietnam = 7 * 3600_000;
+  const todayInVietnam = Math.floor((now.getTime() + vietnam) / day) * day - vietnam;
+  const startsAt = new Date(todayInVietnam + day + 8.5 * 3600_000);
+  const releaseAt = new Date(Math.max(todayInVietnam, now.getTime() - 3600_000));
+  // comments and written questions until an hour before it opens (at least 7.5 hours from the first start)
+  const deadline = new Date(startsAt.getTime() - 3600_000);
   const meeting = await db.getRepository(MeetingEntity).save({
     councilId: council.id,
     title: 'Kỳ họp thứ mười hai, HĐND xã Yên Hòa khóa XXI, nhiệm kỳ 2021–2026',
@@ -105,8 +110,8 @@ export async function seedDemoIfEmpty(app: INestApplication, now = new Date()): 
     status: 'published' as const,
     location: 'Hội trường UBND xã Yên Hòa',
     startsAt,
-    releaseAt: new Date(now.getTime() - 3600_000),
-    commentDeadline: new Date(startsAt.getTime() - 12 * 3600_000),
+    releaseAt,
+    commentDeadline: deadline,
   });
   await db.getRepository(ParticipantEntity).insert(
     DEMO_PEOPLE.filter((p) => p.role !== 'admin').map((p) => ({
@@ -153,6 +158,6 @@ export async function seedDemoIfEmpty(app: INestApplication, now = new Date()): 
       await fs.rm(file, { force: true });
     }
   }
-  await seedDemoQuestions(db, meeting.id, (u) => created.get(u)!.id, new Date(startsAt.getTime() - 12 * 3600_000));
+  await seedDemoQuestions(db, meeting.id, (u) => created.get(u)!.id, deadline);
   return { councilName: DEMO_COUNCIL, logins: loginsToPrint() };
 }

@@ -7,6 +7,7 @@ import {
   councilCan,
   councilRoleOf,
   DEFAULT_SPEAKING_TIMES,
+  type MeetingRole,
   type OpenQuestionIssue,
   type ReorderSpeakersRequest,
   type RequestFloorRequest,
@@ -25,6 +26,7 @@ import { AuditService } from '../audit/audit.service';
 import { DomainError, forbidden, notFound } from '../common/domain-error';
 import { MeetingEventsService, type EmitFn } from '../events/meeting-events.service';
 import { MeetingAccessService } from '../meetings/meeting-access.service';
+import { readableDocumentIds } from '../documents/readable-documents';
 
 interface SpeechRow {
   id: string;
@@ -149,12 +151,12 @@ export class SpeakersService {
   }
 
   async requestFloor(caller: AuthUser, meetingId: string, agendaItemId: string, req: RequestFloorRequest): Promise<{ list: SpeakersList; created: boolean }> {
-    const { meeting } = await this.access.require(caller, meetingId, 'speakers.request');
+    const { meeting, role } = await this.access.require(caller, meetingId, 'speakers.request');
     if (meeting.status === 'closed') throw new DomainError('CONFLICT', 'The meeting is closed');
     await this.assertItem(meetingId, agendaItemId);
     const [replay] = await this.db.query('SELECT id FROM speeches WHERE user_id = $1 AND client_id = $2', [caller.id, req.clientId]);
     if (replay) return { list: await this.loadList(this.db.manager, meetingId, agendaItemId), created: false };
-    if (req.anchor) await this.assertAnchor(meetingId, req.anchor.documentId, req.anchor.paragraphId);
+    if (req.anchor) await this.assertAnchor(meetingId, role, req.anchor.documentId, req.anchor.paragraphId);
     if (req.questionIssueId) await this.assertIssue(meetingId, req.questionIssueId);
     const list = await this.change(meetingId, agendaItemId, async (tx) => {
       const [{ closed }]: { closed: boolean }[] = await tx.query('SELECT closed FROM speaker_lists WHERE agenda_item_id = $1', [agendaItemId]);
@@ -495,8 +497,9 @@ export class SpeakersService {
     if (!row) throw notFound('Agenda item');
   }
 
-  private async assertAnchor(meetingId: string, documentId: string, paragraphId: string): Promise<void> {
-    const [row] = await this.db.query(
+  private async assertAnchor(meetingId: string, role: MeetingRole | null, documentId: string, paragraphId: string): Promise<void> {
+    // a document not released to the speaker is as unknown as one of another meeting: the list would show its title
+    const [row] = !(await readableDocumentIds(this.db, meetingId, role, [documentId])).has(documentId) ? [] : await this.db.query(
       `SELECT 1 FROM paragraphs p JOIN document_versions v ON v.id = p.version_id JOIN documents d ON d.id = v.document_id
         WHERE p.id = $1 AND d.id = $2 AND d.meeting_id = $3`,
       [paragraphId, documentId, meetingId],

@@ -21,6 +21,7 @@ import { AttendanceService } from '../attendance/attendance.service';
 import { AuditService } from '../audit/audit.service';
 import { DomainError, forbidden, notFound } from '../common/domain-error';
 import { MeetingEventsService, type EmitFn } from '../events/meeting-events.service';
+import { releasedToDelegates } from '../documents/readable-documents';
 import { MeetingAccessService } from '../meetings/meeting-access.service';
 import { updateReturning } from '../common/update-returning';
 import { rewriteSecretBallots } from './secret-ballots';
@@ -99,6 +100,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     const row = await this.find(this.db.manager, voteId);
     if (row.status !== 'draft') throw new DomainError(row.status === 'closed' ? 'VOTE_CLOSED' : 'CONFLICT', row.status === 'closed' ? 'This vote has closed; repeat it to vote again' : 'This vote is already open');
     if (row.kind === 'show_of_hands') throw new DomainError('VALIDATION_FAILED', 'A show-of-hands vote is not opened on phones: enter its result');
+    await this.assertDocumentReleased(row);
     const sitting = await this.attendance.openSitting(this.db.manager, row.meeting_id);
     if (!sitting) throw new DomainError('SITTING_NOT_OPEN', 'Open a sitting (phiên họp) before opening a vote');
     const [other] = await this.db.query(`SELECT question FROM votes WHERE meeting_id = $1 AND status = 'open'`, [row.meeting_id]);
@@ -176,6 +178,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     const row = await this.find(this.db.manager, voteId);
     if (row.status === 'closed') throw new DomainError('VOTE_CLOSED', 'This vote has closed; its result cannot change');
     if (row.kind !== 'show_of_hands') throw new DomainError('VALIDATION_FAILED', 'Only a show-of-hands vote takes a result entered by hand');
+    await this.assertDocumentReleased(row);
     const settings = await this.attendance.settingsOfMeeting(this.db.manager, row.meeting_id);
     const cast = req.yes + req.no + req.abstain;
     if (cast > settings.seats) throw new DomainError('VALIDATION_FAILED', `More votes (${cast}) than seats (${settings.seats})`, [{ path: 'yes', message: 'More votes than seats' }]);
@@ -349,6 +352,16 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
       if (b) myBallot = { cast: true, choice: null };
     }
     return { ...toVote(row), myBallot };
+  }
+
+  /**
+   * An open or closed vote is everyone's to see, with its question (which names the document) and its
+   * section's text: it may not reach delegates before the document it is about does.
+   */
+  private async assertDocumentReleased(row: VoteRow): Promise<void> {
+    if (row.document_id && !(await releasedToDelegates(this.db, row.meeting_id, row.document_id))) {
+      throw new DomainError('VOTE_DOCUMENT_NOT_RELEASED', 'Release the document to delegates before opening a vote on it');
+    }
   }
 
   private async checkRefs(meetingId: string, req: CreateVoteRequest): Promise<{ versionId: string | null }> {

@@ -15,6 +15,7 @@ import { OfflineSentNotice } from '../features/my-comments/components/OfflineSen
 
 // Heavy or staff-only screens load on demand: pdf.js only when a document opens. The login page
 // (and zod, which its form validation needs) loads only for someone not yet signed in.
+const TvCodePage = lazy(() => import('../features/tv-setup/components/TvCodePage').then((m) => ({ default: m.TvCodePage })));
 const LoginPage = lazy(() => import('../features/auth/components/LoginPage').then((m) => ({ default: m.LoginPage })));
 const ViewerPage = lazy(() => import('../features/document-reader/components/ViewerPage').then((m) => ({ default: m.ViewerPage })));
 const CreateMeetingPage = lazy(() =>
@@ -47,6 +48,7 @@ export function App() {
         <Routes>
           <Route path="/login" element={<LoginPage />} />
           <Route path="/hall/:meetingId" element={<HallPage />} />
+          <Route path="/tv" element={<TvCodePage />} />
           <Route
             path="/documents/:documentId"
             element={

@@ -87,7 +87,7 @@ describe('extractParagraphs on a draft resolution', () => {
       'Số: /NQ-HĐND Yên Hòa, ngày tháng 12 năm 2026',
       'NGHỊ QUYẾT',
       'Về chính sách hỗ trợ phát triển sản xuất nông nghiệp giai đoạn 2027 – 2030',
-      'HỘI ĐỒNG NHÂN DÂN XÃ YÊN HÒA KHÓA XXI, KỲ HỌP THỨ BẢY',
+      'HỘI ĐỒNG NHÂN DÂN XÃ YÊN HÒA KHÓA XXI, KỲ HỌP THỨ MƯỜI HAI',
       'Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;',
       'Căn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2025;',
       'Xét Tờ trình của Ủy ban nhân dân xã Yên Hòa; Báo cáo thẩm tra của Ban Kinh tế – Xã hội Hội đồng nhân dân xã; ý kiến thảo luận của đại biểu Hội đồng nhân dân xã tại kỳ họp.',
@@ -100,9 +100,9 @@ describe('extractParagraphs on a draft resolution', () => {
       ...ARTICLES[2].clauses,
       'Điều 4. Tổ chức thực hiện',
       ...ARTICLES[3].clauses,
-      'Nghị quyết này đã được Hội đồng nhân dân xã Yên Hòa khóa XXI, kỳ họp thứ bảy thông qua ngày tháng 12 năm 2026 và có hiệu lực từ ngày 01 tháng 01 năm 2027./.',
+      'Nghị quyết này đã được Hội đồng nhân dân xã Yên Hòa khóa XXI, kỳ họp thứ mười hai thông qua ngày tháng 12 năm 2026 và có hiệu lực từ ngày 01 tháng 01 năm 2027./.',
       'TM. HỘI ĐỒNG NHÂN DÂN CHỦ TỊCH',
-      'Nguyễn Văn Thành',
+      'Nguyễn Văn Thắng',
     ]);
     expect(paragraphs).toHaveLength(30);
   });

@@ -43,7 +43,7 @@ describe('structure labels on a generated draft resolution', () => {
       ['Điều 3', 'body', 'Kinh phí thực hiện được b'],
       ['Điều 3', 'body', 'Nghị quyết này đã được Hộ'],
       ['Phần ký', 'closing', 'TM. HỘI ĐỒNG NHÂN DÂN CHỦ'],
-      ['Phần ký', 'closing', 'Nguyễn Văn Thành'],
+      ['Phần ký', 'closing', 'Nguyễn Văn Thắng'],
     ]);
   });
 });
@@ -95,7 +95,7 @@ describe('structure labels on a generated regulation with Phần, Chương and M
       ['Điều 3', 'body', 'Hộ chăn nuôi được hỗ trợ '],
       ['Phần ký', 'closing', 'TM. HỘI ĐỒNG NHÂN DÂN'],
       ['Phần ký', 'closing', 'CHỦ TỊCH'],
-      ['Phần ký', 'closing', 'Nguyễn Văn Thành'],
+      ['Phần ký', 'closing', 'Nguyễn Văn Thắng'],
     ]);
   });
 });

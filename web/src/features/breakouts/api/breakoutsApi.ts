@@ -20,6 +20,7 @@ export const breakoutsApi = {
   updateGroup: (groupId: string, body: UpdateBreakoutGroupRequest) => apiClient.patch<Breakout>(group(groupId), body),
   start: (meetingId: string, agendaItemId: string) => apiClient.post<Breakout>(`${meeting(meetingId)}/start`, { agendaItemId }),
   end: (meetingId: string, agendaItemId: string) => apiClient.post<Breakout>(`${meeting(meetingId)}/end`, { agendaItemId }),
+  countdown: (meetingId: string, agendaItemId: string, minutes: number | null) => apiClient.post<Breakout>(`${meeting(meetingId)}/countdown`, { agendaItemId, minutes }),
   messages: (groupId: string) => apiClient.get<GroupMessage[]>(`${group(groupId)}/messages`),
   /** 201 when stored, 200 when this clientId was already stored (a retry): either way the message. */
   postMessage: (groupId: string, body: PostGroupMessageRequest) => apiClient.post<GroupMessage>(`${group(groupId)}/messages`, body),

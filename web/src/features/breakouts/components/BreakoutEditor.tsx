@@ -3,6 +3,8 @@ import type { Breakout, DocumentSummary, Participant, PrepareBreakoutRequest } f
 import { useI18n } from '../../../i18n/useI18n';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { useAutoSplit, usePrepareBreakout, useStartBreakout } from '../hooks/useBreakoutMutations';
+import { useConfirm } from '../../../ui/useConfirm';
+import { splitByUnit } from '../lib/splitByUnit';
 
 interface DraftGroup {
   key: string;
@@ -55,6 +57,7 @@ export function BreakoutEditor({ meetingId, agendaItemId, breakout, delegates, o
   const prepare = usePrepareBreakout(meetingId);
   const auto = useAutoSplit(meetingId);
   const start = useStartBreakout(meetingId);
+  const confirm = useConfirm();
 
   // a new breakout from the server replaces the draft unless the secretary has changed it (read from a ref: a change of dirty alone does not reset)
   const dirtyRef = useRef(dirty);
@@ -85,13 +88,27 @@ export function BreakoutEditor({ meetingId, agendaItemId, breakout, delegates, o
     setDirty(false);
   };
 
-  const runAuto = () => {
-    if (breakout && breakout.groups.length > 0 && !window.confirm(t.breakouts.replaceConfirm)) return;
-    auto.mutate(
-      { agendaItemId, groupCount, presentUserIds: onlyOnline && onlineDelegates ? onlineDelegates : undefined, documentIds: itemDocs.map((d) => d.id) },
-      { onSuccess: afterSave },
-    );
+  /** Splitting again replaces groups that exist (saved or drawn here): ask first. */
+  const askReplace = (run: () => void) => {
+    const hasGroups = (breakout && breakout.groups.length > 0) || Object.keys(draft.assign).length > 0;
+    if (!hasGroups) return run();
+    confirm.ask({ title: t.chairHall.title, message: t.breakouts.replaceConfirm, confirmLabel: t.chairHall.continue, onConfirm: run, testId: 'breakout-replace-dialog' });
   };
+  const runAuto = () =>
+    askReplace(() =>
+      auto.mutate(
+        { agendaItemId, groupCount, presentUserIds: onlyOnline && onlineDelegates ? onlineDelegates : undefined, documentIds: itemDocs.map((d) => d.id) },
+        { onSuccess: afterSave },
+      ),
+    );
+  const runByUnit = () =>
+    askReplace(() => {
+      const present = onlyOnline && onlineDelegates ? delegates.filter((p) => onlineDelegates.includes(p.userId)) : delegates;
+      const groups = splitByUnit(present, t.chairHall.noUnit).map((g) => ({ ...g, key: newKey() }));
+      const assign: Record<string, string> = {};
+      for (const g of groups) for (const id of g.memberIds) assign[id] = g.key;
+      edit(() => ({ groups: groups.map((g) => ({ key: g.key, name: g.name, leaderId: null, documentIds: itemDocs.map((d) => d.id) })), assign }));
+    });
 
   return (
     <div className="breakout-editor" data-testid="breakout-editor">
@@ -114,6 +131,9 @@ export function BreakoutEditor({ meetingId, agendaItemId, breakout, delegates, o
           </div>
           <button type="button" className="button button-secondary" disabled={busy} onClick={runAuto} data-testid="breakout-auto">
             {auto.isPending ? t.breakouts.splitting : t.breakouts.autoSplit}
+          </button>
+          <button type="button" className="button button-secondary" disabled={busy || delegates.length === 0} onClick={runByUnit} title={t.chairHall.byUnitHint} data-testid="breakout-by-unit">
+            {t.chairHall.byUnit}
           </button>
         </div>
         <label className="checkbox">
@@ -265,10 +285,15 @@ export function BreakoutEditor({ meetingId, agendaItemId, breakout, delegates, o
             type="button"
             className="button button-primary button-big"
             disabled={busy || !anyMember}
-            onClick={() => {
-              if (!window.confirm(t.breakouts.startConfirm)) return;
-              start.mutate({ agendaItemId, groups: dirty || !breakout ? toRequest() : null }, { onSuccess: () => setDirty(false) });
-            }}
+            onClick={() =>
+              confirm.ask({
+                title: t.chairHall.title,
+                message: t.breakouts.startConfirm,
+                confirmLabel: t.chairHall.startBreakout,
+                testId: 'breakout-start-dialog',
+                onConfirm: () => start.mutate({ agendaItemId, groups: dirty || !breakout ? toRequest() : null }, { onSuccess: () => setDirty(false) }),
+              })
+            }
             data-testid="breakout-start"
           >
             ▶ {start.isPending ? t.breakouts.starting : t.breakouts.start}
@@ -277,6 +302,7 @@ export function BreakoutEditor({ meetingId, agendaItemId, breakout, delegates, o
         {prepare.isError && <ErrorMessage error={prepare.error} />}
         {start.isError && <ErrorMessage error={start.error} />}
       </div>
+      {confirm.dialog}
     </div>
   );
 }

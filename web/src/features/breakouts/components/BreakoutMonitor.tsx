@@ -1,12 +1,15 @@
+import { useId, useState } from 'react';
 import type { Breakout, BreakoutGroup } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { useDateTime } from '../../../lib/councilTimeZone';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
-import { useEndBreakout } from '../hooks/useBreakoutMutations';
+import { useBreakoutCountdown, useEndBreakout } from '../hooks/useBreakoutMutations';
+import { BreakoutCountdown } from './BreakoutCountdown';
 import { useGroupMessages } from '../hooks/useGroupMessages';
 import { GroupMessageList } from './GroupMessageList';
 import { GroupReportView } from './GroupReportEditor';
+import { useConfirm } from '../../../ui/useConfirm';
 
 interface CardProps {
   meetingId: string;
@@ -70,6 +73,7 @@ export function BreakoutMonitor({ breakout, names, online, documentTitles, myId 
   const { t } = useI18n();
   const when = useDateTime();
   const end = useEndBreakout(breakout.meetingId);
+  const confirm = useConfirm();
   return (
     <div className="breakout-monitor" data-testid="breakout-monitor" data-status={breakout.status}>
       <div className="breakout-monitor-head">
@@ -82,9 +86,15 @@ export function BreakoutMonitor({ breakout, names, online, documentTitles, myId 
             type="button"
             className="button button-danger button-big"
             disabled={end.isPending}
-            onClick={() => {
-              if (window.confirm(t.breakouts.endConfirm)) end.mutate(breakout.agendaItemId);
-            }}
+            onClick={() =>
+              confirm.ask({
+                title: t.chairHall.title,
+                message: t.breakouts.endConfirm,
+                confirmLabel: t.chairHall.endBreakout,
+                testId: 'breakout-end-dialog',
+                onConfirm: () => end.mutate(breakout.agendaItemId),
+              })
+            }
             data-testid="breakout-end"
           >
             ■ {t.breakouts.end}
@@ -92,11 +102,58 @@ export function BreakoutMonitor({ breakout, names, online, documentTitles, myId 
         )}
       </div>
       {end.isError && <ErrorMessage error={end.error} />}
+      {breakout.status === 'running' && <CountdownControl breakout={breakout} />}
       <ul className="breakout-monitor-groups">
         {breakout.groups.map((g) => (
           <GroupMonitorCard key={g.id} meetingId={breakout.meetingId} group={g} names={names} online={online} documentTitles={documentTitles} myId={myId} />
         ))}
       </ul>
+      {confirm.dialog}
+    </div>
+  );
+}
+
+/** The chair sets (or takes away) the time the groups have; the rooms and the hall count it down. */
+function CountdownControl({ breakout }: { breakout: Breakout }) {
+  const { t } = useI18n();
+  const id = useId();
+  const [minutes, setMinutes] = useState(15);
+  const countdown = useBreakoutCountdown(breakout.meetingId);
+  return (
+    <div className="breakout-countdown-control" data-testid="breakout-countdown-control">
+      <BreakoutCountdown breakout={breakout} />
+      <div className="breakout-auto-row">
+        <div className="field">
+          <label htmlFor={id}>
+            {t.chairHall.countdownTitle} ({t.chairHall.countdownMinutes})
+          </label>
+          <input
+            id={id}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={240}
+            value={minutes}
+            onChange={(e) => setMinutes(Math.max(1, Math.min(240, Number(e.target.value) || 1)))}
+            data-testid="breakout-countdown-minutes"
+          />
+        </div>
+        <button
+          type="button"
+          className="button button-secondary"
+          disabled={countdown.isPending}
+          onClick={() => countdown.mutate({ agendaItemId: breakout.agendaItemId, minutes })}
+          data-testid="breakout-countdown-set"
+        >
+          {t.chairHall.countdownSet}
+        </button>
+        {breakout.endsAt && (
+          <button type="button" className="button button-ghost" disabled={countdown.isPending} onClick={() => countdown.mutate({ agendaItemId: breakout.agendaItemId, minutes: null })} data-testid="breakout-countdown-clear">
+            {t.chairHall.countdownClear}
+          </button>
+        )}
+      </div>
+      {countdown.isError && <ErrorMessage error={countdown.error} />}
     </div>
   );
 }

@@ -19,6 +19,7 @@ import { findGroup, markEntered } from '../lib/breakoutSelectors';
 import { GroupComposer } from './GroupComposer';
 import { GroupMessageList } from './GroupMessageList';
 import { GroupReportEditor, GroupReportView } from './GroupReportEditor';
+import { BreakoutCountdown } from './BreakoutCountdown';
 import './breakouts.css';
 
 /**
@@ -92,6 +93,7 @@ export function GroupRoomPage() {
           <span className={`badge ${running ? 'badge-in_session' : 'badge-published'}`}>{t.breakouts.status[breakout.status]}</span>
           <LiveStatus state={live} />
         </div>
+        <BreakoutCountdown breakout={breakout} />
         {leaderName && (
           <p className="group-room-leader" data-testid="group-room-leader">
             <strong>{t.breakouts.leader}:</strong> {isLeader ? `${leaderName} (${t.breakouts.you})` : leaderName}

@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n/useI18n';
 import { useClockTime, useDateTime } from '../../../lib/councilTimeZone';
 import { queryKeys } from '../../../lib/queryKeys';
 import { useFitPages } from '../../../ui/useFitPages';
+import { BreakoutCountdown } from './BreakoutCountdown';
 import './hall-breakouts.css';
 
 /** Message counts reach the hall only with its state (it gets no group messages): ask again this often while groups talk. */
@@ -41,6 +42,7 @@ export function HallBreakouts({ hall, breakout, agenda }: { hall: HallState; bre
         {index >= 0 && <span className="hall-breakouts-item"> · {t.hall.itemOf(index + 1, agenda.length)}</span>}
       </p>
       {index >= 0 && <h2 className="hall-breakouts-title">{agenda[index].title}</h2>}
+      <BreakoutCountdown breakout={breakout} size="hall" />
       {running ? (
         <ul className="hall-groups">
           {breakout.groups.map((g) => (

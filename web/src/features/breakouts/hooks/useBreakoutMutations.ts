@@ -41,3 +41,9 @@ export function useSaveReport(groupId: string) {
   const onSuccess = usePut();
   return useMutation({ mutationFn: (body: SaveGroupReportRequest) => breakoutsApi.saveReport(groupId, body), onSuccess });
 }
+
+/** The chair's countdown for the running discussion: minutes from now, or null to take it away. */
+export function useBreakoutCountdown(meetingId: string) {
+  const onSuccess = usePut();
+  return useMutation({ mutationFn: ({ agendaItemId, minutes }: { agendaItemId: string; minutes: number | null }) => breakoutsApi.countdown(meetingId, agendaItemId, minutes), onSuccess });
+}

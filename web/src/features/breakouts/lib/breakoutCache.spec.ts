@@ -10,6 +10,7 @@ const breakout = (status: Breakout['status'], lastMessageAt: string | null = nul
   agendaItemId: 'a1',
   status,
   startedAt: null,
+  endsAt: null,
   endedAt: null,
   groups: [{ id: 'g1', meetingId: M, agendaItemId: 'a1', name: 'Tổ 1', leaderId: null, memberIds: ['u1'], documentIds: [], report: null, messageCount, lastMessageAt }],
 });

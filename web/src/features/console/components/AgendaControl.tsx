@@ -27,6 +27,11 @@ export function AgendaControl({ meeting, agenda }: { meeting: MeetingDetail; age
         )}
       </div>
 
+      {agenda.length > 0 && meeting.status === 'published' && (
+        <p className="field-hint console-before-start" data-testid="agenda-before-start-hint">
+          {t.chairHall.agendaBeforeStart}
+        </p>
+      )}
       {agenda.length > 0 && !closed && (
         <div className="console-next">
           {next ? (

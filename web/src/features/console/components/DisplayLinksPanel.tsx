@@ -6,6 +6,8 @@ import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
 import { QrCode } from '../../hall/components/QrCode';
 import { useCreateDisplayLink, useDisplayLinks, useRevokeDisplayLink } from '../hooks/useDisplayLinks';
+import { useConfirm } from '../../../ui/useConfirm';
+import { TvCodeCard } from '../../tv-setup/components/TvCodeCard';
 
 /** The link just created, with its token: shown until the page is left, never again. */
 function NewLink({ url, onDismiss }: { url: string; onDismiss: () => void }) {
@@ -52,6 +54,7 @@ function LinkRow({ link, meetingId }: { link: DisplayLink; meetingId: string }) 
   const { t } = useI18n();
   const when = useDateTime();
   const revoke = useRevokeDisplayLink(meetingId);
+  const confirm = useConfirm();
   const revoked = link.revokedAt !== null;
   return (
     <li className={`display-link${revoked ? ' is-revoked' : ''}`} data-testid="display-link" data-link-id={link.id} data-revoked={revoked ? 'true' : 'false'}>
@@ -68,15 +71,16 @@ function LinkRow({ link, meetingId }: { link: DisplayLink; meetingId: string }) 
           className="button button-danger"
           disabled={revoke.isPending}
           aria-label={t.console.revokeOf(link.label)}
-          onClick={() => {
-            if (window.confirm(t.console.revokeConfirm(link.label))) revoke.mutate(link.id);
-          }}
+          onClick={() =>
+            confirm.ask({ title: t.chairHall.title, message: t.console.revokeConfirm(link.label), confirmLabel: t.chairHall.revoke, testId: 'revoke-dialog', onConfirm: () => revoke.mutate(link.id) })
+          }
           data-testid="revoke-display-link"
         >
           {t.console.revoke}
         </button>
       )}
       {revoke.isError && <ErrorMessage error={revoke.error} />}
+      {confirm.dialog}
     </li>
   );
 }
@@ -112,6 +116,7 @@ export function DisplayLinksPanel({ meetingId }: { meetingId: string }) {
         </button>
       </form>
       {create.isError && <ErrorMessage error={create.error} />}
+      <TvCodeCard meetingId={meetingId} label={label.trim() || t.console.linkLabelDefault} />
       {links.isPending && <LoadingState />}
       {links.isError && <ErrorMessage error={links.error} onRetry={() => void links.refetch()} />}
       {links.data && links.data.length === 0 && <p className="muted">{t.console.noLinks}</p>}

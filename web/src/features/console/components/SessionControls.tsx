@@ -3,11 +3,13 @@ import type { MeetingDetail } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { useSessionStatus } from '../hooks/useSessionStatus';
+import { useConfirm } from '../../../ui/useConfirm';
 
 /** Start session / end session, each confirmed; draft and closed meetings say why there is no button. */
 export function SessionControls({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useI18n();
   const change = useSessionStatus(meeting.id);
+  const confirm = useConfirm();
   return (
     <div className="session-controls" data-testid="session-controls">
       {meeting.status === 'draft' && (
@@ -20,9 +22,9 @@ export function SessionControls({ meeting }: { meeting: MeetingDetail }) {
           type="button"
           className="button button-primary button-big"
           disabled={change.isPending}
-          onClick={() => {
-            if (window.confirm(t.console.startConfirm)) change.mutate('in_session');
-          }}
+          onClick={() =>
+            confirm.ask({ title: t.chairHall.title, message: t.console.startConfirm, confirmLabel: t.chairHall.transition.in_session, testId: 'session-start-dialog', onConfirm: () => change.mutate('in_session') })
+          }
           data-testid="session-start"
         >
           ▶ {t.console.start}
@@ -33,9 +35,9 @@ export function SessionControls({ meeting }: { meeting: MeetingDetail }) {
           type="button"
           className="button button-danger button-big"
           disabled={change.isPending}
-          onClick={() => {
-            if (window.confirm(t.console.endConfirm)) change.mutate('closed');
-          }}
+          onClick={() =>
+            confirm.ask({ title: t.chairHall.title, message: t.console.endConfirm, confirmLabel: t.chairHall.transition.closed, testId: 'session-end-dialog', onConfirm: () => change.mutate('closed') })
+          }
           data-testid="session-end"
         >
           ■ {t.console.end}
@@ -43,6 +45,7 @@ export function SessionControls({ meeting }: { meeting: MeetingDetail }) {
       )}
       {meeting.status === 'closed' && <p className="muted">{t.console.closedNote}</p>}
       {change.isError && <ErrorMessage error={change.error} />}
+      {confirm.dialog}
     </div>
   );
 }

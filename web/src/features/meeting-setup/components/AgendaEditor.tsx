@@ -21,6 +21,7 @@ import { useUpdateAgendaItem } from '../hooks/useUpdateAgendaItem';
 import { moveItem } from '../lib/moveItem';
 import { AgendaItemForm } from './AgendaItemForm';
 import { SortableAgendaRow } from './SortableAgendaRow';
+import { useConfirm } from '../../../ui/useConfirm';
 
 export function AgendaEditor({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useI18n();
@@ -28,6 +29,7 @@ export function AgendaEditor({ meeting }: { meeting: MeetingDetail }) {
   const add = useAddAgendaItem(meeting.id);
   const update = useUpdateAgendaItem(meeting.id);
   const remove = useDeleteAgendaItem(meeting.id);
+  const confirm = useConfirm();
   const reorder = useReorderAgenda(meeting.id);
   const [adding, setAdding] = useState(false);
   const [editingId, setEditingId] = useState<string | null>(null);
@@ -140,15 +142,16 @@ export function AgendaEditor({ meeting }: { meeting: MeetingDetail }) {
                   disabled={reorder.isPending || editingId !== null}
                   onMove={move}
                   onEdit={() => setEditingId(item.id)}
-                  onDelete={() => {
-                    if (window.confirm(t.agenda.confirmDelete(item.title))) remove.mutate(item.id);
-                  }}
+                  onDelete={() =>
+                    confirm.ask({ title: t.chairHall.title, message: t.agenda.confirmDelete(item.title), confirmLabel: t.chairHall.delete, testId: 'agenda-delete-dialog', onConfirm: () => remove.mutate(item.id) })
+                  }
                 />
               ),
             )}
           </ol>
         </SortableContext>
       </DndContext>
+      {confirm.dialog}
     </section>
   );
 }

@@ -3,11 +3,13 @@ import { useI18n } from '../../../i18n/useI18n';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { MeetingStatusBadge } from '../../meetings/components/MeetingStatusBadge';
 import { useChangeMeetingStatus } from '../hooks/useChangeMeetingStatus';
+import { useConfirm } from '../../../ui/useConfirm';
 
 /** One button per allowed move from the current status (MEETING_TRANSITIONS), each confirmed first. */
 export function MeetingStatusControls({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useI18n();
   const change = useChangeMeetingStatus(meeting.id);
+  const confirm = useConfirm();
   const next = MEETING_TRANSITIONS[meeting.status];
   return (
     <section className="card section" aria-labelledby="status-heading" data-testid="status-controls">
@@ -26,9 +28,9 @@ export function MeetingStatusControls({ meeting }: { meeting: MeetingDetail }) {
               type="button"
               className={to === 'draft' ? 'button button-secondary' : 'button button-primary'}
               disabled={change.isPending}
-              onClick={() => {
-                if (window.confirm(t.meetingTransitionConfirm[to])) change.mutate(to);
-              }}
+              onClick={() =>
+                confirm.ask({ title: t.chairHall.title, message: t.meetingTransitionConfirm[to], confirmLabel: t.chairHall.transition[to], testId: 'status-dialog', onConfirm: () => change.mutate(to) })
+              }
               data-testid={`status-to-${to}`}
             >
               {t.meetingTransition[to]}
@@ -36,6 +38,7 @@ export function MeetingStatusControls({ meeting }: { meeting: MeetingDetail }) {
           ))}
         </div>
       )}
+      {confirm.dialog}
     </section>
   );
 }

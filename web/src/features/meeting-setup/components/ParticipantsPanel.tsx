@@ -7,12 +7,14 @@ import { useParticipants } from '../hooks/useParticipants';
 import { AddParticipantForm } from './AddParticipantForm';
 import { ImportParticipantsForm } from './ImportParticipantsForm';
 import { AccountSlipsPanel } from '../../account-slips/components/AccountSlipsPanel';
+import { useConfirm } from '../../../ui/useConfirm';
 
 export function ParticipantsPanel({ meetingId }: { meetingId: string }) {
   const { t } = useI18n();
   const participants = useParticipants(meetingId);
   const mutations = useParticipantMutations(meetingId);
   const { changeRole, remove } = mutations;
+  const confirm = useConfirm();
   const list = [...(participants.data ?? [])].sort(
     (a, b) => MEETING_ROLES.indexOf(a.role) - MEETING_ROLES.indexOf(b.role) || a.fullName.localeCompare(b.fullName, 'vi'),
   );
@@ -74,9 +76,9 @@ export function ParticipantsPanel({ meetingId }: { meetingId: string }) {
                       className="button button-danger"
                       aria-label={t.participants.removeNamed(p.fullName)}
                       disabled={remove.isPending}
-                      onClick={() => {
-                        if (window.confirm(t.participants.confirmRemove(p.fullName))) remove.mutate(p.userId);
-                      }}
+                      onClick={() =>
+                        confirm.ask({ title: t.chairHall.title, message: t.participants.confirmRemove(p.fullName), confirmLabel: t.chairHall.remove, testId: 'participant-remove-dialog', onConfirm: () => remove.mutate(p.userId) })
+                      }
                       data-testid="participant-remove"
                     >
                       {t.participants.remove}
@@ -91,6 +93,7 @@ export function ParticipantsPanel({ meetingId }: { meetingId: string }) {
       <AddParticipantForm existingUserIds={new Set(list.map((p) => p.userId))} mutation={mutations.add} />
       <ImportParticipantsForm mutation={mutations.importList} />
       <AccountSlipsPanel meetingId={meetingId} participants={list} />
+      {confirm.dialog}
     </div>
   );
 }

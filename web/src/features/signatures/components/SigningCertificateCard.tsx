@@ -6,11 +6,13 @@ import { LoadingState } from '../../../ui/LoadingState';
 import { TextField } from '../../../ui/TextField';
 import { useSigningCertificate } from '../hooks/useSigningCertificate';
 import './signatures.css';
+import { useConfirm } from '../../../ui/useConfirm';
 
 /** The council's signing certificate, for administrators: what it is (never its key), upload, replace, remove. */
 export function SigningCertificateCard({ councilId }: { councilId: string }) {
   const { t, language } = useI18n();
   const { status, upload, remove } = useSigningCertificate(councilId);
+  const confirm = useConfirm();
   const [file, setFile] = useState<File | null>(null);
   const [password, setPassword] = useState('');
   const [inputKey, setInputKey] = useState(0);
@@ -82,12 +84,18 @@ export function SigningCertificateCard({ councilId }: { councilId: string }) {
                 type="button"
                 className="button button-secondary"
                 disabled={remove.isPending}
-                onClick={() => {
-                  if (window.confirm(t.signatures.confirmRemove)) {
-                    upload.reset();
-                    remove.mutate();
-                  }
-                }}
+                onClick={() =>
+                  confirm.ask({
+                    title: t.chairHall.title,
+                    message: t.signatures.confirmRemove,
+                    confirmLabel: t.chairHall.remove,
+                    testId: 'certificate-remove-dialog',
+                    onConfirm: () => {
+                      upload.reset();
+                      remove.mutate();
+                    },
+                  })
+                }
               >
                 {t.signatures.remove}
               </button>
@@ -96,6 +104,7 @@ export function SigningCertificateCard({ councilId }: { councilId: string }) {
           {remove.isError && <ErrorMessage error={remove.error} />}
         </form>
       )}
+      {confirm.dialog}
     </section>
   );
 }

@@ -1307,4 +1307,8 @@ export const en: Dictionary = {
     followUpClosed: 'The next session has started: follow-ups on this issue have ended.',
     revokeVotingRight: 'Take the vote away',
   },
+  phone: {
+    menu: 'Account and language',
+    language: 'Language',
+  },
 };

@@ -1314,6 +1314,10 @@ export const vi = {
     followUpClosed: 'Kỳ họp tiếp theo đã bắt đầu: đã hết thời gian chất vấn lại nội dung này.',
     revokeVotingRight: 'Bỏ quyền biểu quyết',
   },
+  phone: {
+    menu: 'Tài khoản và ngôn ngữ',
+    language: 'Ngôn ngữ',
+  },
 };
 
 /** The shape every language must match at compile time. */

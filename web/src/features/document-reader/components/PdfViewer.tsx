@@ -24,7 +24,8 @@ import { usePdfDocument } from '../hooks/usePdfDocument';
 import { useVisiblePages } from '../../viewer/hooks/useVisiblePages';
 import type { PageOverlayItem, PageSize } from '../../viewer/lib/pageTypes';
 import { rectToPercent } from '../../viewer/lib/rectToPercent';
-import { fitWidthZoom, PDF_TO_CSS, zoomIn, zoomOut, type ZoomMode } from '../../viewer/lib/zoom';
+import { fitWidthZoomBesideMargin, marginGutterPx, PDF_TO_CSS, zoomIn, zoomOut, type ZoomMode } from '../../viewer/lib/zoom';
+import { MARGIN_BUTTON_PX, MARGIN_GAP_PX } from '../../reading-room/components/MarginButtons';
 import { PdfPageView } from '../../viewer/components/PdfPageView';
 import { ViewerSearchBar } from '../../viewer/components/ViewerSearchBar';
 import { ViewerPageNav } from '../../viewer/components/ViewerPageNav';
@@ -49,6 +50,8 @@ const TOAST_MS = 3500;
 const AUTO_MAX_ZOOM = 1.25;
 const PAGE_GUTTER_PX = 8;
 const PHONE_MAX_WIDTH = 768;
+/** Width the comment buttons need left of the text, beyond the page's own side gutter (4 px kept from the screen's edge). */
+const MARGIN_COLUMN_PX = MARGIN_BUTTON_PX + MARGIN_GAP_PX + 4 - PAGE_GUTTER_PX;
 
 export function PdfViewer({ documentId, meetingId, title, version, isLatest, backTo, initialPage, initialParagraphId }: PdfViewerProps) {
   const { t } = useI18n();
@@ -97,13 +100,17 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
 
   const firstWidth = sizes[0]?.width ?? 595;
   const available = Math.max(0, containerWidth - 2 * PAGE_GUTTER_PX);
+  // where the document's text starts (PDF units) once its paragraphs are known: the comment
+  // buttons stand left of it, beside the page when its margin is narrower than a finger
+  const [textLeft, setTextLeft] = useState<number | null>(null);
   const zoom =
     zoomMode.kind === 'fixed'
       ? zoomMode.zoom
       : zoomMode.kind === 'fit'
-        ? fitWidthZoom(available, firstWidth)
-        : Math.min(AUTO_MAX_ZOOM, fitWidthZoom(available, firstWidth));
+        ? fitWidthZoomBesideMargin(available, firstWidth, textLeft, MARGIN_COLUMN_PX)
+        : Math.min(AUTO_MAX_ZOOM, fitWidthZoomBesideMargin(available, firstWidth, textLeft, MARGIN_COLUMN_PX));
   const scale = zoom * PDF_TO_CSS;
+  const marginGutter = marginGutterPx(scale, textLeft, MARGIN_COLUMN_PX);
   const numPages = sizes.length;
 
   const scrollToPage = useCallback(
@@ -257,6 +264,8 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
   });
 
   const pageLayers = useReadingRoomLayers(room, ui.onOpenParagraphs);
+  const marginTextLeft = room.marginByPage.values().next().value?.[0]?.left ?? null;
+  useEffect(() => setTextLeft(marginTextLeft), [marginTextLeft]);
 
   // Open at ?paragraph=… once the paragraphs and page boxes exist; a paragraph of another version
   // is not found here, and the page from ?page= stands.
@@ -415,7 +424,7 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
               </p>
             )}
             {pdf && numPages > 0 && (
-              <div className="viewer-pages" data-testid="viewer-pages" data-num-pages={numPages}>
+              <div className="viewer-pages" data-testid="viewer-pages" data-num-pages={numPages} style={marginGutter > 0 ? { paddingLeft: `${marginGutter}px` } : undefined}>
                 {sizes.map((size, i) => (
                   <PdfPageView
                     key={i + 1}

@@ -103,12 +103,13 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
   // where the document's text starts (PDF units) once its paragraphs are known: the comment
   // buttons stand left of it, beside the page when its margin is narrower than a finger
   const [textLeft, setTextLeft] = useState<number | null>(null);
-  const zoom =
+  const zoomFor = (left: number | null) =>
     zoomMode.kind === 'fixed'
       ? zoomMode.zoom
       : zoomMode.kind === 'fit'
-        ? fitWidthZoomBesideMargin(available, firstWidth, textLeft, MARGIN_COLUMN_PX)
-        : Math.min(AUTO_MAX_ZOOM, fitWidthZoomBesideMargin(available, firstWidth, textLeft, MARGIN_COLUMN_PX));
+        ? fitWidthZoomBesideMargin(available, firstWidth, left, MARGIN_COLUMN_PX)
+        : Math.min(AUTO_MAX_ZOOM, fitWidthZoomBesideMargin(available, firstWidth, left, MARGIN_COLUMN_PX));
+  const zoom = zoomFor(textLeft);
   const scale = zoom * PDF_TO_CSS;
   const marginGutter = marginGutterPx(scale, textLeft, MARGIN_COLUMN_PX);
   const numPages = sizes.length;
@@ -265,7 +266,13 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
 
   const pageLayers = useReadingRoomLayers(room, ui.onOpenParagraphs);
   const marginTextLeft = room.marginByPage.values().next().value?.[0]?.left ?? null;
-  useEffect(() => setTextLeft(marginTextLeft), [marginTextLeft]);
+  useEffect(() => {
+    if (marginTextLeft === textLeft) return;
+    // the page gets a little smaller to make room for the buttons: keep the reader's place
+    if (zoomFor(marginTextLeft) !== zoomFor(textLeft)) rememberPlace();
+    setTextLeft(marginTextLeft);
+    // only when the document's text edge becomes known or changes
+  }, [marginTextLeft]);
 
   // Open at ?paragraph=… once the paragraphs and page boxes exist; a paragraph of another version
   // is not found here, and the page from ?page= stands.

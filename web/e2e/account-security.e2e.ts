@@ -113,6 +113,8 @@ it('lets a delegate on a phone change their password in Vietnamese, and signs th
   try {
     const other = await logIn(otherDevice, 'daibieu03');
     await logIn(page, 'daibieu03');
+    // on a phone the account's links wait behind the header's menu button
+    await page.click('[data-testid="app-menu-toggle"]');
     await page.click('[data-testid="change-password-link"]');
     await page.locator('[data-testid="change-password-page"]').waitFor();
     expect(await page.locator('h1').textContent()).toBe(vi.account.passwordTitle);

@@ -1336,6 +1336,7 @@ export const en: Dictionary = {
     deleteDocument: 'Delete document',
     deleteDocumentTitle: (title: string) => `Delete the document “${title}”?`,
     deleteDocumentBody: 'The document and all its versions will be removed from the meeting. The activity log is kept. A document with comments cannot be deleted.',
+  },
   // ---- a comment's conversation at the desk, in the reading room and in "My comments" ----
   commentThread: {
     heading: 'Conversation',
@@ -1356,6 +1357,7 @@ export const en: Dictionary = {
     newTitle: (count: number) => `(${count})`,
     /** After the number on a bar of the desk's heat strip: "3 ý kiến". */
     heatCountWord: 'comments',
+  },
   chairHall: {
     byUnit: 'By delegate group',
     byUnitHint: 'Each of the council’s delegate groups becomes one discussion group.',
@@ -1391,5 +1393,9 @@ export const en: Dictionary = {
     newCode: 'Make another code',
     typeOnTv: (url: string) => `On the TV, open ${url} and type the code:`,
     validUntil: (time: string) => `The code works once, until ${time}.`,
+  },
+  phone: {
+    menu: 'Account and language',
+    language: 'Language',
   },
 };

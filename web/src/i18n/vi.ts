@@ -1343,6 +1343,7 @@ export const vi = {
     deleteDocument: 'Xóa tài liệu',
     deleteDocumentTitle: (title: string) => `Xóa tài liệu “${title}”?`,
     deleteDocumentBody: 'Tài liệu và mọi phiên bản sẽ bị xóa khỏi cuộc họp. Nhật ký hoạt động vẫn được giữ. Tài liệu đã có góp ý thì không xóa được.',
+  },
   // ---- a comment's conversation at the desk, in the reading room and in "Góp ý của tôi" ----
   commentThread: {
     heading: 'Trao đổi',
@@ -1363,6 +1364,7 @@ export const vi = {
     newTitle: (count: number) => `(${count})`,
     /** After the number on a bar of the desk's heat strip: "3 ý kiến". */
     heatCountWord: 'ý kiến',
+  },
   chairHall: {
     byUnit: 'Theo tổ đại biểu',
     byUnitHint: 'Mỗi tổ đại biểu của hội đồng thành một tổ thảo luận.',
@@ -1398,6 +1400,10 @@ export const vi = {
     newCode: 'Tạo mã khác',
     typeOnTv: (url: string) => `Trên TV, mở ${url} rồi nhập mã:`,
     validUntil: (time: string) => `Mã dùng được một lần, đến ${time}.`,
+  },
+  phone: {
+    menu: 'Tài khoản và ngôn ngữ',
+    language: 'Ngôn ngữ',
   },
 };
 

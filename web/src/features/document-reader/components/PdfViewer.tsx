@@ -24,7 +24,8 @@ import { usePdfDocument } from '../hooks/usePdfDocument';
 import { useVisiblePages } from '../../viewer/hooks/useVisiblePages';
 import type { PageOverlayItem, PageSize } from '../../viewer/lib/pageTypes';
 import { rectToPercent } from '../../viewer/lib/rectToPercent';
-import { fitWidthZoom, PDF_TO_CSS, zoomIn, zoomOut, type ZoomMode } from '../../viewer/lib/zoom';
+import { fitWidthZoomBesideMargin, marginGutterPx, PDF_TO_CSS, zoomIn, zoomOut, type ZoomMode } from '../../viewer/lib/zoom';
+import { MARGIN_BUTTON_PX, MARGIN_GAP_PX } from '../../reading-room/components/MarginButtons';
 import { PdfPageView } from '../../viewer/components/PdfPageView';
 import { ViewerSearchBar } from '../../viewer/components/ViewerSearchBar';
 import { ViewerPageNav } from '../../viewer/components/ViewerPageNav';
@@ -51,6 +52,8 @@ const PAGE_GUTTER_PX = 8;
 const PHONE_MAX_WIDTH = 768;
 /** An A4 page in PDF units: the frame of pages whose size nothing tells. */
 const A4_PT: [number, number] = [595.28, 841.89];
+/** Width the comment buttons need left of the text, beyond the page's own side gutter (4 px kept from the screen's edge). */
+const MARGIN_COLUMN_PX = MARGIN_BUTTON_PX + MARGIN_GAP_PX + 4 - PAGE_GUTTER_PX;
 
 export function PdfViewer({ documentId, meetingId, title, version, isLatest, backTo, initialPage, initialParagraphId }: PdfViewerProps) {
   const { t } = useI18n();
@@ -109,13 +112,18 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
 
   const firstWidth = sizes[0]?.width ?? 595;
   const available = Math.max(0, containerWidth - 2 * PAGE_GUTTER_PX);
-  const zoom =
+  // where the document's text starts (PDF units) once its paragraphs are known: the comment
+  // buttons stand left of it, beside the page when its margin is narrower than a finger
+  const [textLeft, setTextLeft] = useState<number | null>(null);
+  const zoomFor = (left: number | null) =>
     zoomMode.kind === 'fixed'
       ? zoomMode.zoom
       : zoomMode.kind === 'fit'
-        ? fitWidthZoom(available, firstWidth)
-        : Math.min(AUTO_MAX_ZOOM, fitWidthZoom(available, firstWidth));
+        ? fitWidthZoomBesideMargin(available, firstWidth, left, MARGIN_COLUMN_PX)
+        : Math.min(AUTO_MAX_ZOOM, fitWidthZoomBesideMargin(available, firstWidth, left, MARGIN_COLUMN_PX));
+  const zoom = zoomFor(textLeft);
   const scale = zoom * PDF_TO_CSS;
+  const marginGutter = marginGutterPx(scale, textLeft, MARGIN_COLUMN_PX);
   const numPages = sizes.length;
 
   const scrollToPage = useCallback(
@@ -269,6 +277,14 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
   });
 
   const pageLayers = useReadingRoomLayers(room, ui.onOpenParagraphs);
+  const marginTextLeft = room.marginByPage.values().next().value?.[0]?.left ?? null;
+  useEffect(() => {
+    if (marginTextLeft === textLeft) return;
+    // the page gets a little smaller to make room for the buttons: keep the reader's place
+    if (zoomFor(marginTextLeft) !== zoomFor(textLeft)) rememberPlace();
+    setTextLeft(marginTextLeft);
+    // only when the document's text edge becomes known or changes
+  }, [marginTextLeft]);
 
   // Open at ?paragraph=… once the paragraphs and page boxes exist; a paragraph of another version
   // is not found here, and the page from ?page= stands.
@@ -433,7 +449,7 @@ export function PdfViewer({ documentId, meetingId, title, version, isLatest, bac
               </p>
             )}
             {pdf && numPages > 0 && (
-              <div className="viewer-pages" data-testid="viewer-pages" data-num-pages={numPages}>
+              <div className="viewer-pages" data-testid="viewer-pages" data-num-pages={numPages} style={marginGutter > 0 ? { paddingLeft: `${marginGutter}px` } : undefined}>
                 {sizes.map((size, i) => (
                   <PdfPageView
                     key={i + 1}

@@ -26,15 +26,7 @@ export function MeetingCard({ meeting, canPrepare, extra }: { meeting: MeetingSu
           {meeting.title}
         </Link>
       </h2>
-      <MeetingFacts meeting={meeting} />
-      <p className="meeting-card-role">
-        <span className="muted">{t.meetings.myRole}: </span>
-        <strong data-testid="meeting-card-role">{meeting.myRole ? t.roles[meeting.myRole] : t.meetings.adminNoRole}</strong>
-      </p>
-      <p className={`meeting-card-release ${meeting.released ? 'is-released' : 'is-pending'}`} data-testid="meeting-card-release">
-        <Icon name={meeting.released ? 'check' : 'clock'} />
-        {meeting.released ? t.meetings.documentsReleased(releaseTime) : t.meetings.releasedAt(releaseTime)}
-      </p>
+      {/* the way in first: on a phone it stays on the first screen, above the meeting's facts */}
       <div className="button-row">
         {extra}
         <Link to={meetingPath} className="button button-primary" aria-hidden="true" tabIndex={-1}>
@@ -46,6 +38,15 @@ export function MeetingCard({ meeting, canPrepare, extra }: { meeting: MeetingSu
           </Link>
         )}
       </div>
+      <MeetingFacts meeting={meeting} />
+      <p className="meeting-card-role">
+        <span className="muted">{t.meetings.myRole}: </span>
+        <strong data-testid="meeting-card-role">{meeting.myRole ? t.roles[meeting.myRole] : t.meetings.adminNoRole}</strong>
+      </p>
+      <p className={`meeting-card-release ${meeting.released ? 'is-released' : 'is-pending'}`} data-testid="meeting-card-release">
+        <Icon name={meeting.released ? 'check' : 'clock'} />
+        {meeting.released ? t.meetings.documentsReleased(releaseTime) : t.meetings.releasedAt(releaseTime)}
+      </p>
     </li>
   );
 }

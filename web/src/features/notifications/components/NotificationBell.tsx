@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import type { AppNotification } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { useDateTime } from '../../../lib/councilTimeZone';
 import { useMeeting } from '../../meetings/hooks/useMeeting';
+import { useDismissOnEscapeOrOutside } from '../../../ui/useDismissOnEscapeOrOutside';
 import { useNotifications } from '../hooks/useNotifications';
 import { notificationTarget } from '../lib/notificationTarget';
 import './notifications.css';
@@ -27,27 +28,12 @@ export function NotificationBell() {
   const panel = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const unread = list?.unread ?? 0;
+  const closePanel = useCallback(() => setOpen(false), []);
 
   useEffect(() => {
-    if (!open) return undefined;
-    panel.current?.focus();
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        setOpen(false);
-        button.current?.focus();
-      }
-    };
-    const onPointer = (e: PointerEvent) => {
-      const target = e.target as Node;
-      if (!panel.current?.contains(target) && !button.current?.contains(target)) setOpen(false);
-    };
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
+    if (open) panel.current?.focus();
   }, [open]);
+  useDismissOnEscapeOrOutside(open, closePanel, panel, button);
 
   const openOne = (n: AppNotification) => {
     if (!n.readAt) markRead.mutate(n.id);

@@ -6,8 +6,9 @@ import { layoutMarginButtons } from '../lib/marginLayout';
 import type { MarginParagraph } from '../lib/readingTypes';
 
 /** A finger's width (STYLE: touch targets of at least 48 px), whatever the zoom. */
-const BUTTON_PX = 48;
-const GAP_PX = 4;
+export const MARGIN_BUTTON_PX = 48;
+/** Between a margin button and the first letters of the text. */
+export const MARGIN_GAP_PX = 4;
 
 interface MarginButtonsProps {
   viewport: PageViewport;
@@ -26,8 +27,8 @@ function SpeechBubble() {
 }
 
 /**
- * "Góp ý" buttons in the page's left margin, one beside the first line of each paragraph (or one
- * for a few paragraphs too close together for a finger, see layoutMarginButtons).
+ * "Góp ý" buttons in the page's left margin, one level with the first line of each paragraph (or
+ * one for a few paragraphs too close together for a finger, see layoutMarginButtons).
  */
 export function MarginButtons({ viewport, scale, paragraphs, onOpen }: MarginButtonsProps) {
   const { t } = useI18n();
@@ -37,13 +38,14 @@ export function MarginButtons({ viewport, scale, paragraphs, onOpen }: MarginBut
   const { placements, left, byId } = useMemo(() => {
     const entries = paragraphs.map((p) => {
       const box = rectToPercent(p.firstLine, viewport);
-      return { id: p.id, centre: ((box.top + box.height / 2) / 100) * pageHeight };
+      return { id: p.id, top: (box.top / 100) * pageHeight };
     });
     const textLeft = Math.min(...paragraphs.map((p) => (rectToPercent({ ...p.firstLine, x: p.left, w: 1 }, viewport).left / 100) * pageWidth));
     return {
-      placements: layoutMarginButtons(entries, BUTTON_PX, pageHeight),
-      // in the margin, just left of the text; on a narrow page it may touch the first letters, never cover a line
-      left: Math.max(0, textLeft - BUTTON_PX - GAP_PX),
+      placements: layoutMarginButtons(entries, MARGIN_BUTTON_PX, pageHeight),
+      // just left of the text, never over it: where the page's own margin is narrower than a
+      // finger, the button stands beside the page, in the room the viewer leaves for it (marginColumnPx)
+      left: textLeft - MARGIN_BUTTON_PX - MARGIN_GAP_PX,
       byId: new Map(paragraphs.map((p) => [p.id, p])),
     };
   }, [paragraphs, viewport, pageWidth, pageHeight]);

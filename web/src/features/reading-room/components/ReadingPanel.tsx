@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Annotation, Comment, StoredAnchor } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import type { ReadingAccess } from '../lib/readingTypes';
@@ -156,6 +156,23 @@ export function ReadingPanel({ documentId, annotations, comments, access, onJump
   const tabs: { id: Tab; label: string; count: number | null }[] = access.seesAllComments
     ? [commentsTab, { id: 'receipts', label: t.readingRoom.tabReceipts, count: null }, annotationsTab, detachedTab]
     : [annotationsTab, commentsTab, detachedTab];
+
+  // Esc closes the panel as it closes a sheet (a sheet open above it takes its own Esc first),
+  // and the focus goes back to where the reader opened it from
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented || document.querySelector('dialog[open]')) return;
+      closeRef.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      if (opener?.isConnected) opener.focus();
+    };
+  }, []);
 
   return (
     <aside className="reading-panel" aria-labelledby={headingId} data-testid="my-panel">

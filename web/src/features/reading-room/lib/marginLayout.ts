@@ -1,8 +1,8 @@
 /** A paragraph's first line, measured in CSS pixels from the top of the page as drawn. */
 export interface MarginEntry {
   id: string;
-  /** Centre of the paragraph's first line. */
-  centre: number;
+  /** Top of the paragraph's first line. */
+  top: number;
 }
 
 export interface MarginButtonPlacement {
@@ -13,20 +13,32 @@ export interface MarginButtonPlacement {
 }
 
 /**
- * Places one thumb-sized button per paragraph in the page margin, next to its first line. At a
- * small zoom several short paragraphs sit closer together than one button is tall: rather than
- * shrink the buttons below a finger's size or let them overlap, neighbours share one button, which
- * then asks which paragraph is meant. Zooming in gives every paragraph its own.
+ * Places one thumb-sized button per paragraph in the page margin, its top level with the
+ * paragraph's first line, so the button starts where its paragraph starts and ends before the next
+ * button's paragraph. At a small zoom several short paragraphs start within one button's height:
+ * rather than shrink the buttons below a finger's size or let them overlap, those share one button,
+ * which then asks which paragraph is meant. No paragraph starts beside a button that is not its
+ * own. Zooming in gives every paragraph its own.
  */
 export function layoutMarginButtons(entries: readonly MarginEntry[], buttonSize: number, pageHeight: number): MarginButtonPlacement[] {
-  const sorted = [...entries].sort((a, b) => a.centre - b.centre);
+  const sorted = [...entries].sort((a, b) => a.top - b.top);
   const out: MarginButtonPlacement[] = [];
   const maxTop = Math.max(0, pageHeight - buttonSize);
   for (const entry of sorted) {
-    const top = Math.min(maxTop, Math.max(0, entry.centre - buttonSize / 2));
+    const top = Math.max(0, entry.top);
     const previous = out[out.length - 1];
     if (previous && top < previous.top + buttonSize) previous.ids.push(entry.id);
     else out.push({ ids: [entry.id], top });
+  }
+  // the last button may not hang below the page: raised, it shares with the one above it overlaps
+  const last = out[out.length - 1];
+  if (last && last.top > maxTop) {
+    last.top = maxTop;
+    const before = out[out.length - 2];
+    if (before && last.top < before.top + buttonSize) {
+      before.ids.push(...last.ids);
+      out.pop();
+    }
   }
   return out;
 }

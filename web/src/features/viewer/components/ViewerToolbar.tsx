@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
+import { LanguageSwitch } from '../../../app/LanguageSwitch';
 import { useI18n } from '../../../i18n/useI18n';
 import type { ZoomMode } from '../lib/zoom';
 import { MAX_ZOOM, MIN_ZOOM } from '../lib/zoom';
@@ -74,6 +75,8 @@ export function ViewerToolbar(props: ViewerToolbarProps) {
           </svg>
           <span className="viewer-wide-only viewer-button-label">{t.viewer.download}</span>
         </a>
+        {/* the language too, without leaving the document */}
+        <LanguageSwitch />
       </div>
       <div className="viewer-toolbar-row viewer-toolbar-controls">
         <div className="viewer-group">

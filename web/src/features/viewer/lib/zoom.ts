@@ -13,6 +13,28 @@ export function fitWidthZoom(availableCssWidth: number, pageWidthPt: number): nu
   return Math.min(MAX_ZOOM, Math.max(0.25, availableCssWidth / (pageWidthPt * PDF_TO_CSS)));
 }
 
+/**
+ * Room needed left of a page for a column of `columnPx` beside text that starts `textLeftPt` from
+ * the page's left edge, at `scale` CSS px per PDF unit: none when the page's own margin is wide enough.
+ */
+export function marginGutterPx(scale: number, textLeftPt: number | null, columnPx: number): number {
+  if (textLeftPt === null) return 0;
+  return Math.max(0, Math.ceil(columnPx - Math.max(0, textLeftPt) * scale));
+}
+
+/**
+ * Fit-width zoom that leaves room for a margin column (the comment buttons) beside the text:
+ * a page whose margin is wide enough fills the width as usual; a narrower margin makes the page a
+ * little smaller, so that column and page together fill the width and the column covers no text.
+ */
+export function fitWidthZoomBesideMargin(availableCssWidth: number, pageWidthPt: number, textLeftPt: number | null, columnPx: number): number {
+  const plain = fitWidthZoom(availableCssWidth, pageWidthPt);
+  if (textLeftPt === null || marginGutterPx(plain * PDF_TO_CSS, textLeftPt, columnPx) === 0) return plain;
+  const left = Math.min(Math.max(0, textLeftPt), pageWidthPt * 0.5);
+  // page · s + (column − left · s) = available, one pixel spare for the gutter's rounding up
+  return fitWidthZoom(availableCssWidth - columnPx - 1, pageWidthPt - left);
+}
+
 export function zoomIn(current: number): number {
   return ZOOM_STEPS.find((z) => z > current + 0.001) ?? MAX_ZOOM;
 }

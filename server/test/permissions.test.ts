@@ -723,6 +723,7 @@ const CASES: Record<string, RouteCase> = {
       return { id: d.id, versionId: failed.currentVersion.id };
     },
     foreignChild: () => ({ id: docB.id, versionId: doc.currentVersion.id }),
+  },
   // ---- a comment's conversation and resolution: the staff and the comment's author; anyone else as for a random id
   'POST /comments/{id}/messages': {
     // the delegate is the author, answering a reply; the observer is not the author
@@ -734,6 +735,7 @@ const CASES: Record<string, RouteCase> = {
     expect: { anonymous: 401, admin: 404, secretary: 200, chair: 200, delegate: 404, observer: 404, outsider: 404, foreign: 404 },
     params: async () => ({ id: (await delegateComment()).id }),
     body: () => ({ resolved: true }),
+  },
   // ---- chair and hall: the group discussion's countdown
   'POST /meetings/{id}/breakouts/countdown': { expect: breakoutsStaff(200), params: M, body: async () => ({ agendaItemId: (await breakout('running')).itemId, minutes: 10 }) },
   // the TV's short code: made by the secretariat (as display links), redeemed by whoever holds it (no login)

@@ -1,4 +1,4 @@
-import { pdfWithPages } from '../../server/src/seed/broken-pdfs';
+import { pdfWithPages } from '../../fixtures';
 import { logIn, screenshotOnFailure, waitForText } from './support/browser';
 import { demoWorld } from './support/demo';
 

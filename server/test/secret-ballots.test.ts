@@ -97,8 +97,8 @@ async function observe(run: Awaited<ReturnType<typeof runVote>>, question: strin
   seen.hall = (await new Api(server).get(`/hall/${w.meeting.id}/session-day?token=${hallToken}`)).body;
   seen.socketEvents = [staffSocket, ...voters.map((v) => v.socket)].map((s) => s.received.filter(mentions));
   const csv = (await w.secretary.get<string>(`${m}/votes/export?format=csv`)).body;
-  // (the first column numbers the votes of the meeting)
-  seen.export = csv.split('\r\n').filter((line, i, all) => line.includes(question) || (i > 0 && all[i - 1].includes(question))).map((l) => l.replace(/^\d+,/, ''));
+  // (the first column numbers the votes of the meeting; the times differ when the two votes straddle a minute)
+  seen.export = csv.split('\r\n').filter((line, i, all) => line.includes(question) || (i > 0 && all[i - 1].includes(question))).map((l) => l.replace(/^\d+,/, '').replace(/\d{2}\/\d{2}\/\d{4}|\d{1,2}:\d{2}(:\d{2})?/g, '…'));
   // every row of every table that names the vote, in physical order
   const tables: { table_name: string }[] = (await server.db.query(`SELECT table_name FROM information_schema.columns WHERE column_name = 'vote_id' AND table_schema = 'public' ORDER BY table_name`)).rows;
   for (const { table_name } of tables) seen[`table ${table_name}`] = (await server.db.query(`SELECT * FROM ${table_name} WHERE vote_id = $1`, [id])).rows;

@@ -22,4 +22,6 @@ export class CommentEntity {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   // written and read by raw SQL in its domain (never loaded or saved through this entity); declared so the entity is its whole table
   @Column({ name: 'written_at', type: 'timestamptz', default: () => 'now()', select: false, insert: false, update: false }) writtenAt?: Date;
+  @Column({ name: 'resolved_at', type: 'timestamptz', nullable: true, select: false, insert: false, update: false }) resolvedAt?: Date | null;
+  @Column({ name: 'resolved_by', type: 'uuid', nullable: true, select: false, insert: false, update: false }) resolvedBy?: string | null;
 }

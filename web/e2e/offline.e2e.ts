@@ -182,6 +182,8 @@ it(
       await page.screenshot({ path: '.test-data/screenshots/offline-outbox.png' });
 
       await context.setOffline(false);
+      // and says what it sent, the notes and highlights as well as the comment
+      await page.locator('[data-testid="offline-sent-notice"]', { hasText: 'Đã gửi 1 góp ý và 2 ghi chú, đánh dấu lưu khi mất mạng' }).waitFor({ timeout: 30_000 });
       await page.locator('[data-testid="outbox-badge"]').waitFor({ state: 'detached', timeout: 30_000 });
       await page.locator('[data-testid="offline-banner"]').waitFor({ state: 'detached' });
       await expectExactlyOneOfEach('daibieu01');

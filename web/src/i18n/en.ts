@@ -1176,7 +1176,8 @@ export const en: Dictionary = {
     reply: 'Reply from the secretariat',
     noReply: 'No reply yet.',
     openDocument: 'Open the document',
-    sentOffline: (n: number) => `${n} comment${n === 1 ? '' : 's'} saved while offline ${n === 1 ? 'was' : 'were'} sent`,
+    sentOffline: (comments: number, annotations: number) =>
+      `Sent what you saved while offline: ${[comments > 0 ? `${comments} comment${comments === 1 ? '' : 's'}` : '', annotations > 0 ? `${annotations} highlight${annotations === 1 ? '' : 's'} or note${annotations === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ')}`,
     backToMeeting: '← Back to the meeting',
   },
   documentRelease: {

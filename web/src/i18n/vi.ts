@@ -1181,7 +1181,8 @@ export const vi = {
     reply: 'Trả lời của tổ thư ký',
     noReply: 'Tổ thư ký chưa trả lời.',
     openDocument: 'Mở tài liệu',
-    sentOffline: (n: number) => `Đã gửi ${n} góp ý lưu khi mất mạng`,
+    sentOffline: (comments: number, annotations: number) =>
+      `Đã gửi ${[comments > 0 ? `${comments} góp ý` : '', annotations > 0 ? `${annotations} ghi chú, đánh dấu` : ''].filter(Boolean).join(' và ')} lưu khi mất mạng`,
     backToMeeting: '← Về cuộc họp',
   },
   documentRelease: {

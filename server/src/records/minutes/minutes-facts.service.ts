@@ -58,7 +58,7 @@ export class MinutesFactsService {
 
     const itemRows: { id: string; position: number; title: string; presenter: string }[] = await this.db.query('SELECT id, position, title, presenter FROM agenda_items WHERE meeting_id = $1 ORDER BY position', [meetingId]);
     const docs: { id: string; title: string; agenda_item_id: string; version_no: number }[] = await this.db.query(
-      `SELECT d.id, d.title, d.agenda_item_id, (SELECT max(version_no) FROM document_versions WHERE document_id = d.id) AS version_no
+      `SELECT d.id, d.title, d.agenda_item_id, (SELECT version_no FROM document_versions WHERE document_id = d.id ORDER BY (status = 'ready') DESC, version_no DESC LIMIT 1) AS version_no
          FROM documents d WHERE d.meeting_id = $1 AND d.agenda_item_id IS NOT NULL ORDER BY d.created_at`,
       [meetingId],
     );

@@ -75,7 +75,7 @@ export class RecordReportsService {
       `SELECT d.id, d.title, d.agenda_item_id, a.title AS item_title, a.presenter, v.id AS version_id, v.version_no
          FROM documents d
          LEFT JOIN agenda_items a ON a.id = d.agenda_item_id
-         JOIN LATERAL (SELECT id, version_no FROM document_versions WHERE document_id = d.id ORDER BY version_no DESC LIMIT 1) v ON true
+         JOIN LATERAL (SELECT id, version_no FROM document_versions WHERE document_id = d.id ORDER BY (status = 'ready') DESC, version_no DESC LIMIT 1) v ON true
         WHERE d.meeting_id = $1 AND ($2::uuid IS NULL OR d.id = $2)
         ORDER BY a.position NULLS LAST, d.created_at, d.title`,
       [meetingId, documentId],
@@ -89,7 +89,7 @@ export class RecordReportsService {
               c.quote_exact, c.body, c.status, c.reply, c.created_at
          FROM comments c
          JOIN documents d ON d.id = c.document_id
-         JOIN LATERAL (SELECT id FROM document_versions WHERE document_id = d.id ORDER BY version_no DESC LIMIT 1) cur ON true
+         JOIN LATERAL (SELECT id FROM document_versions WHERE document_id = d.id ORDER BY (status = 'ready') DESC, version_no DESC LIMIT 1) cur ON true
          JOIN users u ON u.id = c.author_id
          LEFT JOIN meeting_participants mp ON mp.meeting_id = c.meeting_id AND mp.user_id = c.author_id
          LEFT JOIN paragraphs p ON p.id = c.paragraph_id

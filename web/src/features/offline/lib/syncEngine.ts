@@ -35,6 +35,12 @@ type Waiter = { resolve: (outcome: WriteOutcome) => void; reject: (error: unknow
  * pending (tried again with backoff and whenever the connection is back); a refusal marks that item
  * refused, with its reason, and the run goes on. Runs one at a time across tabs (Web Locks).
  */
+/** What one run sent of the items saved while offline: comments, and highlights/notes (made, changed or removed). */
+export interface OfflineSent {
+  comments: number;
+  annotations: number;
+}
+
 class SyncEngine {
   private queryClient: QueryClient | null = null;
   private running: Promise<void> | null = null;
@@ -45,7 +51,7 @@ class SyncEngine {
   private readonly syncedListeners = new Set<(documentIds: string[], meetingIds: string[]) => void>();
   /** Items whose writer stopped waiting (offline, or too slow): saved, to be sent later. */
   private readonly gaveUp = new Set<number>();
-  private readonly offlineSentListeners = new Set<(comments: number) => void>();
+  private readonly offlineSentListeners = new Set<(sent: OfflineSent) => void>();
 
   attach(queryClient: QueryClient): void {
     this.queryClient = queryClient;
@@ -57,8 +63,8 @@ class SyncEngine {
     return () => this.syncedListeners.delete(listener);
   }
 
-  /** After a run that sent comments saved while offline (no writer saw them go): how many. */
-  onOfflineCommentsSent(listener: (comments: number) => void): () => void {
+  /** After a run that sent items saved while offline (no writer saw them go): how many comments and notes/highlights. */
+  onOfflineItemsSent(listener: (sent: OfflineSent) => void): () => void {
     this.offlineSentListeners.add(listener);
     return () => this.offlineSentListeners.delete(listener);
   }
@@ -138,7 +144,7 @@ class SyncEngine {
     if (!userId || !hasIndexedDb()) return;
     const documents = new Set<string>();
     const meetings = new Set<string>();
-    let offlineComments = 0;
+    const offline: OfflineSent = { comments: 0, annotations: 0 };
     for (;;) {
       // one item at a time, re-read each round: other tabs and the writer may have changed the outbox
       const [item] = await outbox.pending(userId);
@@ -149,7 +155,10 @@ class SyncEngine {
         await outbox.remove(item.seq);
         documents.add(item.documentId);
         meetings.add(item.meetingId);
-        if (item.kind === 'comment.create' && (!this.waiters.has(item.seq) || this.gaveUp.has(item.seq))) offlineComments++;
+        if (!this.waiters.has(item.seq) || this.gaveUp.has(item.seq)) {
+          if (item.kind === 'comment.create') offline.comments++;
+          else offline.annotations++;
+        }
         this.gaveUp.delete(item.seq);
         this.retryAttempt = 0;
         this.settleWaiters(item.seq, { ok: true });
@@ -169,7 +178,7 @@ class SyncEngine {
       const meetingIds = [...meetings];
       for (const listener of this.syncedListeners) listener(documentIds, meetingIds);
     }
-    if (offlineComments > 0) for (const listener of this.offlineSentListeners) listener(offlineComments);
+    if (offline.comments + offline.annotations > 0) for (const listener of this.offlineSentListeners) listener(offline);
   }
 
   // ---- sending one item ----

@@ -94,8 +94,12 @@ export class PageFurniture<L extends EdgeLine, P extends FurniturePage<L>> {
       bottom++;
     }
     while (bottom > 0 && lines.length - 1 - bottom >= top && !apart(lines[lines.length - bottom], lines[lines.length - 1 - bottom])) bottom--;
-    lines.splice(lines.length - bottom, bottom);
-    lines.splice(0, top);
+    // a page whose every line repeats is content (a form, a run of like pages), not furniture around it; a lone page number is still furniture
+    const wholePage = top + bottom >= lines.length && lines.some((l) => !PAGE_NUMBER.test(l.text.trim()));
+    if (!wholePage) {
+      lines.splice(lines.length - bottom, bottom);
+      lines.splice(0, top);
+    }
     this.edges.delete(n - WINDOW);
     return page;
   }

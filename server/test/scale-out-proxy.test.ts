@@ -127,6 +127,7 @@ afterAll(async () => {
 });
 
 it('upgrades to WebSocket through nginx, and does not forward the metrics', async () => {
+  const start = await counts();
   const socket = await joinedVia(w.secretary, from.a!);
   expect(socket.io.engine.transport.name).toBe('websocket');
   expect((await fetch(`${proxy.url}/api/metrics`)).status).toBe(404);
@@ -135,6 +136,8 @@ it('upgrades to WebSocket through nginx, and does not forward the metrics', asyn
   expect(file.status).toBe(206);
   expect(Buffer.from(await file.arrayBuffer()).toString('latin1')).toBe('%PDF-');
   socket.disconnect();
+  // gone from A before the next test counts A's sockets
+  await until('the socket to leave replica A', async () => ((await counts()).a === start.a ? true : undefined));
 });
 
 it("keeps a client on Socket.IO's polling fallback on one replica for its whole session", async () => {

@@ -200,7 +200,7 @@ export function ReadingPanel({ documentId, annotations, comments, access, onJump
           </button>
         ))}
       </div>
-      <div className="reading-panel-body" role="tabpanel" id={`${headingId}-panel`} aria-labelledby={`${headingId}-${tab}`}>
+      <div className="reading-panel-body" role="tabpanel" tabIndex={0} id={`${headingId}-panel`} aria-labelledby={`${headingId}-${tab}`}>
         {tab === 'annotations' && (
           <>
             <p className="private-hint">{t.readingRoom.privateHint}</p>

@@ -239,7 +239,7 @@ it('makes one highlight of a selection across a page break, with rects on both p
     await logIn(page, 'daibieu03');
     await openDraft(page);
     await waitForText(page.locator('[data-testid="text-layer"][data-page-number="2"]'), 'TM. HỘI ĐỒNG');
-    await selectText(page, 1, 'có hiệu lực từ ngày', 2, 'TM. HỘI ĐỒNG');
+    await selectText(page, 1, 'có hiệu lực từ', 2, 'TM. HỘI ĐỒNG');
     const bar = page.locator('[data-testid="selection-actions"][data-anchored="true"]');
     await bar.waitFor();
     await bar.locator('[data-testid="highlight-color-green"]').tap();

@@ -1,22 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { dictionaries } from '../src/i18n/dictionaries';
-import { startServer, type TestServer } from '../../server/test/support/server';
-import { DEMO_PASSWORD, desktopContext, launchBrowser, logIn, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
-import { waitForDemoIngest } from './support/demo';
+import { DEMO_PASSWORD, desktopContext, logIn, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
+import { demoWorld } from './support/demo';
 
 const vi = dictionaries.vi;
 const TITLE = 'Dự thảo Nghị quyết về dự toán ngân sách xã năm 2027';
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ seedDemo: true }), launchBrowser()]);
-  await waitForDemoIngest(server);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = demoWorld();
 
 /** Every CSP violation the page reports, from the document and from its workers' consoles. */
 async function recordViolations(page: Page): Promise<string[]> {
@@ -33,7 +22,7 @@ async function recordViolations(page: Page): Promise<string[]> {
 }
 
 it('runs the viewer (pdf.js in its worker), the service worker and the built app under the CSP without a violation', async () => {
-  const context = await phoneContext(browser, server.url);
+  const context = await phoneContext(world.browser, world.server.url);
   const page = await context.newPage();
   const violations = await recordViolations(page);
   const workers: string[] = [];
@@ -60,9 +49,9 @@ it('runs the viewer (pdf.js in its worker), the service worker and the built app
 });
 
 it("runs the secretary's screens and the hall screen under the CSP, and the app's own writes pass the Origin check", async () => {
-  const { rows } = await server.db.query("SELECT id FROM meetings WHERE status <> 'draft' ORDER BY starts_at LIMIT 1");
+  const { rows } = await world.server.db.query("SELECT id FROM meetings WHERE status <> 'draft' ORDER BY starts_at LIMIT 1");
   const meetingId: string = rows[0].id;
-  const context = await desktopContext(browser, server.url);
+  const context = await desktopContext(world.browser, world.server.url);
   const page = await context.newPage();
   const violations = await recordViolations(page);
   try {
@@ -90,7 +79,7 @@ it("runs the secretary's screens and the hall screen under the CSP, and the app'
 });
 
 it('shows the API documentation under the CSP', async () => {
-  const context = await desktopContext(browser, server.url);
+  const context = await desktopContext(world.browser, world.server.url);
   const page = await context.newPage();
   const violations = await recordViolations(page);
   try {
@@ -107,8 +96,8 @@ it('shows the API documentation under the CSP', async () => {
 });
 
 it('lets a delegate on a phone change their password in Vietnamese, and signs their other devices out', async () => {
-  const context = await phoneContext(browser, server.url);
-  const otherDevice = await phoneContext(browser, server.url);
+  const context = await phoneContext(world.browser, world.server.url);
+  const otherDevice = await phoneContext(world.browser, world.server.url);
   const page = await context.newPage();
   try {
     const other = await logIn(otherDevice, 'daibieu03');

@@ -1,28 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type TestServer } from '../../server/test/support/server';
-import { desktopContext, launchBrowser, logIn, phoneContext, screenshotOnFailure } from './support/browser';
-import { waitForDemoIngest } from './support/demo';
+import type { Page } from 'playwright-core';
+import { desktopContext, logIn, phoneContext, screenshotOnFailure } from './support/browser';
+import { demoWorld } from './support/demo';
 
-let server: TestServer;
-let browser: Browser;
-let meetingId: string;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ seedDemo: true }), launchBrowser()]);
-  await waitForDemoIngest(server);
-  meetingId = (await server.db.query('SELECT id FROM meetings LIMIT 1')).rows[0].id;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = demoWorld();
 
 async function waitUntilLive(page: Page): Promise<void> {
   await page.locator('[data-testid="live-status"][data-state="live"]').first().waitFor({ timeout: 20_000 });
 }
 
 async function userId(username: string): Promise<string> {
-  return (await server.db.query('SELECT id FROM users WHERE username = $1', [username])).rows[0].id;
+  return (await world.server.db.query('SELECT id FROM users WHERE username = $1', [username])).rows[0].id;
 }
 
 async function postMessage(page: Page, body: string): Promise<void> {
@@ -31,9 +18,9 @@ async function postMessage(page: Page, body: string): Promise<void> {
 }
 
 it('moves two delegates into their own group rooms, keeps each group’s messages inside it, and shows the chair both groups and the submitted report', async () => {
-  const chairContext = await desktopContext(browser, server.url);
-  const oneContext = await phoneContext(browser, server.url);
-  const twoContext = await phoneContext(browser, server.url);
+  const chairContext = await desktopContext(world.browser, world.server.url);
+  const oneContext = await phoneContext(world.browser, world.server.url);
+  const twoContext = await phoneContext(world.browser, world.server.url);
   const chair = await logIn(chairContext, 'chutoa');
   const one = await logIn(oneContext, 'daibieu01');
   const two = await logIn(twoContext, 'daibieu02');
@@ -49,10 +36,10 @@ it('moves two delegates into their own group rooms, keeps each group’s message
     const d03 = await userId('daibieu03');
     const d04 = await userId('daibieu04');
     // an agenda item with documents, so the groups have something to cite
-    const { rows: docs } = await server.db.query(
+    const { rows: docs } = await world.server.db.query(
       `SELECT d.id, d.agenda_item_id FROM documents d JOIN agenda_items a ON a.id = d.agenda_item_id
         WHERE d.meeting_id = $1 ORDER BY a.position, d.created_at`,
-      [meetingId],
+      [world.meetingId],
     );
     const agendaItemId: string = docs[0].agenda_item_id;
     const documentIds = docs.filter((d) => d.agenda_item_id === agendaItemId).map((d) => d.id as string);
@@ -64,7 +51,7 @@ it('moves two delegates into their own group rooms, keeps each group’s message
         return { status: res.status, breakout: await res.json() };
       },
       {
-        id: meetingId,
+        id: world.meetingId,
         body: {
           agendaItemId,
           groups: [
@@ -80,13 +67,13 @@ it('moves two delegates into their own group rooms, keeps each group’s message
 
     // both delegates wait on the plenary page
     for (const page of [one, two]) {
-      await page.goto(`/meetings/${meetingId}`);
+      await page.goto(`/meetings/${world.meetingId}`);
       await page.locator('[data-testid="meeting-page"]').waitFor();
       await waitUntilLive(page);
     }
 
     // the chair starts the breakout from the console
-    await chair.goto(`/meetings/${meetingId}/console`);
+    await chair.goto(`/meetings/${world.meetingId}/console`);
     await waitUntilLive(chair);
     await chair.selectOption('[data-testid="breakout-item"]', agendaItemId);
     const editorGroups = chair.locator('[data-testid="breakout-draft-group"]');

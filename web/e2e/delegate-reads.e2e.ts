@@ -1,22 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { startServer, type TestServer } from '../../server/test/support/server';
-import { launchBrowser, logIn, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
-import { waitForDemoIngest } from './support/demo';
+import { logIn, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
+import { demoWorld } from './support/demo';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ seedDemo: true }), launchBrowser()]);
-  await waitForDemoIngest(server);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = demoWorld();
 
 it('lets a delegate on a phone log in, open a released document and read its first page', async () => {
-  const context = await phoneContext(browser, server.url);
+  const context = await phoneContext(world.browser, world.server.url);
   const page = await context.newPage();
   try {
     await page.goto('/');
@@ -51,8 +39,8 @@ it('lets a delegate on a phone log in, open a released document and read its fir
 });
 
 it('opens a meeting from a link with the first reads index.html started before the app loaded', async () => {
-  const { rows } = await server.db.query("SELECT id, title FROM meetings WHERE status <> 'draft' ORDER BY starts_at LIMIT 1");
-  const context = await phoneContext(browser, server.url);
+  const { rows } = await world.server.db.query("SELECT id, title FROM meetings WHERE status <> 'draft' ORDER BY starts_at LIMIT 1");
+  const context = await phoneContext(world.browser, world.server.url);
   const page = await context.newPage();
   try {
     await logIn(page, 'daibieu01');
@@ -83,8 +71,8 @@ it('opens a meeting from a link with the first reads index.html started before t
 });
 
 it('shows nothing of the meeting to someone not invited', async () => {
-  const { rows } = await server.db.query('SELECT id FROM meetings LIMIT 1');
-  const context = await phoneContext(browser, server.url);
+  const { rows } = await world.server.db.query('SELECT id FROM meetings LIMIT 1');
+  const context = await phoneContext(world.browser, world.server.url);
   const page = await context.newPage();
   try {
     await logIn(page, 'admin');

@@ -1,21 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type TestServer } from '../../server/test/support/server';
-import { desktopContext, launchBrowser, logIn, phoneContext, screenshotOnFailure } from './support/browser';
-import { waitForDemoIngest } from './support/demo';
+import type { Page } from 'playwright-core';
+import { desktopContext, logIn, phoneContext, screenshotOnFailure } from './support/browser';
+import { demoWorld } from './support/demo';
 
-let server: TestServer;
-let browser: Browser;
-let meetingId: string;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ seedDemo: true }), launchBrowser()]);
-  await waitForDemoIngest(server);
-  meetingId = (await server.db.query('SELECT id FROM meetings LIMIT 1')).rows[0].id;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = demoWorld();
 
 /** Marks the page's window: if the page reloads, the mark is gone. */
 async function markWindow(page: Page): Promise<void> {
@@ -32,12 +19,12 @@ async function waitUntilLive(page: Page): Promise<void> {
 }
 
 it('shows a delegate’s new comment on the secretary’s open desk without a reload', async () => {
-  const secretaryContext = await desktopContext(browser, server.url);
-  const delegateContext = await phoneContext(browser, server.url);
+  const secretaryContext = await desktopContext(world.browser, world.server.url);
+  const delegateContext = await phoneContext(world.browser, world.server.url);
   const desk = await logIn(secretaryContext, 'thuky1');
   const delegate = await logIn(delegateContext, 'daibieu01');
   try {
-    await desk.goto(`/meetings/${meetingId}/desk`);
+    await desk.goto(`/meetings/${world.meetingId}/desk`);
     await desk.locator('[data-testid="desk-page"]').waitFor();
     await waitUntilLive(desk);
     await desk.locator('[data-testid="desk-empty"]').waitFor();
@@ -59,7 +46,7 @@ it('shows a delegate’s new comment on the secretary’s open desk without a re
         }),
       });
       return { status: res.status, comment: await res.json(), documentTitle: doc.title as string };
-    }, meetingId);
+    }, world.meetingId);
     expect(posted.status).toBe(201);
 
     const card = desk.locator(`[data-testid="desk-comment"][data-comment-id="${posted.comment.id}"]`);
@@ -82,7 +69,7 @@ it('shows a delegate’s new comment on the secretary’s open desk without a re
     const seenByDelegate = await delegate.evaluate(async (id) => {
       const mine = await (await fetch(`/api/meetings/${id}/comments`)).json();
       return mine.map((c: { status: string; reply: string }) => ({ status: c.status, reply: c.reply }));
-    }, meetingId);
+    }, world.meetingId);
     expect(seenByDelegate).toEqual([{ status: 'accepted', reply: 'Tổ thư ký tiếp thu, sẽ bổ sung nguồn kinh phí.' }]);
   } catch (e) {
     await screenshotOnFailure(desk, 'live-desk-secretary');
@@ -95,16 +82,16 @@ it('shows a delegate’s new comment on the secretary’s open desk without a re
 });
 
 it('moves the current item marker on a delegate’s open meeting page when the chair moves the agenda', async () => {
-  const chairContext = await desktopContext(browser, server.url);
-  const delegateContext = await phoneContext(browser, server.url);
+  const chairContext = await desktopContext(world.browser, world.server.url);
+  const delegateContext = await phoneContext(world.browser, world.server.url);
   const consolePage = await logIn(chairContext, 'chutoa');
   const meetingPage = await logIn(delegateContext, 'daibieu02');
   try {
-    await consolePage.goto(`/meetings/${meetingId}/console`);
+    await consolePage.goto(`/meetings/${world.meetingId}/console`);
     await consolePage.locator('[data-testid="console-page"]').waitFor();
     await waitUntilLive(consolePage);
 
-    await meetingPage.goto(`/meetings/${meetingId}`);
+    await meetingPage.goto(`/meetings/${world.meetingId}`);
     await meetingPage.locator('[data-testid="meeting-page"]').waitFor();
     await waitUntilLive(meetingPage);
     expect(await meetingPage.locator('[data-testid="agenda-item"][data-current="true"]').count()).toBe(0);
@@ -138,15 +125,15 @@ it('moves the current item marker on a delegate’s open meeting page when the c
 });
 
 it('says it is reconnecting when a delegate’s phone loses the network, and catches up on what the chair did meanwhile', async () => {
-  const chairContext = await desktopContext(browser, server.url);
-  const delegateContext = await phoneContext(browser, server.url);
+  const chairContext = await desktopContext(world.browser, world.server.url);
+  const delegateContext = await phoneContext(world.browser, world.server.url);
   const chair = await logIn(chairContext, 'chutoa');
   const meetingPage = await logIn(delegateContext, 'daibieu03');
   try {
-    await meetingPage.goto(`/meetings/${meetingId}`);
+    await meetingPage.goto(`/meetings/${world.meetingId}`);
     await waitUntilLive(meetingPage);
     await markWindow(meetingPage);
-    const { rows } = await server.db.query('SELECT id FROM agenda_items WHERE meeting_id = $1 ORDER BY position', [meetingId]);
+    const { rows } = await world.server.db.query('SELECT id FROM agenda_items WHERE meeting_id = $1 ORDER BY position', [world.meetingId]);
 
     await delegateContext.setOffline(true);
     await meetingPage.locator('[data-testid="live-status"][data-state="reconnecting"]').waitFor({ timeout: 60_000 });
@@ -157,7 +144,7 @@ it('says it is reconnecting when a delegate’s phone loses the network, and cat
       const status = await chair.evaluate(
         async ({ id, itemId }) =>
           (await fetch(`/api/meetings/${id}/current-item`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ agendaItemId: itemId }) })).status,
-        { id: meetingId, itemId: item.id },
+        { id: world.meetingId, itemId: item.id },
       );
       expect(status).toBe(200);
     }

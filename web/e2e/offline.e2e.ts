@@ -1,10 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer, type TestServer } from '../../server/test/support/server';
-import { launchBrowser, logIn, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
-import { waitForDemoIngest } from './support/demo';
+import type { BrowserContext, Page } from 'playwright-core';
+import { logIn, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
+import { demoWorld } from './support/demo';
 
-let server: TestServer;
-let browser: Browser;
 let meetingId: string;
 let documentId: string;
 let versionId: string;
@@ -13,10 +10,9 @@ const TITLE = 'Dự thảo Nghị quyết về dự toán ngân sách xã năm 2
 const NOTE = 'Ghi chú viết khi mất sóng: hỏi lại số liệu thẩm tra';
 const COMMENT = 'Góp ý viết khi không có mạng: đề nghị nêu rõ tổng chi tăng bao nhiêu so với năm 2026.';
 
+const world = demoWorld();
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ seedDemo: true }), launchBrowser()]);
-  await waitForDemoIngest(server);
-  const { rows } = await server.db.query(
+  const { rows } = await world.server.db.query(
     `SELECT d.id AS document_id, d.meeting_id, v.id AS version_id FROM documents d JOIN document_versions v ON v.document_id = d.id
       WHERE d.title = $1 ORDER BY v.version_no DESC LIMIT 1`,
     [TITLE],
@@ -24,10 +20,6 @@ beforeAll(async () => {
   documentId = rows[0].document_id;
   meetingId = rows[0].meeting_id;
   versionId = rows[0].version_id;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 /** Waits until the service worker has precached the app shell and controls the page. */
@@ -64,18 +56,18 @@ async function selectText(page: Page, pageNumber: number, phrase: string): Promi
 }
 
 async function paragraphId(startsWith: string): Promise<string> {
-  const { rows } = await server.db.query('SELECT id FROM paragraphs WHERE version_id = $1 AND text LIKE $2', [versionId, `${startsWith}%`]);
+  const { rows } = await world.server.db.query('SELECT id FROM paragraphs WHERE version_id = $1 AND text LIKE $2', [versionId, `${startsWith}%`]);
   expect(rows).toHaveLength(1);
   return rows[0].id;
 }
 
 /** What the server holds for one delegate on the draft: their annotations and comments. */
 async function stored(username: string) {
-  const annotations = await server.db.query(
+  const annotations = await world.server.db.query(
     `SELECT a.client_id, a.note, a.color FROM annotations a JOIN users u ON u.id = a.author_id WHERE a.document_id = $1 AND u.username = $2 ORDER BY a.created_at`,
     [documentId, username],
   );
-  const comments = await server.db.query(
+  const comments = await world.server.db.query(
     `SELECT c.client_id, c.body, c.written_at, c.created_at FROM comments c JOIN users u ON u.id = c.author_id WHERE c.document_id = $1 AND u.username = $2`,
     [documentId, username],
   );
@@ -175,7 +167,7 @@ async function expectExactlyOneOfEach(username: string): Promise<void> {
 it(
   'saves a meeting, works on it offline after a reload, and sends the outbox once when the connection returns',
   async () => {
-    const context = await phoneContext(browser, server.url);
+    const context = await phoneContext(world.browser, world.server.url);
     const page = await context.newPage();
     try {
       await workOffline(context, page, 'daibieu01');
@@ -220,12 +212,12 @@ it(
 it(
   'stores each write once when the connection drops in the middle of sending the outbox',
   async () => {
-    const context = await phoneContext(browser, server.url);
+    const context = await phoneContext(world.browser, world.server.url);
     const page = await context.newPage();
     try {
       await workOffline(context, page, 'daibieu02');
 
-      // the second write reaches the server, but the connection drops before its answer comes back
+      // the second write reaches the world.server, but the connection drops before its answer comes back
       const sent: string[] = [];
       await page.route(/\/api\/documents\/[^/]+\/(annotations|comments)$/, async (route) => {
         if (route.request().method() !== 'POST') return route.continue();
@@ -264,7 +256,7 @@ it(
 it(
   'keeps a comment the server refuses in the outbox, with the reason and its text to copy',
   async () => {
-    const context = await phoneContext(browser, server.url);
+    const context = await phoneContext(world.browser, world.server.url);
     const page = await context.newPage();
     try {
       await workOffline(context, page, 'daibieu03');

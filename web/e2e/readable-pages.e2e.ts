@@ -1,29 +1,18 @@
-import type { Browser } from 'playwright-core';
 import type { DocumentDetail, UploadResult } from '@hopso/shared';
 import { pdfWithDamagedPage, pdfWithPages } from '../../fixtures';
 import { blobOf, login, type Api } from '../../server/test/support/api';
-import { startServer, type TestServer } from '../../server/test/support/server';
-import { DEMO_PASSWORD, desktopContext, launchBrowser, logIn, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
-import { waitForDemoIngest } from './support/demo';
+import { DEMO_PASSWORD, desktopContext, logIn, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
+import { demoWorld } from './support/demo';
 
-let server: TestServer;
-let browser: Browser;
 let secretary: Api;
-let meetingId: string;
 
+const world = demoWorld();
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ seedDemo: true }), launchBrowser()]);
-  await waitForDemoIngest(server);
-  meetingId = (await server.db.query('SELECT id FROM meetings LIMIT 1')).rows[0].id;
-  secretary = await login(server, 'thuky1', DEMO_PASSWORD);
+  secretary = await login(world.server, 'thuky1', DEMO_PASSWORD);
 }, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 async function uploaded(name: string, data: Buffer): Promise<DocumentDetail> {
-  const up = await secretary.upload(meetingId, [{ name, data }]);
+  const up = await secretary.upload(world.meetingId, [{ name, data }]);
   expect(up.status).toBe(201);
   return secretary.waitReady((up.body as UploadResult).documents[0].id);
 }
@@ -31,7 +20,7 @@ async function uploaded(name: string, data: Buffer): Promise<DocumentDetail> {
 it('shows a delegate on a phone which page could not be read, and draws the others', async () => {
   const doc = await uploaded('phu-luc-trang-hong.pdf', await pdfWithDamagedPage(3, 2));
   expect(doc.currentVersion).toMatchObject({ status: 'ready', damagedPages: [2] });
-  const phone = await phoneContext(browser, server.url);
+  const phone = await phoneContext(world.browser, world.server.url);
   const reader = await logIn(phone, 'daibieu01');
   try {
     await reader.goto(`/documents/${doc.id}`);
@@ -56,7 +45,7 @@ it('a failed new version: delegates read version 1; the secretary sees the failu
   expect((await secretary.request('POST', `/documents/${doc.id}/versions`, form)).status).toBe(201);
   expect((await secretary.waitReady(doc.id)).currentVersion).toMatchObject({ versionNo: 2, status: 'failed' });
 
-  const phone = await phoneContext(browser, server.url);
+  const phone = await phoneContext(world.browser, world.server.url);
   const reader = await logIn(phone, 'daibieu01');
   try {
     await reader.goto(`/documents/${doc.id}`);
@@ -70,10 +59,10 @@ it('a failed new version: delegates read version 1; the secretary sees the failu
     await phone.close();
   }
 
-  const desk = await desktopContext(browser, server.url);
+  const desk = await desktopContext(world.browser, world.server.url);
   const page = await logIn(desk, 'thuky1');
   try {
-    await page.goto(`/meetings/${meetingId}/setup/documents`);
+    await page.goto(`/meetings/${world.meetingId}/setup/documents`);
     const row = page.locator(`[data-testid="managed-document"][data-document-id="${doc.id}"]`);
     await row.waitFor();
     expect(await row.getAttribute('data-status')).toBe('failed');
@@ -82,7 +71,7 @@ it('a failed new version: delegates read version 1; the secretary sees the failu
     await row.locator('[data-testid="delete-version"]').click();
     await page.locator(`[data-testid="managed-document"][data-document-id="${doc.id}"][data-status="ready"]`).waitFor();
     expect(await row.locator('[data-testid="readable-version-note"]').count()).toBe(0);
-    const stored = await server.db.query('SELECT version_no, status FROM document_versions WHERE document_id = $1', [doc.id]);
+    const stored = await world.server.db.query('SELECT version_no, status FROM document_versions WHERE document_id = $1', [doc.id]);
     expect(stored.rows).toEqual([{ version_no: 1, status: 'ready' }]);
   } catch (e) {
     await screenshotOnFailure(page, 'readable-pages-staff');

@@ -1,10 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type TestServer } from '../../server/test/support/server';
-import { desktopContext, launchBrowser, logIn, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
-import { demoDocument, waitForDemoIngest } from './support/demo';
+import type { Page } from 'playwright-core';
+import { desktopContext, logIn, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
+import { demoDocument, demoWorld } from './support/demo';
 
-let server: TestServer;
-let browser: Browser;
 let documentId: string;
 let versionId: string;
 let meetingId: string;
@@ -14,14 +11,9 @@ const SENTENCE = 'Tổng chi ngân sách xã: 15.250 triệu đồng';
 const PDF_PHRASE = 'Dự phòng ngân sách';
 const COMMENT = 'Đề nghị giao rõ thời hạn báo cáo kết quả thực hiện.';
 
+const world = demoWorld();
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ seedDemo: true }), launchBrowser()]);
-  await waitForDemoIngest(server);
-  ({ documentId, versionId, meetingId } = await demoDocument(server, TITLE));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  ({ documentId, versionId, meetingId } = await demoDocument(world.server, TITLE));
 });
 
 /** Selects `phrase` inside the reading view's paragraph that contains it, as a finger would. */
@@ -45,9 +37,9 @@ const fontSizeOf = (page: Page) => page.locator('[data-testid="reading-view"]').
 it(
   'reads a document reflowed on a 360 px phone: text size kept, a highlight made there is on the PDF pages, a comment on "Điều 2" reaches the desk by that name',
   async () => {
-    const context = await phoneContext(browser, server.url);
+    const context = await phoneContext(world.browser, world.server.url);
     const page = await context.newPage();
-    const deskContext = await desktopContext(browser, server.url);
+    const deskContext = await desktopContext(world.browser, world.server.url);
     const desk = await logIn(deskContext, 'thuky1');
     try {
       expect(page.viewportSize()?.width).toBe(360);
@@ -86,7 +78,7 @@ it(
       await bar.locator('[data-testid="highlight-color-yellow"]').tap();
       await waitForText(page.locator('[data-testid="reading-highlight"]').first(), SENTENCE);
       await waitForText(page.locator('[data-testid="viewer-toast"]'), 'Đã đánh dấu');
-      const { rows } = await server.db.query(
+      const { rows } = await world.server.db.query(
         `SELECT a.quote_exact, a.rects, p.label FROM annotations a JOIN users u ON u.id = a.author_id JOIN paragraphs p ON p.id = a.paragraph_id
           WHERE a.document_id = $1 AND u.username = 'daibieu01'`,
         [documentId],
@@ -155,7 +147,7 @@ it(
       const card = desk.locator('[data-testid="desk-comment"]', { hasText: COMMENT });
       await card.waitFor();
       await waitForText(card.locator('[data-testid="desk-comment-where"]'), 'Điều 2');
-      const stored = await server.db.query('SELECT p.label FROM comments c JOIN paragraphs p ON p.id = c.paragraph_id WHERE c.body = $1 AND c.version_id = $2', [COMMENT, versionId]);
+      const stored = await world.server.db.query('SELECT p.label FROM comments c JOIN paragraphs p ON p.id = c.paragraph_id WHERE c.body = $1 AND c.version_id = $2', [COMMENT, versionId]);
       expect(stored.rows).toEqual([{ label: 'Điều 2' }]);
     } catch (e) {
       await screenshotOnFailure(page, 'reading-mode-delegate');
@@ -194,10 +186,10 @@ function fakeSpeech(voices: { lang: string; name: string }[]) {
 it(
   'reads aloud paragraph by paragraph with the Vietnamese voice, the paragraph read marked; says so plainly without one',
   async () => {
-    const context = await phoneContext(browser, server.url);
+    const context = await phoneContext(world.browser, world.server.url);
     await context.addInitScript({ content: fakeSpeech([{ lang: 'en-US', name: 'English' }, { lang: 'vi-VN', name: 'Tiếng Việt' }]) });
     const page = await context.newPage();
-    const noVoice = await phoneContext(browser, server.url);
+    const noVoice = await phoneContext(world.browser, world.server.url);
     await noVoice.addInitScript({ content: fakeSpeech([{ lang: 'en-US', name: 'English' }]) });
     const other = await noVoice.newPage();
     try {
@@ -261,7 +253,7 @@ it(
 it(
   'opens the reading view offline, from the saved copy',
   async () => {
-    const context = await phoneContext(browser, server.url);
+    const context = await phoneContext(world.browser, world.server.url);
     const page = await context.newPage();
     try {
       await logIn(page, 'daibieu04');

@@ -1,10 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type TestServer } from '../../server/test/support/server';
-import { launchBrowser, logIn, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
-import { waitForDemoIngest } from './support/demo';
+import type { Page } from 'playwright-core';
+import { logIn, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
+import { demoWorld } from './support/demo';
 
-let server: TestServer;
-let browser: Browser;
 let documentId: string;
 let versionId: string;
 
@@ -14,20 +11,15 @@ const COMMENT = 'Đề nghị nêu rõ tổng chi ngân sách xã tăng bao nhi�
 /** The passage runs over a line break of the text layer: "…Báo cáo thẩm tra của" | "Ban Kinh tế – Xã hội…". */
 const QUOTE = 'Báo cáo thẩm tra của Ban Kinh tế';
 
+const world = demoWorld();
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ seedDemo: true }), launchBrowser()]);
-  await waitForDemoIngest(server);
-  const { rows } = await server.db.query(
+  const { rows } = await world.server.db.query(
     `SELECT d.id AS document_id, v.id AS version_id FROM documents d JOIN document_versions v ON v.document_id = d.id
       WHERE d.title = $1 ORDER BY v.version_no DESC LIMIT 1`,
     [TITLE],
   );
   documentId = rows[0].document_id;
   versionId = rows[0].version_id;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 /** Opens the draft resolution and waits until page 1's text layer and its margin buttons are there. */
@@ -74,7 +66,7 @@ async function tapHighlight(page: Page, color: string): Promise<void> {
 }
 
 async function paragraphId(startsWith: string): Promise<string> {
-  const { rows } = await server.db.query('SELECT id FROM paragraphs WHERE version_id = $1 AND text LIKE $2', [versionId, `${startsWith}%`]);
+  const { rows } = await world.server.db.query('SELECT id FROM paragraphs WHERE version_id = $1 AND text LIKE $2', [versionId, `${startsWith}%`]);
   expect(rows).toHaveLength(1);
   return rows[0].id;
 }
@@ -83,7 +75,7 @@ it(
   "lets a delegate highlight, note and comment on a phone, keeps all three, and shows nobody else the note",
   async () => {
     const targetParagraph = await paragraphId('3. Tổng chi ngân sách xã');
-    const context = await phoneContext(browser, server.url);
+    const context = await phoneContext(world.browser, world.server.url);
     const page = await context.newPage();
     try {
       await logIn(page, 'daibieu01');
@@ -156,7 +148,7 @@ it(
       await page.screenshot({ path: '.test-data/screenshots/reading-room-delegate.png' });
 
       // 5. exactly one annotation with the note and one comment were stored
-      const annotations = await server.db.query(
+      const annotations = await world.server.db.query(
         `SELECT a.quote_exact, a.note, a.color, a.rects, a.paragraph_id FROM annotations a JOIN users u ON u.id = a.author_id
           WHERE a.document_id = $1 AND u.username = 'daibieu01'`,
         [documentId],
@@ -164,8 +156,8 @@ it(
       expect(annotations.rows).toHaveLength(1);
       expect(annotations.rows[0]).toMatchObject({ quote_exact: QUOTE, note: NOTE, color: 'yellow', paragraph_id: await paragraphId('Xét Tờ trình') });
       expect((annotations.rows[0].rects as { page: number }[]).map((r) => r.page)).toEqual([1, 1]);
-      expect((await server.db.query('SELECT count(*)::int AS n FROM annotations WHERE note = $1', [NOTE])).rows[0].n).toBe(1);
-      const comments = await server.db.query('SELECT client_id, body, status, paragraph_id FROM comments WHERE document_id = $1', [documentId]);
+      expect((await world.server.db.query('SELECT count(*)::int AS n FROM annotations WHERE note = $1', [NOTE])).rows[0].n).toBe(1);
+      const comments = await world.server.db.query('SELECT client_id, body, status, paragraph_id FROM comments WHERE document_id = $1', [documentId]);
       expect(comments.rows).toEqual([{ client_id: sentClientIds[0], body: COMMENT, status: 'sent', paragraph_id: targetParagraph }]);
     } catch (e) {
       await screenshotOnFailure(page, 'reading-room-delegate');
@@ -175,7 +167,7 @@ it(
     }
 
     // another delegate sees none of it
-    const other = await phoneContext(browser, server.url);
+    const other = await phoneContext(world.browser, world.server.url);
     const otherPage = await other.newPage();
     try {
       await logIn(otherPage, 'daibieu02');
@@ -200,7 +192,7 @@ it(
     }
 
     // the secretary sees the comment with the delegate's name, and not the note
-    const staff = await phoneContext(browser, server.url);
+    const staff = await phoneContext(world.browser, world.server.url);
     const staffPage = await staff.newPage();
     try {
       await logIn(staffPage, 'thuky1');
@@ -233,7 +225,7 @@ it(
 );
 
 it('makes one highlight of a selection across a page break, with rects on both pages', async () => {
-  const context = await phoneContext(browser, server.url);
+  const context = await phoneContext(world.browser, world.server.url);
   const page = await context.newPage();
   try {
     await logIn(page, 'daibieu03');
@@ -260,7 +252,7 @@ it('makes one highlight of a selection across a page break, with rects on both p
 
     // every write goes through the outbox first: wait for it to reach the server
     const stored = () =>
-      server.db.query(
+      world.server.db.query(
         `SELECT a.quote_exact, a.rects FROM annotations a JOIN users u ON u.id = a.author_id WHERE u.username = 'daibieu03' AND a.document_id = $1`,
         [documentId],
       );

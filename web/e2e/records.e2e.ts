@@ -1,33 +1,24 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { pdfText } from '../../server/test/support/read-back';
 import { blobOf, login } from '../../server/test/support/api';
 import { makeSigningP12, makeTestCa, pdfsig } from '../../server/test/support/certificates';
-import { startServer, type TestServer } from '../../server/test/support/server';
-import { DEMO_PASSWORD, desktopContext, launchBrowser, logIn, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
+import { DEMO_PASSWORD, desktopContext, logIn, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
+import { demoWorld } from './support/demo';
 
-let server: TestServer;
-let browser: Browser;
-let meetingId: string;
-
+// made first, when the file loads: generating the key blocks the event loop for a while, long enough for a pooled connection to the started server to go stale
+const identity = makeSigningP12(makeTestCa('CA thử nghiệm biên bản'), { commonName: 'Thường trực HĐND xã Yên Hòa', password: 'mật-khẩu' });
+const world = demoWorld({ env: { HOPSO_SIGNING_KEY: crypto.randomBytes(32).toString('base64') }, waitForIngest: false });
 beforeAll(async () => {
-  // made first: generating the key blocks the event loop for a while, long enough for a pooled connection to the started server to go stale
-  const identity = makeSigningP12(makeTestCa('CA thử nghiệm biên bản'), { commonName: 'Thường trực HĐND xã Yên Hòa', password: 'mật-khẩu' });
-  [server, browser] = await Promise.all([startServer({ seedDemo: true, env: { HOPSO_SIGNING_KEY: crypto.randomBytes(32).toString('base64') } }), launchBrowser()]);
-  meetingId = (await server.db.query('SELECT id FROM meetings LIMIT 1')).rows[0].id;
   // the council's certificate, stored by its administrator (the browser side of that is signatures.e2e.ts)
-  const councilId: string = (await server.db.query('SELECT council_id FROM meetings WHERE id = $1', [meetingId])).rows[0].council_id;
+  const councilId: string = (await world.server.db.query('SELECT council_id FROM meetings WHERE id = $1', [world.meetingId])).rows[0].council_id;
   const form = new FormData();
   form.append('certificate', blobOf(identity.p12, 'application/x-pkcs12'), 'hdnd.p12');
   form.append('password', identity.password);
-  const admin = await login(server, 'admin', DEMO_PASSWORD);
+  const admin = await login(world.server, 'admin', DEMO_PASSWORD);
   const stored = await admin.request('PUT', `/councils/${councilId}/signing-certificate`, form);
   if (stored.status !== 200) throw new Error(`store the certificate: ${stored.status} ${JSON.stringify(stored.body)}`);
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 const SUMMARY = 'Đại biểu thống nhất thông qua chương trình kỳ họp.';
@@ -42,16 +33,16 @@ async function download(page: Page, selector: string): Promise<{ name: string; b
 const todayInVietnam = () => new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date());
 
 it('lets the secretary draft the meeting report and the minutes, the chair approve them live, and the final PDF show its signature', async () => {
-  const secretaryContext = await desktopContext(browser, server.url);
-  const chairContext = await phoneContext(browser, server.url);
+  const secretaryContext = await desktopContext(world.browser, world.server.url);
+  const chairContext = await phoneContext(world.browser, world.server.url);
   const secretary = await logIn(secretaryContext, 'thuky1');
   const chair = await logIn(chairContext, 'chutoa');
   try {
     // the chair waits on the records page: the submission arrives without a reload
-    await chair.goto(`/meetings/${meetingId}/records`);
+    await chair.goto(`/meetings/${world.meetingId}/records`);
     await chair.locator('[data-testid="minutes-list"] .empty-state').waitFor();
 
-    await secretary.goto(`/meetings/${meetingId}`);
+    await secretary.goto(`/meetings/${world.meetingId}`);
     await secretary.click('[data-testid="meeting-records-link"]');
     await secretary.locator('[data-testid="records-reports"]').waitFor();
 

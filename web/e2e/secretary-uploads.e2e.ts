@@ -1,23 +1,13 @@
-import type { Browser } from 'playwright-core';
 import { buildDraftResolutionPdf, encryptedPdf } from '../../fixtures';
-import { startServer, type TestServer } from '../../server/test/support/server';
-import { desktopContext, launchBrowser, screenshotOnFailure, waitForText } from './support/browser';
+import { desktopContext, screenshotOnFailure, waitForText } from './support/browser';
+import { demoWorld } from './support/demo';
 
-let server: TestServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ seedDemo: true }), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = demoWorld({ waitForIngest: false });
 
 it('lets a secretary upload PDFs, watch them get ready, and read why a file was refused', async () => {
-  const { rows } = await server.db.query('SELECT id FROM meetings LIMIT 1');
+  const { rows } = await world.server.db.query('SELECT id FROM meetings LIMIT 1');
   const meetingId: string = rows[0].id;
-  const context = await desktopContext(browser, server.url);
+  const context = await desktopContext(world.browser, world.server.url);
   const page = await context.newPage();
   try {
     await page.goto('/login');
@@ -51,11 +41,11 @@ it('lets a secretary upload PDFs, watch them get ready, and read why a file was 
     await refused.waitFor({ timeout: 30_000 });
     await waitForText(refused.locator('[data-testid="upload-row-error"]'), 'mật khẩu');
 
-    const stored = await server.db.query("SELECT d.title, v.status FROM documents d JOIN document_versions v ON v.document_id = d.id WHERE v.file_name = 'nghi-quyet-giam-sat.pdf'");
+    const stored = await world.server.db.query("SELECT d.title, v.status FROM documents d JOIN document_versions v ON v.document_id = d.id WHERE v.file_name = 'nghi-quyet-giam-sat.pdf'");
     expect(stored.rows).toEqual([{ title: suggested, status: 'ready' }]);
     // the progress was scrolled into view
     expect(await page.locator('[data-testid="upload-rows"]').evaluate((el) => { const r = el.getBoundingClientRect(); return r.top < window.innerHeight && r.bottom > 0; })).toBe(true);
-    expect((await server.db.query("SELECT count(*)::int AS n FROM document_versions WHERE file_name = 'co-mat-khau.pdf'")).rows[0].n).toBe(0);
+    expect((await world.server.db.query("SELECT count(*)::int AS n FROM document_versions WHERE file_name = 'co-mat-khau.pdf'")).rows[0].n).toBe(0);
   } catch (e) {
     await screenshotOnFailure(page, 'secretary-uploads');
     throw e;

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { desktopContext, logIn, phoneContext, screenshotOnFailure, waitForText, waitUntilLive } from './support/browser';
 import { demoWorld } from './support/demo';
+import { startWrittenQuestion } from './support/questions';
 
 /**
  * The session day's remaining screens: the council's rules (administrator), the meeting's speaking
@@ -152,12 +153,7 @@ it('lets a delegate point a written question at a paragraph from a 360 px phone,
   const secretary = await logIn(secretaryContext, 'thuky1');
   const question = 'Đề nghị Chủ tịch UBND xã giải trình nguồn vốn cho công trình nêu trong dự thảo nghị quyết?';
   try {
-    await delegate.goto(`/meetings/${meetingId}`);
-    await waitUntilLive(delegate);
-    const panel = delegate.locator('[data-testid="my-questions"]');
-    await panel.waitFor();
-    await panel.locator('[data-testid="question-position"]').selectOption({ label: 'Chủ tịch UBND xã (Đinh Công Minh)' });
-    await panel.locator('[data-testid="question-body"]').fill(question);
+    const panel = await startWrittenQuestion(delegate, meetingId, question);
     await panel.locator('[data-testid="question-ref-document"]').selectOption({ label: 'Dự thảo Nghị quyết về kế hoạch đầu tư công năm 2027' });
     const paragraph = panel.locator('[data-testid="question-ref-paragraph"]');
     await paragraph.locator('option:nth-child(3)').waitFor({ state: 'attached' });

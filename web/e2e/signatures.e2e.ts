@@ -1,37 +1,26 @@
 import crypto from 'node:crypto';
-import type { Browser } from 'playwright-core';
 import type { UploadResult } from '@hopso/shared';
 import { buildDraftResolutionPdf } from '../../fixtures';
 import { signWithCouncilCertificate } from '../../server/src/signatures/council-signer';
 import { signingKeyOf } from '../../server/src/signatures/signing-key';
 import { login } from '../../server/test/support/api';
 import { makeSigningP12, makeTestCa } from '../../server/test/support/certificates';
-import { startServer, type TestServer } from '../../server/test/support/server';
-import { DEMO_PASSWORD, desktopContext, launchBrowser, logIn, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
-import { waitForDemoIngest } from './support/demo';
+import type { TestServer } from '../../server/test/support/server';
+import { DEMO_PASSWORD, desktopContext, logIn, phoneContext, screenshotOnFailure, waitForText } from './support/browser';
+import { demoWorld } from './support/demo';
 
 const KEY = crypto.randomBytes(32);
-let server: TestServer;
 /** The test's pg client answers with a result object; the signer wants the rows, as TypeORM gives them. */
 const rowsOf = (s: TestServer) => ({ query: async (sql: string, params?: unknown[]) => (await s.db.query(sql, params)).rows });
-let browser: Browser;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ seedDemo: true, env: { HOPSO_SIGNING_KEY: KEY.toString('base64') } }), launchBrowser()]);
-  await waitForDemoIngest(server);
-  // a seeded start and its demo ingest, on a shared machine
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = demoWorld({ env: { HOPSO_SIGNING_KEY: KEY.toString('base64') } });
 
 it('lets the administrator store the council certificate, and shows a delegate the signature of a signed resolution', async () => {
   const identity = makeSigningP12(makeTestCa('Tổ chức chứng thực thử nghiệm'), { commonName: 'Nguyễn Văn Thắng', password: 'mật-khẩu-p12' });
-  const councilId: string = (await server.db.query('SELECT id FROM councils LIMIT 1')).rows[0].id;
-  const meetingId: string = (await server.db.query('SELECT id FROM meetings LIMIT 1')).rows[0].id;
+  const councilId: string = (await world.server.db.query('SELECT id FROM councils LIMIT 1')).rows[0].id;
+  const meetingId: string = (await world.server.db.query('SELECT id FROM meetings LIMIT 1')).rows[0].id;
 
-  const admin = await desktopContext(browser, server.url);
+  const admin = await desktopContext(world.browser, world.server.url);
   const page = await logIn(admin, 'admin');
   try {
     await page.goto('/admin/councils');
@@ -58,14 +47,14 @@ it('lets the administrator store the council certificate, and shows a delegate t
     councilName: 'Hội đồng nhân dân xã Yên Hòa',
     articles: [{ heading: 'Điều 1. Thông qua kế hoạch', clauses: ['Thông qua kế hoạch đầu tư công năm 2027.'] }],
   });
-  const signed = await signWithCouncilCertificate(rowsOf(server), signingKeyOf(KEY, 'HOPSO_SIGNING_KEY'), councilId, pdf, { reason: 'Nghị quyết đã được thông qua' });
-  const secretary = await login(server, 'thuky1', DEMO_PASSWORD);
+  const signed = await signWithCouncilCertificate(rowsOf(world.server), signingKeyOf(KEY, 'HOPSO_SIGNING_KEY'), councilId, pdf, { reason: 'Nghị quyết đã được thông qua' });
+  const secretary = await login(world.server, 'thuky1', DEMO_PASSWORD);
   const up = await secretary.upload(meetingId, [{ name: 'nghi-quyet-da-ky.pdf', data: signed }]);
   expect(up.status).toBe(201);
   const documentId = (up.body as UploadResult).documents[0].id;
   await secretary.waitReady(documentId);
 
-  const phone = await phoneContext(browser, server.url);
+  const phone = await phoneContext(world.browser, world.server.url);
   const reader = await logIn(phone, 'daibieu01');
   try {
     await reader.goto(`/documents/${documentId}`);

@@ -1,6 +1,7 @@
 import type { Locator } from 'playwright-core';
 import { desktopContext, logIn, phoneContext, screenshotOnFailure, waitForText, waitUntilLive } from './support/browser';
 import { demoWorld } from './support/demo';
+import { startWrittenQuestion } from './support/questions';
 
 const world = demoWorld();
 
@@ -97,12 +98,7 @@ it('takes a delegate’s written question to the official through the secretaria
   const official = await logIn(officialContext, 'chutichubnd');
   const question = 'Đề nghị Chủ tịch UBND xã cho biết kế hoạch sửa chữa trạm bơm thủy lợi thôn Bắc?';
   try {
-    await delegate.goto(`/meetings/${meetingId}`);
-    await waitUntilLive(delegate);
-    const panel = delegate.locator('[data-testid="my-questions"]');
-    await panel.waitFor();
-    await panel.locator('[data-testid="question-position"]').selectOption({ label: 'Chủ tịch UBND xã (Đinh Công Minh)' });
-    await panel.locator('[data-testid="question-body"]').fill(question);
+    const panel = await startWrittenQuestion(delegate, meetingId, question);
     await panel.locator('[data-testid="question-send"]').click();
     const mine = panel.locator('[data-testid="my-question"]', { hasText: question });
     await waitForText(mine, 'Thường trực đang tổng hợp');

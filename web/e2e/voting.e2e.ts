@@ -1,19 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { startServer, type TestServer } from '../../server/test/support/server';
-import { desktopContext, launchBrowser, logIn, phoneContext, screenshotOnFailure } from './support/browser';
+import type { Page } from 'playwright-core';
+import { desktopContext, logIn, phoneContext, screenshotOnFailure } from './support/browser';
+import { demoWorld } from './support/demo';
 
-let server: TestServer;
-let browser: Browser;
-let meetingId: string;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer({ seedDemo: true }), launchBrowser()]);
-  meetingId = (await server.db.query('SELECT id FROM meetings LIMIT 1')).rows[0].id;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const world = demoWorld({ waitForIngest: false });
 
 const live = (page: Page) => page.locator('[data-testid="live-status"][data-state="live"]').first().waitFor({ timeout: 20_000 });
 const attr = (page: Page, selector: string, name: string) => page.locator(selector).first().getAttribute(name);
@@ -22,9 +11,9 @@ async function waitForAttr(page: Page, selector: string, name: string, value: st
 }
 
 it('checks delegates in from their phones, runs a vote from the console and shows the result on the hall screen', async () => {
-  const chairContext = await desktopContext(browser, server.url);
-  const hallContext = await browser.newContext({ baseURL: server.url, viewport: { width: 1920, height: 1080 }, locale: 'vi-VN' });
-  const phones = await Promise.all(['daibieu01', 'daibieu02', 'daibieu03'].map(async () => phoneContext(browser, server.url)));
+  const chairContext = await desktopContext(world.browser, world.server.url);
+  const hallContext = await world.browser.newContext({ baseURL: world.server.url, viewport: { width: 1920, height: 1080 }, locale: 'vi-VN' });
+  const phones = await Promise.all(['daibieu01', 'daibieu02', 'daibieu03'].map(async () => phoneContext(world.browser, world.server.url)));
   const chair = await logIn(chairContext, 'chutoa');
   const delegates = await Promise.all(['daibieu01', 'daibieu02', 'daibieu03'].map((u, i) => logIn(phones[i], u)));
   const hall = await hallContext.newPage();
@@ -33,12 +22,12 @@ it('checks delegates in from their phones, runs a vote from the console and show
     const link = await chair.evaluate(async (id) => {
       const res = await fetch(`/api/meetings/${id}/display-links`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ label: 'TV hội trường' }) });
       return (await res.json()) as { url: string };
-    }, meetingId);
+    }, world.meetingId);
     await hall.goto(link.url);
     await hall.locator('[data-testid="hall-screen"]').waitFor();
 
     // the chair opens the sitting from the console; the hall shows the check-in code and the quorum
-    await chair.goto(`/meetings/${meetingId}/console`);
+    await chair.goto(`/meetings/${world.meetingId}/console`);
     await live(chair);
     await chair.click('[data-testid="sitting-open"]');
     const code = (await hall.locator('[data-testid="hall-checkin-code"]').textContent({ timeout: 20_000 }))!.replace(/\D/g, '');
@@ -47,7 +36,7 @@ it('checks delegates in from their phones, runs a vote from the console and show
 
     // a delegate checks in from the phone with the code on the hall screen; two more online
     for (const page of delegates) {
-      await page.goto(`/meetings/${meetingId}`);
+      await page.goto(`/meetings/${world.meetingId}`);
       await page.locator('[data-testid="checkin-card"]').waitFor();
       await live(page);
     }

@@ -11,17 +11,26 @@ export async function waitForDemoIngest(server: TestServer, timeoutMs = 90_000):
   }
 }
 
+export interface DemoWorldOptions {
+  /** Extra environment for the server (e.g. HOPSO_SIGNING_KEY). */
+  env?: Record<string, string>;
+  /** Wait for the demo documents' ingest before the tests (default true). */
+  waitForIngest?: boolean;
+}
+
 /**
  * A file's browser tests on the demo council: starts the seeded server and Chromium before the
- * tests (waiting for the demo documents' ingest) and stops both after. Read the fields inside tests.
+ * tests (waiting for the demo documents' ingest) and stops both after. Read the fields inside tests;
+ * a file's own set-up goes in a beforeAll after this call (jest runs them in order).
  */
-export function demoWorld(): { server: TestServer; browser: Browser; meetingId: string } {
+export function demoWorld(options: DemoWorldOptions = {}): { server: TestServer; browser: Browser; meetingId: string } {
   const world = {} as { server: TestServer; browser: Browser; meetingId: string };
   beforeAll(async () => {
-    [world.server, world.browser] = await Promise.all([startServer({ seedDemo: true }), launchBrowser()]);
-    await waitForDemoIngest(world.server);
+    [world.server, world.browser] = await Promise.all([startServer({ seedDemo: true, ...(options.env ? { env: options.env } : {}) }), launchBrowser()]);
+    if (options.waitForIngest !== false) await waitForDemoIngest(world.server);
     world.meetingId = (await world.server.db.query('SELECT id FROM meetings LIMIT 1')).rows[0].id;
-  });
+    // a seeded start and its demo ingest, on a shared machine
+  }, 180_000);
   afterAll(async () => {
     await world.browser?.close();
     await world.server?.stop();

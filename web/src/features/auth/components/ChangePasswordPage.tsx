@@ -4,7 +4,7 @@ import { useI18n } from '../../../i18n/useI18n';
 import { ApiError } from '../../../lib/api-client';
 import { fieldErrors, type FieldErrors } from '../../../lib/formErrors';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
-import { TextField } from '../../../ui/TextField';
+import { PasswordField, ShowPasswordToggle } from '../../../ui/PasswordField';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
 import { useChangePassword } from '../hooks/useChangePassword';
 
@@ -31,7 +31,7 @@ export function ChangePasswordPage() {
   };
   const field = (name: keyof typeof EMPTY) => ({
     name,
-    type: show ? 'text' : 'password',
+    shown: show,
     value: values[name],
     onChange: (e: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: e.target.value })),
     testId: `password-${name}`,
@@ -49,24 +49,21 @@ export function ChangePasswordPage() {
       )}
       {change.isError && !wrongPassword && <ErrorMessage error={change.error} testId="password-error" />}
       <form onSubmit={onSubmit} noValidate data-testid="change-password-form">
-        <TextField
+        <PasswordField
           label={t.account.currentPassword}
           autoComplete="current-password"
           error={errors.currentPassword ?? (wrongPassword ? t.errors.WRONG_PASSWORD : undefined)}
           {...field('currentPassword')}
         />
-        <TextField
+        <PasswordField
           label={t.account.newPassword}
           hint={t.account.newPasswordHint(PASSWORD_MIN_LENGTH)}
           autoComplete="new-password"
           error={errors.newPassword}
           {...field('newPassword')}
         />
-        <TextField label={t.account.confirmPassword} autoComplete="new-password" error={errors.confirmPassword} {...field('confirmPassword')} />
-        <label className="checkbox">
-          <input type="checkbox" checked={show} onChange={(e) => setShow(e.target.checked)} />
-          <span>{t.account.showPasswords}</span>
-        </label>
+        <PasswordField label={t.account.confirmPassword} autoComplete="new-password" error={errors.confirmPassword} {...field('confirmPassword')} />
+        <ShowPasswordToggle shown={show} onChange={setShow} label={t.account.showPasswords} />
         <button type="submit" className="button button-primary button-block" disabled={change.isPending} data-testid="password-submit">
           {change.isPending ? t.account.submitting : t.account.submit}
         </button>

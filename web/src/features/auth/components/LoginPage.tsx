@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n/useI18n';
 import { fieldErrors, type FieldErrors } from '../../../lib/formErrors';
 import { ErrorMessage } from '../../../ui/ErrorMessage';
 import { LoadingState } from '../../../ui/LoadingState';
+import { PasswordField, ShowPasswordToggle } from '../../../ui/PasswordField';
 import { TextField } from '../../../ui/TextField';
 import { useDocumentTitle } from '../../../ui/useDocumentTitle';
 import { LanguageSwitch } from '../../../app/LanguageSwitch';
@@ -69,10 +70,10 @@ export function LoginPage() {
             testId="login-username"
             required
           />
-          <TextField
+          <PasswordField
             label={t.login.passwordLabel}
             name="password"
-            type={showPassword ? 'text' : 'password'}
+            shown={showPassword}
             autoComplete="current-password"
             value={values.password}
             onChange={(e) => setValues((v) => ({ ...v, password: e.target.value }))}
@@ -80,10 +81,7 @@ export function LoginPage() {
             testId="login-password"
             required
           />
-          <label className="checkbox">
-            <input type="checkbox" checked={showPassword} onChange={(e) => setShowPassword(e.target.checked)} />
-            <span>{t.login.showPassword}</span>
-          </label>
+          <ShowPasswordToggle shown={showPassword} onChange={setShowPassword} label={t.login.showPassword} />
           <button type="submit" className="button button-primary button-block" disabled={login.isPending} data-testid="login-submit">
             {login.isPending ? t.login.submitting : t.login.submit}
           </button>

@@ -145,6 +145,9 @@ export class IngestService {
     } finally {
       await lock.release();
     }
+    // only now: the copy takes the version's advisory lock on its own connection, and while this ingest
+    // held it the copy was refused and never made (a no-op for a version that did not become ready)
+    this.scheduleViewerCopy(versionId);
   }
 
   /** Versions waiting or interrupted whose lock no process holds right now: nobody is ingesting them. */
@@ -239,7 +242,6 @@ export class IngestService {
     });
     const done = performance.now();
     ingestSeconds.observe((done - started) / 1000);
-    this.scheduleViewerCopy(versionId);
     this.logger.log(
       `ingested version ${versionId}: ${summary.pageSizes.length} pages${summary.imagePages.length ? ` (${summary.imagePages.length} scanned, OCR ${ocrMs.toFixed(0)} ms)` : ''}, ${summary.paragraphCount} paragraphs in ${(done - started).toFixed(0)} ms (extract and store ${(extractedAt - started).toFixed(0)}, finish ${(done - extractedAt).toFixed(0)})`,
     );

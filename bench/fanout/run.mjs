@@ -25,6 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { io } from 'socket.io-client';
 import { login as signIn, startBenchServer, waitAllReady } from '../lib/server.mjs';
+import { mapLimit } from '../lib/connect-all.mjs';
 import { loadAverage, percentile as pct, processCpuMs as cpuMs, rssMb } from '../lib/stats.mjs';
 import { createRequire } from 'node:module';
 
@@ -112,19 +113,6 @@ function waitMsg(child, pred, timeoutMs, what) {
 const login = async (url, loginName, password = PASSWORD) => (await signIn(url, loginName, password)).token;
 const apiWith = (url, token) => (p, init = {}) => fetch(`${url}/api${p}`, { ...init, headers: { ...(init.headers ?? {}), authorization: `Bearer ${token}` } });
 
-async function mapLimit(items, limit, fn) {
-  const out = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i], i);
-      }
-    }),
-  );
-  return out;
-}
 
 // ---------- the staff sockets (in this process) ----------
 /** key `${target}|${comment body}` → arrival times at the staff sockets */

@@ -18,3 +18,18 @@ export async function connectAll(specs, connectOne, into, concurrency = 10) {
   );
   return { type: 'connected', ok: into.length, failed: errors.length, errors: errors.slice(0, 5), ms: now() - t0 };
 }
+
+/** fn(item, i) over every item, at most `limit` at a time; the results in the items' order. */
+export async function mapLimit(items, limit, fn) {
+  const out = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i], i);
+      }
+    }),
+  );
+  return out;
+}

@@ -25,6 +25,7 @@ import { createRequire } from 'node:module';
 import { io } from 'socket.io-client';
 import { login, ROOT, startBenchServer, waitAllReady } from '../lib/server.mjs';
 import { startNginx } from '../lib/nginx.mjs';
+import { mapLimit } from '../lib/connect-all.mjs';
 import { loadAverage, percentile as pct, rssMb } from '../lib/stats.mjs';
 
 const args = process.argv.slice(2);
@@ -92,19 +93,6 @@ function request(base, address, token, method, p, body) {
     req.on('error', reject);
     req.end(data);
   });
-}
-async function mapLimit(items, limit, fn) {
-  const out = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i], i);
-      }
-    }),
-  );
-  return out;
 }
 const socketsOn = async (url) => Number(/^hopso_sockets_connected (\d+)/m.exec(await (await fetch(`${url}/api/metrics`)).text())?.[1] ?? NaN);
 

@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { HallSessionDay } from '@hopso/shared';
-import { AttendanceService, toSitting } from '../attendance/attendance.service';
+import { findHallSitting, toSitting } from '../attendance/attendance.repository';
+import { AttendanceService } from '../attendance/attendance.service';
 import { DomainError } from '../common/domain-error';
 import { DisplayLinksService } from '../display/display-links.service';
 import { MeetingEventsService } from '../events/meeting-events.service';
-import { SELECT_VOTES, toVote, type VoteRow } from './vote-rows';
+import { toVote } from './vote-rows';
+import { findHallVote } from './votes.repository';
 
 /** What the hall screen shows of the session day: the open sitting with its check-in code and quorum, the vote in play. */
 @Injectable()
@@ -22,14 +24,8 @@ export class HallSessionDayService {
     const link = token ? await this.displays.resolve(token) : null;
     if (!link || link.meetingId !== meetingId) throw new DomainError('UNAUTHENTICATED', 'This display link is not valid or has been revoked');
     const seq = await this.events.currentSeq(meetingId);
-    const [sitting] = await this.db.query(
-      `SELECT * FROM sittings WHERE meeting_id = $1 ORDER BY (status = 'open') DESC, (status = 'planned') DESC, position DESC LIMIT 1`,
-      [meetingId],
-    );
-    const [vote]: VoteRow[] = await this.db.query(
-      `${SELECT_VOTES} WHERE v.meeting_id = $1 AND (v.status = 'open' OR v.on_hall) ORDER BY (v.status = 'open') DESC, v.position DESC LIMIT 1`,
-      [meetingId],
-    );
+    const sitting = await findHallSitting(this.db, meetingId);
+    const vote = await findHallVote(this.db, meetingId);
     return {
       meetingId,
       sitting: sitting ? toSitting(sitting, sitting.status === 'open') : null,

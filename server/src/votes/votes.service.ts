@@ -1,17 +1,15 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   can,
   decideResult,
-  VOTE_CHOICES,
   type CreateVoteRequest,
   type ManualResultRequest,
   type OpenVoteRequest,
   type PrepareSectionVotesRequest,
   type UpdateVoteRequest,
   type Vote,
-  type VoteChoice,
   type VoteCounts,
   type VoteForMe,
   type VoteRecords,
@@ -23,9 +21,42 @@ import { DomainError, forbidden, notFound } from '../common/domain-error';
 import { MeetingEventsService, type EmitFn } from '../events/meeting-events.service';
 import { releasedToDelegates } from '../documents/readable-documents';
 import { MeetingAccessService } from '../meetings/meeting-access.service';
-import { updateReturning } from '../common/update-returning';
-import { rewriteSecretBallots } from './secret-ballots';
-import { SELECT_VOTES, toVote, type VoteRow } from './vote-rows';
+import type { Queryable } from '../common/queryable';
+import { countNamedChoices, findNamedChoice, listNamedBallots } from './ballots.repository';
+import {
+  countSecretTallies,
+  deleteSecretTallies,
+  ensureSecretTallies,
+  hasSecretBallot,
+  insertSecretTallies,
+  listSecretVoters,
+  rewriteSecretBallots,
+  vacuumSecretBallots,
+} from './secret-ballots.repository';
+import { toVote, type VoteRow } from './vote-rows';
+import {
+  agendaItemInMeeting,
+  clearOtherHallVotes,
+  closeOpenVote,
+  closeVoteWithResult,
+  deleteDraftVote,
+  findMeetingDocument,
+  findMeetingDocumentVersion,
+  findOpenVoteQuestion,
+  findVote,
+  insertVote,
+  listClosedVotesOfMeeting,
+  listOverdueVoteIds,
+  listParagraphsOfVersion,
+  listVotesOfMeeting,
+  openDraftVote,
+  paragraphInVersion,
+  publishVoteRecords,
+  setSupersededBy,
+  setVoteOnHall,
+  setVoteResult,
+  updateDraftVote,
+} from './votes.repository';
 
 /** "Điều 3." at the start of a paragraph marks a section of a draft resolution. */
 const ARTICLE = /^\s*(Điều\s+\d+)\b/u;
@@ -56,7 +87,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
 
   async list(caller: AuthUser, meetingId: string): Promise<VoteForMe[]> {
     const { role } = await this.access.require(caller, meetingId, 'votes.read');
-    const rows: VoteRow[] = await this.db.query(`${SELECT_VOTES} WHERE v.meeting_id = $1 AND ($2 OR v.status <> 'draft') ORDER BY v.position`, [meetingId, can(role, 'votes.manage')]);
+    const rows = await listVotesOfMeeting(this.db, meetingId, can(role, 'votes.manage'));
     return Promise.all(rows.map((r) => this.forMe(caller, r)));
   }
 
@@ -76,13 +107,9 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
 
   async prepareSections(caller: AuthUser, meetingId: string, req: PrepareSectionVotesRequest): Promise<Vote[]> {
     await this.access.require(caller, meetingId, 'votes.manage');
-    const [doc]: { title: string; agenda_item_id: string | null; version_id: string | null }[] = await this.db.query(
-      `SELECT d.title, d.agenda_item_id, (SELECT id FROM document_versions dv WHERE dv.document_id = d.id ORDER BY (dv.status = 'ready') DESC, version_no DESC LIMIT 1) AS version_id
-         FROM documents d WHERE d.id = $1 AND d.meeting_id = $2`,
-      [req.documentId, meetingId],
-    );
+    const doc = await findMeetingDocument(this.db, req.documentId, meetingId);
     if (!doc || !doc.version_id) throw new DomainError('VALIDATION_FAILED', 'This document does not belong to the meeting', [{ path: 'documentId', message: 'Unknown document' }]);
-    const paragraphs: { id: string; text: string }[] = await this.db.query('SELECT id, text FROM paragraphs WHERE version_id = $1 ORDER BY index', [doc.version_id]);
+    const paragraphs = await listParagraphsOfVersion(this.db, doc.version_id);
     const sections = paragraphs.flatMap((p) => {
       const m = ARTICLE.exec(p.text);
       return m ? [{ paragraphId: p.id, label: m[1].replace(/\s+/g, ' ') }] : [];
@@ -103,18 +130,12 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     await this.assertDocumentReleased(row);
     const sitting = await this.attendance.openSitting(this.db.manager, row.meeting_id);
     if (!sitting) throw new DomainError('SITTING_NOT_OPEN', 'Open a sitting (phiên họp) before opening a vote');
-    const [other] = await this.db.query(`SELECT question FROM votes WHERE meeting_id = $1 AND status = 'open'`, [row.meeting_id]);
+    const other = await findOpenVoteQuestion(this.db, row.meeting_id);
     if (other) throw new DomainError('CONFLICT', `Close the open vote first: ${other.question}`);
     const duration = req.durationSeconds !== undefined ? req.durationSeconds : row.duration_seconds;
     const settings = await this.attendance.settingsOfMeeting(this.db.manager, row.meeting_id);
     const vote = await this.events.transaction(async (tx, emit) => {
-      const [updated] = await updateReturning(
-        tx,
-        `UPDATE votes SET status = 'open', sitting_id = $2, seats = $3, duration_seconds = $4, opened_at = now(),
-                closes_at = CASE WHEN $4::int IS NULL THEN NULL ELSE now() + make_interval(secs => $4::int) END
-          WHERE id = $1 AND status = 'draft' RETURNING id`,
-        [voteId, sitting.id, settings.seats, duration],
-      );
+      const updated = await openDraftVote(tx, voteId, sitting.id, settings.seats, duration);
       if (!updated) throw new DomainError('CONFLICT', 'This vote changed meanwhile; reload');
       return this.announce(tx, emit, voteId);
     });
@@ -135,18 +156,12 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     const row = await this.find(this.db.manager, voteId);
     if (row.status !== 'draft') throw this.notDraft(row.status);
     const vote = await this.events.transaction(async (tx, emit) => {
-      const [updated] = await updateReturning<{ id: string }>(
-        tx,
-        `UPDATE votes SET question = COALESCE($2, question), kind = COALESCE($3, kind), pass_rule = COALESCE($4, pass_rule),
-                section_label = COALESCE($5, section_label), duration_seconds = CASE WHEN $6 THEN $7::int ELSE duration_seconds END
-          WHERE id = $1 AND status = 'draft' RETURNING id`,
-        [voteId, req.question ?? null, req.kind ?? null, req.passRule ?? null, req.sectionLabel ?? null, req.durationSeconds !== undefined, req.durationSeconds ?? null],
-      );
+      const updated = await updateDraftVote(tx, voteId, req);
       if (!updated) throw new DomainError('VOTE_NOT_DRAFT', 'This vote has been opened meanwhile; it can no longer be changed');
       // a secret vote counts into its three counters; no other kind has them
       const kind = req.kind ?? row.kind;
-      if (kind === 'secret' && row.kind !== 'secret') await tx.query('INSERT INTO secret_ballot_tallies (vote_id, choice) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING', [voteId, [...VOTE_CHOICES]]);
-      if (kind !== 'secret' && row.kind === 'secret') await tx.query('DELETE FROM secret_ballot_tallies WHERE vote_id = $1', [voteId]);
+      if (kind === 'secret' && row.kind !== 'secret') await ensureSecretTallies(tx, voteId);
+      if (kind !== 'secret' && row.kind === 'secret') await deleteSecretTallies(tx, voteId);
       return this.announce(tx, emit, voteId);
     });
     await this.audit.record({ userId: caller.id, action: 'vote.update', meetingId: row.meeting_id, targetId: voteId, meta: { ...req } });
@@ -159,7 +174,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     const row = await this.find(this.db.manager, voteId);
     if (row.status !== 'draft') throw this.notDraft(row.status);
     await this.events.transaction(async (tx, emit) => {
-      const [gone] = await updateReturning<{ id: string; repeat_of: string | null }>(tx, `DELETE FROM votes WHERE id = $1 AND status = 'draft' RETURNING id, repeat_of`, [voteId]);
+      const gone = await deleteDraftVote(tx, voteId);
       if (!gone) throw new DomainError('VOTE_NOT_DRAFT', 'This vote has been opened meanwhile; it can no longer be deleted');
       await emit(row.meeting_id, 'vote.deleted', { meetingId: row.meeting_id, voteId }, { to: 'staff' });
       // superseded_by went back to null with the row (ON DELETE SET NULL): say so
@@ -186,12 +201,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     const present = sitting ? (await this.attendance.quorum(this.db.manager, sitting)).present : cast;
     const result = decideResult(row.pass_rule, { ...req, cast }, settings.seats, present, true);
     const vote = await this.events.transaction(async (tx, emit) => {
-      const [updated] = await updateReturning(
-        tx,
-        `UPDATE votes SET status = 'closed', sitting_id = COALESCE(sitting_id, $2), seats = $3, opened_at = COALESCE(opened_at, now()), closed_at = now(), result = $4
-          WHERE id = $1 AND status <> 'closed' RETURNING id`,
-        [voteId, sitting?.id ?? null, settings.seats, JSON.stringify(result)],
-      );
+      const updated = await closeVoteWithResult(tx, voteId, sitting?.id ?? null, settings.seats, result);
       if (!updated) throw new DomainError('VOTE_CLOSED', 'This vote has closed; its result cannot change');
       return this.announce(tx, emit, voteId);
     });
@@ -228,8 +238,8 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     const row = await this.find(this.db.manager, voteId);
     if (row.status === 'draft') throw new DomainError('VOTE_NOT_OPEN', 'Open the vote before showing it on the hall screen');
     const vote = await this.events.transaction(async (tx, emit) => {
-      const others = show ? await updateReturning<{ id: string }>(tx, 'UPDATE votes SET on_hall = false WHERE meeting_id = $1 AND on_hall AND id <> $2 RETURNING id', [row.meeting_id, voteId]) : [];
-      await tx.query('UPDATE votes SET on_hall = $2 WHERE id = $1', [voteId, show]);
+      const others = show ? await clearOtherHallVotes(tx, row.meeting_id, voteId) : [];
+      await setVoteOnHall(tx, voteId, show);
       for (const o of others) await this.announce(tx, emit, o.id);
       return this.announce(tx, emit, voteId);
     });
@@ -244,7 +254,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     if (row.kind !== 'named') throw new DomainError('VALIDATION_FAILED', 'Only a named vote has records to publish');
     if (row.status !== 'closed') throw new DomainError('VOTE_NOT_OPEN', 'Records are published after the close');
     return this.events.transaction(async (tx, emit) => {
-      await tx.query('UPDATE votes SET records_published = true WHERE id = $1', [voteId]);
+      await publishVoteRecords(tx, voteId);
       return this.announce(tx, emit, voteId);
     });
   }
@@ -260,20 +270,12 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
 
   async recordsOf(row: VoteRow): Promise<Omit<VoteRecords, 'vote'>> {
     if (row.kind === 'named') {
-      const ballots: { user_id: string; full_name: string; unit: string; choice: VoteChoice }[] = await this.db.query(
-        `SELECT b.voter_id AS user_id, u.full_name, COALESCE(p.unit, '') AS unit, b.choice FROM named_ballots b JOIN users u ON u.id = b.voter_id
-           LEFT JOIN meeting_participants p ON p.meeting_id = $2 AND p.user_id = b.voter_id
-          WHERE b.vote_id = $1 ORDER BY u.full_name, b.voter_id`,
-        [row.id, row.meeting_id],
-      );
+      const ballots = await listNamedBallots(this.db, row.id, row.meeting_id);
       return { ballots: ballots.map((b) => ({ userId: b.user_id, fullName: b.full_name, unit: b.unit, choice: b.choice })), voters: ballots.map((b) => ({ userId: b.user_id, fullName: b.full_name })) };
     }
     if (row.kind === 'secret') {
       // by name, never in the order of voting
-      const voters: { user_id: string; full_name: string }[] = await this.db.query(
-        'SELECT s.voter_id AS user_id, u.full_name FROM secret_ballot_voters s JOIN users u ON u.id = s.voter_id WHERE s.vote_id = $1 ORDER BY u.full_name, s.voter_id',
-        [row.id],
-      );
+      const voters = await listSecretVoters(this.db, row.id);
       return { ballots: [], voters: voters.map((v) => ({ userId: v.user_id, fullName: v.full_name })) };
     }
     return { ballots: [], voters: [] };
@@ -281,14 +283,14 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
 
   async exportRows(caller: AuthUser, meetingId: string): Promise<{ rows: VoteRow[]; records: Map<string, Omit<VoteRecords, 'vote'>> }> {
     await this.access.require(caller, meetingId, 'votes.records');
-    const rows: VoteRow[] = await this.db.query(`${SELECT_VOTES} WHERE v.meeting_id = $1 AND v.status = 'closed' ORDER BY v.position`, [meetingId]);
+    const rows = await listClosedVotesOfMeeting(this.db, meetingId);
     const records = new Map<string, Omit<VoteRecords, 'vote'>>();
     for (const r of rows) records.set(r.id, await this.recordsOf(r));
     return { rows, records };
   }
 
-  async find(tx: EntityManager, voteId: string): Promise<VoteRow> {
-    const [row]: VoteRow[] = await tx.query(`${SELECT_VOTES} WHERE v.id = $1`, [voteId]);
+  async find(tx: Queryable, voteId: string): Promise<VoteRow> {
+    const row = await findVote(tx, voteId);
     if (!row) throw notFound('Vote');
     return row;
   }
@@ -297,17 +299,12 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
   async closeNow(voteId: string, byUserId: string | null): Promise<Vote | null> {
     const closed = await this.events.transaction(async (tx, emit) => {
       // waits for ballots in flight (they hold the row FOR SHARE); every later ballot sees it closed
-      const [v] = await updateReturning<{ id: string; meeting_id: string; sitting_id: string; kind: 'named' | 'secret'; pass_rule: VoteRow['pass_rule']; seats: number }>(
-        tx,
-        `UPDATE votes SET status = 'closed', closed_at = LEAST(now(), COALESCE(closes_at, now())) WHERE id = $1 AND status = 'open'
-         RETURNING id, meeting_id, sitting_id, kind, pass_rule, seats`,
-        [voteId],
-      );
+      const v = await closeOpenVote(tx, voteId);
       if (!v) return null;
       const counts = await this.countsOf(tx, v.id, v.kind);
       const present = (await this.attendance.quorum(tx, { id: v.sitting_id, meeting_id: v.meeting_id })).present;
       const result = decideResult(v.pass_rule, counts, v.seats, present, false);
-      await tx.query('UPDATE votes SET result = $2 WHERE id = $1', [v.id, JSON.stringify(result)]);
+      await setVoteResult(tx, v.id, result);
       if (v.kind === 'secret') await rewriteSecretBallots(tx, v.id);
       return { vote: await this.announce(tx, emit, v.id), kind: v.kind, result };
     });
@@ -320,20 +317,17 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
       meta: { ...closed.result.counts, seats: closed.result.seats, present: closed.result.present, rule: closed.result.rule, passed: closed.result.passed },
     });
     // the counters' and voter rows' earlier versions (one per ballot) go away
-    if (closed.kind === 'secret') void this.db.query('VACUUM secret_ballot_tallies, secret_ballot_voters').catch((e) => this.logger.warn(`vacuum after a secret vote: ${e}`));
+    if (closed.kind === 'secret') void vacuumSecretBallots(this.db).catch((e) => this.logger.warn(`vacuum after a secret vote: ${e}`));
     return closed.vote;
   }
 
   private async closeOverdue(): Promise<void> {
-    const due: { id: string }[] = await this.db.query(`SELECT id FROM votes WHERE status = 'open' AND closes_at <= now()`);
+    const due = await listOverdueVoteIds(this.db);
     for (const d of due) await this.closeNow(d.id, null);
   }
 
-  private async countsOf(tx: EntityManager, voteId: string, kind: 'named' | 'secret'): Promise<VoteCounts> {
-    const rows: { choice: VoteChoice; n: number }[] =
-      kind === 'secret'
-        ? await tx.query('SELECT choice, count AS n FROM secret_ballot_tallies WHERE vote_id = $1', [voteId])
-        : await tx.query('SELECT choice, count(*)::int AS n FROM named_ballots WHERE vote_id = $1 GROUP BY choice', [voteId]);
+  private async countsOf(tx: Queryable, voteId: string, kind: 'named' | 'secret'): Promise<VoteCounts> {
+    const rows = kind === 'secret' ? await countSecretTallies(tx, voteId) : await countNamedChoices(tx, voteId);
     const counts: VoteCounts = { yes: 0, no: 0, abstain: 0, cast: 0 };
     for (const r of rows) {
       counts[r.choice] = r.n;
@@ -345,11 +339,10 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
   private async forMe(caller: AuthUser, row: VoteRow): Promise<VoteForMe> {
     let myBallot: VoteForMe['myBallot'] = { cast: false, choice: null };
     if (row.kind === 'named') {
-      const [b] = await this.db.query('SELECT choice FROM named_ballots WHERE vote_id = $1 AND voter_id = $2', [row.id, caller.id]);
-      if (b) myBallot = { cast: true, choice: b.choice };
+      const choice = await findNamedChoice(this.db, row.id, caller.id);
+      if (choice) myBallot = { cast: true, choice };
     } else if (row.kind === 'secret') {
-      const [b] = await this.db.query('SELECT 1 FROM secret_ballot_voters WHERE vote_id = $1 AND voter_id = $2', [row.id, caller.id]);
-      if (b) myBallot = { cast: true, choice: null };
+      if (await hasSecretBallot(this.db, row.id, caller.id)) myBallot = { cast: true, choice: null };
     }
     return { ...toVote(row), myBallot };
   }
@@ -367,21 +360,16 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
   private async checkRefs(meetingId: string, req: CreateVoteRequest): Promise<{ versionId: string | null }> {
     const bad = (path: string, message: string) => new DomainError('VALIDATION_FAILED', message, [{ path, message }]);
     if (req.agendaItemId) {
-      const [i] = await this.db.query('SELECT 1 FROM agenda_items WHERE id = $1 AND meeting_id = $2', [req.agendaItemId, meetingId]);
-      if (!i) throw bad('agendaItemId', 'This agenda item does not belong to the meeting');
+      if (!(await agendaItemInMeeting(this.db, req.agendaItemId, meetingId))) throw bad('agendaItemId', 'This agenda item does not belong to the meeting');
     }
     let versionId: string | null = null;
     if (req.documentId) {
-      const [d] = await this.db.query(
-        "SELECT (SELECT id FROM document_versions dv WHERE dv.document_id = d.id ORDER BY (dv.status = 'ready') DESC, version_no DESC LIMIT 1) AS version_id FROM documents d WHERE d.id = $1 AND d.meeting_id = $2",
-        [req.documentId, meetingId],
-      );
+      const d = await findMeetingDocumentVersion(this.db, req.documentId, meetingId);
       if (!d) throw bad('documentId', 'This document does not belong to the meeting');
       versionId = d.version_id;
     }
     if (req.paragraphId) {
-      const [p] = versionId ? await this.db.query('SELECT 1 FROM paragraphs WHERE id = $1 AND version_id = $2', [req.paragraphId, versionId]) : [];
-      if (!p) throw bad('paragraphId', 'This paragraph is not in the document');
+      if (!versionId || !(await paragraphInVersion(this.db, req.paragraphId, versionId))) throw bad('paragraphId', 'This paragraph is not in the document');
     }
     return { versionId };
   }
@@ -395,16 +383,12 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
     const votes = await this.events.transaction(async (tx, emit) => {
       const out: Vote[] = [];
       for (const d of drafts) {
-        const [row]: { id: string }[] = await tx.query(
-          `INSERT INTO votes (meeting_id, agenda_item_id, document_id, version_id, paragraph_id, section_label, question, kind, pass_rule, duration_seconds, repeat_of, created_by, position)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, (SELECT COALESCE(max(position), 0) + 1 FROM votes WHERE meeting_id = $1)) RETURNING id`,
-          [meetingId, d.agendaItemId, d.documentId, d.versionId, d.paragraphId, d.sectionLabel, d.question, d.kind, d.passRule ?? settings.defaultPassRule, d.durationSeconds, d.repeatOf ?? null, caller.id],
-        );
+        const row = await insertVote(tx, meetingId, caller.id, { ...d, passRule: d.passRule ?? settings.defaultPassRule, repeatOf: d.repeatOf ?? null });
         if (d.kind === 'secret') {
-          await tx.query('INSERT INTO secret_ballot_tallies (vote_id, choice) SELECT $1, unnest($2::text[])', [row.id, [...VOTE_CHOICES]]);
+          await insertSecretTallies(tx, row.id);
         }
         if (d.repeatOf) {
-          await tx.query('UPDATE votes SET superseded_by = $2 WHERE id = $1', [d.repeatOf, row.id]);
+          await setSupersededBy(tx, d.repeatOf, row.id);
           await this.announce(tx, emit, d.repeatOf);
         }
         out.push(await this.announce(tx, emit, row.id));
@@ -416,7 +400,7 @@ export class VotesService implements OnModuleInit, OnModuleDestroy {
   }
 
   /** Drafts to staff; open and closed votes to everyone. Never the choices of anyone. */
-  private async announce(tx: EntityManager, emit: EmitFn, voteId: string): Promise<Vote> {
+  private async announce(tx: Queryable, emit: EmitFn, voteId: string): Promise<Vote> {
     const vote = toVote(await this.find(tx, voteId));
     await emit(vote.meetingId, 'vote.changed', { vote }, { to: vote.status === 'draft' ? 'staff' : 'all' });
     return vote;

@@ -1,4 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import { VOTE_CHOICES, type VoteChoice } from '@hopso/shared';
+import type { Queryable } from '../common/queryable';
+import { CAST_ROLES, ELIGIBLE, type BallotRequest } from './ballots.repository';
 
 /**
  * Secret ballots (bỏ phiếu kín) — threat model.
@@ -19,7 +21,7 @@ import type { EntityManager } from 'typeorm';
  * live (polling the counters while the vote is open, reading WAL or heap pages before VACUUM), sees a
  * ballot as it is counted. A secret ballot is final once cast: changing it would need the link.
  */
-export const SECRET_BALLOT_SQL = `
+const SECRET_BALLOT_SQL = `
   WITH v AS (
          SELECT id, meeting_id, sitting_id FROM votes
           WHERE id = $1 AND kind = 'secret' AND status = 'open' AND (closes_at IS NULL OR closes_at > now())
@@ -32,8 +34,50 @@ export const SECRET_BALLOT_SQL = `
   SELECT (SELECT count(*) FROM ok)::int AS ok, (SELECT count(*) FROM counted)::int AS counted,
          (SELECT client_id FROM secret_ballot_voters WHERE vote_id = $1 AND voter_id = $2) AS prior_client_id`;
 
+const SECRET_SQL = SECRET_BALLOT_SQL.replace('%ELIGIBLE%', ELIGIBLE);
+
+/** One statement: the vote open (read FOR SHARE), the caller a present voting member, the voter recorded and one counter raised. */
+export async function castSecretBallot(db: Queryable, b: BallotRequest): Promise<{ ok: number; counted: number; prior_client_id: string | null }> {
+  const [r] = await db.query(SECRET_SQL, [b.voteId, b.voterId, b.choice, b.clientId, CAST_ROLES]);
+  return r;
+}
+
+/** The client id of the voter's ballot (until the close drops them); undefined when they have not voted. */
+export async function findSecretBallotClientId(db: Queryable, voteId: string, voterId: string): Promise<string | null | undefined> {
+  return (await db.query('SELECT client_id FROM secret_ballot_voters WHERE vote_id = $1 AND voter_id = $2', [voteId, voterId]))[0]?.client_id;
+}
+
+export async function hasSecretBallot(db: Queryable, voteId: string, voterId: string): Promise<boolean> {
+  const [b] = await db.query('SELECT 1 FROM secret_ballot_voters WHERE vote_id = $1 AND voter_id = $2', [voteId, voterId]);
+  return !!b;
+}
+
+/** Who voted, by name, never in the order of voting. */
+export async function listSecretVoters(db: Queryable, voteId: string): Promise<{ user_id: string; full_name: string }[]> {
+  return db.query('SELECT s.voter_id AS user_id, u.full_name FROM secret_ballot_voters s JOIN users u ON u.id = s.voter_id WHERE s.vote_id = $1 ORDER BY u.full_name, s.voter_id', [voteId]);
+}
+
+export async function countSecretTallies(db: Queryable, voteId: string): Promise<{ choice: VoteChoice; n: number }[]> {
+  return db.query('SELECT choice, count AS n FROM secret_ballot_tallies WHERE vote_id = $1', [voteId]);
+}
+
+/** A new secret vote's three counters. */
+export async function insertSecretTallies(db: Queryable, voteId: string): Promise<void> {
+  await db.query('INSERT INTO secret_ballot_tallies (vote_id, choice) SELECT $1, unnest($2::text[])', [voteId, [...VOTE_CHOICES]]);
+}
+
+/** A draft that becomes secret gets its counters (kept if it has them). */
+export async function ensureSecretTallies(db: Queryable, voteId: string): Promise<void> {
+  await db.query('INSERT INTO secret_ballot_tallies (vote_id, choice) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING', [voteId, [...VOTE_CHOICES]]);
+}
+
+/** A draft that is no longer secret loses its counters. */
+export async function deleteSecretTallies(db: Queryable, voteId: string): Promise<void> {
+  await db.query('DELETE FROM secret_ballot_tallies WHERE vote_id = $1', [voteId]);
+}
+
 /** Run in the closing transaction, after the vote row is locked closed: rewrites both tables' rows in an order that says nothing. */
-export async function rewriteSecretBallots(tx: Pick<EntityManager, 'query'>, voteId: string): Promise<void> {
+export async function rewriteSecretBallots(tx: Queryable, voteId: string): Promise<void> {
   const voters: { voter_id: string }[] = await tx.query('SELECT voter_id FROM secret_ballot_voters WHERE vote_id = $1', [voteId]);
   const tallies: { choice: string; count: number }[] = await tx.query('SELECT choice, count FROM secret_ballot_tallies WHERE vote_id = $1', [voteId]);
   await tx.query('DELETE FROM secret_ballot_voters WHERE vote_id = $1', [voteId]);
@@ -44,4 +88,9 @@ export async function rewriteSecretBallots(tx: Pick<EntityManager, 'query'>, vot
     tallies.map((t) => t.choice),
     tallies.map((t) => t.count),
   ]);
+}
+
+/** After the closing transaction: the counters' and voter rows' earlier versions (one per ballot) go away. */
+export async function vacuumSecretBallots(db: Queryable): Promise<void> {
+  await db.query('VACUUM secret_ballot_tallies, secret_ballot_voters');
 }

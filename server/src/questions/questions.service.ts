@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
   can,
   DEFAULT_TIME_ZONE,
@@ -8,7 +8,6 @@ import {
   type CreateIssueRequest,
   type CreatePositionRequest,
   type IssueMessage,
-  type IssueStatus,
   type MeetingRole,
   type MergeQuestionRequest,
   type MyQuestions,
@@ -30,65 +29,47 @@ import { AuditService } from '../audit/audit.service';
 import { DomainError, forbidden, notFound } from '../common/domain-error';
 import { MeetingEventsService, type EmitFn } from '../events/meeting-events.service';
 import { MeetingAccessService } from '../meetings/meeting-access.service';
-import { isUniqueViolation, SpeakersService, updatedRows } from '../speakers/speakers.service';
+import { isUniqueViolation, SpeakersService } from '../speakers/speakers.service';
 import { readableDocumentIds } from '../documents/readable-documents';
 import type { QuestionReportInput } from './questions-report';
-
-type Queryable = Pick<EntityManager, 'query'>;
-
-interface QuestionRow {
-  id: string;
-  meeting_id: string;
-  position_id: string;
-  position_title: string;
-  author_id: string;
-  author_name: string;
-  body: string;
-  refs: QuestionRef[];
-  issue_id: string | null;
-  merged_into_id: string | null;
-  created_at: Date;
-}
-
-interface IssueRow {
-  id: string;
-  meeting_id: string;
-  title: string;
-  position_id: string;
-  position_title: string;
-  official_user_id: string | null;
-  official_name: string | null;
-  selected_for_hall: boolean;
-  status: IssueStatus;
-  commitment: string | null;
-  answer_due_at: Date;
-}
-
-interface MessageRow {
-  id: string;
-  issue_id: string;
-  kind: IssueMessage['kind'];
-  author_id: string;
-  author_name: string;
-  body: string;
-  created_at: Date;
-}
-
-const SELECT_QUESTIONS = `
-  SELECT q.*, u.full_name AS author_name, p.title AS position_title
-    FROM questions q JOIN users u ON u.id = q.author_id JOIN official_positions p ON p.id = q.position_id`;
-
-const SELECT_ISSUES = `
-  SELECT i.*, p.title AS position_title, p.official_user_id, u.full_name AS official_name
-    FROM question_issues i JOIN official_positions p ON p.id = i.position_id LEFT JOIN users u ON u.id = p.official_user_id`;
-
-const toPosition = (r: { id: string; meeting_id: string; title: string; official_user_id: string | null; official_name: string | null }): OfficialPosition => ({
-  id: r.id,
-  meetingId: r.meeting_id,
-  title: r.title,
-  officialUserId: r.official_user_id,
-  officialName: r.official_name,
-});
+import type { Queryable } from '../common/queryable';
+import {
+  closeIssueInHall,
+  countUnmergedQuestions,
+  extendIssueAnswerDue,
+  findCouncilName,
+  findCouncilNameAndTimeZone,
+  findCurrentAgendaItemId,
+  findDocumentRef,
+  findIssue,
+  findNextSessionStart,
+  findPosition,
+  findPositionOfMeeting,
+  findQuestion,
+  findQuestionByClientId,
+  findQuestionSettings,
+  insertIssue,
+  insertPosition,
+  insertQuestion,
+  insertQuestionMessage,
+  type IssueRow,
+  listIssueAuthorIds,
+  listIssueRecipientIds,
+  listIssuesOfMeeting,
+  listMessagesOfMeeting,
+  listPositions,
+  listQuestionsOfMeeting,
+  markIssueAnsweredInWriting,
+  mergeQuestionInto,
+  moveQuestionsToIssue,
+  openIssueInHall,
+  questionMessageWithClientIdExists,
+  toIssueMessage,
+  toQuestions,
+  updateIssue,
+  updatePosition,
+  upsertQuestionSettings,
+} from './questions.repository';
 
 /** Chất vấn: written questions, issues, the official's answers and the delegates' follow-ups. */
 @Injectable()
@@ -129,7 +110,7 @@ export class QuestionsService {
   /** The official sees the meeting's name and only the issues addressed to their positions. */
   async officialDesk(caller: AuthUser, meetingId: string): Promise<OfficialDesk> {
     const { meeting } = await this.access.require(caller, meetingId, 'questions.answer');
-    const [council]: { name: string }[] = await this.db.query('SELECT name FROM councils WHERE id = $1', [meeting.councilId]);
+    const council = await findCouncilName(this.db, meeting.councilId);
     const questions = await this.loadQuestions(this.db.manager, meetingId);
     const issues = (await this.loadIssues(this.db.manager, meetingId, questions)).filter((i) => i.officialUserId === caller.id);
     return {
@@ -143,7 +124,7 @@ export class QuestionsService {
   /** What the exports hold: the whole board, with the council's and the meeting's names. */
   async report(caller: AuthUser, meetingId: string, kind: QuestionReportKind): Promise<QuestionReportInput> {
     const { meeting } = await this.access.require(caller, meetingId, 'questions.manage');
-    const [council]: { name: string; time_zone: string }[] = await this.db.query('SELECT name, time_zone FROM councils WHERE id = $1', [meeting.councilId]);
+    const council = await findCouncilNameAndTimeZone(this.db, meeting.councilId);
     return { kind, councilName: council?.name ?? '', timeZone: council?.time_zone ?? DEFAULT_TIME_ZONE, meetingTitle: meeting.title, generatedAt: new Date(), board: await this.board(caller, meetingId) };
   }
 
@@ -151,11 +132,7 @@ export class QuestionsService {
 
   async setSettings(caller: AuthUser, meetingId: string, req: QuestionSettingsRequest): Promise<QuestionSettings> {
     await this.access.require(caller, meetingId, 'questions.manage');
-    await this.db.query(
-      `INSERT INTO question_settings (meeting_id, submit_deadline, answer_days) VALUES ($1, $2, $3)
-       ON CONFLICT (meeting_id) DO UPDATE SET submit_deadline = EXCLUDED.submit_deadline, answer_days = EXCLUDED.answer_days`,
-      [meetingId, req.submitDeadline, req.answerDays],
-    );
+    await upsertQuestionSettings(this.db, meetingId, req.submitDeadline, req.answerDays);
     return this.settings(this.db.manager, meetingId);
   }
 
@@ -163,11 +140,7 @@ export class QuestionsService {
     await this.access.require(caller, meetingId, 'questions.manage');
     if (req.officialUserId) await this.assertOfficial(meetingId, req.officialUserId);
     try {
-      const [row]: { id: string }[] = await this.db.query('INSERT INTO official_positions (meeting_id, title, official_user_id) VALUES ($1, $2, $3) RETURNING id', [
-        meetingId,
-        req.title,
-        req.officialUserId,
-      ]);
+      const row = await insertPosition(this.db, meetingId, req.title, req.officialUserId);
       return (await this.positions(meetingId)).find((p) => p.id === row.id)!;
     } catch (e) {
       if (isUniqueViolation(e, 'official_positions_meeting_id_title_key')) throw new DomainError('CONFLICT', 'This position already exists in this meeting');
@@ -177,14 +150,11 @@ export class QuestionsService {
 
   async updatePosition(caller: AuthUser, positionId: string, req: UpdatePositionRequest): Promise<OfficialPosition> {
     await this.access.requireFor(caller, { kind: 'position', id: positionId }, 'questions.manage');
-    const [pos]: { meeting_id: string; official_user_id: string | null }[] = await this.db.query('SELECT meeting_id, official_user_id FROM official_positions WHERE id = $1', [positionId]);
+    const pos = await findPosition(this.db, positionId);
     if (!pos) throw notFound('Position');
     if (req.officialUserId) await this.assertOfficial(pos.meeting_id, req.officialUserId);
     await this.events.transaction(async (tx, emit) => {
-      await tx.query(
-        `UPDATE official_positions SET title = COALESCE($2, title), official_user_id = CASE WHEN $3::boolean THEN $4::uuid ELSE official_user_id END WHERE id = $1`,
-        [positionId, req.title ?? null, req.officialUserId !== undefined, req.officialUserId ?? null],
-      );
+      await updatePosition(tx, positionId, req);
       // the official who held it and the one who holds it now both read their desk again
       const officials = [pos.official_user_id, req.officialUserId !== undefined ? req.officialUserId : pos.official_user_id].filter((u): u is string => u !== null);
       await this.notify(tx, emit, pos.meeting_id, null, null, officials);
@@ -203,18 +173,13 @@ export class QuestionsService {
     if (!settings.open) {
       throw new DomainError('QUESTIONS_CLOSED', settings.submitDeadline ? `Questions were taken until ${settings.submitDeadline}` : 'The secretariat has not opened questions for this meeting yet');
     }
-    const [pos]: { official_user_id: string | null }[] = await this.db.query('SELECT official_user_id FROM official_positions WHERE id = $1 AND meeting_id = $2', [req.positionId, meetingId]);
+    const pos = await findPositionOfMeeting(this.db, req.positionId, meetingId);
     if (!pos) throw new DomainError('VALIDATION_FAILED', 'Choose a position of this meeting', [{ path: 'positionId', message: 'Unknown position' }]);
     if (!pos.official_user_id) throw new DomainError('NO_OFFICIAL_ASSIGNED', 'No official answers for this position yet; choose another or ask the secretariat');
     const refs = await this.checkRefs(meetingId, role, req.refs);
     let id: string | null = null;
     await this.events.transaction(async (tx, emit) => {
-      const rows = await tx.query(
-        `INSERT INTO questions (meeting_id, client_id, author_id, position_id, body, refs) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id`,
-        [meetingId, req.clientId, caller.id, req.positionId, req.body, JSON.stringify(refs)],
-      );
-      id = rows[0]?.id ?? null;
+      id = await insertQuestion(tx, { meetingId, clientId: req.clientId, authorId: caller.id, positionId: req.positionId, body: req.body, refs });
       if (id) await emit(meetingId, 'questions.changed', { meetingId, issueId: null, questionId: id }, { to: 'staff', userIds: [caller.id] });
     });
     if (!id) return { question: (await this.questionByClientId(caller.id, req.clientId))!, created: false };
@@ -233,7 +198,7 @@ export class QuestionsService {
     if (target.merged_into_id) throw new DomainError('CONFLICT', 'That question is itself merged into another; merge into that one');
     await this.events.transaction(async (tx, emit) => {
       // the duplicate and everything already merged into it now point at the target; every author is kept
-      await tx.query(`UPDATE questions SET merged_into_id = $2, issue_id = $3 WHERE id = $1 OR merged_into_id = $1`, [questionId, target.id, target.issue_id]);
+      await mergeQuestionInto(tx, questionId, target.id, target.issue_id);
       await this.notify(tx, emit, q.meeting_id, target.issue_id, target.id);
     });
     await this.audit.record({ userId: caller.id, action: 'question.merge', meetingId: q.meeting_id, targetId: questionId, meta: { into: target.id } });
@@ -246,12 +211,8 @@ export class QuestionsService {
     await this.assertQuestions(meetingId, req.questionIds);
     const settings = await this.settings(this.db.manager, meetingId);
     const id = await this.events.transaction(async (tx, emit) => {
-      const [row]: { id: string }[] = await tx.query(
-        `INSERT INTO question_issues (meeting_id, title, position_id, selected_for_hall, answer_due_at)
-         SELECT $1, $2, $3, $4, GREATEST(now(), m.starts_at) + make_interval(days => $5) FROM meetings m WHERE m.id = $1 RETURNING id`,
-        [meetingId, req.title, req.positionId, req.selectedForHall, settings.answerDays],
-      );
-      await this.moveQuestions(tx, row.id, req.questionIds);
+      const row = await insertIssue(tx, meetingId, req, settings.answerDays);
+      await moveQuestionsToIssue(tx, row.id, req.questionIds);
       await this.notify(tx, emit, meetingId, row.id, null);
       return row.id;
     });
@@ -265,12 +226,8 @@ export class QuestionsService {
     if (req.positionId) await this.assertAnswerable(issue.meeting_id, req.positionId);
     if (req.addQuestionIds) await this.assertQuestions(issue.meeting_id, req.addQuestionIds);
     await this.events.transaction(async (tx, emit) => {
-      await tx.query(
-        `UPDATE question_issues SET title = COALESCE($2, title), position_id = COALESCE($3, position_id),
-                selected_for_hall = COALESCE($4, selected_for_hall), answer_due_at = COALESCE($5, answer_due_at) WHERE id = $1`,
-        [issueId, req.title ?? null, req.positionId ?? null, req.selectedForHall ?? null, req.answerDueAt ?? null],
-      );
-      if (req.addQuestionIds) await this.moveQuestions(tx, issueId, req.addQuestionIds);
+      await updateIssue(tx, issueId, req);
+      if (req.addQuestionIds) await moveQuestionsToIssue(tx, issueId, req.addQuestionIds);
       await this.notify(tx, emit, issue.meeting_id, issueId, null);
     });
     if (req.positionId) await this.audit.record({ userId: caller.id, action: 'questionIssue.assign', meetingId: issue.meeting_id, targetId: issueId, meta: { positionId: req.positionId } });
@@ -285,8 +242,7 @@ export class QuestionsService {
     const issue = await this.findIssue(issueId);
     try {
       await this.events.transaction(async (tx, emit) => {
-        const rows = await tx.query(`UPDATE question_issues SET status = 'in_hall', selected_for_hall = true WHERE id = $1 AND status <> 'in_hall' RETURNING id`, [issueId]);
-        if (!updatedRows(rows).length) throw new DomainError('CONFLICT', 'This issue is already open in the hall');
+        if (!(await openIssueInHall(tx, issueId))) throw new DomainError('CONFLICT', 'This issue is already open in the hall');
         await this.notify(tx, emit, issue.meeting_id, issueId, null);
         await this.announceHall(tx, emit, issue.meeting_id);
       });
@@ -302,7 +258,7 @@ export class QuestionsService {
     const issue = await this.findIssue(issueId);
     if (issue.status !== 'in_hall') throw new DomainError('CONFLICT', 'This issue is not open in the hall');
     await this.events.transaction(async (tx, emit) => {
-      await tx.query(`UPDATE question_issues SET status = $2, commitment = $3 WHERE id = $1`, [issueId, req.answeredInHall ? 'answered_in_hall' : 'pending', req.commitment]);
+      await closeIssueInHall(tx, issueId, req.answeredInHall ? 'answered_in_hall' : 'pending', req.commitment);
       await this.notify(tx, emit, issue.meeting_id, issueId, null);
       await this.announceHall(tx, emit, issue.meeting_id);
     });
@@ -324,8 +280,7 @@ export class QuestionsService {
       throw e;
     });
     const issue = await this.findIssue(issueId);
-    const [replay] = await this.db.query('SELECT 1 FROM question_messages WHERE author_id = $1 AND client_id = $2', [caller.id, req.clientId]);
-    if (replay) return { issue: await this.issue(issueId), created: false };
+    if (await questionMessageWithClientIdExists(this.db, caller.id, req.clientId)) return { issue: await this.issue(issueId), created: false };
     let kind: IssueMessage['kind'];
     if (can(role, 'questions.answer')) {
       if (issue.official_user_id !== caller.id) throw notFound('Issue');
@@ -343,13 +298,9 @@ export class QuestionsService {
     }
     const settings = await this.settings(this.db.manager, issue.meeting_id);
     await this.events.transaction(async (tx, emit) => {
-      const rows = await tx.query(
-        `INSERT INTO question_messages (issue_id, client_id, author_id, kind, body) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id`,
-        [issueId, req.clientId, caller.id, kind, req.body],
-      );
-      if (!rows.length) return;
-      if (kind === 'answer') await tx.query(`UPDATE question_issues SET status = 'answered_in_writing' WHERE id = $1 AND status <> 'in_hall'`, [issueId]);
-      else await tx.query(`UPDATE question_issues SET answer_due_at = now() + make_interval(days => $2) WHERE id = $1`, [issueId, settings.answerDays]);
+      if (!(await insertQuestionMessage(tx, { issueId, clientId: req.clientId, authorId: caller.id, kind, body: req.body }))) return;
+      if (kind === 'answer') await markIssueAnsweredInWriting(tx, issueId);
+      else await extendIssueAnswerDue(tx, issueId, settings.answerDays);
       await this.notify(tx, emit, issue.meeting_id, issueId, null);
     });
     await this.audit.record({ userId: caller.id, action: 'questionIssue.message', meetingId: issue.meeting_id, targetId: issueId, meta: { kind } });
@@ -365,63 +316,27 @@ export class QuestionsService {
   }
 
   private async settings(q: Queryable, meetingId: string): Promise<QuestionSettings> {
-    const [row]: { submit_deadline: Date | null; answer_days: number; open: boolean }[] = await q.query(
-      'SELECT submit_deadline, answer_days, (submit_deadline IS NOT NULL AND submit_deadline > now()) AS open FROM question_settings WHERE meeting_id = $1',
-      [meetingId],
-    );
+    const row = await findQuestionSettings(q, meetingId);
     return { meetingId, submitDeadline: row?.submit_deadline ? new Date(row.submit_deadline).toISOString() : null, answerDays: row?.answer_days ?? 20, open: row?.open ?? false };
   }
 
   /** The start of the council's next session (kỳ họp) after this meeting, once scheduled; follow-ups end there. */
   private async followUpUntil(q: Queryable, meetingId: string): Promise<{ at: string | null; closed: boolean }> {
-    const [row]: { starts_at: Date; closed: boolean }[] = await q.query(
-      `SELECT n.starts_at, n.starts_at <= now() AS closed
-         FROM meetings m JOIN meetings n ON n.council_id = m.council_id AND n.id <> m.id AND n.kind = 'session' AND n.status <> 'draft' AND n.starts_at > m.starts_at
-        WHERE m.id = $1 ORDER BY n.starts_at LIMIT 1`,
-      [meetingId],
-    );
+    const row = await findNextSessionStart(q, meetingId);
     return row ? { at: new Date(row.starts_at).toISOString(), closed: row.closed } : { at: null, closed: false };
   }
 
   private async positions(meetingId: string): Promise<OfficialPosition[]> {
-    const rows = await this.db.query(
-      `SELECT p.id, p.meeting_id, p.title, p.official_user_id, u.full_name AS official_name
-         FROM official_positions p LEFT JOIN users u ON u.id = p.official_user_id WHERE p.meeting_id = $1 ORDER BY p.created_at, p.title`,
-      [meetingId],
-    );
-    return rows.map(toPosition);
+    return listPositions(this.db, meetingId);
   }
 
   private async loadQuestions(q: Queryable, meetingId: string): Promise<Question[]> {
-    const rows: QuestionRow[] = await q.query(`${SELECT_QUESTIONS} WHERE q.meeting_id = $1 ORDER BY q.created_at, q.id`, [meetingId]);
-    return rows.map((r) => {
-      const merged = rows.filter((m) => m.merged_into_id === r.id);
-      const authors = [{ userId: r.author_id, name: r.author_name }];
-      for (const m of merged) if (!authors.some((a) => a.userId === m.author_id)) authors.push({ userId: m.author_id, name: m.author_name });
-      return {
-        id: r.id,
-        meetingId: r.meeting_id,
-        positionId: r.position_id,
-        positionTitle: r.position_title,
-        authorId: r.author_id,
-        authorName: r.author_name,
-        authors,
-        body: r.body,
-        refs: r.refs,
-        issueId: r.issue_id,
-        mergedIntoId: r.merged_into_id,
-        createdAt: new Date(r.created_at).toISOString(),
-      };
-    });
+    return toQuestions(await listQuestionsOfMeeting(q, meetingId));
   }
 
   private async loadIssues(q: Queryable, meetingId: string, questions: Question[]): Promise<QuestionIssue[]> {
-    const rows: (IssueRow & { now: Date })[] = await q.query(`${SELECT_ISSUES.replace('SELECT i.*', 'SELECT i.*, now() AS now')} WHERE i.meeting_id = $1 ORDER BY i.created_at, i.id`, [meetingId]);
-    const messages: MessageRow[] = await q.query(
-      `SELECT m.*, u.full_name AS author_name FROM question_messages m JOIN users u ON u.id = m.author_id
-        JOIN question_issues i ON i.id = m.issue_id WHERE i.meeting_id = $1 ORDER BY m.created_at, m.id`,
-      [meetingId],
-    );
+    const rows = await listIssuesOfMeeting(q, meetingId);
+    const messages = await listMessagesOfMeeting(q, meetingId);
     const until = await this.followUpUntil(q, meetingId);
     return rows.map((r) => {
       const own = messages.filter((m) => m.issue_id === r.id);
@@ -446,37 +361,25 @@ export class QuestionsService {
         followUpUntil: until.at,
         followUpClosed: until.closed,
         questions: questions.filter((x) => x.issueId === r.id && x.mergedIntoId === null),
-        messages: own.map((m) => ({ id: m.id, kind: m.kind, authorId: m.author_id, authorName: m.author_name, body: m.body, createdAt: new Date(m.created_at).toISOString() })),
+        messages: own.map(toIssueMessage),
       };
     });
   }
 
   /** `questions.changed` to the staff, the authors concerned and the issue's official. */
   private async notify(tx: Queryable, emit: EmitFn, meetingId: string, issueId: string | null, questionId: string | null, alsoUserIds: string[] = []): Promise<void> {
-    const users: { id: string }[] = issueId
-      ? await tx.query(
-          `SELECT author_id AS id FROM questions WHERE issue_id = $1
-           UNION SELECT p.official_user_id FROM question_issues i JOIN official_positions p ON p.id = i.position_id WHERE i.id = $1 AND p.official_user_id IS NOT NULL`,
-          [issueId],
-        )
-      : [];
-    await emit(meetingId, 'questions.changed', { meetingId, issueId, questionId }, { to: 'staff', userIds: [...new Set([...users.map((u) => u.id), ...alsoUserIds])] });
+    const users = issueId ? await listIssueRecipientIds(tx, issueId) : [];
+    await emit(meetingId, 'questions.changed', { meetingId, issueId, questionId }, { to: 'staff', userIds: [...new Set([...users, ...alsoUserIds])] });
   }
 
   /** The hall shows the open issue with the speakers list it runs on. */
-  private async announceHall(tx: EntityManager, emit: EmitFn, meetingId: string): Promise<void> {
-    const [m]: { current_agenda_item_id: string | null }[] = await tx.query('SELECT current_agenda_item_id FROM meetings WHERE id = $1', [meetingId]);
-    if (m?.current_agenda_item_id) await this.speakers.announce(tx, emit, meetingId, m.current_agenda_item_id);
-  }
-
-  private async moveQuestions(tx: Queryable, issueId: string, questionIds: string[]): Promise<void> {
-    // a question moves with the duplicates merged into it
-    await tx.query('UPDATE questions SET issue_id = $1 WHERE id = ANY($2) OR merged_into_id = ANY($2)', [issueId, questionIds]);
+  private async announceHall(tx: Queryable, emit: EmitFn, meetingId: string): Promise<void> {
+    const itemId = await findCurrentAgendaItemId(tx, meetingId);
+    if (itemId) await this.speakers.announce(tx, emit, meetingId, itemId);
   }
 
   private async authorsOf(issueId: string): Promise<string[]> {
-    const rows: { author_id: string }[] = await this.db.query('SELECT DISTINCT author_id FROM questions WHERE issue_id = $1', [issueId]);
-    return rows.map((r) => r.author_id);
+    return listIssueAuthorIds(this.db, issueId);
   }
 
   private async assertOfficial(meetingId: string, userId: string): Promise<void> {
@@ -486,13 +389,13 @@ export class QuestionsService {
   }
 
   private async assertAnswerable(meetingId: string, positionId: string): Promise<void> {
-    const [pos]: { official_user_id: string | null }[] = await this.db.query('SELECT official_user_id FROM official_positions WHERE id = $1 AND meeting_id = $2', [positionId, meetingId]);
+    const pos = await findPositionOfMeeting(this.db, positionId, meetingId);
     if (!pos) throw new DomainError('VALIDATION_FAILED', 'Choose a position of this meeting', [{ path: 'positionId', message: 'Unknown position' }]);
     if (!pos.official_user_id) throw new DomainError('NO_OFFICIAL_ASSIGNED', 'Assign an official to this position before giving it questions');
   }
 
   private async assertQuestions(meetingId: string, ids: string[]): Promise<void> {
-    const [{ n }]: { n: number }[] = await this.db.query('SELECT count(*)::int AS n FROM questions WHERE id = ANY($1) AND meeting_id = $2 AND merged_into_id IS NULL', [ids, meetingId]);
+    const n = await countUnmergedQuestions(this.db, ids, meetingId);
     if (n !== new Set(ids).size) throw new DomainError('VALIDATION_FAILED', 'Choose questions of this meeting (not ones merged into another)', [{ path: 'questionIds', message: 'Unknown question' }]);
   }
 
@@ -502,12 +405,7 @@ export class QuestionsService {
     const readable = await readableDocumentIds(this.db, meetingId, role, refs.map((r) => r.documentId));
     for (const ref of refs) {
       if (!readable.has(ref.documentId)) throw new DomainError('INVALID_ANCHOR', 'A referenced document or paragraph is not part of this meeting', [{ path: 'refs', message: 'Unknown document' }]);
-      const [row]: { title: string; index: number | null }[] = await this.db.query(
-        `SELECT d.title, p.index FROM documents d
-           LEFT JOIN paragraphs p ON p.id = $2 AND p.version_id IN (SELECT id FROM document_versions WHERE document_id = d.id)
-          WHERE d.id = $1 AND d.meeting_id = $3`,
-        [ref.documentId, ref.paragraphId, meetingId],
-      );
+      const row = await findDocumentRef(this.db, ref.documentId, ref.paragraphId, meetingId);
       if (!row || (ref.paragraphId && row.index === null)) throw new DomainError('INVALID_ANCHOR', 'A referenced document or paragraph is not part of this meeting', [{ path: 'refs', message: 'Unknown document' }]);
       out.push({ documentId: ref.documentId, documentTitle: row.title, paragraphId: ref.paragraphId, paragraphIndex: row.index });
     }
@@ -515,19 +413,19 @@ export class QuestionsService {
   }
 
   private async questionByClientId(authorId: string, clientId: string): Promise<Question | null> {
-    const [row]: { id: string; meeting_id: string }[] = await this.db.query('SELECT id, meeting_id FROM questions WHERE author_id = $1 AND client_id = $2', [authorId, clientId]);
+    const row = await findQuestionByClientId(this.db, authorId, clientId);
     if (!row) return null;
     return (await this.loadQuestions(this.db.manager, row.meeting_id)).find((q) => q.id === row.id)!;
   }
 
   private async findQuestion(id: string): Promise<{ id: string; meeting_id: string; issue_id: string | null; merged_into_id: string | null }> {
-    const [row] = await this.db.query('SELECT id, meeting_id, issue_id, merged_into_id FROM questions WHERE id = $1', [id]);
+    const row = await findQuestion(this.db, id);
     if (!row) throw notFound('Question');
     return row;
   }
 
   private async findIssue(id: string): Promise<IssueRow> {
-    const [row]: IssueRow[] = await this.db.query(`${SELECT_ISSUES} WHERE i.id = $1`, [id]);
+    const row = await findIssue(this.db, id);
     if (!row) throw notFound('Issue');
     return row;
   }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { ParagraphCommentCount } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { DocumentsService } from '../documents/documents.service';
-import { countCommentsByParagraph, findSynthesisHead, listGroupReportsOfItem, listSynthesisComments } from './comments.repository';
+import { countCommentsByParagraph, findSynthesisHead, listGroupReportsOfItem, listSynthesisComments, toParagraphCount } from './comments.repository';
 import type { ReportSection, SynthesisReport } from './synthesis-report';
 
 /** What the secretariat reads out of a document's comments: the heat strip's counts and the synthesis report (staff only). */
@@ -19,7 +19,7 @@ export class CommentReportsService {
   async countsByParagraph(caller: AuthUser, documentId: string): Promise<ParagraphCommentCount[]> {
     await this.documents.requireDocument(caller, documentId, 'comments.readAll');
     const rows = await countCommentsByParagraph(this.db, documentId);
-    return rows.map((r) => ({ paragraphId: r.paragraph_id, paragraphIndex: r.index, page: r.page, label: r.label, count: r.count }));
+    return rows.map(toParagraphCount);
   }
 
   /** The comment synthesis report's content: every comment on the document, by paragraph in document order. */

@@ -1,4 +1,4 @@
-import type { Comment, CommentFilters, CommentMessage, CommentStatus, PdfRect } from '@hopso/shared';
+import type { Comment, CommentFilters, CommentMessage, CommentStatus, ParagraphCommentCount, PdfRect, ReadReceipt } from '@hopso/shared';
 import type { Queryable } from '../common/queryable';
 
 /**
@@ -218,6 +218,8 @@ export interface ParagraphCountRow {
   count: number;
 }
 
+export const toParagraphCount = (r: ParagraphCountRow): ParagraphCommentCount => ({ paragraphId: r.paragraph_id, paragraphIndex: r.index, page: r.page, label: r.label, count: r.count });
+
 /** Comments per paragraph of the document's newest ready version. */
 export async function countCommentsByParagraph(db: Queryable, documentId: string): Promise<ParagraphCountRow[]> {
   return db.query(
@@ -298,6 +300,15 @@ export interface ReadReceiptRow {
   last_at: Date | null;
   views: number;
 }
+
+export const toReadReceipt = (r: ReadReceiptRow): ReadReceipt => ({
+  userId: r.user_id,
+  fullName: r.full_name,
+  unit: r.unit,
+  firstOpenedAt: r.first_at ? new Date(r.first_at).toISOString() : null,
+  lastOpenedAt: r.last_at ? new Date(r.last_at).toISOString() : null,
+  views: r.views,
+});
 
 /** Per delegate of the meeting: when they opened or downloaded the document, from the audit log. */
 export async function listReadReceipts(db: Queryable, meetingId: string, documentId: string): Promise<ReadReceiptRow[]> {

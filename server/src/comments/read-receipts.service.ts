@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { ReadReceipt } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { DocumentsService } from '../documents/documents.service';
-import { listReadReceipts } from './comments.repository';
+import { listReadReceipts, toReadReceipt } from './comments.repository';
 
 /** Per delegate, per document: when they opened it, from the audit log (staff only). */
 @Injectable()
@@ -17,13 +17,6 @@ export class ReadReceiptsService {
   async readReceipts(caller: AuthUser, documentId: string): Promise<ReadReceipt[]> {
     const { doc } = await this.documents.requireDocument(caller, documentId, 'readReceipts.read');
     const rows = await listReadReceipts(this.db, doc.meetingId, documentId);
-    return rows.map((r) => ({
-      userId: r.user_id,
-      fullName: r.full_name,
-      unit: r.unit,
-      firstOpenedAt: r.first_at ? new Date(r.first_at).toISOString() : null,
-      lastOpenedAt: r.last_at ? new Date(r.last_at).toISOString() : null,
-      views: r.views,
-    }));
+    return rows.map(toReadReceipt);
   }
 }

@@ -1,4 +1,4 @@
-import type { VoteResult } from '@hopso/shared';
+import type { AdoptedResolution, VoteResult } from '@hopso/shared';
 import type { Queryable } from '../common/queryable';
 
 /**
@@ -48,6 +48,17 @@ export interface AdoptedOfMeetingRow {
   adopted_at: Date;
   result: VoteResult;
 }
+
+export const toAdoptedResolution = (r: AdoptedOfMeetingRow): AdoptedResolution => ({
+  documentId: r.document_id,
+  documentTitle: r.title,
+  versionId: r.version_id,
+  versionNo: r.version_no,
+  voteId: r.vote_id,
+  question: r.question,
+  adoptedAt: new Date(r.adopted_at).toISOString(),
+  result: r.result,
+});
 
 /** The meeting's document versions a passed vote adopted, in the order they were adopted. */
 export async function listAdoptedVersionsOfMeeting(db: Queryable, meetingId: string): Promise<AdoptedOfMeetingRow[]> {

@@ -1,4 +1,4 @@
-import type { IssueStatus, MinutesContent, MinutesFacts, MinutesStatus } from '@hopso/shared';
+import type { IssueStatus, MinutesContent, MinutesFacts, MinutesStatus, MinutesSummary, MinutesVersion } from '@hopso/shared';
 import type { Queryable } from '../../common/queryable';
 import { SELECT_VOTES, type VoteRow } from '../../votes/vote-rows';
 
@@ -21,6 +21,19 @@ export interface MinutesRow {
   updated_at: Date;
   finalized_at: Date | null;
 }
+
+export const toSummary = (r: MinutesRow): MinutesSummary => ({
+  id: r.id,
+  meetingId: r.meeting_id,
+  sittingId: r.sitting_id,
+  title: r.sitting_title ? `${r.sitting_title}, ${r.meeting_title}` : r.meeting_title,
+  status: r.status,
+  version: r.version,
+  frozen: r.frozen_facts !== null,
+  returnNote: r.return_note,
+  updatedAt: new Date(r.updated_at).toISOString(),
+  finalizedAt: r.finalized_at ? new Date(r.finalized_at).toISOString() : null,
+});
 
 const SELECT_MINUTES = `
   SELECT n.*, s.title AS sitting_title, m.title AS meeting_title
@@ -73,6 +86,8 @@ export interface MinutesVersionRow {
   full_name: string | null;
   at: Date;
 }
+
+export const toMinutesVersion = (r: MinutesVersionRow): MinutesVersion => ({ version: r.version, status: r.status, note: r.note, byName: r.full_name ?? '', at: new Date(r.at).toISOString() });
 
 export async function listMinutesVersions(db: Queryable, id: string): Promise<MinutesVersionRow[]> {
   return db.query('SELECT v.version, v.status, v.note, u.full_name, v.at FROM minutes_versions v LEFT JOIN users u ON u.id = v.by_user WHERE v.minutes_id = $1 ORDER BY v.version', [id]);

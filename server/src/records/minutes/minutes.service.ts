@@ -28,7 +28,7 @@ import { MinutesFactsService } from './minutes-facts.service';
 import { SignaturesService } from '../../signatures/signatures.service';
 import { verifyPdfSignatures } from '../../signatures/pdf-signature-verifier';
 import { signRecord } from '../sign-record';
-import { listAdoptedVersionsOfMeeting } from '../records.repository';
+import { listAdoptedVersionsOfMeeting, toAdoptedResolution } from '../records.repository';
 import {
   findCouncilOfMeeting,
   findMinutes,
@@ -38,24 +38,14 @@ import {
   listMinutesVersions,
   type MinutesRow,
   sittingOfMeetingExists,
+  toMinutesVersion,
+  toSummary,
   updateMinutesContent,
   updateMinutesStatus,
 } from './minutes.repository';
 
 const EMPTY: MinutesContent = { opening: '', items: {}, closing: '' };
 
-const toSummary = (r: MinutesRow): MinutesSummary => ({
-  id: r.id,
-  meetingId: r.meeting_id,
-  sittingId: r.sitting_id,
-  title: r.sitting_title ? `${r.sitting_title}, ${r.meeting_title}` : r.meeting_title,
-  status: r.status,
-  version: r.version,
-  frozen: r.frozen_facts !== null,
-  returnNote: r.return_note,
-  updatedAt: new Date(r.updated_at).toISOString(),
-  finalizedAt: r.finalized_at ? new Date(r.finalized_at).toISOString() : null,
-});
 
 /**
  * Minutes (biên bản) per sitting and for the session: draft → submitted → final, or returned with a
@@ -140,7 +130,7 @@ export class MinutesService {
   async versions(caller: AuthUser, id: string): Promise<MinutesVersion[]> {
     await this.requireStaff(caller, id, 'records.draft');
     const rows = await listMinutesVersions(this.db, id);
-    return rows.map((r) => ({ version: r.version, status: r.status, note: r.note, byName: r.full_name ?? '', at: new Date(r.at).toISOString() }));
+    return rows.map(toMinutesVersion);
   }
 
   /** The minutes as a file; final minutes as PDF carry the council's digital signature when it has a certificate. */
@@ -170,7 +160,7 @@ export class MinutesService {
   async adopted(caller: AuthUser, meetingId: string): Promise<AdoptedResolution[]> {
     await this.access.require(caller, meetingId, 'records.readFinal');
     const rows = await listAdoptedVersionsOfMeeting(this.db, meetingId);
-    return rows.map((r) => ({ documentId: r.document_id, documentTitle: r.title, versionId: r.version_id, versionNo: r.version_no, voteId: r.vote_id, question: r.question, adoptedAt: new Date(r.adopted_at).toISOString(), result: r.result }));
+    return rows.map(toAdoptedResolution);
   }
 
   private async transition(caller: AuthUser, id: string, action: 'records.draft' | 'records.approve', check: (s: MinutesStatus) => void, to: 'submitted' | 'returned' | 'final', note: string): Promise<Minutes> {

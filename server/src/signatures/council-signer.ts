@@ -1,12 +1,11 @@
 import { DomainError } from '../common/domain-error';
-import type { Queryable } from '../common/queryable';
 import { P12PdfSigner, type PdfSigner, type SignatureDetails } from './pdf-signer';
 import { assertCurrentlyValid, openPkcs12 } from './pkcs12';
-import { findCertificateWithCouncilName, sealContext } from './signatures.repository';
+import { findCertificateWithCouncilName, sealContext, type SqlRunner } from './signatures.repository';
 import { open, requireSigningKey, type SigningKey } from './signing-key';
 
 /** The council's signer, its certificate opened with the server's key and checked for today. */
-export async function councilSigner(db: Queryable, key: SigningKey | null, councilId: string): Promise<{ signer: PdfSigner; councilName: string }> {
+export async function councilSigner(db: SqlRunner, key: SigningKey | null, councilId: string): Promise<{ signer: PdfSigner; councilName: string }> {
   const signingKey = requireSigningKey(key);
   const row = await findCertificateWithCouncilName(db, councilId);
   if (!row) throw new DomainError('SIGNING_CERTIFICATE_MISSING', 'This council has no signing certificate: an administrator uploads one first');
@@ -18,7 +17,7 @@ export async function councilSigner(db: Queryable, key: SigningKey | null, counc
 }
 
 /** The PDF signed with the council's certificate; details not given default to the council's name and a generic reason. */
-export async function signWithCouncilCertificate(db: Queryable, key: SigningKey | null, councilId: string, pdf: Buffer, details: Partial<SignatureDetails> = {}): Promise<Buffer> {
+export async function signWithCouncilCertificate(db: SqlRunner, key: SigningKey | null, councilId: string, pdf: Buffer, details: Partial<SignatureDetails> = {}): Promise<Buffer> {
   const { signer, councilName } = await councilSigner(db, key, councilId);
   return signer.sign(pdf, {
     name: details.name ?? councilName,

@@ -50,8 +50,13 @@ export async function findCertificate(db: Queryable, councilId: string): Promise
   return row;
 }
 
+/** What council signing reads on: the app's DataSource, a transaction, or a test's own connection answering rows (looser than Queryable). */
+export interface SqlRunner {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
+
 /** The council's certificate with the council's name, for signing. */
-export async function findCertificateWithCouncilName(db: Queryable, councilId: string): Promise<(SigningCertificateRow & { council_name: string }) | undefined> {
+export async function findCertificateWithCouncilName(db: SqlRunner, councilId: string): Promise<(SigningCertificateRow & { council_name: string }) | undefined> {
   const [row] = (await db.query(`SELECT c.*, k.name AS council_name FROM signing_certificates c JOIN councils k ON k.id = c.council_id WHERE c.council_id = $1`, [councilId])) as (SigningCertificateRow & {
     council_name: string;
   })[];

@@ -5,9 +5,7 @@ import { can, type BreakoutStatus, type MeetingRole } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError, forbidden, notFound } from '../common/domain-error';
 import { MeetingAccessService } from '../meetings/meeting-access.service';
-import { MeetingEntity } from '../meetings/meeting.entity';
-import { ParticipantEntity } from '../meetings/participant.entity';
-import type { GroupRow } from './breakout-rows';
+import { findGroupWithMeeting, type GroupRow } from './breakouts.repository';
 
 export type ReadableGroup = GroupRow & { status: BreakoutStatus; role: MeetingRole | null };
 
@@ -24,21 +22,9 @@ export class BreakoutAccessService {
    * status and the caller's role. One query: it is on the path of every group message.
    */
   async findReadableGroup(caller: AuthUser, groupId: string): Promise<ReadableGroup> {
-    const found = await this.db.manager
-      .createQueryBuilder(MeetingEntity, 'm')
-      .innerJoin('breakout_groups', 'g', 'g.meeting_id = m.id')
-      .innerJoin('breakouts', 'b', 'b.agenda_item_id = g.agenda_item_id')
-      .leftJoin(ParticipantEntity, 'p', 'p.meeting_id = m.id AND p.user_id = :uid', { uid: caller.id })
-      .select('m')
-      .addSelect('row_to_json(g)', 'grp')
-      .addSelect('b.status', 'status')
-      .addSelect('p.role', 'role')
-      .addSelect('EXISTS (SELECT 1 FROM breakout_members x WHERE x.group_id = g.id AND x.user_id = :uid)', 'member')
-      .where('g.id = :groupId', { groupId })
-      .getRawAndEntities<{ grp: GroupRow; status: BreakoutStatus; role: MeetingRole | null; member: boolean }>();
-    const [meeting] = found.entities;
-    const [raw] = found.raw;
-    if (!meeting || !raw) throw notFound('Group');
+    const found = await findGroupWithMeeting(this.db, groupId, caller.id);
+    if (!found) throw notFound('Group');
+    const { meeting, ...raw } = found;
     let role: MeetingRole | null;
     try {
       ({ role } = this.access.decide(caller, meeting, raw.role, ['meeting.read']));

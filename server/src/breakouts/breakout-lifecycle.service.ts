@@ -4,7 +4,8 @@ import type { AuthUser } from '../auth/auth-user';
 import { DomainError, notFound } from '../common/domain-error';
 import { MeetingEventsService } from '../events/meeting-events.service';
 import { BreakoutAccessService } from './breakout-access.service';
-import { announceBreakout } from './breakout-rows';
+import { announceBreakout } from './breakout-announce';
+import { countGroupsOfItem, lockBreakoutOfMeeting, moveBreakout, setBreakoutEndsAt } from './breakouts.repository';
 
 /** A breakout's life: prepared → running → ended, moved by staff. */
 @Injectable()
@@ -26,10 +27,10 @@ export class BreakoutLifecycleService {
   async setCountdown(caller: AuthUser, meetingId: string, agendaItemId: string, minutes: number | null): Promise<Breakout> {
     await this.access.requireManage(caller, meetingId);
     return this.events.transaction(async (tx, emit) => {
-      const [row] = await tx.query('SELECT status FROM breakouts WHERE agenda_item_id = $1 AND meeting_id = $2 FOR UPDATE', [agendaItemId, meetingId]);
+      const row = await lockBreakoutOfMeeting(tx, agendaItemId, meetingId);
       if (!row) throw notFound('Breakout');
       if (row.status !== 'running') throw new DomainError('BREAKOUT_NOT_RUNNING', 'Start the group discussion before setting its countdown');
-      await tx.query(`UPDATE breakouts SET ends_at = CASE WHEN $2::int IS NULL THEN NULL ELSE now() + make_interval(mins => $2::int) END WHERE agenda_item_id = $1`, [agendaItemId, minutes]);
+      await setBreakoutEndsAt(tx, agendaItemId, minutes);
       return announceBreakout(tx, emit, agendaItemId);
     });
   }
@@ -37,12 +38,12 @@ export class BreakoutLifecycleService {
   private async move(caller: AuthUser, meetingId: string, agendaItemId: string, from: BreakoutStatus, to: BreakoutStatus): Promise<Breakout> {
     await this.access.requireManage(caller, meetingId);
     return this.events.transaction(async (tx, emit) => {
-      const [row] = await tx.query('SELECT status FROM breakouts WHERE agenda_item_id = $1 AND meeting_id = $2 FOR UPDATE', [agendaItemId, meetingId]);
+      const row = await lockBreakoutOfMeeting(tx, agendaItemId, meetingId);
       if (!row) throw notFound('Breakout');
       if (row.status !== from) throw new DomainError('CONFLICT', `The breakout is ${row.status}; it cannot become ${to}`);
-      const [{ n }] = await tx.query('SELECT count(*)::int AS n FROM breakout_groups WHERE agenda_item_id = $1', [agendaItemId]);
+      const n = await countGroupsOfItem(tx, agendaItemId);
       if (to === 'running' && n === 0) throw new DomainError('CONFLICT', 'Make the groups before starting the breakout');
-      await tx.query(`UPDATE breakouts SET status = $2, ${to === 'running' ? 'started_at' : 'ended_at'} = now() WHERE agenda_item_id = $1`, [agendaItemId, to]);
+      await moveBreakout(tx, agendaItemId, to);
       return announceBreakout(tx, emit, agendaItemId);
     });
   }

@@ -8,7 +8,7 @@ import { DomainError } from '../common/domain-error';
 import { readableDocumentIds } from '../documents/readable-documents';
 import { MeetingEventsService } from '../events/meeting-events.service';
 import { BreakoutAccessService } from './breakout-access.service';
-import { SELECT_MESSAGES, toMessage, type MessageRow } from './breakout-rows';
+import { findCitedParagraph, findMessageByClientId, insertMessageStatement, listMessagesOfGroup, toMessage } from './breakouts.repository';
 
 /** A group's discussion: its messages, read by members and staff, posted while the breakout runs. */
 @Injectable()
@@ -21,7 +21,7 @@ export class BreakoutMessagesService {
 
   async messages(caller: AuthUser, groupId: string): Promise<GroupMessage[]> {
     const group = await this.access.findReadableGroup(caller, groupId);
-    const rows: MessageRow[] = await this.db.query(`${SELECT_MESSAGES} WHERE gm.group_id = $1 ORDER BY gm.created_at, gm.id`, [group.id]);
+    const rows = await listMessagesOfGroup(this.db, group.id);
     return rows.map(toMessage);
   }
 
@@ -48,11 +48,16 @@ export class BreakoutMessagesService {
       createdAt: new Date().toISOString(),
     };
     const created = await this.events.insertWithEvent(
-      {
-        sql: `INSERT INTO group_messages (id, client_id, group_id, author_id, body, cited_document_id, cited_paragraph_id, created_at)
-              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id`,
-        params: [message.id, req.clientId, groupId, caller.id, req.body, citation?.documentId ?? null, citation?.paragraphId ?? null, message.createdAt],
-      },
+      insertMessageStatement({
+        id: message.id,
+        clientId: req.clientId,
+        groupId,
+        authorId: caller.id,
+        body: req.body,
+        citedDocumentId: citation?.documentId ?? null,
+        citedParagraphId: citation?.paragraphId ?? null,
+        createdAt: message.createdAt,
+      }),
       group.meeting_id,
       'group.message',
       { message },
@@ -67,18 +72,13 @@ export class BreakoutMessagesService {
    */
   private async citationOf(meetingId: string, role: MeetingRole | null, c: Citation): Promise<NonNullable<GroupMessage['citation']>> {
     const readable = await readableDocumentIds(this.db, meetingId, role, [c.documentId]);
-    const [row]: { index: number; page: number; text: string }[] = !readable.has(c.documentId)
-      ? []
-      : await this.db.query(
-          'SELECT p.index, p.page, p.text FROM paragraphs p JOIN document_versions v ON v.id = p.version_id JOIN documents d ON d.id = v.document_id WHERE p.id = $1 AND d.id = $2 AND d.meeting_id = $3',
-          [c.paragraphId, c.documentId, meetingId],
-        );
+    const row = !readable.has(c.documentId) ? undefined : await findCitedParagraph(this.db, c.paragraphId, c.documentId, meetingId);
     if (!row) throw new DomainError('VALIDATION_FAILED', 'The cited paragraph is not in a document of this meeting');
     return { documentId: c.documentId, paragraphId: c.paragraphId, paragraphIndex: row.index, page: row.page, excerpt: row.text.slice(0, 200) };
   }
 
   private async messageByClientId(authorId: string, clientId: string): Promise<GroupMessage | null> {
-    const [row]: MessageRow[] = await this.db.query(`${SELECT_MESSAGES} WHERE gm.author_id = $1 AND gm.client_id = $2`, [authorId, clientId]);
+    const row = await findMessageByClientId(this.db, authorId, clientId);
     return row ? toMessage(row) : null;
   }
 }

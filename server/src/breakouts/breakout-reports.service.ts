@@ -4,7 +4,8 @@ import type { AuthUser } from '../auth/auth-user';
 import { DomainError, forbidden } from '../common/domain-error';
 import { MeetingEventsService } from '../events/meeting-events.service';
 import { BreakoutAccessService } from './breakout-access.service';
-import { announceBreakout } from './breakout-rows';
+import { announceBreakout } from './breakout-announce';
+import { saveGroupReport } from './breakouts.repository';
 
 /** A group's report: the summary of views its leader (or staff) writes and submits. */
 @Injectable()
@@ -20,11 +21,7 @@ export class BreakoutReportsService {
     if (!canWriteGroupReport(group.role, group.leader_id === caller.id)) throw forbidden('Only the group leader (tổ trưởng) writes the report');
     if (group.status === 'prepared') throw new DomainError('BREAKOUT_NOT_RUNNING', 'The group discussion has not started yet');
     return this.events.transaction(async (tx, emit) => {
-      await tx.query(
-        `UPDATE breakout_groups SET report_text = $2, report_updated_at = now(),
-                report_submitted_at = CASE WHEN $3 THEN now() ELSE report_submitted_at END WHERE id = $1`,
-        [groupId, req.text, req.submit],
-      );
+      await saveGroupReport(tx, groupId, req.text, req.submit);
       return announceBreakout(tx, emit, group.agenda_item_id);
     });
   }

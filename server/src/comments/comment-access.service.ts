@@ -5,6 +5,7 @@ import type { MeetingRole } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { type DomainError, notFound } from '../common/domain-error';
 import { MeetingAccessService } from '../meetings/meeting-access.service';
+import { findCommentAuthor } from './comments.repository';
 
 export interface CommentAccess {
   meetingId: string;
@@ -28,7 +29,7 @@ export class CommentAccessService {
   async require(caller: AuthUser, commentId: string): Promise<CommentAccess> {
     // an official has no meeting.read: they learn of other people's comments as little as a delegate does
     const { meeting, role } = await this.access.requireFor(caller, { kind: 'comment', id: commentId }, 'meeting.read', { hideForbidden: true });
-    const [row]: { author_id: string }[] = await this.db.query('SELECT author_id FROM comments WHERE id = $1', [commentId]);
+    const row = await findCommentAuthor(this.db, commentId);
     if (!row) throw this.hidden();
     return { meetingId: meeting.id, authorId: row.author_id, role };
   }

@@ -7,7 +7,7 @@ import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
 import { MeetingEventsService, type EmitFn } from '../events/meeting-events.service';
 import { CommentAccessService, type CommentAccess } from './comment-access.service';
-import { loadComment } from './comment-rows';
+import { findMessageCommentByClientId, findThreadState, insertCommentMessage, loadComment, lockComment, lockCommentResolution, setCommentResolved, touchComment } from './comments.repository';
 
 /**
  * A comment's conversation (staff write, its author answers, staff write again…) and its
@@ -26,31 +26,20 @@ export class CommentThreadsService {
   async post(caller: AuthUser, commentId: string, req: CommentMessageRequest): Promise<{ comment: Comment; created: boolean }> {
     const found = await this.commentAccess.require(caller, commentId);
     const fromStaff = this.side(caller, found);
-    const [replay]: { comment_id: string }[] = await this.db.query('SELECT comment_id FROM comment_messages WHERE author_id = $1 AND client_id = $2', [caller.id, req.clientId]);
+    const replay = await findMessageCommentByClientId(this.db, caller.id, req.clientId);
     if (replay) return { comment: await this.replayed(replay.comment_id, commentId), created: false };
     return this.events.transaction(async (tx, emit) => {
       // one writer per thread at a time: positions follow commit order, and so do the events; the
       // thread is read by a statement after the lock, so it sees what the writer before committed
-      await tx.query('SELECT 1 FROM comments WHERE id = $1 FOR UPDATE', [commentId]);
-      const [state]: { reply: string; resolved_at: Date | null; count: number; staff_wrote: boolean }[] = await tx.query(
-        `SELECT c.reply, c.resolved_at,
-                (SELECT count(*)::int FROM comment_messages m WHERE m.comment_id = c.id) AS count,
-                EXISTS (SELECT 1 FROM comment_messages m WHERE m.comment_id = c.id AND m.from_staff) AS staff_wrote
-           FROM comments c WHERE c.id = $1`,
-        [commentId],
-      );
+      await lockComment(tx, commentId);
+      const state = await findThreadState(tx, commentId);
       if (state.resolved_at) throw new DomainError('COMMENT_RESOLVED', 'The comment is resolved; its conversation is closed');
       // the author answers the staff: the conversation opens with the staff's reply or message
       if (!fromStaff && !state.reply.trim() && !state.staff_wrote) {
         throw new DomainError('COMMENT_THREAD_NOT_OPEN', 'The secretariat has not replied to this comment yet');
       }
       if (state.count >= COMMENT_THREAD_MAX) throw new DomainError('COMMENT_THREAD_FULL', `A comment's conversation holds at most ${COMMENT_THREAD_MAX} messages`);
-      const inserted: { id: string }[] = await tx.query(
-        `INSERT INTO comment_messages (id, comment_id, author_id, client_id, from_staff, body, position, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, clock_timestamp())
-         ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id`,
-        [crypto.randomUUID(), commentId, caller.id, req.clientId, fromStaff, req.body, state.count + 1],
-      );
+      const inserted = await insertCommentMessage(tx, { id: crypto.randomUUID(), commentId, authorId: caller.id, clientId: req.clientId, fromStaff, body: req.body, position: state.count + 1 });
       // the same client id landed meanwhile from a parallel retry: that one stands
       if (inserted.length === 0) return { comment: (await loadComment(tx, commentId))!, created: false };
       return { comment: await this.touched(tx, emit, found, commentId), created: true };
@@ -62,10 +51,10 @@ export class CommentThreadsService {
     const found = await this.commentAccess.require(caller, commentId);
     if (!can(found.role, 'comments.triage')) throw this.commentAccess.hidden();
     return this.events.transaction(async (tx, emit) => {
-      const [state]: { resolved_at: Date | null }[] = await tx.query('SELECT resolved_at FROM comments WHERE id = $1 FOR UPDATE', [commentId]);
+      const state = await lockCommentResolution(tx, commentId);
       // nothing changes: no event, the comment as it is
       if ((state.resolved_at !== null) === req.resolved) return (await loadComment(tx, commentId))!;
-      await tx.query('UPDATE comments SET resolved_at = CASE WHEN $2 THEN clock_timestamp() END, resolved_by = CASE WHEN $2 THEN $3::uuid END WHERE id = $1', [commentId, req.resolved, caller.id]);
+      await setCommentResolved(tx, commentId, req.resolved, caller.id);
       return this.touched(tx, emit, found, commentId);
     });
   }
@@ -84,7 +73,7 @@ export class CommentThreadsService {
 
   /** Stamps the change (after the lock, so the stamps rise in commit order) and emits the comment. */
   private async touched(tx: EntityManager, emit: EmitFn, found: CommentAccess, commentId: string): Promise<Comment> {
-    await tx.query('UPDATE comments SET updated_at = clock_timestamp() WHERE id = $1', [commentId]);
+    await touchComment(tx, commentId);
     const comment = (await loadComment(tx, commentId))!;
     await emit(found.meetingId, 'comment.updated', { comment }, { to: 'staff', userIds: [found.authorId] });
     return comment;

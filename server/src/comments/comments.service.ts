@@ -11,7 +11,7 @@ import { MeetingEventsService } from '../events/meeting-events.service';
 import { MeetingAccessService } from '../meetings/meeting-access.service';
 import type { MeetingEntity } from '../meetings/meeting.entity';
 import { CommentAccessService } from './comment-access.service';
-import { SELECT_COMMENTS, loadComment, toComment, type CommentRow } from './comment-rows';
+import { findCommentByClientId, findParagraphLabel, insertCommentStatement, listCommentsOfDocument, listCommentsOfMeeting, loadComment, toComment, triageComment } from './comments.repository';
 
 /** Comments (góp ý) from delegates to the secretariat and the chair of the meeting. */
 @Injectable()
@@ -37,7 +37,7 @@ export class CommentsService {
       throw e;
     }
     const { anchor, paragraphIndex } = await this.reanchor.acceptNew(documentId, req.anchor);
-    const [placed]: { label: string | null }[] = anchor.paragraphId ? await this.db.query('SELECT label FROM paragraphs WHERE id = $1', [anchor.paragraphId]) : [];
+    const placed = anchor.paragraphId ? await findParagraphLabel(this.db, anchor.paragraphId) : undefined;
     const at = now.toISOString();
     const comment: Comment = {
       id: crypto.randomUUID(),
@@ -61,12 +61,23 @@ export class CommentsService {
       resolvedAt: null,
     };
     const created = await this.events.insertWithEvent(
-      {
-        sql: `INSERT INTO comments (id, client_id, author_id, meeting_id, document_id, version_id, paragraph_id, quote_exact, quote_prefix, quote_suffix, rects, detached, body, written_at, created_at, updated_at)
-              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $15)
-              ON CONFLICT (author_id, client_id) DO NOTHING RETURNING id`,
-        params: [comment.id, req.clientId, caller.id, doc.meetingId, documentId, anchor.versionId, anchor.paragraphId, anchor.quote.exact, anchor.quote.prefix, anchor.quote.suffix, JSON.stringify(anchor.rects), anchor.detached, req.body, writtenAt, at],
-      },
+      insertCommentStatement({
+        id: comment.id,
+        clientId: req.clientId,
+        authorId: caller.id,
+        meetingId: doc.meetingId,
+        documentId,
+        versionId: anchor.versionId,
+        paragraphId: anchor.paragraphId,
+        quoteExact: anchor.quote.exact,
+        quotePrefix: anchor.quote.prefix,
+        quoteSuffix: anchor.quote.suffix,
+        rects: anchor.rects,
+        detached: anchor.detached,
+        body: req.body,
+        writtenAt,
+        at,
+      }),
       doc.meetingId,
       'comment.created',
       { comment },
@@ -80,10 +91,7 @@ export class CommentsService {
     // meeting.read as well: an official (người trả lời chất vấn) reads documents but no comments
     const { access } = await this.documents.requireDocument(caller, documentId, 'meeting.read');
     const all = can(access.role, 'comments.readAll');
-    const rows: CommentRow[] = await this.db.query(
-      `${SELECT_COMMENTS} WHERE c.document_id = $1 AND ($2::boolean OR c.author_id = $3) ORDER BY p.index NULLS LAST, c.created_at`,
-      [documentId, all, caller.id],
-    );
+    const rows = await listCommentsOfDocument(this.db, documentId, all, caller.id);
     return rows.map(toComment);
   }
 
@@ -92,24 +100,7 @@ export class CommentsService {
     const { role } = await this.access.require(caller, meetingId, 'meeting.read');
     const all = can(role, 'comments.readAll');
     if (!all && !can(role, 'comments.create')) return [];
-    const rows: CommentRow[] = await this.db.query(
-      `${SELECT_COMMENTS}
-        WHERE c.meeting_id = $1 AND ($2::boolean OR c.author_id = $3)
-          AND ($4::uuid IS NULL OR d.agenda_item_id = $4) AND ($5::uuid IS NULL OR c.document_id = $5)
-          AND ($6::uuid IS NULL OR c.paragraph_id = $6) AND ($7::text IS NULL OR c.status = $7)
-          AND ($8::uuid IS NULL OR c.author_id = $8)
-        ORDER BY c.created_at DESC`,
-      [
-        meetingId,
-        all,
-        caller.id,
-        filters.agendaItemId ?? null,
-        filters.documentId ?? null,
-        filters.paragraphId ?? null,
-        filters.status ?? null,
-        filters.authorId ?? null,
-      ],
-    );
+    const rows = await listCommentsOfMeeting(this.db, meetingId, all, caller.id, filters);
     const comments = rows.map(toComment);
     // the text search folds diacritics and case as the browser's filter does (one rule, in shared/)
     const q = filters.q;
@@ -121,7 +112,7 @@ export class CommentsService {
     // a delegate learns nothing about other people's comments, not even that they exist
     if (!can(found.role, 'comments.triage')) throw this.commentAccess.hidden();
     return this.events.transaction(async (tx, emit) => {
-      await tx.query('UPDATE comments SET status = $2, reply = COALESCE($3, reply), updated_at = now() WHERE id = $1', [commentId, req.status, req.reply ?? null]);
+      await triageComment(tx, commentId, req.status, req.reply ?? null);
       const comment = (await loadComment(tx, commentId))!;
       await emit(found.meetingId, 'comment.updated', { comment }, { to: 'staff', userIds: [comment.authorId] });
       return comment;
@@ -129,7 +120,7 @@ export class CommentsService {
   }
 
   private async findByClientId(authorId: string, clientId: string): Promise<Comment | null> {
-    const [row]: CommentRow[] = await this.db.query(`${SELECT_COMMENTS} WHERE c.author_id = $1 AND c.client_id = $2`, [authorId, clientId]);
+    const row = await findCommentByClientId(this.db, authorId, clientId);
     return row ? toComment(row) : null;
   }
 }

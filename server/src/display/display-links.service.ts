@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
-import type { CreateDisplayLinkRequest, DisplayLink, HallState, MeetingStatus } from '@hopso/shared';
+import type { CreateDisplayLinkRequest, DisplayLink, HallState } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
 import { hallBreakout } from '../events/event-visibility';
@@ -11,22 +11,7 @@ import { MeetingEventsService } from '../events/meeting-events.service';
 import { BreakoutGroupsService } from '../breakouts/breakout-groups.service';
 import { AgendaService } from '../meetings/agenda.service';
 import { MeetingAccessService } from '../meetings/meeting-access.service';
-
-interface LinkRow {
-  id: string;
-  meeting_id: string;
-  label: string;
-  created_at: Date;
-  revoked_at: Date | null;
-}
-
-const toLink = (r: LinkRow): DisplayLink => ({
-  id: r.id,
-  meetingId: r.meeting_id,
-  label: r.label,
-  createdAt: new Date(r.created_at).toISOString(),
-  revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
-});
+import { findHallMeeting, findLiveLinkByTokenHash, insertLink, listLinksOfMeeting, revokeLink, toLink } from './display.repository';
 
 const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
@@ -45,7 +30,7 @@ export class DisplayLinksService {
 
   async list(caller: AuthUser, meetingId: string): Promise<DisplayLink[]> {
     await this.access.require(caller, meetingId, 'meeting.update');
-    const rows: LinkRow[] = await this.db.query('SELECT * FROM display_links WHERE meeting_id = $1 ORDER BY created_at DESC', [meetingId]);
+    const rows = await listLinksOfMeeting(this.db, meetingId);
     return rows.map(toLink);
   }
 
@@ -58,10 +43,7 @@ export class DisplayLinksService {
   async createFor(meetingId: string, label: string, createdBy: string): Promise<DisplayLink> {
     const token = crypto.randomBytes(24).toString('base64url');
     const row = await this.events.transaction(async (tx, emit) => {
-      const [inserted]: LinkRow[] = await tx.query(
-        'INSERT INTO display_links (meeting_id, label, token_hash, created_by) VALUES ($1, $2, $3, $4) RETURNING *',
-        [meetingId, label, sha256(token), createdBy],
-      );
+      const inserted = await insertLink(tx, meetingId, label, sha256(token), createdBy);
       await emit(meetingId, 'displayLinks.changed', { meetingId }, { to: 'staff' });
       return inserted;
     });
@@ -72,7 +54,7 @@ export class DisplayLinksService {
     // links are the secretariat's: to anyone else one that exists answers as one that does not
     const { meeting } = await this.access.requireFor(caller, { kind: 'displayLink', id: linkId }, 'meeting.update', { hideForbidden: true });
     await this.events.transaction(async (tx, emit) => {
-      await tx.query('UPDATE display_links SET revoked_at = COALESCE(revoked_at, now()) WHERE id = $1', [linkId]);
+      await revokeLink(tx, linkId);
       await emit(meeting.id, 'displayLinks.changed', { meetingId: meeting.id }, { to: 'staff' });
     });
     this.revoked.next({ linkId, meetingId: meeting.id });
@@ -80,18 +62,14 @@ export class DisplayLinksService {
 
   /** The live link a token belongs to, or null when unknown or revoked. */
   async resolve(token: string): Promise<{ id: string; meetingId: string } | null> {
-    const [row]: LinkRow[] = await this.db.query('SELECT * FROM display_links WHERE token_hash = $1 AND revoked_at IS NULL', [sha256(token)]);
+    const row = await findLiveLinkByTokenHash(this.db, sha256(token));
     return row ? { id: row.id, meetingId: row.meeting_id } : null;
   }
 
   async hallState(meetingId: string, token: string | undefined): Promise<HallState> {
     const link = token ? await this.resolve(token) : null;
     if (!link || link.meetingId !== meetingId) throw new DomainError('UNAUTHENTICATED', 'This display link is not valid or has been revoked');
-    const [m]: { title: string; status: MeetingStatus; location: string; starts_at: Date; current_agenda_item_id: string | null; council_name: string; council_time_zone: string }[] = await this.db.query(
-      `SELECT m.title, m.status, m.location, m.starts_at, m.current_agenda_item_id, c.name AS council_name, c.time_zone AS council_time_zone
-         FROM meetings m JOIN councils c ON c.id = m.council_id WHERE m.id = $1`,
-      [meetingId],
-    );
+    const m = await findHallMeeting(this.db, meetingId);
     return {
       meetingId,
       councilName: m.council_name,

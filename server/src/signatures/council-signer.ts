@@ -1,20 +1,13 @@
 import { DomainError } from '../common/domain-error';
 import { P12PdfSigner, type PdfSigner, type SignatureDetails } from './pdf-signer';
 import { assertCurrentlyValid, openPkcs12 } from './pkcs12';
-import { sealContext, type SigningCertificateRow } from './signing-certificate-row';
+import { findCertificateWithCouncilName, sealContext, type SqlRunner } from './signatures.repository';
 import { open, requireSigningKey, type SigningKey } from './signing-key';
-
-/** Anything that runs SQL: the app's DataSource, a transaction, a test's own connection. */
-export interface SqlRunner {
-  query(sql: string, params?: unknown[]): Promise<unknown>;
-}
 
 /** The council's signer, its certificate opened with the server's key and checked for today. */
 export async function councilSigner(db: SqlRunner, key: SigningKey | null, councilId: string): Promise<{ signer: PdfSigner; councilName: string }> {
   const signingKey = requireSigningKey(key);
-  const [row] = (await db.query(`SELECT c.*, k.name AS council_name FROM signing_certificates c JOIN councils k ON k.id = c.council_id WHERE c.council_id = $1`, [councilId])) as (SigningCertificateRow & {
-    council_name: string;
-  })[];
+  const row = await findCertificateWithCouncilName(db, councilId);
   if (!row) throw new DomainError('SIGNING_CERTIFICATE_MISSING', 'This council has no signing certificate: an administrator uploads one first');
   if (row.key_id !== signingKey.id) throw new DomainError('SIGNING_KEY_CHANGED', "The council's certificate was stored under another signing key: upload it again");
   const p12 = open(signingKey, row.sealed_p12, sealContext(councilId, 'p12'));

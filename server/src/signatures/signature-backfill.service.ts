@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage';
 import { checkSignatures, saveSignatureCheck } from './document-signatures';
+import { listUncheckedReadyVersions, releaseBackfillLock, tryBackfillLock } from './signatures.repository';
 
 /**
  * Versions ingested before hopso read signatures (or whose check a crash lost) are checked once after
@@ -28,19 +29,16 @@ export class SignatureBackfillService implements OnApplicationBootstrap {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
-      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock(hashtextextended('hopso signature backfill', 0)) AS locked`);
-      if (!locked) return;
+      if (!(await tryBackfillLock(runner))) return;
       try {
-        const rows: { id: string; file_key: string }[] = await this.db.query(
-          `SELECT v.id, v.file_key FROM document_versions v WHERE v.status = 'ready' AND NOT EXISTS (SELECT 1 FROM document_version_signatures s WHERE s.version_id = v.id) ORDER BY v.created_at`,
-        );
+        const rows = await listUncheckedReadyVersions(this.db);
         for (const row of rows) {
           const signatures = await checkSignatures(await this.storage.read(row.file_key));
           await this.db.transaction((tx) => saveSignatureCheck(tx, row.id, signatures));
         }
         if (rows.length) this.logger.log(`checked the signatures of ${rows.length} older document version(s)`);
       } finally {
-        await runner.query(`SELECT pg_advisory_unlock(hashtextextended('hopso signature backfill', 0))`);
+        await releaseBackfillLock(runner);
       }
     } finally {
       await runner.release();

@@ -7,14 +7,12 @@ import {
   type CreateMinutesRequest,
   type Minutes,
   type MinutesContent,
-  type MinutesFacts,
   type MinutesStatus,
   type MinutesSummary,
   type MinutesVersion,
   type PdfSignatureInfo,
   type ReturnMinutesRequest,
   type UpdateMinutesRequest,
-  type VoteResult,
 } from '@hopso/shared';
 import type { AuthUser } from '../../auth/auth-user';
 import { AuditService } from '../../audit/audit.service';
@@ -30,40 +28,24 @@ import { MinutesFactsService } from './minutes-facts.service';
 import { SignaturesService } from '../../signatures/signatures.service';
 import { verifyPdfSignatures } from '../../signatures/pdf-signature-verifier';
 import { signRecord } from '../sign-record';
-
-interface MinutesRow {
-  id: string;
-  meeting_id: string;
-  sitting_id: string | null;
-  sitting_title: string | null;
-  meeting_title: string;
-  status: MinutesStatus;
-  version: number;
-  content: MinutesContent;
-  frozen_facts: MinutesFacts | null;
-  return_note: string;
-  updated_at: Date;
-  finalized_at: Date | null;
-}
-
-const SELECT_MINUTES = `
-  SELECT n.*, s.title AS sitting_title, m.title AS meeting_title
-    FROM minutes n JOIN meetings m ON m.id = n.meeting_id LEFT JOIN sittings s ON s.id = n.sitting_id`;
+import { listAdoptedVersionsOfMeeting, toAdoptedResolution } from '../records.repository';
+import {
+  findCouncilOfMeeting,
+  findMinutes,
+  insertMinutes,
+  insertMinutesVersion,
+  listMinutesOfMeeting,
+  listMinutesVersions,
+  type MinutesRow,
+  sittingOfMeetingExists,
+  toMinutesVersion,
+  toSummary,
+  updateMinutesContent,
+  updateMinutesStatus,
+} from './minutes.repository';
 
 const EMPTY: MinutesContent = { opening: '', items: {}, closing: '' };
 
-const toSummary = (r: MinutesRow): MinutesSummary => ({
-  id: r.id,
-  meetingId: r.meeting_id,
-  sittingId: r.sitting_id,
-  title: r.sitting_title ? `${r.sitting_title}, ${r.meeting_title}` : r.meeting_title,
-  status: r.status,
-  version: r.version,
-  frozen: r.frozen_facts !== null,
-  returnNote: r.return_note,
-  updatedAt: new Date(r.updated_at).toISOString(),
-  finalizedAt: r.finalized_at ? new Date(r.finalized_at).toISOString() : null,
-});
 
 /**
  * Minutes (biên bản) per sitting and for the session: draft → submitted → final, or returned with a
@@ -85,22 +67,21 @@ export class MinutesService {
   /** Staff see every minutes of the meeting; everyone else only the final ones. */
   async list(caller: AuthUser, meetingId: string): Promise<MinutesSummary[]> {
     const { role } = await this.access.require(caller, meetingId, 'records.readFinal');
-    const rows: MinutesRow[] = await this.db.query(`${SELECT_MINUTES} WHERE n.meeting_id = $1 AND ($2 OR n.status = 'final') ORDER BY n.sitting_id IS NULL, s.position`, [meetingId, can(role, 'records.draft')]);
+    const rows = await listMinutesOfMeeting(this.db, meetingId, can(role, 'records.draft'));
     return rows.map(toSummary);
   }
 
   async create(caller: AuthUser, meetingId: string, req: CreateMinutesRequest): Promise<Minutes> {
     await this.access.require(caller, meetingId, 'records.draft');
     if (req.sittingId) {
-      const [s] = await this.db.query('SELECT 1 FROM sittings WHERE id = $1 AND meeting_id = $2', [req.sittingId, meetingId]);
-      if (!s) throw notFound('Sitting');
+      if (!(await sittingOfMeetingExists(this.db, req.sittingId, meetingId))) throw notFound('Sitting');
     }
     const id = await this.events.transaction(async (tx, emit) => {
       try {
-        const [row]: { id: string }[] = await tx.query('INSERT INTO minutes (meeting_id, sitting_id, content, created_by, updated_by) VALUES ($1, $2, $3, $4, $4) RETURNING id', [meetingId, req.sittingId, EMPTY, caller.id]);
-        await this.writeVersion(tx, row.id, caller, '');
-        await this.announce(tx, emit, row.id);
-        return row.id;
+        const minutesId = await insertMinutes(tx, meetingId, req.sittingId, EMPTY, caller.id);
+        await this.writeVersion(tx, minutesId, caller, '');
+        await this.announce(tx, emit, minutesId);
+        return minutesId;
       } catch (e) {
         if (isUniqueViolation(e, 'minutes_sitting_idx') || isUniqueViolation(e, 'minutes_session_idx')) throw new DomainError('CONFLICT', 'These minutes already exist: open them instead');
         throw e;
@@ -125,7 +106,7 @@ export class MinutesService {
       assertEditable(cur.status);
       if (cur.version !== req.version) throw new DomainError('CONFLICT', 'Someone saved these minutes meanwhile: reload them and write your change again');
       const frozen = cur.frozen_facts ?? (req.freeze ? await this.facts.assemble(caller, cur.meeting_id, cur.sitting_id) : null);
-      await tx.query(`UPDATE minutes SET content = $2, frozen_facts = $3, status = 'draft', version = version + 1, updated_by = $4, updated_at = now() WHERE id = $1`, [id, req.content, frozen, caller.id]);
+      await updateMinutesContent(tx, id, req.content, frozen, caller.id);
       await this.writeVersion(tx, id, caller, '');
       await this.announce(tx, emit, id);
     });
@@ -148,11 +129,8 @@ export class MinutesService {
 
   async versions(caller: AuthUser, id: string): Promise<MinutesVersion[]> {
     await this.requireStaff(caller, id, 'records.draft');
-    const rows: { version: number; status: MinutesStatus; note: string; full_name: string | null; at: Date }[] = await this.db.query(
-      'SELECT v.version, v.status, v.note, u.full_name, v.at FROM minutes_versions v LEFT JOIN users u ON u.id = v.by_user WHERE v.minutes_id = $1 ORDER BY v.version',
-      [id],
-    );
-    return rows.map((r) => ({ version: r.version, status: r.status, note: r.note, byName: r.full_name ?? '', at: new Date(r.at).toISOString() }));
+    const rows = await listMinutesVersions(this.db, id);
+    return rows.map(toMinutesVersion);
   }
 
   /** The minutes as a file; final minutes as PDF carry the council's digital signature when it has a certificate. */
@@ -168,7 +146,7 @@ export class MinutesService {
    */
   async finalPdf(m: Minutes): Promise<Buffer> {
     const pdf = await renderPdf(minutesDocument(m));
-    const [meeting] = await this.db.query('SELECT council_id FROM meetings WHERE id = $1', [m.meetingId]);
+    const meeting = await findCouncilOfMeeting(this.db, m.meetingId);
     return signRecord(this.signatures, meeting.council_id, pdf, { reason: `Biên bản ${minutesTitle(m)}` });
   }
 
@@ -181,13 +159,8 @@ export class MinutesService {
   /** The document versions a passed vote adopted: marked by the vote's closing, shown on the meeting page. */
   async adopted(caller: AuthUser, meetingId: string): Promise<AdoptedResolution[]> {
     await this.access.require(caller, meetingId, 'records.readFinal');
-    const rows: { document_id: string; title: string; version_id: string; version_no: number; vote_id: string; question: string; adopted_at: Date; result: VoteResult }[] = await this.db.query(
-      `SELECT d.id AS document_id, d.title, v.id AS version_id, v.version_no, vt.id AS vote_id, vt.question, v.adopted_at, vt.result
-         FROM document_versions v JOIN documents d ON d.id = v.document_id JOIN votes vt ON vt.id = v.adopted_by_vote_id
-        WHERE d.meeting_id = $1 ORDER BY v.adopted_at`,
-      [meetingId],
-    );
-    return rows.map((r) => ({ documentId: r.document_id, documentTitle: r.title, versionId: r.version_id, versionNo: r.version_no, voteId: r.vote_id, question: r.question, adoptedAt: new Date(r.adopted_at).toISOString(), result: r.result }));
+    const rows = await listAdoptedVersionsOfMeeting(this.db, meetingId);
+    return rows.map(toAdoptedResolution);
   }
 
   private async transition(caller: AuthUser, id: string, action: 'records.draft' | 'records.approve', check: (s: MinutesStatus) => void, to: 'submitted' | 'returned' | 'final', note: string): Promise<Minutes> {
@@ -196,11 +169,7 @@ export class MinutesService {
       const cur = await this.find(tx, id, true);
       check(cur.status);
       const frozen = to === 'final' ? (cur.frozen_facts ?? (await this.facts.assemble(caller, cur.meeting_id, cur.sitting_id))) : cur.frozen_facts;
-      await tx.query(
-        `UPDATE minutes SET status = $2, return_note = $3, frozen_facts = $4, version = version + 1, updated_by = $5, updated_at = now(),
-                finalized_at = CASE WHEN $2 = 'final' THEN now() ELSE NULL END WHERE id = $1`,
-        [id, to, to === 'returned' ? note : '', frozen, caller.id],
-      );
+      await updateMinutesStatus(tx, id, to, to === 'returned' ? note : '', frozen, caller.id);
       await this.writeVersion(tx, id, caller, note);
       await this.announce(tx, emit, id);
     });
@@ -218,7 +187,7 @@ export class MinutesService {
   }
 
   private async find(tx: EntityManager, id: string, lock = false): Promise<MinutesRow> {
-    const [row]: MinutesRow[] = await tx.query(`${SELECT_MINUTES} WHERE n.id = $1${lock ? ' FOR UPDATE OF n' : ''}`, [id]);
+    const row = await findMinutes(tx, id, lock);
     if (!row) throw notFound('Minutes');
     return row;
   }
@@ -230,7 +199,7 @@ export class MinutesService {
   }
 
   private async writeVersion(tx: EntityManager, id: string, caller: AuthUser, note: string): Promise<void> {
-    await tx.query('INSERT INTO minutes_versions (minutes_id, version, status, content, frozen_facts, note, by_user) SELECT id, version, status, content, frozen_facts, $2, $3 FROM minutes WHERE id = $1', [id, note, caller.id]);
+    await insertMinutesVersion(tx, id, note, caller.id);
   }
 
   private async present(caller: AuthUser, row: MinutesRow): Promise<Minutes> {

@@ -8,20 +8,8 @@ import { MeetingAccessService } from '../../meetings/meeting-access.service';
 import { SignaturesService } from '../../signatures/signatures.service';
 import { FILE_STORAGE, type FileStorage } from '../../storage/file-storage';
 import { dateLine } from '../format/admin-document';
+import { findAdoptedVersion } from '../records.repository';
 import { signRecord } from '../sign-record';
-
-interface AdoptedRow {
-  meeting_id: string;
-  council_id: string;
-  time_zone: string;
-  title: string;
-  state: 'draft' | 'released';
-  release_at: Date | null;
-  version_no: number;
-  file_key: string;
-  question: string;
-  adopted_at: Date;
-}
 
 /**
  * An adopted resolution as the council issues it: the very file of the version the passed vote
@@ -38,13 +26,7 @@ export class AdoptedResolutionsService {
   ) {}
 
   async signedFile(caller: AuthUser, versionId: string): Promise<{ body: Buffer; fileName: string }> {
-    const [r]: AdoptedRow[] = await this.db.query(
-      `SELECT d.meeting_id, m.council_id, c.time_zone, d.title, d.state, d.release_at, v.version_no, v.file_key, vt.question, v.adopted_at
-         FROM document_versions v JOIN documents d ON d.id = v.document_id JOIN meetings m ON m.id = d.meeting_id
-         JOIN councils c ON c.id = m.council_id JOIN votes vt ON vt.id = v.adopted_by_vote_id
-        WHERE v.id = $1`,
-      [versionId],
-    );
+    const r = await findAdoptedVersion(this.db, versionId);
     if (!r) throw notFound('Adopted resolution');
     const { meeting, role } = await this.access.require(caller, r.meeting_id, 'records.readFinal');
     if (!documentReadable(role, { state: r.state, releaseAt: r.release_at }, meeting)) throw notFound('Adopted resolution');

@@ -69,3 +69,13 @@ export async function usernameTaken(db: EntityManager, username: string): Promis
 export async function phoneTaken(db: EntityManager, phone: string): Promise<boolean> {
   return db.getRepository(UserEntity).existsBy({ phone });
 }
+
+export async function findUserByPhone(db: EntityManager, phone: string): Promise<UserEntity | null> {
+  return db.getRepository(UserEntity).findOneBy({ phone });
+}
+
+/** The person's full name alone (null: no such account). */
+export async function findUserFullName(db: EntityManager, id: string): Promise<string | null> {
+  const user = await db.findOne(UserEntity, { where: { id }, select: { fullName: true } });
+  return user?.fullName ?? null;
+}

@@ -1,27 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { AccountSlip, MeetingRole } from '@hopso/shared';
+import type { AccountSlip } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
+import { updatePasswordHash } from '../auth/auth.repository';
 import { hashPassword } from '../auth/auth.service';
 import { SessionsService } from '../auth/sessions.service';
 import { AuditService } from '../audit/audit.service';
 import { DomainError, notFound } from '../common/domain-error';
 import { MeetingAccessService } from '../meetings/meeting-access.service';
 import { randomPassword } from '../meetings/participant-import.service';
-
-interface Target {
-  id: string;
-  username: string;
-  full_name: string;
-  phone: string | null;
-  is_admin: boolean;
-  role: MeetingRole | null;
-  /** Holds a staff role in some meeting, or sits in some council's secretariat. */
-  staff_anywhere: boolean;
-  /** Takes part in a meeting of another council. */
-  elsewhere: boolean;
-}
+import { listResetTargets } from './password-resets.repository';
 
 /**
  * "Quên mật khẩu? Hãy liên hệ tổ thư ký": the secretariat of a meeting gives its delegates (and
@@ -42,16 +31,7 @@ export class PasswordResetsService {
   async reset(caller: AuthUser, meetingId: string, userIds: string[]): Promise<AccountSlip[]> {
     const { meeting } = await this.access.require(caller, meetingId, 'participants.resetPasswords');
     const ids = [...new Set(userIds)];
-    const targets: Target[] = await this.db.query(
-      `SELECT u.id, u.username, u.full_name, u.phone, u.is_admin, p.role,
-              (EXISTS (SELECT 1 FROM meeting_participants sp WHERE sp.user_id = u.id AND sp.role IN ('chair', 'secretary'))
-                OR EXISTS (SELECT 1 FROM council_staff cs WHERE cs.user_id = u.id)) AS staff_anywhere,
-              EXISTS (SELECT 1 FROM meeting_participants op JOIN meetings om ON om.id = op.meeting_id
-                       WHERE op.user_id = u.id AND om.council_id <> $2) AS elsewhere
-         FROM users u JOIN meeting_participants p ON p.user_id = u.id AND p.meeting_id = $1
-        WHERE u.id = ANY($3::uuid[])`,
-      [meetingId, meeting.councilId, ids],
-    );
+    const targets = await listResetTargets(this.db, meetingId, meeting.councilId, ids);
     // someone who is not in this meeting is unknown here, as a random id is
     if (targets.length !== ids.length) throw notFound('Participant');
     const refused = targets.find((t) => t.is_admin || t.staff_anywhere || t.elsewhere || t.id === caller.id);
@@ -69,7 +49,7 @@ export class PasswordResetsService {
       hashed.push({ id: t.id, hash: await hashPassword(oneTimePassword) });
     }
     await this.db.transaction(async (tx) => {
-      for (const h of hashed) await tx.query('UPDATE users SET password_hash = $2 WHERE id = $1', [h.id, h.hash]);
+      for (const h of hashed) await updatePasswordHash(tx, h.id, h.hash);
       for (const t of targets) await this.audit.record({ userId: caller.id, action: 'participant.passwordReset', meetingId, targetId: t.id }, tx);
     });
     for (const t of targets) await this.sessions.endAllOf(t.id);

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Anchor, VersionStatus } from '@hopso/shared';
+import type { Anchor } from '@hopso/shared';
 import { DomainError } from '../common/domain-error';
+import { findAnchorTarget } from './anchoring.repository';
 import { normalise } from './text-index';
 
 /** How far outside the page box a rect may reach (rounding in the browser). */
@@ -20,15 +21,7 @@ export class AnchorValidator {
   /** Answers the index of the anchor's paragraph in its version, and the document's newest ready version. */
   async validate(documentId: string, anchor: Anchor): Promise<{ paragraphIndex: number; newestVersionId: string }> {
     // one round trip: the version, the paragraph and the text the quote may span
-    const [row]: { status: VersionStatus; page_count: number; page_sizes: [number, number][]; paragraph_found: boolean; paragraph_index: number | null; newest_version_id: string; text: string | null }[] = await this.db.query(
-      `SELECT v.status, v.page_count, v.page_sizes, p.id IS NOT NULL AS paragraph_found, p.index AS paragraph_index,
-              (SELECT n.id FROM document_versions n WHERE n.document_id = v.document_id AND n.status = 'ready' ORDER BY n.version_no DESC LIMIT 1) AS newest_version_id,
-              (SELECT string_agg(q.text, ' ' ORDER BY q.index) FROM paragraphs q
-                WHERE q.version_id = v.id AND q.index >= p.index AND q.index < p.index + $4) AS text
-         FROM document_versions v LEFT JOIN paragraphs p ON p.id = $3 AND p.version_id = v.id
-        WHERE v.id = $1 AND v.document_id = $2`,
-      [anchor.versionId, documentId, anchor.paragraphId, QUOTE_SPAN_PARAGRAPHS],
-    );
+    const row = await findAnchorTarget(this.db, documentId, anchor.versionId, anchor.paragraphId, QUOTE_SPAN_PARAGRAPHS);
     if (!row) throw invalid('The anchor points at a version of another document');
     if (row.status !== 'ready') throw invalid('This version of the document is still being processed; try again in a moment');
     if (!row.paragraph_found) throw invalid('The anchor points at a paragraph of another document or version');

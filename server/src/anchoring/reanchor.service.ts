@@ -2,18 +2,17 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Anchor, PdfRect, StoredAnchor } from '@hopso/shared';
+import type { Queryable } from '../common/queryable';
 import { AnchorValidator } from './anchor-validator.service';
+import {
+  findParagraphPosition,
+  listParagraphsOfVersion,
+  lockAnchoredRowsOffVersion,
+  markAnchoredRowsDetached,
+  moveAnchoredRows,
+  type AnchoredTable,
+} from './anchoring.repository';
 import { loadApproxSearch, TextIndex, type IndexedParagraph } from './text-index';
-
-interface AnchoredRow {
-  id: string;
-  quote_exact: string;
-  quote_prefix: string;
-  quote_suffix: string;
-  old_hash: string | null;
-  old_index: number | null;
-  old_count: number | null;
-}
 
 export interface ReanchorResult {
   moved: number;
@@ -21,7 +20,7 @@ export interface ReanchorResult {
 }
 
 /** The tables whose rows carry an anchor; both are re-anchored the same way. */
-const ANCHORED_TABLES = ['annotations', 'comments'] as const;
+const ANCHORED_TABLES: readonly AnchoredTable[] = ['annotations', 'comments'];
 
 /**
  * When a new version of a document is ready, moves every annotation and comment of
@@ -50,11 +49,8 @@ export class ReanchorService {
   }
 
   private async toNewestVersion(anchor: Anchor, newestVersionId: string): Promise<{ anchor: StoredAnchor; paragraphIndex: number | null }> {
-    const [old]: { text_hash: string; index: number; count: number }[] = await this.db.query(
-      'SELECT p.text_hash, p.index, (SELECT count(*)::int FROM paragraphs c WHERE c.version_id = p.version_id) AS count FROM paragraphs p WHERE p.id = $1',
-      [anchor.paragraphId],
-    );
-    const index = new TextIndex(await this.paragraphsOf(this.db.manager, newestVersionId));
+    const old = await findParagraphPosition(this.db, anchor.paragraphId);
+    const index = new TextIndex(await this.paragraphsOf(this.db, newestVersionId));
     const placed = index.place(anchor.quote, { paragraphHash: old?.text_hash ?? null, relativePosition: old?.count ? old.index / old.count : null }, await loadApproxSearch());
     if (!placed) return { anchor: { ...anchor, detached: true }, paragraphIndex: old?.index ?? null };
     const paragraph = index.paragraphs.find((p) => p.id === placed.paragraphId)!;
@@ -69,14 +65,7 @@ export class ReanchorService {
     const search = await loadApproxSearch();
     const result: ReanchorResult = { moved: 0, detached: 0 };
     for (const table of ANCHORED_TABLES) {
-      const rows: AnchoredRow[] = await tx.query(
-        `SELECT a.id, a.quote_exact, a.quote_prefix, a.quote_suffix, p.text_hash AS old_hash, p.index AS old_index,
-                (SELECT count(*)::int FROM paragraphs c WHERE c.version_id = a.version_id) AS old_count
-           FROM ${table} a LEFT JOIN paragraphs p ON p.id = a.paragraph_id
-          WHERE a.document_id = $1 AND a.version_id <> $2
-          FOR UPDATE OF a`,
-        [documentId, versionId],
-      );
+      const rows = await lockAnchoredRowsOffVersion(tx, table, documentId, versionId);
       const moved: { id: string; paragraph_id: string; exact: string; prefix: string; suffix: string; rects: PdfRect[] }[] = [];
       const detached: string[] = [];
       for (const row of rows) {
@@ -88,15 +77,8 @@ export class ReanchorService {
         if (placed) moved.push({ id: row.id, paragraph_id: placed.paragraphId, exact: placed.quote.exact, prefix: placed.quote.prefix, suffix: placed.quote.suffix, rects: placed.rects });
         else detached.push(row.id);
       }
-      if (moved.length) {
-        await tx.query(
-          `UPDATE ${table} a SET version_id = $1, paragraph_id = m.paragraph_id, quote_exact = m.exact, quote_prefix = m.prefix, quote_suffix = m.suffix, rects = m.rects, detached = false
-             FROM jsonb_to_recordset($2::jsonb) AS m(id uuid, paragraph_id uuid, exact text, prefix text, suffix text, rects jsonb)
-            WHERE a.id = m.id`,
-          [versionId, JSON.stringify(moved)],
-        );
-      }
-      if (detached.length) await tx.query(`UPDATE ${table} SET detached = true WHERE id = ANY($1::uuid[])`, [detached]);
+      if (moved.length) await moveAnchoredRows(tx, table, versionId, moved);
+      if (detached.length) await markAnchoredRowsDetached(tx, table, detached);
       result.moved += moved.length;
       result.detached += detached.length;
     }
@@ -105,11 +87,8 @@ export class ReanchorService {
     return result;
   }
 
-  private async paragraphsOf(db: EntityManager, versionId: string): Promise<IndexedParagraph[]> {
-    const rows: { id: string; index: number; text: string; rects: PdfRect[]; text_hash: string }[] = await db.query(
-      'SELECT id, index, text, rects, text_hash FROM paragraphs WHERE version_id = $1 ORDER BY index',
-      [versionId],
-    );
+  private async paragraphsOf(db: Queryable, versionId: string): Promise<IndexedParagraph[]> {
+    const rows = await listParagraphsOfVersion(db, versionId);
     return rows.map((r) => ({ id: r.id, index: r.index, text: r.text, rects: r.rects, textHash: r.text_hash }));
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { DomainError } from '../common/domain-error';
+import { countLoginFailures, deleteOldLoginFailures, insertLoginFailure } from './auth.repository';
 
 /**
  * Login budgets: failed attempts per account, whether the username or the phone number was typed,
@@ -19,21 +20,15 @@ export class LoginLimiterService {
   /** Throws TOO_MANY_ATTEMPTS when either budget is spent; `accountKey` is the user's id, or the typed login for an unknown one. */
   async assertBudget(accountKey: string, address: string): Promise<void> {
     const { loginRateLimit: perAccount, loginAddressLimit: perAddress } = this.config;
-    const [row]: { account: number; address: number }[] = await this.db.query(
-      `SELECT count(*) FILTER (WHERE account_key = $1 AND at > now() - make_interval(secs => $3))::int AS account,
-              count(*) FILTER (WHERE address = $2 AND at > now() - make_interval(secs => $4))::int AS address
-         FROM login_failures
-        WHERE (account_key = $1 OR address = $2) AND at > now() - make_interval(secs => greatest($3, $4))`,
-      [accountKey, address, perAccount.windowMs / 1000, perAddress.windowMs / 1000],
-    );
+    const row = await countLoginFailures(this.db, accountKey, address, perAccount.windowMs / 1000, perAddress.windowMs / 1000);
     if (row.account >= perAccount.limit || row.address >= perAddress.limit) {
       throw new DomainError('TOO_MANY_ATTEMPTS', 'Too many attempts. Wait a minute and try again.');
     }
   }
 
   async recordFailure(accountKey: string, address: string): Promise<void> {
-    await this.db.query(`INSERT INTO login_failures (account_key, address) VALUES ($1, $2)`, [accountKey, address]);
+    await insertLoginFailure(this.db, accountKey, address);
     // the table only ever needs the last window: old rows go as new ones come
-    await this.db.query(`DELETE FROM login_failures WHERE at < now() - interval '1 day'`);
+    await deleteOldLoginFailures(this.db);
   }
 }

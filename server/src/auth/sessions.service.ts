@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { AuthUser } from './auth-user';
+import { deleteOtherSessionsOf, deleteSession, deleteSessionsOf, findCurrentSession } from './auth.repository';
 
 /** Sessions that ended, or a person whose rights changed: every process drops the matching sockets at once. */
 export type SessionsEnded = { sessionIds: string[] } | { userId: string };
@@ -19,31 +20,26 @@ export class SessionsService {
 
   /** The session's user as the database knows them now, with its expiry; null once it ended or expired. */
   async current(sessionId: string): Promise<{ user: AuthUser; expiresAt: Date } | null> {
-    const [row]: { id: string; username: string; full_name: string; is_admin: boolean; expires_at: Date }[] = await this.db.query(
-      `SELECT u.id, u.username, u.full_name, u.is_admin, s.expires_at
-         FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.id = $1 AND s.expires_at > now()`,
-      [sessionId],
-    );
+    const row = await findCurrentSession(this.db, sessionId);
     if (!row) return null;
     return { user: { id: row.id, username: row.username, fullName: row.full_name, isAdmin: row.is_admin, sessionId }, expiresAt: new Date(row.expires_at) };
   }
 
   /** Logout: this session ends over HTTP and on every socket. */
   async end(sessionId: string): Promise<void> {
-    await this.db.query('DELETE FROM sessions WHERE id = $1', [sessionId]);
+    await deleteSession(this.db, sessionId);
     this.ended.next({ sessionIds: [sessionId] });
   }
 
   /** A password reset: every session of the person ends, over HTTP and on every socket. */
   async endAllOf(userId: string): Promise<void> {
-    await this.db.query('DELETE FROM sessions WHERE user_id = $1', [userId]);
+    await deleteSessionsOf(this.db, userId);
     this.ended.next({ userId });
   }
 
   /** A change of one's own password: every other session of the person ends, over HTTP and on every socket. */
   async endOthersOf(userId: string, keepSessionId: string): Promise<void> {
-    const rows: { id: string }[] = await this.db.query('WITH d AS (DELETE FROM sessions WHERE user_id = $1 AND id <> $2 RETURNING id) SELECT id FROM d', [userId, keepSessionId]);
+    const rows = await deleteOtherSessionsOf(this.db, userId, keepSessionId);
     if (rows.length > 0) this.ended.next({ sessionIds: rows.map((r) => r.id) });
   }
 

@@ -1,7 +1,8 @@
-import type { EntityManager } from 'typeorm';
 import { can, type DocumentSummary, type DocumentVersionInfo, type MeetingRole } from '@hopso/shared';
+import type { Queryable } from '../common/queryable';
 import type { EmitFn } from '../events/meeting-events.service';
-import { DocumentEntity, DocumentVersionEntity } from './document.entity';
+import type { DocumentEntity, DocumentVersionEntity } from './document.entity';
+import { findDocuments, listNewestVersionsOf } from './documents.repository';
 
 export function toVersionInfo(v: DocumentVersionEntity): DocumentVersionInfo {
   return {
@@ -23,31 +24,16 @@ export function toVersionInfo(v: DocumentVersionEntity): DocumentVersionInfo {
 }
 
 /** Documents with their newest version, as the API shows them. */
-export async function loadDocumentSummaries(db: EntityManager, docs: DocumentEntity[]): Promise<DocumentSummary[]> {
+export async function loadDocumentSummaries(db: Queryable, docs: DocumentEntity[]): Promise<DocumentSummary[]> {
   if (docs.length === 0) return [];
-  const latest = await db
-    .getRepository(DocumentVersionEntity)
-    .createQueryBuilder('v')
-    .distinctOn(['v.document_id'])
-    .where('v.document_id IN (:...ids)', { ids: docs.map((d) => d.id) })
-    .orderBy('v.document_id')
-    .addOrderBy('v.version_no', 'DESC')
-    .getMany();
+  const latest = await listNewestVersionsOf(db, docs.map((d) => d.id), false);
   const byDoc = new Map(latest.map((v) => [v.documentId, v]));
   // where the newest is not ready (being read, or failed), the newest ready one: what delegates read meanwhile
   const waiting = latest.filter((v) => v.status !== 'ready').map((v) => v.documentId);
   const readable =
     waiting.length === 0
       ? []
-      : await db
-          .getRepository(DocumentVersionEntity)
-          .createQueryBuilder('v')
-          .distinctOn(['v.document_id'])
-          .where('v.document_id IN (:...ids)', { ids: waiting })
-          .andWhere(`v.status = 'ready'`)
-          .orderBy('v.document_id')
-          .addOrderBy('v.version_no', 'DESC')
-          .getMany();
+      : await listNewestVersionsOf(db, waiting, true);
   const readableByDoc = new Map(readable.map((v) => [v.documentId, v]));
   return docs.map((d) => ({
     id: d.id,
@@ -77,9 +63,9 @@ export function summaryFor<T extends DocumentSummary>(role: MeetingRole | null, 
  * Live news of documents, written in the transaction `tx` of the change. Who sees it is decided when
  * it is read (event-visibility.ts): the secretariat and chair always, delegates only while released.
  */
-export async function announceDocuments(tx: EntityManager, emit: EmitFn, documentIds: string[]): Promise<void> {
+export async function announceDocuments(tx: Queryable, emit: EmitFn, documentIds: string[]): Promise<void> {
   if (documentIds.length === 0) return;
-  const docs = await tx.getRepository(DocumentEntity).findByIds(documentIds);
+  const docs = await findDocuments(tx, documentIds);
   for (const summary of await loadDocumentSummaries(tx, docs)) {
     await emit(summary.meetingId, 'document.changed', { document: summary }, { to: 'all' });
   }

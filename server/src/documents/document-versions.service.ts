@@ -6,8 +6,20 @@ import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { DomainError, notFound } from '../common/domain-error';
 import { MeetingEventsService } from '../events/meeting-events.service';
+import type { Queryable } from '../common/queryable';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage';
-import { DocumentVersionEntity } from './document.entity';
+import type { DocumentVersionEntity } from './document.entity';
+import {
+  countVersionsOfDocument,
+  deleteDocumentRow,
+  deleteVersionRow,
+  findVersion,
+  isReferenced,
+  listVersionsOfDocument,
+  lockDocument,
+  lockVersionStatus,
+  resetVersionForRetry,
+} from './documents.repository';
 import { announceDocuments, loadDocumentSummaries } from './document-summaries';
 import { DocumentsService } from './documents.service';
 import { IngestQueue } from './ingest-queue';
@@ -34,10 +46,10 @@ export class DocumentVersionsService {
   async retry(caller: AuthUser, documentId: string, versionId: string): Promise<DocumentDetail> {
     const { doc } = await this.documents.requireDocument(caller, documentId, 'documents.write');
     await this.events.transaction(async (tx, emit) => {
-      const [version]: { status: string }[] = await tx.query('SELECT status FROM document_versions WHERE id = $1 AND document_id = $2 FOR UPDATE', [versionId, documentId]);
+      const version = await lockVersionStatus(tx, documentId, versionId);
       if (!version) throw notFound('Document version');
       if (version.status !== 'failed') throw new DomainError('VERSION_NOT_FAILED', 'Only a version whose processing failed can be processed again');
-      await tx.query(`UPDATE document_versions SET status = 'pending', progress = 0, failure_code = NULL, failure_reason = NULL WHERE id = $1`, [versionId]);
+      await resetVersionForRetry(tx, versionId);
       await announceDocuments(tx, emit, [documentId]);
     });
     await this.queue.enqueue(versionId);
@@ -50,14 +62,13 @@ export class DocumentVersionsService {
     const { doc } = await this.documents.requireDocument(caller, documentId, 'documents.write');
     const removed = await this.events.transaction(async (tx, emit) => {
       // the document locked, as a new version's upload locks it
-      await tx.query('SELECT id FROM documents WHERE id = $1 FOR UPDATE', [documentId]);
-      const version = await tx.getRepository(DocumentVersionEntity).findOneBy({ id: versionId, documentId });
+      await lockDocument(tx, documentId);
+      const version = await findVersion(tx, documentId, versionId);
       if (!version) throw notFound('Document version');
-      const [{ count }]: { count: number }[] = await tx.query('SELECT count(*)::int AS count FROM document_versions WHERE document_id = $1', [documentId]);
-      if (count <= 1) throw new DomainError('VERSION_ONLY_ONE', 'This is the only version of the document: delete the document instead');
+      if ((await countVersionsOfDocument(tx, documentId)) <= 1) throw new DomainError('VERSION_ONLY_ONE', 'This is the only version of the document: delete the document instead');
       if (version.status === 'pending' || version.status === 'processing') throw new DomainError('CONFLICT', 'This version is still being processed; delete it once it is ready or has failed');
       await this.refuseIfUsed(tx, 'version_id', versionId, 'VERSION_HAS_COMMENTS', 'This version has comments or notes and cannot be deleted');
-      await tx.query('DELETE FROM document_versions WHERE id = $1', [versionId]);
+      await deleteVersionRow(tx, versionId);
       await announceDocuments(tx, emit, [documentId]);
       return version;
     });
@@ -76,11 +87,11 @@ export class DocumentVersionsService {
   async deleteDocument(caller: AuthUser, documentId: string): Promise<void> {
     const { doc } = await this.documents.requireDocument(caller, documentId, 'documents.write');
     const versions = await this.events.transaction(async (tx, emit) => {
-      await tx.query('SELECT id FROM documents WHERE id = $1 FOR UPDATE', [documentId]);
+      await lockDocument(tx, documentId);
       await this.refuseIfUsed(tx, 'document_id', documentId, 'DOCUMENT_HAS_COMMENTS', 'This document has comments or notes and cannot be deleted');
       const [summary] = await loadDocumentSummaries(tx, [doc]);
-      const all = await tx.getRepository(DocumentVersionEntity).findBy({ documentId });
-      await tx.query('DELETE FROM documents WHERE id = $1', [documentId]);
+      const all = await listVersionsOfDocument(tx, documentId);
+      await deleteDocumentRow(tx, documentId);
       // seen by whoever could read the document, as its document.changed was
       await emit(doc.meetingId, 'document.deleted', { document: summary }, { to: 'all' });
       return all;
@@ -90,17 +101,13 @@ export class DocumentVersionsService {
   }
 
   private async refuseIfUsed(
-    tx: { query: DataSource['query'] },
+    tx: Queryable,
     column: 'document_id' | 'version_id',
     id: string,
     code: 'DOCUMENT_HAS_COMMENTS' | 'VERSION_HAS_COMMENTS',
     message: string,
   ): Promise<void> {
-    const [used]: unknown[] = await tx.query(
-      `SELECT 1 FROM comments WHERE ${column} = $1 UNION ALL SELECT 1 FROM annotations WHERE ${column} = $1 UNION ALL SELECT 1 FROM votes WHERE ${column} = $1 LIMIT 1`,
-      [id],
-    );
-    if (used) throw new DomainError(code, message);
+    if (await isReferenced(tx, column, id)) throw new DomainError(code, message);
   }
 
   /** The stored files of deleted versions; a file left behind costs space, never correctness. */

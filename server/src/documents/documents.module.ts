@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AnchoringModule } from '../anchoring/anchoring.module';
 import { MeetingsModule } from '../meetings/meetings.module';
 import { DocumentFileController } from './document-file.controller';
-import { DocumentEntity, DocumentVersionEntity, ParagraphEntity } from './document.entity';
 import { DocumentsController } from './documents.controller';
 import { DocumentsService } from './documents.service';
 import { DocumentVersionsController } from './document-versions.controller';
@@ -15,7 +13,7 @@ import { PdfWorkers } from './ingest/pdf-workers';
 import { StartUpRecoveryService } from './start-up-recovery.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([DocumentEntity, DocumentVersionEntity, ParagraphEntity]), MeetingsModule, AnchoringModule],
+  imports: [MeetingsModule, AnchoringModule],
   controllers: [DocumentsController, DocumentFileController, DocumentVersionsController],
   providers: [DocumentsService, IngestService, IngestQueue, PdfWorkers, TextRecognizer, StartUpRecoveryService, DocumentVersionsService],
   exports: [DocumentsService, IngestQueue],

@@ -1,18 +1,35 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository, type EntityManager } from 'typeorm';
-import { can, type DocumentDetail, type DocumentState, type DocumentVersionInfo, type ErrorCode, type DocumentSummary, type MeetingAction, type MeetingRole, type MeetingStatus, type Paragraph } from '@hopso/shared';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { can, type DocumentDetail, type DocumentState, type DocumentVersionInfo, type ErrorCode, type DocumentSummary, type MeetingAction, type MeetingRole, type Paragraph } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { DomainError, notFound } from '../common/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { MeetingEventsService, type EmitFn } from '../events/meeting-events.service';
-import { AgendaItemEntity } from '../meetings/agenda-item.entity';
+import { agendaItemExists } from '../meetings/agenda.repository';
 import { MeetingAccessService, type MeetingAccess } from '../meetings/meeting-access.service';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage';
-import { DocumentEntity, DocumentVersionEntity, ParagraphEntity } from './document.entity';
+import type { DocumentEntity, DocumentVersionEntity } from './document.entity';
+import {
+  findDocument,
+  findDocumentReleaseFacts,
+  findDocuments,
+  findNewestVersion,
+  findVersion,
+  hasReadyOrNewerVersion,
+  insertDocument,
+  insertPendingVersion,
+  listDocumentsOfMeeting,
+  listParagraphs,
+  listVersionsOfDocument,
+  lockDocument,
+  nextVersionNo,
+  releaseDocument,
+  updateDocumentFields,
+} from './documents.repository';
 import { IngestQueue } from './ingest-queue';
 import { IngestFailure } from './ingest/extract-in-worker';
 import { FAILURE_REASONS } from './ingest/extract-worker-protocol';
@@ -45,9 +62,6 @@ export class DocumentsService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
-    @InjectRepository(DocumentEntity) private readonly documents: Repository<DocumentEntity>,
-    @InjectRepository(DocumentVersionEntity) private readonly versions: Repository<DocumentVersionEntity>,
-    @InjectRepository(ParagraphEntity) private readonly paragraphs: Repository<ParagraphEntity>,
     @Inject(FILE_STORAGE) private readonly storage: FileStorage,
     private readonly access: MeetingAccessService,
     private readonly queue: IngestQueue,
@@ -58,7 +72,7 @@ export class DocumentsService {
 
   async list(caller: AuthUser, meetingId: string): Promise<DocumentSummary[]> {
     const { meeting, role } = await this.access.require(caller, meetingId, 'documents.readReleased');
-    const docs = await this.documents.find({ where: { meetingId }, order: { createdAt: 'ASC', title: 'ASC' } });
+    const docs = await listDocumentsOfMeeting(this.db, meetingId);
     return (await this.summaries(docs.filter((d) => documentReadable(role, d, meeting)))).map((s) => summaryFor(role, s));
   }
 
@@ -78,7 +92,7 @@ export class DocumentsService {
       files.map((f, i) => ({ file: f, key: fileKey(ids[i].documentId, ids[i].versionId) })),
       async (tx, emit, stored) => {
         for (const [i, c] of ids.entries()) {
-          await tx.insert(DocumentEntity, {
+          await insertDocument(tx, {
             id: c.documentId,
             meetingId,
             agendaItemId,
@@ -86,7 +100,7 @@ export class DocumentsService {
             createdBy: caller.id,
             state: initialState,
           });
-          await tx.insert(DocumentVersionEntity, this.versionRow(c.documentId, c.versionId, 1, stored[i], caller.id));
+          await insertPendingVersion(tx, this.versionRow(c.documentId, c.versionId, 1, stored[i], caller.id));
         }
         await announceDocuments(tx, emit, ids.map((c) => c.documentId));
       },
@@ -96,7 +110,7 @@ export class DocumentsService {
       await this.queue.enqueue(c.versionId);
       await this.audit.record({ userId: caller.id, action: 'document.upload', meetingId, targetId: c.documentId, meta: { fileName: c.file.fileName } });
     }
-    return this.summaries(await this.documents.findBy({ id: In(created.map((c) => c.documentId)) }));
+    return this.summaries(await findDocuments(this.db, created.map((c) => c.documentId)));
   }
 
   async addVersion(caller: AuthUser, documentId: string, files: UploadedPdf[]): Promise<DocumentDetail> {
@@ -106,10 +120,10 @@ export class DocumentsService {
     const versionId = crypto.randomUUID();
     const [file] = await this.storeThenCommit([{ file: files[0], key: fileKey(doc.id, versionId) }], async (tx, emit, [stored]) => {
       // lock the document so two uploads at once get consecutive version numbers
-      await tx.query('SELECT id FROM documents WHERE id = $1 FOR UPDATE', [doc.id]);
+      await lockDocument(tx, doc.id);
       await assertNotAdopted(tx, doc.id);
-      const [{ next }] = await tx.query('SELECT COALESCE(MAX(version_no), 0) + 1 AS next FROM document_versions WHERE document_id = $1', [doc.id]);
-      await tx.insert(DocumentVersionEntity, this.versionRow(doc.id, versionId, Number(next), stored, caller.id));
+      const next = await nextVersionNo(tx, doc.id);
+      await insertPendingVersion(tx, this.versionRow(doc.id, versionId, next, stored, caller.id));
       await announceDocuments(tx, emit, [doc.id]);
     });
     await this.queue.enqueue(versionId);
@@ -121,7 +135,7 @@ export class DocumentsService {
     const { doc, access } = await this.requireDocument(caller, documentId, 'documents.readReleased');
     const [summary] = (await this.summaries([doc])).map((s) => summaryFor(access.role, s));
     // a delegate never sees a version newer than the one they read that is not ready
-    const versions = (await this.versions.find({ where: { documentId }, order: { versionNo: 'DESC' } })).filter(
+    const versions = (await listVersionsOfDocument(this.db, documentId)).filter(
       (v) => can(access.role, 'documents.readUnreleased') || v.status === 'ready' || v.versionNo <= summary.currentVersion.versionNo,
     );
     const checks = await loadSignatureChecks(this.db.manager, versions.map((v) => v.id));
@@ -140,7 +154,7 @@ export class DocumentsService {
     if (req.title !== undefined) doc.title = req.title;
     if (req.agendaItemId !== undefined) doc.agendaItemId = req.agendaItemId;
     await this.events.transaction(async (tx, emit) => {
-      await tx.save(doc);
+      await updateDocumentFields(tx, doc);
       await announceDocuments(tx, emit, [doc.id]);
     });
     return this.get(caller, documentId);
@@ -157,7 +171,7 @@ export class DocumentsService {
       throw new DomainError('VALIDATION_FAILED', 'A document cannot be released before its meeting', [{ path: 'releaseAt', message: 'Must not be before the meeting\'s release time' }]);
     }
     await this.events.transaction(async (tx, emit) => {
-      await tx.update(DocumentEntity, { id: doc.id }, { state: 'released', releaseAt: at });
+      await releaseDocument(tx, doc.id, at);
       await announceDocuments(tx, emit, [doc.id]);
     });
     await this.audit.record({ userId: caller.id, action: 'document.release', meetingId: doc.meetingId, targetId: doc.id, meta: { releaseAt: at?.toISOString() ?? null } });
@@ -166,24 +180,23 @@ export class DocumentsService {
 
   async paragraphsOf(caller: AuthUser, documentId: string, versionId: string): Promise<Paragraph[]> {
     const { access } = await this.requireDocument(caller, documentId, 'documents.readReleased');
-    const version = await this.versions.findOneBy({ id: versionId, documentId });
+    const version = await findVersion(this.db, documentId, versionId);
     if (!version || !(await this.versionVisible(access.role, version))) throw notFound('Document version');
-    const rows = await this.paragraphs.find({ where: { versionId }, order: { index: 'ASC' } });
+    const rows = await listParagraphs(this.db, versionId);
     return rows.map((p) => ({ id: p.id, versionId: p.versionId, index: p.index, page: p.page, text: p.text, rects: p.rects, textHash: p.textHash, label: p.label, kind: p.kind, cells: p.cells }));
   }
 
   /** The version to serve (the newest when none is named), after the access check. */
   async versionForFile(caller: AuthUser, documentId: string, versionId: string | undefined): Promise<{ doc: DocumentEntity; version: DocumentVersionEntity; access: MeetingAccess }> {
     const access = await this.access.requireFor(caller, { kind: 'document', id: documentId }, 'documents.readReleased');
-    const doc = await this.documents.findOneBy({ id: documentId });
+    const doc = await findDocument(this.db, documentId);
     if (!doc || !documentReadable(access.role, doc, access.meeting)) throw notFound('Document');
     const version = versionId
-      ? await this.versions.findOneBy({ id: versionId, documentId })
+      ? await findVersion(this.db, documentId, versionId)
       : // the staff get the newest; everyone else the newest ready one while a newer is read or has failed
         can(access.role, 'documents.readUnreleased')
-        ? await this.versions.findOne({ where: { documentId }, order: { versionNo: 'DESC' } })
-        : ((await this.versions.findOne({ where: { documentId, status: 'ready' }, order: { versionNo: 'DESC' } })) ??
-          (await this.versions.findOne({ where: { documentId }, order: { versionNo: 'DESC' } })));
+        ? await findNewestVersion(this.db, documentId, false)
+        : ((await findNewestVersion(this.db, documentId, true)) ?? (await findNewestVersion(this.db, documentId, false)));
     if (!version || !(await this.versionVisible(access.role, version))) throw notFound('Document version');
     return { doc, version, access };
   }
@@ -194,11 +207,7 @@ export class DocumentsService {
    */
   private async versionVisible(role: MeetingRole | null, version: DocumentVersionEntity): Promise<boolean> {
     if (can(role, 'documents.readUnreleased') || version.status === 'ready') return true;
-    const [newer]: unknown[] = await this.db.query(`SELECT 1 FROM document_versions WHERE document_id = $1 AND (status = 'ready' OR version_no > $2) LIMIT 1`, [
-      version.documentId,
-      version.versionNo,
-    ]);
-    return !newer;
+    return !(await hasReadyOrNewerVersion(this.db, version.documentId, version.versionNo));
   }
 
   private async findDocument(caller: AuthUser, documentId: string, action: 'documents.readReleased' | 'documents.write'): Promise<DocumentEntity> {
@@ -216,17 +225,14 @@ export class DocumentsService {
       if (e instanceof DomainError && e.code === 'FORBIDDEN' && !(await this.releasedToDelegates(documentId))) throw notFound('Document');
       throw e;
     }
-    const doc = await this.documents.findOneBy({ id: documentId });
+    const doc = await findDocument(this.db, documentId);
     // a draft document, or one released for later, is not there yet for a delegate: as if it did not exist
     if (!doc || !documentReadable(access.role, doc, access.meeting)) throw notFound('Document');
     return { doc, access };
   }
 
   private async releasedToDelegates(documentId: string): Promise<boolean> {
-    const [row]: { state: 'draft' | 'released'; doc_release_at: Date | null; status: MeetingStatus; release_at: Date }[] = await this.db.query(
-      'SELECT d.state, d.release_at AS doc_release_at, m.status, m.release_at FROM documents d JOIN meetings m ON m.id = d.meeting_id WHERE d.id = $1',
-      [documentId],
-    );
+    const row = await findDocumentReleaseFacts(this.db, documentId);
     return !!row && documentReadable('delegate', { state: row.state, releaseAt: row.doc_release_at }, { status: row.status, releaseAt: row.release_at });
   }
 
@@ -269,7 +275,7 @@ export class DocumentsService {
     }
   }
 
-  private versionRow(documentId: string, versionId: string, versionNo: number, file: CheckedPdf, userId: string): Partial<DocumentVersionEntity> {
+  private versionRow(documentId: string, versionId: string, versionNo: number, file: CheckedPdf, userId: string): Parameters<typeof insertPendingVersion>[1] {
     return {
       id: versionId,
       documentId,
@@ -280,20 +286,18 @@ export class DocumentsService {
       sha256: file.sha256,
       pageCount: file.pageCount,
       restricted: file.restricted,
-      status: 'pending',
-      progress: 0,
       uploadedBy: userId,
     };
   }
 
   private async assertAgendaItem(meetingId: string, agendaItemId: string): Promise<void> {
-    if (!(await this.db.getRepository(AgendaItemEntity).existsBy({ id: agendaItemId, meetingId }))) {
+    if (!(await agendaItemExists(this.db, meetingId, agendaItemId))) {
       throw new DomainError('VALIDATION_FAILED', 'This agenda item does not belong to the meeting', [{ path: 'agendaItemId', message: 'Unknown agenda item' }]);
     }
   }
 
   private summaries(docs: DocumentEntity[]): Promise<DocumentSummary[]> {
-    return loadDocumentSummaries(this.db.manager, docs);
+    return loadDocumentSummaries(this.db, docs);
   }
 }
 

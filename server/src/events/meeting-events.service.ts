@@ -2,8 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Subject } from 'rxjs';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { MeetingEvent, MeetingEventPayloads, MeetingEventType, MeetingRole, MeetingStatus } from '@hopso/shared';
+import type { MeetingEvent, MeetingEventPayloads, MeetingEventType, MeetingRole } from '@hopso/shared';
 import { viewOf, type MeetingVisibilityState, type StoredEvent, type Viewer } from './event-visibility';
+import {
+  appendEvent,
+  findEventSeq,
+  findJoinSnapshot,
+  findStreamStateRow,
+  insertWithAppendedEvent,
+  listEventsBetween,
+  listEventsBetweenLimited,
+  listGroupIdsOfMember,
+  toEvent,
+  toStored,
+} from './meeting-events.repository';
 
 /**
  * Who receives an event: every participant; the chair and secretaries; or one breakout
@@ -15,45 +27,9 @@ export type PublishedEvent = StoredEvent;
 
 export type EmitFn = <T extends MeetingEventType>(meetingId: string, type: T, payload: MeetingEventPayloads[T], audience: Audience) => Promise<void>;
 
-interface EventRow {
-  meeting_id: string;
-  seq: string;
-  type: MeetingEventType;
-  payload: unknown;
-  at: Date;
-  audience: 'all' | 'staff' | 'group';
-  user_ids: string[];
-  group_id: string | null;
-}
-
-const toEvent = (r: EventRow) => ({ meetingId: r.meeting_id, seq: Number(r.seq), type: r.type, at: new Date(r.at).toISOString(), payload: r.payload }) as MeetingEvent;
-
-const toStored = (r: EventRow): StoredEvent => ({
-  event: toEvent(r),
-  audience: r.audience === 'group' ? { to: 'group', groupId: r.group_id!, userIds: r.user_ids } : { to: r.audience, userIds: r.user_ids },
-});
-
-const EVENT_COLUMNS = 'meeting_id, seq, type, payload, at, audience, user_ids, group_id';
-
 /** A meeting's position in its event log with what decides visibility, read in one snapshot. */
 export interface MeetingStreamState extends MeetingVisibilityState {
   seq: number;
-}
-
-/**
- * The tail of a WITH statement that takes the meeting's next sequence number (when `when` holds)
- * and writes the event under it; its parameters are eventParams(), numbered after the first `offset`.
- */
-function appendEventSql(offset: number, when: string): string {
-  const $ = (i: number) => `$${offset + i}`;
-  return `next AS (UPDATE meetings SET event_seq = event_seq + 1 WHERE id = ${$(1)} AND ${when} RETURNING event_seq)
-       INSERT INTO meeting_events (meeting_id, seq, type, payload, audience, user_ids, group_id)
-       SELECT ${$(1)}, next.event_seq, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, ${$(6)} FROM next
-       RETURNING ${EVENT_COLUMNS}`;
-}
-
-function eventParams(meetingId: string, type: MeetingEventType, payload: unknown, audience: Audience): unknown[] {
-  return [meetingId, type, JSON.stringify(payload), audience.to, audience.userIds ?? [], audience.to === 'group' ? audience.groupId : null];
 }
 
 /**
@@ -98,17 +74,14 @@ export class MeetingEventsService {
     payload: MeetingEventPayloads[T],
     audience: Audience,
   ): Promise<boolean> {
-    const rows: EventRow[] = await this.db.query(
-      `WITH inserted AS (${insert.sql}), ${appendEventSql(insert.params.length, 'EXISTS (SELECT 1 FROM inserted)')}`,
-      [...insert.params, ...eventParams(meetingId, type, payload, audience)],
-    );
+    const rows = await insertWithAppendedEvent(this.db, insert, meetingId, type, payload, audience);
     if (!rows.length) return false;
     this.published.next(toStored(rows[0]));
     return true;
   }
 
   async currentSeq(meetingId: string): Promise<number> {
-    const [row] = await this.db.query('SELECT event_seq FROM meetings WHERE id = $1', [meetingId]);
+    const row = await findEventSeq(this.db, meetingId);
     return row ? Number(row.event_seq) : 0;
   }
 
@@ -123,10 +96,7 @@ export class MeetingEventsService {
     const batch = Math.max(limit, 500);
     let from = after;
     for (;;) {
-      const rows: EventRow[] = await this.db.query(
-        `SELECT ${EVENT_COLUMNS} FROM meeting_events WHERE meeting_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq LIMIT $4`,
-        [meetingId, from, state.seq, batch],
-      );
+      const rows = await listEventsBetweenLimited(this.db, meetingId, from, state.seq, batch);
       for (const row of rows) {
         const seen = viewOf(toStored(row), viewer, state);
         if (seen) out.push(seen);
@@ -144,26 +114,18 @@ export class MeetingEventsService {
    * last, just before their transaction commits.
    */
   private async append(tx: EntityManager, meetingId: string, type: MeetingEventType, payload: unknown, audience: Audience): Promise<MeetingEvent> {
-    const [row]: EventRow[] = await tx.query(`WITH ${appendEventSql(0, 'true')}`, eventParams(meetingId, type, payload, audience));
-    return toEvent(row);
+    return toEvent(await appendEvent(tx, meetingId, type, payload, audience));
   }
 
   /** The newest sequence number with the meeting state that goes with it (null: no such meeting). */
   async streamState(meetingId: string): Promise<MeetingStreamState | null> {
-    const [row]: { event_seq: string; status: MeetingStatus; release_at: Date }[] = await this.db.query(
-      'SELECT event_seq, status, release_at FROM meetings WHERE id = $1',
-      [meetingId],
-    );
+    const row = await findStreamStateRow(this.db, meetingId);
     return row ? { seq: Number(row.event_seq), status: row.status, releaseAt: new Date(row.release_at) } : null;
   }
 
   /** The stored events after `after` up to `through` (inclusive), in order, with their audiences: the realtime layer fills gaps from here. */
   async storedBetween(meetingId: string, after: number, through: number): Promise<StoredEvent[]> {
-    const rows: EventRow[] = await this.db.query(
-      `SELECT ${EVENT_COLUMNS} FROM meeting_events WHERE meeting_id = $1 AND seq > $2 AND seq <= $3 ORDER BY seq`,
-      [meetingId, after, through],
-    );
-    return rows.map(toStored);
+    return (await listEventsBetween(this.db, meetingId, after, through)).map(toStored);
   }
 
   /**
@@ -171,24 +133,13 @@ export class MeetingEventsService {
    * snapshot): a socket joining the meeting's stream is judged as of exactly that number.
    */
   async joinSnapshot(meetingId: string, userId: string): Promise<{ seq: number; role: MeetingRole | null; groups: { agendaItemId: string; groupId: string }[] } | null> {
-    const [row]: { event_seq: string; role: MeetingRole | null; groups: { agendaItemId: string; groupId: string }[] }[] = await this.db.query(
-      `SELECT m.event_seq,
-              (SELECT p.role FROM meeting_participants p WHERE p.meeting_id = m.id AND p.user_id = $2) AS role,
-              COALESCE((SELECT json_agg(json_build_object('agendaItemId', g.agenda_item_id, 'groupId', g.id))
-                          FROM breakout_members bm JOIN breakout_groups g ON g.id = bm.group_id
-                         WHERE g.meeting_id = m.id AND bm.user_id = $2), '[]'::json) AS groups
-         FROM meetings m WHERE m.id = $1`,
-      [meetingId, userId],
-    );
+    const row = await findJoinSnapshot(this.db, meetingId, userId);
     return row ? { seq: Number(row.event_seq), role: row.role, groups: row.groups } : null;
   }
 
   /** A signed-in viewer as the database knows them now: role given by the caller's access check, groups read here. */
   async userViewer(meetingId: string, user: { id: string; isAdmin: boolean }, role: MeetingRole | null): Promise<Viewer> {
-    const rows: { group_id: string }[] = await this.db.query(
-      'SELECT m.group_id FROM breakout_members m JOIN breakout_groups g ON g.id = m.group_id WHERE g.meeting_id = $1 AND m.user_id = $2',
-      [meetingId, user.id],
-    );
+    const rows = await listGroupIdsOfMember(this.db, meetingId, user.id);
     return { kind: 'user', userId: user.id, role, isAdmin: user.isAdmin, groupIds: new Set(rows.map((r) => r.group_id)) };
   }
 }

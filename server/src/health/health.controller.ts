@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { HealthResponse } from '@hopso/shared';
 import { Public } from '../auth/auth-user';
 import { APP_CONFIG, type AppConfig } from '../config';
+import { pingDatabase } from './health.repository';
 
 @ApiTags('health')
 @Controller('health')
@@ -20,7 +21,7 @@ export class HealthController {
   async health(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
     let database: HealthResponse['database'] = 'up';
     try {
-      await this.db.query('SELECT 1');
+      await pingDatabase(this.db);
     } catch {
       database = 'down';
     }

@@ -1,33 +1,37 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, type EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AgendaItem, CreateAgendaItemRequest, UpdateAgendaItemRequest } from '@hopso/shared';
 import { DomainError, notFound } from '../common/domain-error';
 import type { AuthUser } from '../auth/auth-user';
-import { AgendaItemEntity } from './agenda-item.entity';
+import type { Queryable } from '../common/queryable';
+import {
+  agendaItemExists,
+  deleteAgendaItem,
+  findAgendaItem,
+  insertAgendaItem,
+  listAgendaItemIds,
+  listAgendaItems,
+  nextAgendaPosition,
+  renumberAgenda,
+  setAgendaOrder,
+  toAgendaItem as toItem,
+  updateAgendaItemFields,
+} from './agenda.repository';
+import { lockMeeting } from './meetings.repository';
 import { MeetingEventsService, type EmitFn } from '../events/meeting-events.service';
 import { MeetingAccessService } from './meeting-access.service';
-
-const toItem = (a: AgendaItemEntity): AgendaItem => ({
-  id: a.id,
-  meetingId: a.meetingId,
-  position: a.position,
-  title: a.title,
-  description: a.description,
-  presenter: a.presenter,
-  plannedMinutes: a.plannedMinutes,
-});
 
 @Injectable()
 export class AgendaService {
   constructor(
-    @InjectRepository(AgendaItemEntity) private readonly items: Repository<AgendaItemEntity>,
+    @InjectDataSource() private readonly db: DataSource,
     private readonly access: MeetingAccessService,
     private readonly events: MeetingEventsService,
   ) {}
 
   async belongsTo(meetingId: string, itemId: string): Promise<boolean> {
-    return this.items.existsBy({ id: itemId, meetingId });
+    return agendaItemExists(this.db, meetingId, itemId);
   }
 
   /** Everyone's agenda follows edits live: the agenda as this transaction leaves it, written with the change. */
@@ -36,17 +40,17 @@ export class AgendaService {
   }
 
   /** Callers check access first. */
-  async list(meetingId: string, db: EntityManager = this.items.manager): Promise<AgendaItem[]> {
-    return (await db.find(AgendaItemEntity, { where: { meetingId }, order: { position: 'ASC' } })).map(toItem);
+  async list(meetingId: string, db: Queryable = this.db): Promise<AgendaItem[]> {
+    return (await listAgendaItems(db, meetingId)).map(toItem);
   }
 
   async create(caller: AuthUser, meetingId: string, req: CreateAgendaItemRequest): Promise<AgendaItem> {
     await this.access.require(caller, meetingId, 'agenda.write');
     const item = await this.events.transaction(async (tx, emit) => {
       // lock the meeting row so two items added at once get distinct positions
-      await tx.query('SELECT id FROM meetings WHERE id = $1 FOR UPDATE', [meetingId]);
-      const [{ next }] = await tx.query('SELECT COALESCE(MAX(position), 0) + 1 AS next FROM agenda_items WHERE meeting_id = $1', [meetingId]);
-      const saved = await tx.save(tx.create(AgendaItemEntity, { ...req, meetingId, position: Number(next) }));
+      await lockMeeting(tx, meetingId);
+      const position = await nextAgendaPosition(tx, meetingId);
+      const saved = await insertAgendaItem(tx, { ...req, meetingId, position });
       await this.announce(tx, emit, meetingId);
       return saved;
     });
@@ -55,11 +59,17 @@ export class AgendaService {
 
   async update(caller: AuthUser, meetingId: string, itemId: string, req: UpdateAgendaItemRequest): Promise<AgendaItem> {
     await this.access.require(caller, meetingId, 'agenda.write');
-    const item = await this.items.findOneBy({ id: itemId, meetingId });
+    const item = await findAgendaItem(this.db, meetingId, itemId);
     if (!item) throw notFound('Agenda item');
-    Object.assign(item, Object.fromEntries(Object.entries(req).filter(([, v]) => v !== undefined)));
+    const edited = {
+      ...item,
+      title: req.title ?? item.title,
+      description: req.description ?? item.description,
+      presenter: req.presenter ?? item.presenter,
+      planned_minutes: req.plannedMinutes ?? item.planned_minutes,
+    };
     return this.events.transaction(async (tx, emit) => {
-      const saved = toItem(await tx.save(item));
+      const saved = toItem(await updateAgendaItemFields(tx, edited));
       await this.announce(tx, emit, meetingId);
       return saved;
     });
@@ -68,8 +78,7 @@ export class AgendaService {
   async remove(caller: AuthUser, meetingId: string, itemId: string): Promise<void> {
     await this.access.require(caller, meetingId, 'agenda.write');
     await this.events.transaction(async (tx, emit) => {
-      const result = await tx.delete(AgendaItemEntity, { id: itemId, meetingId });
-      if (result.affected !== 1) throw notFound('Agenda item');
+      if (!(await deleteAgendaItem(tx, meetingId, itemId))) throw notFound('Agenda item');
       await this.renumber(tx, meetingId);
       await this.announce(tx, emit, meetingId);
     });
@@ -78,27 +87,19 @@ export class AgendaService {
   async reorder(caller: AuthUser, meetingId: string, itemIds: string[]): Promise<AgendaItem[]> {
     await this.access.require(caller, meetingId, 'agenda.write');
     await this.events.transaction(async (tx, emit) => {
-      await tx.query('SELECT id FROM meetings WHERE id = $1 FOR UPDATE', [meetingId]);
-      const current: { id: string }[] = await tx.query('SELECT id FROM agenda_items WHERE meeting_id = $1', [meetingId]);
+      await lockMeeting(tx, meetingId);
+      const current = await listAgendaItemIds(tx, meetingId);
       const known = new Set(current.map((r) => r.id));
       if (new Set(itemIds).size !== itemIds.length || itemIds.length !== known.size || !itemIds.every((id) => known.has(id))) {
         throw new DomainError('VALIDATION_FAILED', 'The new order must list every agenda item of this meeting exactly once');
       }
-      await tx.query(
-        `UPDATE agenda_items a SET position = o.ord FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, ord) WHERE a.id = o.id`,
-        [itemIds],
-      );
+      await setAgendaOrder(tx, itemIds);
       await this.announce(tx, emit, meetingId);
     });
     return this.list(meetingId);
   }
 
   private async renumber(tx: EntityManager, meetingId: string): Promise<void> {
-    await tx.query(
-      `UPDATE agenda_items a SET position = r.rn
-         FROM (SELECT id, row_number() OVER (ORDER BY position) AS rn FROM agenda_items WHERE meeting_id = $1) r
-        WHERE a.id = r.id`,
-      [meetingId],
-    );
+    await renumberAgenda(tx, meetingId);
   }
 }

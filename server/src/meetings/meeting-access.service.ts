@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { adminCan, can, type MeetingAction, type MeetingRole } from '@hopso/shared';
 import { DomainError, forbidden, notFound } from '../common/domain-error';
 import type { AuthUser } from '../auth/auth-user';
-import { MeetingEntity } from './meeting.entity';
-import { ParticipantEntity } from './participant.entity';
+import type { MeetingEntity } from './meeting.entity';
+import { findMeetingOfResourceWithRole, findMeetingWithRole, toMeetingEntity, type MeetingRow } from './meetings.repository';
+import { findParticipant } from './participants.repository';
 
 export interface MeetingAccess {
   meeting: MeetingEntity;
@@ -34,24 +35,6 @@ export interface ResourceRef {
   id: string;
 }
 
-/** The meeting of each kind of resource, as a subquery on its id (`:rid`). */
-const MEETING_OF: Record<ResourceKind, string> = {
-  meeting: 'SELECT id FROM meetings WHERE id = :rid',
-  document: 'SELECT meeting_id FROM documents WHERE id = :rid',
-  version: 'SELECT d.meeting_id FROM document_versions v JOIN documents d ON d.id = v.document_id WHERE v.id = :rid',
-  comment: 'SELECT meeting_id FROM comments WHERE id = :rid',
-  group: 'SELECT meeting_id FROM breakout_groups WHERE id = :rid',
-  displayLink: 'SELECT meeting_id FROM display_links WHERE id = :rid',
-  vote: 'SELECT meeting_id FROM votes WHERE id = :rid',
-  question: 'SELECT meeting_id FROM questions WHERE id = :rid',
-  issue: 'SELECT meeting_id FROM question_issues WHERE id = :rid',
-  position: 'SELECT meeting_id FROM official_positions WHERE id = :rid',
-  agendaItem: 'SELECT meeting_id FROM agenda_items WHERE id = :rid',
-  minutes: 'SELECT meeting_id FROM minutes WHERE id = :rid',
-  sitting: 'SELECT meeting_id FROM sittings WHERE id = :rid',
-  speech: 'SELECT meeting_id FROM speeches WHERE id = :rid',
-};
-
 export interface RequireForOptions {
   /**
    * A participant refused the action learns nothing of the resource either: FORBIDDEN answers as
@@ -67,13 +50,10 @@ export function documentsReleased(meeting: MeetingEntity, now = new Date()): boo
 /** The single place that answers "may this user do this to this meeting?" from the shared permission table. */
 @Injectable()
 export class MeetingAccessService {
-  constructor(
-    @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
-    @InjectRepository(ParticipantEntity) private readonly participants: Repository<ParticipantEntity>,
-  ) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async roleOf(userId: string, meetingId: string): Promise<MeetingRole | null> {
-    const p = await this.participants.findOneBy({ meetingId, userId });
+    const p = await findParticipant(this.db, meetingId, userId);
     return p?.role ?? null;
   }
 
@@ -83,7 +63,7 @@ export class MeetingAccessService {
 
   /** Every action must be allowed; one lookup of the meeting and the caller's role serves them all. */
   async requireAll(user: AuthUser, meetingId: string, actions: MeetingAction[]): Promise<MeetingAccess> {
-    return this.decideOn(user, 'm.id = :meetingId', { meetingId }, actions);
+    return this.decideOn(user, await findMeetingWithRole(this.db, user.id, meetingId), actions);
   }
 
   /**
@@ -94,23 +74,15 @@ export class MeetingAccessService {
   async requireFor(user: AuthUser, ref: ResourceRef, action: MeetingAction | MeetingAction[], options: RequireForOptions = {}): Promise<MeetingAccess> {
     const actions = Array.isArray(action) ? action : [action];
     try {
-      return await this.decideOn(user, `m.id = (${MEETING_OF[ref.kind]})`, { rid: ref.id }, actions);
+      return this.decideOn(user, await findMeetingOfResourceWithRole(this.db, user.id, ref.kind, ref.id), actions);
     } catch (e) {
       if (options.hideForbidden && e instanceof DomainError && e.code === 'FORBIDDEN') throw notFound();
       throw e;
     }
   }
 
-  private async decideOn(user: AuthUser, where: string, params: Record<string, string>, actions: MeetingAction[]): Promise<MeetingAccess> {
-    const row = await this.meetings
-      .createQueryBuilder('m')
-      .leftJoin(ParticipantEntity, 'p', 'p.meeting_id = m.id AND p.user_id = :uid', { uid: user.id })
-      .select('m')
-      .addSelect('p.role', 'role')
-      .where(where, params)
-      .getRawAndEntities<{ role: MeetingRole | null }>();
-    const meeting = row.entities[0] ?? null;
-    return this.decide(user, meeting, meeting ? (row.raw[0]?.role ?? null) : null, actions);
+  private decideOn(user: AuthUser, row: (MeetingRow & { role: MeetingRole | null }) | undefined, actions: MeetingAction[]): MeetingAccess {
+    return this.decide(user, row ? toMeetingEntity(row) : null, row ? row.role : null, actions);
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityNotFoundError } from 'typeorm';
 import {
   adminCan,
   type ChangeMeetingStatusRequest,
@@ -16,67 +16,63 @@ import {
 } from '@hopso/shared';
 import { DomainError, forbidden } from '../common/domain-error';
 import type { AuthUser } from '../auth/auth-user';
-import { CouncilEntity, CouncilStaffEntity } from '../councils/council.entity';
+import { CouncilEntity } from '../councils/council.entity';
+import { findCouncil, isCouncilStaff } from '../councils/councils.repository';
 import { MeetingEventsService } from '../events/meeting-events.service';
 import { AgendaService } from './agenda.service';
-import { MeetingEntity } from './meeting.entity';
+import type { MeetingEntity } from './meeting.entity';
 import { documentsReleased, MeetingAccessService } from './meeting-access.service';
-import { ParticipantEntity } from './participant.entity';
+import {
+  changeMeetingStatus,
+  insertMeeting,
+  listMeetingsFor,
+  meetingExists,
+  setCurrentAgendaItem,
+  toMeetingEntity,
+  updateMeetingFields,
+} from './meetings.repository';
+import { upsertParticipant } from './participants.repository';
 
 @Injectable()
 export class MeetingsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
-    @InjectRepository(CouncilEntity) private readonly councils: Repository<CouncilEntity>,
     private readonly access: MeetingAccessService,
     private readonly agenda: AgendaService,
     private readonly events: MeetingEventsService,
   ) {}
 
   async listMine(caller: AuthUser): Promise<MeetingSummary[]> {
-    const qb = this.meetings
-      .createQueryBuilder('m')
-      .innerJoin(CouncilEntity, 'c', 'c.id = m.council_id')
-      .leftJoin(ParticipantEntity, 'p', 'p.meeting_id = m.id AND p.user_id = :uid', { uid: caller.id })
-      .select('m')
-      .addSelect(['c.name AS council_name', 'c.time_zone AS council_time_zone', 'p.role AS my_role'])
-      .orderBy('m.starts_at', 'DESC');
-    if (!adminCan(caller.isAdmin, 'meeting.read')) {
-      // participants only; drafts only for those who prepare them
-      qb.where("p.role IS NOT NULL AND (m.status <> 'draft' OR p.role IN ('chair', 'secretary'))");
-    }
-    const { entities, raw } = await qb.getRawAndEntities<{ council_name: string; council_time_zone: string; my_role: MeetingRole | null }>();
-    return entities.map((m, i) => toSummary(m, { name: raw[i].council_name, timeZone: raw[i].council_time_zone }, raw[i].my_role));
+    // participants only (drafts only for those who prepare them), unless the permission table lets the caller read every meeting
+    const rows = await listMeetingsFor(this.db, caller.id, !adminCan(caller.isAdmin, 'meeting.read'));
+    return rows.map((r) => toSummary(toMeetingEntity(r), { name: r.council_name, timeZone: r.council_time_zone }, r.my_role));
   }
 
   async create(caller: AuthUser, req: CreateMeetingRequest): Promise<MeetingDetail> {
-    const council = await this.councils.findOneBy({ id: req.councilId });
+    const council = await findCouncil(this.db.manager, req.councilId);
     if (!council) throw new DomainError('VALIDATION_FAILED', 'This council does not exist', [{ path: 'councilId', message: 'Unknown council' }]);
-    const isStaff = await this.db.getRepository(CouncilStaffEntity).existsBy({ councilId: council.id, userId: caller.id });
+    const isStaff = await isCouncilStaff(this.db.manager, caller.id, council.id);
     if (!councilCan(councilRoleOf(caller.isAdmin, isStaff), 'council.createMeeting')) throw forbidden("Only the council's secretariat can create its meetings");
-    const meeting = await this.db.transaction(async (tx) => {
-      const m = await tx.save(
-        tx.create(MeetingEntity, {
-          councilId: council.id,
-          title: req.title,
-          kind: req.kind,
-          status: 'draft',
-          location: req.location,
-          startsAt: new Date(req.startsAt),
-          releaseAt: new Date(req.releaseAt),
-          commentDeadline: new Date(req.commentDeadline),
-        }),
-      );
-      await tx.insert(ParticipantEntity, { meetingId: m.id, userId: caller.id, role: 'secretary', unit: '' });
-      return m;
+    const meetingId = await this.db.transaction(async (tx) => {
+      const id = await insertMeeting(tx, {
+        councilId: council.id,
+        title: req.title,
+        kind: req.kind,
+        location: req.location,
+        startsAt: new Date(req.startsAt),
+        releaseAt: new Date(req.releaseAt),
+        commentDeadline: new Date(req.commentDeadline),
+      });
+      await upsertParticipant(tx, id, caller.id, 'secretary', '');
+      return id;
     });
-    return this.get(caller, meeting.id);
+    return this.get(caller, meetingId);
   }
 
   async get(caller: AuthUser, id: string): Promise<MeetingDetail> {
     const { meeting, role } = await this.access.require(caller, id, 'meeting.read');
-    const council = await this.councils.findOneByOrFail({ id: meeting.councilId });
+    const council = await findCouncil(this.db.manager, meeting.councilId);
+    if (!council) throw new EntityNotFoundError(CouncilEntity, { id: meeting.councilId });
     return { ...toSummary(meeting, council, role), agenda: await this.agenda.list(meeting.id) };
   }
 
@@ -94,7 +90,7 @@ export class MeetingsService {
       ]);
     }
     await this.events.transaction(async (tx, emit) => {
-      await tx.save(meeting);
+      await updateMeetingFields(tx, meeting);
       await emit(id, 'meeting.edited', { meeting: toEdit(meeting) }, { to: 'all' });
     });
     return this.get(caller, id);
@@ -107,8 +103,7 @@ export class MeetingsService {
     }
     await this.events.transaction(async (tx, emit) => {
       // conditional update: two secretaries clicking at once cannot both move it
-      const result = await tx.update(MeetingEntity, { id, status: meeting.status }, { status });
-      if (result.affected !== 1) throw new DomainError('CONFLICT', 'The meeting changed meanwhile; reload and try again');
+      if (!(await changeMeetingStatus(tx, id, meeting.status, status))) throw new DomainError('CONFLICT', 'The meeting changed meanwhile; reload and try again');
       await emit(id, 'meeting.updated', { meetingId: id, status, currentAgendaItemId: meeting.currentAgendaItemId }, { to: 'all' });
     });
     return this.get(caller, id);
@@ -121,14 +116,14 @@ export class MeetingsService {
       throw new DomainError('VALIDATION_FAILED', 'This agenda item does not belong to the meeting', [{ path: 'agendaItemId', message: 'Unknown agenda item' }]);
     }
     await this.events.transaction(async (tx, emit) => {
-      await tx.update(MeetingEntity, { id }, { currentAgendaItemId: agendaItemId });
+      await setCurrentAgendaItem(tx, id, agendaItemId);
       await emit(id, 'meeting.updated', { meetingId: id, status: meeting.status, currentAgendaItemId: agendaItemId }, { to: 'all' });
     });
     return this.get(caller, id);
   }
 
   async exists(id: string): Promise<boolean> {
-    return this.meetings.existsBy({ id });
+    return meetingExists(this.db, id);
   }
 }
 

@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Repository } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { MeetingEventsService } from '../events/meeting-events.service';
 import { canChangeParticipant, type ParticipantImportResult, type ServerMessage } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { DomainError } from '../common/domain-error';
-import { UserEntity } from '../users/user.entity';
+import { findUserByPhone, usernameTaken } from '../users/users.repository';
 import { UsersService } from '../users/users.service';
 import { MeetingAccessService } from './meeting-access.service';
 import { ParticipantsService } from './participants.service';
@@ -50,7 +50,6 @@ export class ParticipantImportService {
     const result: ParticipantImportResult = { added: 0, updated: 0, createdAccounts: [], errors: [] };
     const seenPhones = new Set<string>();
     await this.events.transaction(async (tx, emit) => {
-      const users = tx.getRepository(UserEntity);
       for (const row of rows) {
         const problem = this.problemWith(row, seenPhones);
         if (problem) {
@@ -58,12 +57,12 @@ export class ParticipantImportService {
           continue;
         }
         seenPhones.add(row.phone);
-        let user = await users.findOneBy({ phone: row.phone });
+        let user = await findUserByPhone(tx, row.phone);
         if (!user) {
           const initialPassword = randomPassword();
           user = await this.usersService.createAccount(
             {
-              username: await this.freeUsername(users, row.fullName),
+              username: await this.freeUsername(tx, row.fullName),
               fullName: row.fullName,
               phone: row.phone,
               password: initialPassword,
@@ -101,11 +100,11 @@ export class ParticipantImportService {
   }
 
   /** "Nguyễn Văn An" → nguyen.van.an, then nguyen.van.an2 … */
-  private async freeUsername(users: Repository<UserEntity>, fullName: string): Promise<string> {
+  private async freeUsername(db: EntityManager, fullName: string): Promise<string> {
     const base = fold(fullName).replace(/[^a-z0-9 ]/g, '').trim().split(' ').filter(Boolean).join('.').slice(0, 40) || 'daibieu';
     for (let n = 1; ; n++) {
       const candidate = n === 1 ? base : `${base}${n}`;
-      if (!(await users.existsBy({ username: candidate }))) return candidate;
+      if (!(await usernameTaken(db, candidate))) return candidate;
     }
   }
 }

@@ -1,14 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, type EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AuthUser } from '../auth/auth-user';
 import { adminCan, can, canChangeParticipant, type AddParticipantRequest, type MeetingRole, type Participant } from '@hopso/shared';
 import { AuditService } from '../audit/audit.service';
 import { DomainError, forbidden, notFound } from '../common/domain-error';
-import { UserEntity } from '../users/user.entity';
+import { findUserFullName } from '../users/users.repository';
 import { MeetingEventsService, type EmitFn } from '../events/meeting-events.service';
 import { MeetingAccessService } from './meeting-access.service';
-import { ParticipantEntity } from './participant.entity';
+import {
+  countSecretaries,
+  deleteParticipant,
+  findParticipant,
+  listParticipantsOfMeeting,
+  updateParticipantUnit,
+  upsertParticipant,
+} from './participants.repository';
 
 /** Where a participant change came from, kept in the audit log. */
 export type ParticipantChangeSource = 'manual' | 'import';
@@ -21,8 +28,7 @@ export type ParticipantChangeSource = 'manual' | 'import';
 @Injectable()
 export class ParticipantsService {
   constructor(
-    @InjectRepository(ParticipantEntity) private readonly participants: Repository<ParticipantEntity>,
-    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @InjectDataSource() private readonly db: DataSource,
     private readonly access: MeetingAccessService,
     private readonly events: MeetingEventsService,
     private readonly audit: AuditService,
@@ -32,14 +38,7 @@ export class ParticipantsService {
     const { role } = await this.access.require(caller, meetingId, 'participants.read');
     // colleagues see names and roles; contact details are for the secretariat (shared/src/roles.ts)
     const seesContacts = can(role, 'participants.readContacts') || adminCan(caller.isAdmin, 'participants.readContacts');
-    const rows = await this.participants
-      .createQueryBuilder('p')
-      .innerJoin(UserEntity, 'u', 'u.id = p.user_id')
-      .select(['p.user_id AS user_id', 'p.role AS role', 'p.unit AS unit', 'u.full_name AS full_name', 'u.username AS username', 'u.phone AS phone'])
-      .where('p.meeting_id = :meetingId', { meetingId })
-      .orderBy("CASE p.role WHEN 'chair' THEN 0 WHEN 'secretary' THEN 1 WHEN 'delegate' THEN 2 ELSE 3 END")
-      .addOrderBy('u.full_name')
-      .getRawMany<{ user_id: string; role: MeetingRole; unit: string; full_name: string; username: string; phone: string | null }>();
+    const rows = await listParticipantsOfMeeting(this.db, meetingId);
     return rows.map((r) => ({
       userId: r.user_id,
       fullName: r.full_name,
@@ -52,7 +51,7 @@ export class ParticipantsService {
 
   async add(caller: AuthUser, meetingId: string, req: AddParticipantRequest): Promise<Participant[]> {
     await this.requireWrite(caller, meetingId, req.userId);
-    if (await this.participants.existsBy({ meetingId, userId: req.userId })) {
+    if (await findParticipant(this.db, meetingId, req.userId)) {
       throw new DomainError('CONFLICT', 'This person already takes part in the meeting; change their role instead', undefined, { code: 'ALREADY_PARTICIPANT' });
     }
     await this.events.transaction((tx, emit) => this.setRole(caller, meetingId, req.userId, req.role, undefined, 'manual', tx, emit));
@@ -61,14 +60,14 @@ export class ParticipantsService {
 
   async changeRole(caller: AuthUser, meetingId: string, userId: string, role: MeetingRole): Promise<Participant[]> {
     await this.requireWrite(caller, meetingId, userId);
-    if (!(await this.participants.existsBy({ meetingId, userId }))) throw notFound('Participant');
+    if (!(await findParticipant(this.db, meetingId, userId))) throw notFound('Participant');
     await this.events.transaction((tx, emit) => this.setRole(caller, meetingId, userId, role, undefined, 'manual', tx, emit));
     return this.list(caller, meetingId);
   }
 
   async remove(caller: AuthUser, meetingId: string, userId: string): Promise<void> {
     await this.requireWrite(caller, meetingId, userId);
-    const p = await this.participants.findOneBy({ meetingId, userId });
+    const p = await findParticipant(this.db, meetingId, userId);
     if (!p) throw notFound('Participant');
     const name = await this.nameOf(userId);
     await this.events.transaction(async (tx, emit) => {
@@ -101,10 +100,10 @@ export class ParticipantsService {
     tx: EntityManager,
     emit: EmitFn,
   ): Promise<'added' | 'updated'> {
-    const existing = await tx.findOneBy(ParticipantEntity, { meetingId, userId });
+    const existing = await findParticipant(tx, meetingId, userId);
     if (existing) {
       if (existing.role === role) {
-        if (unit && unit !== existing.unit) await tx.update(ParticipantEntity, { meetingId, userId }, { unit });
+        if (unit && unit !== existing.unit) await updateParticipantUnit(tx, meetingId, userId, unit);
         return 'updated';
       }
       if (existing.role === 'secretary') await this.assertNotLastSecretary(tx, meetingId);
@@ -124,26 +123,19 @@ export class ParticipantsService {
    * everything else the meeting does. Rules (the last secretary) are the caller's to check first.
    */
   async writeRole(tx: EntityManager, emit: EmitFn, meetingId: string, userId: string, role: MeetingRole | null, unit?: string): Promise<void> {
-    if (role === null) await tx.delete(ParticipantEntity, { meetingId, userId });
-    else {
-      await tx.query(
-        `INSERT INTO meeting_participants (meeting_id, user_id, role, unit) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (meeting_id, user_id) DO UPDATE SET role = EXCLUDED.role, unit = COALESCE($5, meeting_participants.unit)`,
-        [meetingId, userId, role, unit ?? '', unit ?? null],
-      );
-    }
+    if (role === null) await deleteParticipant(tx, meetingId, userId);
+    else await upsertParticipant(tx, meetingId, userId, role, unit);
     await emit(meetingId, 'participant.changed', { meetingId, userId, role }, { to: 'all' });
   }
 
   /** `db` is the caller's transaction when there is one: an account the import just made is visible only there. */
-  private async nameOf(userId: string, db: EntityManager = this.users.manager): Promise<{ name: string }> {
-    const user = await db.findOne(UserEntity, { where: { id: userId }, select: { fullName: true } });
-    return { name: user?.fullName ?? '' };
+  private async nameOf(userId: string, db: EntityManager = this.db.manager): Promise<{ name: string }> {
+    return { name: (await findUserFullName(db, userId)) ?? '' };
   }
 
   /** A meeting without a secretary could no longer be managed by anyone but an administrator. */
   private async assertNotLastSecretary(db: EntityManager, meetingId: string): Promise<void> {
-    if ((await db.countBy(ParticipantEntity, { meetingId, role: 'secretary' })) <= 1) {
+    if ((await countSecretaries(db, meetingId)) <= 1) {
       throw new DomainError('CONFLICT', 'A meeting needs at least one secretary; add another secretary first', undefined, { code: 'LAST_SECRETARY' });
     }
   }

@@ -7,6 +7,7 @@ import type { ReadyResponse } from '@hopso/shared';
 import { Public } from '../auth/auth-user';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { IngestQueue } from '../documents/ingest-queue';
+import { pingDatabase } from '../health/health.repository';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage';
 import { metricsAllowed } from './metrics-access';
 import { ingestQueueDepth, metricsRefusals, registry } from './metrics';
@@ -39,7 +40,7 @@ export class ObservabilityController {
   @Public()
   @Get('ready')
   async ready(@Res({ passthrough: true }) res: Response): Promise<ReadyResponse> {
-    const [database, queue, storage] = await Promise.all([probe(() => this.db.query('SELECT 1')), probe(() => this.queue.depth()), probe(() => this.storage.ping())]);
+    const [database, queue, storage] = await Promise.all([probe(() => pingDatabase(this.db)), probe(() => this.queue.depth()), probe(() => this.storage.ping())]);
     const ok = database === 'up' && queue === 'up' && storage === 'up';
     if (!ok) res.status(503);
     return { status: ok ? 'ready' : 'not-ready', database, queue, storage };

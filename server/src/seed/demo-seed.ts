@@ -6,15 +6,22 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { MeetingRole } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
-import { CouncilEntity, CouncilStaffEntity } from '../councils/council.entity';
 import { DocumentsService } from '../documents/documents.service';
-import { AgendaItemEntity } from '../meetings/agenda-item.entity';
-import { MeetingEntity } from '../meetings/meeting.entity';
-import { ParticipantEntity } from '../meetings/participant.entity';
-import { UserEntity } from '../users/user.entity';
+import { insertAgendaItem } from '../meetings/agenda.repository';
+import type { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { DEMO_DOCUMENTS } from './demo-pdfs';
 import { seedDemoQuestions } from './demo-questions';
+import {
+  countAllUsers,
+  insertCouncilStaff,
+  insertDemoCouncil,
+  insertDemoMeeting,
+  insertParticipants,
+  insertSitting,
+  setCouncilSeats,
+  usernameExists,
+} from './demo.repository';
 
 export const DEMO_PASSWORD = 'hopso2026';
 export const DEMO_COUNCIL = 'Hội đồng nhân dân xã Yên Hòa';
@@ -76,9 +83,8 @@ function loginsToPrint(): SeededDemo['logins'] {
  */
 export async function seedDemoIfEmpty(app: INestApplication, now = new Date()): Promise<SeededDemo | null> {
   const db = app.get(DataSource);
-  const users = db.getRepository(UserEntity);
-  if ((await users.count()) > 0) {
-    return (await users.existsBy({ username: 'admin' })) && (await users.existsBy({ username: 'thuky1' }))
+  if ((await countAllUsers(db)) > 0) {
+    return (await usernameExists(db, 'admin')) && (await usernameExists(db, 'thuky1'))
       ? { councilName: DEMO_COUNCIL, logins: loginsToPrint() }
       : null;
   }
@@ -90,9 +96,11 @@ export async function seedDemoIfEmpty(app: INestApplication, now = new Date()): 
       await usersService.createAccount({ username: p.username, fullName: p.fullName, phone: p.phone, password: DEMO_PASSWORD, isAdmin: p.role === 'admin' }),
     );
   }
-  const council = await db.getRepository(CouncilEntity).save({ name: DEMO_COUNCIL, level: 'commune' as const });
-  await db.getRepository(CouncilStaffEntity).insert(
-    ['thuky1', 'thuky2', 'chutoa'].map((u) => ({ councilId: council.id, userId: created.get(u)!.id })),
+  const councilId = await insertDemoCouncil(db, DEMO_COUNCIL, 'commune');
+  await insertCouncilStaff(
+    db,
+    councilId,
+    ['thuky1', 'thuky2', 'chutoa'].map((u) => created.get(u)!.id),
   );
 
   // the session is tomorrow at 08:30 in Vietnam (UTC+7, no daylight saving), its documents released today
@@ -103,19 +111,20 @@ export async function seedDemoIfEmpty(app: INestApplication, now = new Date()): 
   const releaseAt = new Date(Math.max(todayInVietnam, now.getTime() - 3600_000));
   // comments and written questions until an hour before it opens (at least 7.5 hours from the first start)
   const deadline = new Date(startsAt.getTime() - 3600_000);
-  const meeting = await db.getRepository(MeetingEntity).save({
-    councilId: council.id,
+  const meetingId = await insertDemoMeeting(db, {
+    councilId,
     title: 'Kỳ họp thứ mười hai, HĐND xã Yên Hòa khóa XXI, nhiệm kỳ 2021–2026',
-    kind: 'session' as const,
-    status: 'published' as const,
+    kind: 'session',
+    status: 'published',
     location: 'Hội trường UBND xã Yên Hòa',
     startsAt,
     releaseAt,
     commentDeadline: deadline,
   });
-  await db.getRepository(ParticipantEntity).insert(
+  await insertParticipants(
+    db,
+    meetingId,
     DEMO_PEOPLE.filter((p) => p.role !== 'admin').map((p) => ({
-      meetingId: meeting.id,
       userId: created.get(p.username)!.id,
       role: p.role as MeetingRole,
       unit: p.unit ?? '',
@@ -124,17 +133,16 @@ export async function seedDemoIfEmpty(app: INestApplication, now = new Date()): 
 
   // session day: the seats (chair and delegates vote), the first sitting ready to open
   const seats = DEMO_PEOPLE.filter((p) => p.role === 'chair' || p.role === 'delegate').length;
-  await db.query('UPDATE councils SET seats = $2 WHERE id = $1', [council.id, seats]);
-  await db.query(`INSERT INTO sittings (meeting_id, position, title, checkin_code) VALUES ($1, 1, 'Phiên khai mạc', $2)`, [meeting.id, String(1000 + Math.floor(Math.random() * 9000))]);
+  await setCouncilSeats(db, councilId, seats);
+  await insertSitting(db, meetingId, 1, 'Phiên khai mạc', String(1000 + Math.floor(Math.random() * 9000)));
 
   const agendaTitles = [...new Set(DEMO_DOCUMENTS.map((d) => d.agendaItemTitle))];
-  const agendaRepo = db.getRepository(AgendaItemEntity);
   const agendaIds = new Map<string, string>();
   const openingItems = ['Khai mạc kỳ họp; thông qua chương trình kỳ họp'];
   const allItems = [...openingItems, ...agendaTitles, 'Bế mạc kỳ họp'];
   for (const [i, title] of allItems.entries()) {
-    const item = await agendaRepo.save({
-      meetingId: meeting.id,
+    const item = await insertAgendaItem(db, {
+      meetingId,
       position: i + 1,
       title,
       description: '',
@@ -153,11 +161,11 @@ export async function seedDemoIfEmpty(app: INestApplication, now = new Date()): 
     const data = await d.build();
     await fs.writeFile(file, data);
     try {
-      await documents.upload(asSecretary, meeting.id, [{ originalName: d.fileName, path: file, size: data.length }], agendaIds.get(d.agendaItemTitle) ?? null, d.title, 'released');
+      await documents.upload(asSecretary, meetingId, [{ originalName: d.fileName, path: file, size: data.length }], agendaIds.get(d.agendaItemTitle) ?? null, d.title, 'released');
     } finally {
       await fs.rm(file, { force: true });
     }
   }
-  await seedDemoQuestions(db, meeting.id, (u) => created.get(u)!.id, deadline);
+  await seedDemoQuestions(db, meetingId, (u) => created.get(u)!.id, deadline);
   return { councilName: DEMO_COUNCIL, logins: loginsToPrint() };
 }

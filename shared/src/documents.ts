@@ -1,6 +1,7 @@
 import { z } from './zod';
 import type { ErrorCode } from './errors';
 import type { PdfSignatureInfo } from './signatures';
+import type { TableCell } from './table-cells';
 
 export const VERSION_STATUSES = ['pending', 'processing', 'ready', 'failed'] as const;
 export type VersionStatus = (typeof VERSION_STATUSES)[number];
@@ -89,11 +90,12 @@ export interface Paragraph {
   label: string | null;
   kind: ParagraphKind;
   /**
-   * A row of a table (kind 'table'): its cells' texts, left to right (the paragraph's text is them
-   * joined by single spaces). Null for any other paragraph, and for a row of a table whose grid the
-   * ingest could not read (the reading view shows that table as the region of its page).
+   * A row of a table (kind 'table'): its cells, left to right, a cell merged over several columns or
+   * rows with its spans (table-cells.ts; the paragraph's text is the non-empty cells' texts joined by
+   * single spaces). Null for any other paragraph, and for a row of a table whose grid the ingest could
+   * not read (the reading view shows that table as the region of its page).
    */
-  cells: string[] | null;
+  cells: TableCell[] | null;
 }
 
 /**

@@ -27,3 +27,4 @@ export * from './signatures';
 export * from './server-messages';
 export * from './text-search';
 export * from './tv-codes';
+export * from './table-cells';

@@ -1,5 +1,18 @@
 import { login } from '../../server/test/support/api';
-import { buildRuledTablePdf, renderPdf, TABLE_AFTER, TABLE_HEADING, TABLE_ROWS, TABLE_WIDTHS } from '../../fixtures';
+import {
+  buildGridTablePdf,
+  buildRuledTablePdf,
+  GRID_TABLE_AFTER,
+  GRID_TABLE_CELLS,
+  GRID_TABLE_HEADING,
+  GRID_TABLE_ROW_HEIGHTS,
+  GRID_TABLE_WIDTHS,
+  renderPdf,
+  TABLE_AFTER,
+  TABLE_HEADING,
+  TABLE_ROWS,
+  TABLE_WIDTHS,
+} from '../../fixtures';
 import { DEMO_PASSWORD, logIn, phoneContext, screenshotOnFailure } from './support/browser';
 import { demoWorld, waitForDemoIngest } from './support/demo';
 
@@ -60,6 +73,43 @@ it('shows a table the ingest read as a <table> in the reading view on a 360 px p
     expect(await region.locator('canvas').getAttribute('aria-label')).toBe('Thôn Đông 120 hộ; Thôn Tây 95 hộ ghi chú');
   } catch (e) {
     await screenshotOnFailure(page, 'reading-tables');
+    throw e;
+  } finally {
+    await context.close();
+  }
+});
+
+it('shows a ruled table with merged and wrapped cells as one <table>, the merged cells spanning their columns and rows', async () => {
+  const id = await releasedDocument('bang-du-toan-chi.pdf', await buildGridTablePdf(GRID_TABLE_HEADING, GRID_TABLE_CELLS, GRID_TABLE_WIDTHS, GRID_TABLE_ROW_HEIGHTS, GRID_TABLE_AFTER));
+  const context = await phoneContext(world.browser, world.server.url);
+  const page = await logIn(context, 'daibieu01');
+  try {
+    await page.goto(`/documents/${id}`);
+    await page.locator('[data-testid="reading-mode-toggle"]').tap();
+    const grid = page.locator('[data-testid="reading-view"] [data-testid="reading-table"] table');
+    await grid.waitFor();
+    expect(await page.locator('[data-testid="reading-table"]').count()).toBe(1);
+    // each row's cells as [tag, text, colspan, rowspan]: the two header rows are header cells
+    const cells = await grid.locator('tr').evaluateAll((rows) =>
+      rows.map((tr) =>
+        Array.from(tr.querySelectorAll('th, td:not(.reading-row-actions)')).map((c) => [c.tagName.toLowerCase(), c.textContent?.trim(), (c as HTMLTableCellElement).colSpan, (c as HTMLTableCellElement).rowSpan]),
+      ),
+    );
+    const wrapped = GRID_TABLE_CELLS.find((c) => c.row === 2 && c.col === 1)!.text;
+    expect(cells).toEqual([
+      [['th', 'STT', 1, 2], ['th', 'Nội dung chi', 1, 2], ['th', 'Dự toán (triệu đồng)', 2, 1]],
+      [['th', 'Năm 2026', 1, 1], ['th', 'Năm 2027', 1, 1]],
+      [['td', '1', 1, 1], ['td', wrapped, 1, 1], ['td', '2.150', 1, 1], ['td', '2.340', 1, 1]],
+      [['td', '2', 1, 1], ['td', 'Chi quản lý hành chính', 1, 1], ['td', '3.020', 1, 1], ['td', '3.110', 1, 1]],
+      [['td', 'Tổng chi', 2, 1], ['td', '5.170', 1, 1], ['td', '5.450', 1, 1]],
+    ]);
+    // laid out as a grid: "Năm 2026" sits under the merged "Dự toán" cell, right of "Nội dung chi"
+    const box = async (text: string) => (await grid.locator('th, td', { hasText: text }).first().boundingBox())!;
+    const [content, budget, y2026] = [await box('Nội dung chi'), await box('Dự toán'), await box('Năm 2026')];
+    expect(y2026.x).toBeGreaterThanOrEqual(content.x + content.width - 1);
+    expect(y2026.y).toBeGreaterThanOrEqual(budget.y + budget.height - 1);
+  } catch (e) {
+    await screenshotOnFailure(page, 'reading-tables-merged');
     throw e;
   } finally {
     await context.close();

@@ -1,17 +1,16 @@
 import crypto from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ReanchorService } from '../anchoring/reanchor.service';
 import { MeetingEventsService } from '../events/meeting-events.service';
 import { announceDocuments } from './document-summaries';
 import { FILE_STORAGE, type FileStorage } from '../storage/file-storage';
 import { ingestSeconds } from '../observability/metrics';
-import { DocumentVersionEntity } from './document.entity';
+import * as repo from './ingest.repository';
 import { IngestFailure, type ExtractionSummary, type ExtractionWorker } from './ingest/extract-in-worker';
 import { PdfWorkers } from './ingest/pdf-workers';
 import { FAILURE_REASONS, type IngestFailureCode } from './ingest/extract-worker-protocol';
-import type { ExtractedParagraph } from './ingest/extract-paragraphs';
 import type { PdfSignatureInfo } from '@hopso/shared';
 import { checkSignatures, saveSignatureCheck } from '../signatures/document-signatures';
 import { OcrFailure, TextRecognizer, type OcrFailureCode } from './ingest/ocr';
@@ -73,10 +72,7 @@ export class IngestService {
     const lock = await this.lockVersion(versionId);
     if (!lock) return false;
     try {
-      const [row]: { id: string; file_key: string; ocr_file_key: string | null }[] = await this.db.query(
-        `SELECT id, file_key, ocr_file_key FROM document_versions WHERE id = $1 AND status = 'ready' AND web_file_key IS NULL AND NOT web_copy_failed`,
-        [versionId],
-      );
+      const row = await repo.findVersionNeedingViewerCopy(this.db, versionId);
       if (!row) return false;
       await this.storeViewerCopy({ id: row.id, fileKey: row.file_key, ocrFileKey: row.ocr_file_key });
       return true;
@@ -85,7 +81,7 @@ export class IngestService {
     }
   }
 
-  private async storeViewerCopy(version: Pick<DocumentVersionEntity, 'id' | 'fileKey' | 'ocrFileKey'>): Promise<void> {
+  private async storeViewerCopy(version: { id: string; fileKey: string; ocrFileKey: string | null }): Promise<void> {
     // a scan's viewer copy is made from the file with its text layer, so selection and search work on it
     const sourceKey = version.ocrFileKey ?? version.fileKey;
     let source: Buffer | null = null;
@@ -102,17 +98,12 @@ export class IngestService {
       // the recognised file as it is rather than the original without text
       if (version.ocrFileKey && source && (await this.setViewerCopy(version.id, version.ocrFileKey, source).then(() => true, () => false))) return;
       // the original is served; not tried again at the next start (see remakeViewerCopies)
-      await this.db.query('UPDATE document_versions SET web_copy_failed = true WHERE id = $1', [version.id]).catch(() => undefined);
+      await repo.markViewerCopyFailed(this.db, version.id).catch(() => undefined);
     }
   }
 
   private async setViewerCopy(versionId: string, key: string, data: Buffer): Promise<void> {
-    await this.db.query('UPDATE document_versions SET web_file_key = $2, web_size_bytes = $3, web_sha256 = $4 WHERE id = $1', [
-      versionId,
-      key,
-      data.length,
-      crypto.createHash('sha256').update(data).digest('hex'),
-    ]);
+    await repo.setViewerCopy(this.db, versionId, key, data.length, crypto.createHash('sha256').update(data).digest('hex'));
   }
 
   /**
@@ -120,11 +111,8 @@ export class IngestService {
    * again; a version another process holds is left to it. Returns how many were made.
    */
   async remakeViewerCopies(): Promise<number> {
-    const rows: { id: string }[] = await this.db.query(
-      `SELECT id FROM document_versions WHERE status = 'ready' AND web_file_key IS NULL AND NOT web_copy_failed ORDER BY created_at`,
-    );
     let made = 0;
-    for (const row of rows) if (await this.remakeViewerCopy(row.id)) made++;
+    for (const id of await repo.listVersionIdsNeedingViewerCopy(this.db)) if (await this.remakeViewerCopy(id)) made++;
     return made;
   }
 
@@ -152,9 +140,8 @@ export class IngestService {
 
   /** Versions waiting or interrupted whose lock no process holds right now: nobody is ingesting them. */
   async unclaimedVersions(): Promise<string[]> {
-    const rows: { id: string }[] = await this.db.query(`SELECT id FROM document_versions WHERE status IN ('pending', 'processing') ORDER BY created_at`);
     const free: string[] = [];
-    for (const { id } of rows) {
+    for (const id of await repo.listUnfinishedVersionIds(this.db)) {
       const lock = await this.lockVersion(id);
       if (!lock) continue;
       await lock.release();
@@ -167,8 +154,7 @@ export class IngestService {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
-      const [{ locked }] = await runner.query(`SELECT pg_try_advisory_lock(${LOCK_KEY_SQL('$1')}) AS locked`, [versionId]);
-      if (!locked) {
+      if (!(await repo.tryLockVersion(runner, versionId))) {
         await runner.release();
         return null;
       }
@@ -179,7 +165,7 @@ export class IngestService {
     return {
       release: async () => {
         try {
-          await runner.query(`SELECT pg_advisory_unlock(${LOCK_KEY_SQL('$1')})`, [versionId]);
+          await repo.unlockVersion(runner, versionId);
         } finally {
           await runner.release();
         }
@@ -188,12 +174,12 @@ export class IngestService {
   }
 
   private async ingest(versionId: string): Promise<void> {
-    const versions = this.db.getRepository(DocumentVersionEntity);
-    const version = await versions.findOneBy({ id: versionId });
+    const row = await repo.findIngestVersion(this.db, versionId);
     // ready and failed are final: a job queued twice (a resumed ingest, the queue's own expiry) does nothing more
-    if (!version || version.status === 'ready' || version.status === 'failed') return;
+    if (!row || row.status === 'ready' || row.status === 'failed') return;
+    const version: IngestVersion = { id: row.id, documentId: row.document_id, versionNo: row.version_no, fileKey: row.file_key };
     const started = performance.now();
-    await versions.update({ id: versionId }, { status: 'processing', progress: 0, failureReason: null, failureCode: null });
+    await repo.startProcessing(this.db, versionId);
 
     let summary: ExtractionSummary;
     let signatures: PdfSignatureInfo[] = [];
@@ -201,7 +187,8 @@ export class IngestService {
     try {
       const stored = await this.storage.read(version.fileKey);
       const original = new Uint8Array(stored.buffer, stored.byteOffset, stored.byteLength);
-      summary = await this.extractInto(version, original);
+      // the stored upload passed the stream and content budgets when it was uploaded: not measured again
+      summary = await this.extractInto(version, original, true);
       // the uploaded file's own signatures (a recognised copy would not carry them)
       signatures = await checkSignatures(stored);
       if (summary.imagePages.length > 0) {
@@ -211,12 +198,12 @@ export class IngestService {
         ocrMs = performance.now() - ocrStarted;
         if (recognised) {
           try {
-            summary = { ...(await this.extractInto(version, recognised)), imagePages: summary.imagePages };
+            summary = { ...(await this.extractInto(version, recognised, false)), imagePages: summary.imagePages };
           } catch (e) {
             // the recognised file cannot be read: the original's readable pages are kept, the scan marked unrecognised
             this.logger.warn(`the recognised copy of version ${versionId} could not be read: ${e instanceof Error ? e.message : String(e)}`);
             await this.markScan(version, { ocr_state: 'unrecognised', ocr_code: 'OCR_FAILED', ocr_file_key: null });
-            summary = { ...(await this.extractInto(version, original)), imagePages: summary.imagePages };
+            summary = { ...(await this.extractInto(version, original, true)), imagePages: summary.imagePages };
           }
         }
       }
@@ -229,14 +216,10 @@ export class IngestService {
     const extractedAt = performance.now();
     await this.events.transaction(async (tx, emit) => {
       // comments and annotations follow the document to its newest version before anyone sees it ready
-      const [{ newest }] = await tx.query('SELECT max(version_no) AS newest FROM document_versions WHERE document_id = $1', [version.documentId]);
-      if (version.versionNo > 1 && version.versionNo === Number(newest)) await this.reanchor.reanchorDocument(version.documentId, versionId, tx);
-      // raw SQL: TypeORM would write a JS array into jsonb as a PostgreSQL array literal
-      await tx.query(`UPDATE document_versions SET status = 'ready', progress = 100, page_sizes = $2::jsonb, damaged_pages = $3::jsonb WHERE id = $1`, [
-        versionId,
-        JSON.stringify(summary.pageSizes),
-        JSON.stringify(summary.damagedPages),
-      ]);
+      if (version.versionNo > 1 && version.versionNo === (await repo.newestVersionNo(tx, version.documentId))) {
+        await this.reanchor.reanchorDocument(version.documentId, versionId, tx);
+      }
+      await repo.markReady(tx, versionId, summary.pageSizes, summary.damagedPages);
       await saveSignatureCheck(tx, versionId, signatures);
       await announceDocuments(tx, emit, [version.documentId]);
     });
@@ -251,10 +234,10 @@ export class IngestService {
    * Reads `data` into the version's paragraphs (any earlier ones removed first), storing them while
    * later pages are read, with progress on the version row. Throws IngestFailure for the file's own faults.
    */
-  private async extractInto(version: DocumentVersionEntity, data: Uint8Array): Promise<ExtractionSummary> {
+  private async extractInto(version: IngestVersion, data: Uint8Array, budgetChecked: boolean): Promise<ExtractionSummary> {
     const versionId = version.id;
     // a retried job, or a second reading after OCR, starts from a clean slate
-    await this.db.query('DELETE FROM paragraphs WHERE version_id = $1', [versionId]);
+    await repo.deleteParagraphsOfVersion(this.db, versionId);
     let writing: Promise<void> = Promise.resolve();
     let writeFailure: unknown = null;
     // the first report after FIRST_PROGRESS_MS, so a file read in a second still shows its bar move
@@ -264,7 +247,7 @@ export class IngestService {
         onParagraphs: (batch) => {
           // every link of the chain is caught at once, so a failed insert is never an unhandled rejection
           writing = writing
-            .then(() => (writeFailure ? undefined : insertParagraphs(this.db.manager, versionId, batch)))
+            .then(() => (writeFailure ? undefined : repo.insertParagraphs(this.db, versionId, batch)))
             .catch((e: unknown) => {
               writeFailure ??= e;
             });
@@ -278,15 +261,11 @@ export class IngestService {
           this.events
             .transaction(async (tx, emit) => {
               // two reports in flight may take the row lock in either order: progress never goes back
-              const moved: unknown[] = await tx.query(
-                `WITH m AS (UPDATE document_versions SET progress = $2 WHERE id = $1 AND status = 'processing' AND progress < $2 RETURNING id) SELECT id FROM m`,
-                [versionId, progress],
-              );
-              if (moved.length > 0) await announceDocuments(tx, emit, [version.documentId]);
+              if (await repo.advanceProgress(tx, versionId, progress)) await announceDocuments(tx, emit, [version.documentId]);
             })
             .catch((e: unknown) => this.logger.warn(`progress of version ${versionId} not saved: ${e instanceof Error ? e.message : String(e)}`));
         },
-      });
+      }, { budgetChecked });
       await writing;
       if (writeFailure) throw writeFailure;
       return summary;
@@ -301,14 +280,14 @@ export class IngestService {
    * or null when it could not be made, the version then marked "unrecognised" with the reason.
    * Open screens follow it page by page ("Đang nhận dạng chữ, trang 3/12").
    */
-  private async recognise(version: DocumentVersionEntity, data: Uint8Array, pages: number[]): Promise<Uint8Array | null> {
+  private async recognise(version: IngestVersion, data: Uint8Array, pages: number[]): Promise<Uint8Array | null> {
     await this.markScan(version, { scanned_pages: pages.length, ocr_pages_done: 0, ocr_state: 'recognising', ocr_code: null });
     let reports: Promise<void> = Promise.resolve();
     try {
       const recognised = await this.ocr.run(data, {
         pages,
         onPage: (done) => {
-          reports = reports.then(() => this.markScan(version, { ocr_pages_done: done }, `AND ocr_pages_done < ${Number(done)}`));
+          reports = reports.then(() => this.markScan(version, { ocr_pages_done: done }, done));
         },
       });
       await reports;
@@ -326,46 +305,35 @@ export class IngestService {
   }
 
   /** Sets the scan columns of a version being processed, with its document.changed; never throws (the scan state is advisory until ready). */
-  private async markScan(version: DocumentVersionEntity, set: Partial<Record<ScanColumn, string | number | null>>, extraWhere = ''): Promise<void> {
-    const columns = Object.keys(set) as ScanColumn[];
+  private async markScan(version: IngestVersion, set: Partial<Record<repo.ScanColumn, string | number | null>>, pagesDoneBelow?: number): Promise<void> {
     await this.events
       .transaction(async (tx, emit) => {
-        const moved: unknown[] = await tx.query(
-          `WITH m AS (UPDATE document_versions SET ${columns.map((c, i) => `${c} = $${i + 2}`).join(', ')} WHERE id = $1 AND status = 'processing' ${extraWhere} RETURNING id) SELECT id FROM m`,
-          [version.id, ...columns.map((c) => set[c])],
-        );
-        if (moved.length > 0) await announceDocuments(tx, emit, [version.documentId]);
+        if (await repo.updateScanState(tx, version.id, set, pagesDoneBelow)) await announceDocuments(tx, emit, [version.documentId]);
       })
       .catch((e: unknown) => this.logger.warn(`scan state of version ${version.id} not saved: ${e instanceof Error ? e.message : String(e)}`));
   }
 
   /** The version ends failed, with no paragraphs, and open screens hear of it. */
   private async fail(versionId: string, code: IngestFailureCode, documentId?: string): Promise<void> {
-    const docId = documentId ?? (await this.db.getRepository(DocumentVersionEntity).findOneBy({ id: versionId }))?.documentId;
+    const docId = documentId ?? (await repo.findIngestVersion(this.db, versionId))?.document_id;
     // the failure and its event in one transaction, so an open screen never misses it
     await this.events.transaction(async (tx, emit) => {
-      await tx.query('DELETE FROM paragraphs WHERE version_id = $1', [versionId]);
-      await tx.query(`UPDATE document_versions SET status = 'failed', failure_code = $2, failure_reason = $3 WHERE id = $1`, [versionId, code, FAILURE_REASONS[code]]);
+      await repo.deleteParagraphsOfVersion(tx, versionId);
+      await repo.markFailed(tx, versionId, code, FAILURE_REASONS[code]);
       if (docId) await announceDocuments(tx, emit, [docId]);
     });
   }
 }
 
-type ScanColumn = 'scanned_pages' | 'ocr_pages_done' | 'ocr_state' | 'ocr_code' | 'ocr_file_key';
-
-/** One advisory lock key per version: a 64-bit hash of its id. */
-const LOCK_KEY_SQL = (idSql: string) => `hashtextextended(${idSql}, 7317)`;
+/** What the ingest carries of the version it reads. */
+interface IngestVersion {
+  id: string;
+  documentId: string;
+  versionNo: number;
+  fileKey: string;
+}
 
 /** The viewer's copy is an optimisation: if pdf-lib cannot rewrite a file, the original is served. */
 const webFileKey = (fileKey: string) => fileKey.replace(/\.pdf$/, '.web.pdf');
 /** The upload with the text layer OCR added to its scanned pages. */
 const ocrFileKey = (fileKey: string) => fileKey.replace(/\.pdf$/, '.ocr.pdf');
-
-async function insertParagraphs(db: EntityManager, versionId: string, batch: ExtractedParagraph[]): Promise<void> {
-  await db.query(
-    `INSERT INTO paragraphs (version_id, index, page, text, rects, text_hash, label, kind, cells)
-     SELECT $1, u.index, u.page, u.text, u.rects, u.text_hash, u.label, u.kind, u.cells
-       FROM jsonb_to_recordset($2::jsonb) AS u(index int, page int, text text, rects jsonb, text_hash text, label text, kind text, cells jsonb)`,
-    [versionId, JSON.stringify(batch.map((p) => ({ index: p.index, page: p.page, text: p.text, rects: p.rects, text_hash: p.textHash, label: p.label, kind: p.kind, cells: p.cells })))],
-  );
-}

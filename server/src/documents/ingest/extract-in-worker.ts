@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ExtractedParagraph } from './extract-paragraphs';
-import type { ExtractWorkerMessage, IngestFailureCode } from './extract-worker-protocol';
+import type { ExtractRequest, ExtractWorkerMessage, IngestFailureCode } from './extract-worker-protocol';
 import type { PdfInspection, PdfLimits } from './inspect-pdf';
 
 export interface ExtractionCallbacks {
@@ -47,6 +47,7 @@ interface Request extends Partial<ExtractionCallbacks> {
   kind: 'extract' | 'optimize' | 'inspect';
   data: Uint8Array;
   limits?: PdfLimits;
+  budgetChecked?: boolean;
   resolve: (r: Outcome) => void;
   reject: (e: Error) => void;
 }
@@ -65,8 +66,9 @@ export class ExtractionWorker {
 
   constructor(private readonly limits: ExtractionLimits) {}
 
-  extract(data: Uint8Array, callbacks: ExtractionCallbacks): Promise<ExtractionSummary> {
-    return this.request('extract', data, callbacks) as Promise<ExtractionSummary>;
+  /** `budgetChecked`: the bytes passed `inspect` (its stream and content budgets) already, as a stored upload has. */
+  extract(data: Uint8Array, callbacks: ExtractionCallbacks, options: { budgetChecked?: boolean } = {}): Promise<ExtractionSummary> {
+    return this.request('extract', data, callbacks, undefined, options.budgetChecked) as Promise<ExtractionSummary>;
   }
 
   /** The viewer's copy of a PDF (see optimize-for-viewer.ts). */
@@ -91,10 +93,10 @@ export class ExtractionWorker {
     this.busy.clear();
   }
 
-  private request(kind: Request['kind'], data: Uint8Array, callbacks: Partial<ExtractionCallbacks>, limits?: PdfLimits): Promise<Outcome> {
+  private request(kind: Request['kind'], data: Uint8Array, callbacks: Partial<ExtractionCallbacks>, limits?: PdfLimits, budgetChecked?: boolean): Promise<Outcome> {
     return new Promise((resolve, reject) => {
       if (this.closed) return reject(new Error('the server is shutting down'));
-      this.waiting.push({ id: this.nextId++, kind, data, limits, resolve, reject, ...callbacks });
+      this.waiting.push({ id: this.nextId++, kind, data, limits, budgetChecked, resolve, reject, ...callbacks });
       this.dispatch();
     });
   }
@@ -165,6 +167,14 @@ export class ExtractionWorker {
     worker.on('message', onMessage);
     worker.on('error', onError);
     worker.on('exit', onExit);
-    worker.postMessage({ id: req.id, kind: req.kind, data: req.data, limits: req.limits, maxStreamBytes: this.limits.maxStreamBytes, maxContentBytes: this.limits.maxContentBytes });
+    worker.postMessage({
+      id: req.id,
+      kind: req.kind,
+      data: req.data,
+      limits: req.limits,
+      maxStreamBytes: this.limits.maxStreamBytes,
+      maxContentBytes: this.limits.maxContentBytes,
+      budgetChecked: req.budgetChecked,
+    } satisfies ExtractRequest);
   }
 }

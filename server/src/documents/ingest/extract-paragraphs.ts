@@ -1,8 +1,9 @@
-import type { ParagraphKind, PdfRect } from '@hopso/shared';
+import type { ParagraphKind, PdfRect, TableCell } from '@hopso/shared';
 import { continuesOnNextPage, groupPage, joinParagraphs, layoutPage, type FontMetrics, type GroupedParagraph, type LayoutLine, type PageLayout, type TextRun } from './group-paragraphs';
 import { convertLegacyRuns } from './legacy-encodings';
 import { StructureLabeller } from './legal-structure';
 import { PageFurniture } from './page-furniture';
+import { pageRules } from './page-rules';
 import { textHash } from './normalise-text';
 import { loadPdfjs, withPdf, type PdfDocument, type PdfPage } from './pdfjs';
 
@@ -19,7 +20,7 @@ export interface ExtractedParagraph {
   label: string | null;
   kind: ParagraphKind;
   /** A table row's cells (see Paragraph.cells in shared). */
-  cells: string[] | null;
+  cells: TableCell[] | null;
 }
 
 /**
@@ -84,7 +85,7 @@ async function extractFrom(doc: PdfDocument, { onProgress, onParagraphs }: Extra
     // PostgreSQL text cannot hold U+0000, and a reader never sees it: dropped where it comes from
     const text = p.text.includes('\u0000') ? p.text.replace(/\u0000/g, '') : p.text;
     if (text.trim() === '') return;
-    const cells = p.cells?.map((c) => c.replace(/\u0000/g, '')) ?? null;
+    const cells = p.cells?.map((c) => (typeof c === 'string' ? c.replace(/\u0000/g, '') : { ...c, text: c.text.replace(/\u0000/g, '') })) ?? null;
     out.push({ index: out.length, page: p.page, text, rects: p.rects, textHash: textHash(text), label: null, kind: 'body', cells });
     if (p.tableRow) tableRows.add(out[out.length - 1]);
   };
@@ -124,7 +125,10 @@ async function extractFrom(doc: PdfDocument, { onProgress, onParagraphs }: Extra
       // TCVN3 / VNI text from a font without a Unicode map becomes Unicode before anything reads it
       convertLegacyRuns(runs);
       const styles: Record<string, FontMetrics> = content.styles;
-      for (const settled of furniture.push(layoutPage(runs, { page: n, view: viewOf(page.view) }, styles))) group(settled);
+      const layout = layoutPage(runs, { page: n, view: viewOf(page.view) }, styles);
+      // a page whose text has table rows: its rules, so a ruled table is read by its grid (merged and wrapped cells too)
+      if (layout.lines.some((l) => l.isRow)) layout.rules = await pageRules(page).catch(() => []);
+      for (const settled of furniture.push(layout)) group(settled);
     } finally {
       page.cleanup();
     }

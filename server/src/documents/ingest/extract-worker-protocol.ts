@@ -11,6 +11,11 @@ export interface ExtractRequest {
   maxStreamBytes: number;
   /** Largest decoded content the pages of one document may make pdf.js parse, in all (see content-budget.ts). */
   maxContentBytes: number;
+  /**
+   * For `extract`: these very bytes passed the same stream and content budgets at upload (the stored
+   * original), so they are not measured a second time; a file made since (the OCR's) is measured.
+   */
+  budgetChecked?: boolean;
 }
 
 /** Why an ingest failed, as the stable error codes the client shows in its own words. */

@@ -12,7 +12,7 @@ const BATCH = 250;
 /** Page counts are posted at most this often (the main thread reports progress once a second anyway). */
 const PROGRESS_POST_MS = 200;
 
-parentPort!.on('message', async ({ id, kind, data, maxStreamBytes, maxContentBytes, limits }: ExtractRequest) => {
+parentPort!.on('message', async ({ id, kind, data, maxStreamBytes, maxContentBytes, limits, budgetChecked }: ExtractRequest) => {
   const post = (m: ExtractWorkerMessage) => parentPort!.postMessage(m);
   if (kind === 'inspect') {
     // an upload is refused at once, before anything is stored, if reading its text would cost too much
@@ -35,7 +35,7 @@ parentPort!.on('message', async ({ id, kind, data, maxStreamBytes, maxContentByt
     }
     return;
   }
-  const overBudget = await budgetFailure(data, maxStreamBytes, maxContentBytes);
+  const overBudget = budgetChecked ? null : await budgetFailure(data, maxStreamBytes, maxContentBytes);
   if (overBudget) {
     post({ id, type: 'error', message: overBudget.message, code: overBudget.code });
     return;

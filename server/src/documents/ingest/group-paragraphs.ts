@@ -1,5 +1,6 @@
-import type { PdfRect } from '@hopso/shared';
+import type { PdfRect, TableCell } from '@hopso/shared';
 import { PageFurniture } from './page-furniture';
+import { ruledTables, type RuledTable, type RuleSegment } from './ruled-tables';
 
 /**
  * Groups one page's text runs (pdf.js TextItems) into lines and paragraphs.
@@ -63,8 +64,8 @@ export interface GroupedParagraph {
   openEnd: string | null;
   /** One of two or more consecutive table rows (lines of cells apart by wide gaps). */
   tableRow: boolean;
-  /** A table row's cells, left to right, when its table's columns line up as a grid; otherwise null. */
-  cells: string[] | null;
+  /** A table row's cells, left to right, when its table's columns line up as a grid (merged cells of a ruled one with their spans); otherwise null. */
+  cells: TableCell[] | null;
 }
 
 /** A table cell of a line: runs between wide gaps. */
@@ -142,6 +143,8 @@ export interface PageLayout {
   /** Top to bottom. */
   lines: LayoutLine[];
   rotated: { item: TextRun; metrics: FontMetrics }[];
+  /** The rules the page draws, asked of pages whose text has table rows (page-rules.ts): ruled tables are read by their grid. */
+  rules?: readonly RuleSegment[];
 }
 
 /**
@@ -184,20 +187,77 @@ export function layoutPage(items: readonly TextRun[], frame: PageFrame, styles: 
 }
 
 /** A page's paragraphs in reading order, from its lines (page furniture already taken out). */
-export function groupPage({ frame, lines, rotated }: PageLayout): GroupedParagraph[] {
-  // two columns are read one after the other, each grouped with its own margins; a paragraph
-  // running from the foot of one column to the head of the next is one paragraph, as over a page break
+export function groupPage({ frame, lines, rotated, rules }: PageLayout): GroupedParagraph[] {
   const paragraphs: GroupedParagraph[] = [];
-  for (const segment of readingSegments(lines)) {
-    const grouped = groupLines(segment, frame);
-    const last = paragraphs[paragraphs.length - 1];
-    if (last && grouped.length && continuesOnNextPage(last, grouped[0])) paragraphs[paragraphs.length - 1] = joinParagraphs(last, grouped.shift()!);
-    for (const p of grouped) paragraphs.push(p);
+  const text = (chunk: Line[]) => {
+    // two columns are read one after the other, each grouped with its own margins; a paragraph
+    // running from the foot of one column to the head of the next is one paragraph, as over a page break
+    for (const segment of readingSegments(chunk)) {
+      const grouped = groupLines(segment, frame);
+      const last = paragraphs[paragraphs.length - 1];
+      if (last && !last.tableRow && grouped.length && continuesOnNextPage(last, grouped[0])) paragraphs[paragraphs.length - 1] = joinParagraphs(last, grouped.shift()!);
+      for (const p of grouped) paragraphs.push(p);
+    }
+  };
+  const tables = rules?.length ? ruledTables(lines, rules) : [];
+  if (!tables.length) {
+    text(lines);
+  } else {
+    // a ruled table's rows in their place among the text above and below it, the text grouped around them
+    const inTable = new Set<Run>();
+    for (const t of tables) for (const r of t.runs) inTable.add(r);
+    let chunk: Line[] = [];
+    let next = 0;
+    const table = () => {
+      text(chunk);
+      chunk = [];
+      for (const p of tableRows(tables[next++], frame)) paragraphs.push(p);
+    };
+    for (const line of lines) {
+      while (next < tables.length && line.baseline <= tables[next].top) table();
+      const rest = line.runs.filter((r) => !inTable.has(r));
+      if (rest.length) chunk.push(rest.length === line.runs.length ? line : toLine(rest));
+    }
+    while (next < tables.length) table();
+    text(chunk);
   }
   for (const p of groupRotated(rotated, frame)) paragraphs.push(p);
   return paragraphs;
 }
 
+/**
+ * A ruled table as table rows, one paragraph per grid row: each cell's text over all its lines, a
+ * merged cell with its spans in the row it starts in; one rect per text line of the row.
+ */
+function tableRows(table: RuledTable<Run>, frame: PageFrame): GroupedParagraph[] {
+  return table.rows.map((row) => {
+    const cells: TableCell[] = row.map(({ lines, colSpan, rowSpan }) => {
+      let cellText = '';
+      for (const runs of lines) {
+        const lineText = toLine([...runs]).text;
+        cellText = cellText ? joinLineText(cellText, lineText) : lineText;
+      }
+      const t = tidy(cellText);
+      return colSpan === 1 && rowSpan === 1 ? t : { text: t, colSpan, rowSpan };
+    });
+    const rowLines = buildLines(row.flatMap((c) => c.lines.flat()));
+    return {
+      page: frame.page,
+      text: cells
+        .map((c) => (typeof c === 'string' ? c : c.text))
+        .filter(Boolean)
+        .join(' '),
+      rects: rowLines.map((l) => clip({ page: frame.page, x: l.left, y: l.bottom, w: l.right - l.left, h: l.top - l.bottom }, frame)),
+      openStart: null,
+      openEnd: null,
+      tableRow: true,
+      cells,
+    };
+  });
+}
+
+/** Width, in PDF units, of the strips a gutter is looked for in. */
+const STRIP = 0.25;
 /** Fewest lines on each side of a gutter for a page to be read as two columns. */
 const MIN_COLUMN_LINES = 3;
 
@@ -249,42 +309,53 @@ function findGutter(lines: Line[]): [number, number] | null {
   const width = xMax - xMin;
   const size = median(lines.map((l) => l.size));
   const allowed = Math.floor(lines.length / 5);
-  // lines crossing each 1-pt strip of the middle half, by a difference array: linear in runs
-  const from = Math.floor(xMin + 0.25 * width);
-  const to = Math.ceil(xMin + 0.75 * width);
+  // lines crossing each strip (a quarter point wide, so a gutter of 7 pt loses nothing to rounding) of
+  // the middle half, by a difference array: linear in runs
+  const from = Math.floor((xMin + 0.25 * width) / STRIP);
+  const to = Math.ceil((xMin + 0.75 * width) / STRIP);
   const delta = new Int32Array(to - from + 2);
   for (const line of lines) {
     // a line's runs merged into the strips they cover, so a line counts once per strip
     let end = -Infinity;
     for (const r of line.runs) {
-      const a = Math.max(from, Math.floor(r.x0), end);
-      const b = Math.min(to + 1, Math.ceil(r.x1));
+      const a = Math.max(from, Math.floor(r.x0 / STRIP), end);
+      const b = Math.min(to + 1, Math.ceil(r.x1 / STRIP));
       if (b <= a) continue;
       delta[a - from]++;
       delta[b - from]--;
       end = b;
     }
   }
-  let best: [number, number] | null = null;
-  let start: number | null = null;
-  let crossing = 0;
-  for (let x = from; x <= to + 1; x++) {
-    crossing += x <= to ? delta[x - from] : 0;
-    if (x <= to && crossing <= allowed) {
-      start ??= x;
-      continue;
+  const crossings = new Int32Array(to - from + 1);
+  for (let x = from, crossing = 0; x <= to; x++) crossings[x - from] = crossing += delta[x - from];
+  // the widest strip at most `allowed` lines cross, then its core the fewest cross: a ragged column's
+  // longer lines reaching into a narrow gutter's edge are then beside it, not across it
+  const widest = (ok: (x: number) => boolean, lo: number, hi: number): [number, number] | null => {
+    let best: [number, number] | null = null;
+    let start: number | null = null;
+    for (let x = lo; x <= hi + 1; x++) {
+      if (x <= hi && ok(x)) {
+        start ??= x;
+        continue;
+      }
+      if (start !== null && (!best || x - start > best[1] - best[0])) best = [start, x];
+      start = null;
     }
-    if (start !== null && (!best || x - start > best[1] - best[0])) best = [start, x];
-    start = null;
-  }
-  if (!best || best[1] - best[0] < 0.6 * size) return null;
-  const [g0, g1] = best;
+    return best;
+  };
+  const strip = widest((x) => crossings[x - from] <= allowed, from, to);
+  if (!strip) return null;
+  let fewest = Infinity;
+  for (let x = strip[0]; x < strip[1]; x++) fewest = Math.min(fewest, crossings[x - from]);
+  const best = widest((x) => crossings[x - from] === fewest, strip[0], strip[1] - 1);
+  if (!best || (best[1] - best[0]) * STRIP < 0.6 * size) return null;
+  const [g0, g1] = [best[0] * STRIP, best[1] * STRIP];
   const leftParts = lines.map((l) => l.runs.filter((r) => r.x1 <= g0)).filter((rs) => rs.length);
   const rightParts = lines.filter((l) => l.runs.some((r) => r.x0 >= g1));
   if (leftParts.length < MIN_COLUMN_LINES || rightParts.length < MIN_COLUMN_LINES) return null;
   const reaching = leftParts.filter((rs) => Math.max(...rs.map((r) => r.x1)) >= g0 - 0.25 * (g0 - xMin)).length;
   if (reaching < leftParts.length / 2) return null;
-  return best;
+  return [g0, g1];
 }
 
 function median(values: number[]): number {

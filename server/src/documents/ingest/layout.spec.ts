@@ -34,6 +34,24 @@ describe('layout: reading real pages in order', () => {
     expect(await paragraphsOf(pdf)).toEqual(['BÁO CÁO TÌNH HÌNH KINH TẾ – XÃ HỘI NĂM 2026', ...COLUMN_PARAGRAPHS]);
   });
 
+  it.each([
+    [7, 'justify'],
+    [7, 'left'],
+    [10, 'left'],
+    [14, 'left'],
+  ] as const)('reads a two-column page with a narrow gutter (%i pt, %s-aligned) column by column, under its title', async (gap, align) => {
+    const title = 'BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2026';
+    const width = (453 - gap) / 2;
+    const pdf = await renderPdf((doc) => {
+      doc.font('bold').fontSize(13).text(title, 85, 70, { width: 453, align: 'center' });
+      doc.font('regular').fontSize(11);
+      // the longest lines of a ragged column reach within a few points of the other column
+      doc.text(`${COLUMN_PARAGRAPHS[0]}\n${COLUMN_PARAGRAPHS[1]}`, 85, 110, { width, align, paragraphGap: 6 });
+      doc.text(`${COLUMN_PARAGRAPHS[2]}\n${COLUMN_PARAGRAPHS[3]}`, 85 + width + gap, 110, { width, align, paragraphGap: 6 });
+    });
+    expect(await paragraphsOf(pdf)).toEqual([title, ...COLUMN_PARAGRAPHS]);
+  });
+
   it('joins a Latin word hyphenated at the end of a line, and keeps the hyphen of a Vietnamese compound or a code', async () => {
     const pdf = await renderPdf((doc) => {
       justified(doc, ['The committee reviewed the budget infor-', 'mation presented by the treasury and the COVID-', '19 recovery programme for the kinh tế-'], 'xã hội plan.');

@@ -45,6 +45,8 @@ const VIETNAMESE = /[a-zA-Zàáảãạăắằẳẵặâấầẩẫậđèé�
 
 /** Latin-1 characters that Unicode Vietnamese never uses: a sign of legacy bytes. */
 const isForeign = (c: string) => ((c >= '\u00a1' && c <= '\u00ff') || c === '\u03bc') && !VIETNAMESE.test(c);
+/** Some foreign character anywhere (isForeign as one test): Unicode text, nearly every run, is passed over at once. */
+const ANY_FOREIGN = /[\u00a1-\u00bf\u00c4-\u00c7\u00cb\u00ce-\u00d1\u00d6-\u00d8\u00db\u00dc\u00de-\u00df\u00e4-\u00e7\u00eb\u00ee-\u00f1\u00f6-\u00f8\u00fb\u00fc\u00fe\u00ff\u03bc]/u;
 
 /** Foreign characters standing inside a word (next to a letter or another such character). */
 function foreignInWords(s: string): number {
@@ -123,7 +125,7 @@ const VNI_SIGN = /[aeiouyAEIOUY][ùøûõïâáàåãäêéèúüëÙØÛÕÏÂ�
  * without signs, the conversion that leaves fewer foreign characters.
  */
 export function detectLegacyEncoding(s: string): LegacyEncoding | null {
-  if (foreignInWords(s) === 0) return null;
+  if (!ANY_FOREIGN.test(s) || foreignInWords(s) === 0) return null;
   const tcvnSigns = [...s].filter((c) => TCVN3_SIGNS.has(c)).length;
   const vniSigns = s.match(VNI_SIGN)?.length ?? 0;
   if (tcvnSigns !== vniSigns) return tcvnSigns > vniSigns ? 'tcvn3' : 'vni';
@@ -144,7 +146,12 @@ export function toUnicode(s: string, encoding: LegacyEncoding | null): string {
  */
 export function convertLegacyRuns<T extends { str: string; fontName?: string }>(runs: T[]): void {
   const byFont = new Map<string, string[]>();
-  for (const r of runs) if (r.fontName) byFont.set(r.fontName, [...(byFont.get(r.fontName) ?? []), r.str]);
+  for (const r of runs) {
+    if (!r.fontName) continue;
+    const texts = byFont.get(r.fontName);
+    if (texts) texts.push(r.str);
+    else byFont.set(r.fontName, [r.str]);
+  }
   const decided = new Map<string, LegacyEncoding | null>();
   for (const [font, texts] of byFont) decided.set(font, detectLegacyEncoding(texts.join(' ')));
   for (const r of runs) {

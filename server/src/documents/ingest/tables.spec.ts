@@ -1,4 +1,17 @@
-import { buildRuledTablePdf, renderPdf, TABLE_AFTER, TABLE_HEADING, TABLE_ROWS, TABLE_WIDTHS } from '../../../../fixtures';
+import {
+  buildGridTablePdf,
+  buildRuledTablePdf,
+  GRID_TABLE_AFTER,
+  GRID_TABLE_CELLS,
+  GRID_TABLE_HEADING,
+  GRID_TABLE_ROW_HEIGHTS,
+  GRID_TABLE_WIDTHS,
+  renderPdf,
+  TABLE_AFTER,
+  TABLE_HEADING,
+  TABLE_ROWS,
+  TABLE_WIDTHS,
+} from '../../../../fixtures';
 import { extractDocument } from './extract-paragraphs';
 
 describe('tables in paragraph extraction', () => {
@@ -41,5 +54,44 @@ describe('tables in paragraph extraction', () => {
     const { paragraphs } = await extractDocument(pdf);
     expect(paragraphs.filter((p) => p.kind === 'table')).toEqual([]);
     expect(paragraphs.every((p) => p.cells === null)).toBe(true);
+  });
+
+  it('reads a ruled table with merged cells and a cell wrapping over three lines as one grid, a row per paragraph', async () => {
+    const { paragraphs } = await extractDocument(await buildGridTablePdf(GRID_TABLE_HEADING, GRID_TABLE_CELLS, GRID_TABLE_WIDTHS, GRID_TABLE_ROW_HEIGHTS, GRID_TABLE_AFTER));
+    const wrapped = 'Chi sự nghiệp giáo dục, đào tạo và dạy nghề trên địa bàn xã theo phân cấp của tỉnh';
+    expect(paragraphs.map((p) => [p.kind, p.cells, p.text])).toEqual([
+      ['body', null, GRID_TABLE_HEADING],
+      [
+        'table',
+        [
+          { text: 'STT', colSpan: 1, rowSpan: 2 },
+          { text: 'Nội dung chi', colSpan: 1, rowSpan: 2 },
+          { text: 'Dự toán (triệu đồng)', colSpan: 2, rowSpan: 1 },
+        ],
+        'STT Nội dung chi Dự toán (triệu đồng)',
+      ],
+      ['table', ['Năm 2026', 'Năm 2027'], 'Năm 2026 Năm 2027'],
+      ['table', ['1', wrapped, '2.150', '2.340'], `1 ${wrapped} 2.150 2.340`],
+      ['table', ['2', 'Chi quản lý hành chính', '3.020', '3.110'], '2 Chi quản lý hành chính 3.020 3.110'],
+      ['table', [{ text: 'Tổng chi', colSpan: 2, rowSpan: 1 }, '5.170', '5.450'], 'Tổng chi 5.170 5.450'],
+      ['body', null, GRID_TABLE_AFTER],
+    ]);
+    // the wrapped row is anchored on each of its lines, all inside its band of the page
+    const row = paragraphs.find((p) => p.text.startsWith('1 '))!;
+    expect(row.rects.length).toBe(3);
+    expect(row.rects.every((r) => r.page === 1)).toBe(true);
+  });
+
+  it('leaves a box drawn around a paragraph as text, not a one-cell table', async () => {
+    const pdf = await renderPdf((doc) => {
+      doc.lineWidth(0.75).rect(80, 95, 440, 50).stroke();
+      doc.font('regular').fontSize(11).text('Ghi chú', 85, 100, { lineBreak: false }).text('Số liệu ước thực hiện đến 30/11', 300, 100, { lineBreak: false });
+      doc.text('Đơn vị', 85, 118, { lineBreak: false }).text('triệu đồng', 300, 118, { lineBreak: false });
+    });
+    const { paragraphs } = await extractDocument(pdf);
+    expect(paragraphs.map((p) => [p.kind, p.cells, p.text])).toEqual([
+      ['table', ['Ghi chú', 'Số liệu ước thực hiện đến 30/11'], 'Ghi chú Số liệu ước thực hiện đến 30/11'],
+      ['table', ['Đơn vị', 'triệu đồng'], 'Đơn vị triệu đồng'],
+    ]);
   });
 });

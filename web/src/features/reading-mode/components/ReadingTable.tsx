@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import type { PDFDocumentProxy, RenderTask } from 'pdfjs-dist';
-import { paragraphName, type Paragraph } from '@hopso/shared';
+import { cellColSpan, cellRowSpan, cellText, paragraphName, type Paragraph } from '@hopso/shared';
 import { useI18n } from '../../../i18n/useI18n';
 import { normaliseText } from '../../reading-room/lib/selectionAnchor';
 import { piecesByCell, type ReadingBlock } from '../lib/readingBlocks';
@@ -22,6 +22,8 @@ interface ReadingTableProps {
  * sideways on its own when wider than the screen, so the text around it keeps the reader's size.
  */
 export function ReadingTable({ rows, marks, commentCounts, speakingIndex, canWrite, onOpen, onMark }: ReadingTableProps) {
+  // a header merged over two rows makes both of them the header
+  const headerRows = Math.max(1, ...(rows[0]?.cells ?? []).map(cellRowSpan));
   return (
     <div className="reading-table-wrap" data-testid="reading-table">
       <table className="reading-table">
@@ -30,7 +32,7 @@ export function ReadingTable({ rows, marks, commentCounts, speakingIndex, canWri
             <ReadingTableRow
               key={row.id}
               row={row}
-              header={i === 0}
+              header={i < headerRows}
               marks={marks.get(row.index)}
               comments={commentCounts.get(row.id) ?? 0}
               speaking={speakingIndex === row.index}
@@ -65,7 +67,8 @@ const ReadingTableRow = memo(function ReadingTableRow({
   onMark: (annotationId: string) => void;
 }) {
   const { t } = useI18n();
-  const cells = (row.cells ?? []).map(normaliseText);
+  const spans = row.cells ?? [];
+  const cells = spans.map((c) => normaliseText(cellText(c)));
   const byCell = piecesByCell(cells, piecesOf(normaliseText(row.text), marks ?? []));
   const Cell = header ? 'th' : 'td';
   const lastFilled = cells.reduce((last, c, k) => (c ? k : last), -1);
@@ -79,7 +82,12 @@ const ReadingTableRow = memo(function ReadingTableRow({
       data-testid="reading-paragraph"
     >
       {byCell.map((pieces, k) => (
-        <Cell key={k} scope={header ? 'col' : undefined}>
+        <Cell
+          key={k}
+          scope={header ? (cellColSpan(spans[k]) > 1 ? 'colgroup' : 'col') : undefined}
+          colSpan={cellColSpan(spans[k]) > 1 ? cellColSpan(spans[k]) : undefined}
+          rowSpan={cellRowSpan(spans[k]) > 1 ? cellRowSpan(spans[k]) : undefined}
+        >
           <ReadingPieces pieces={pieces} onMark={onMark} />
           {cells[k] && k < lastFilled ? <span className="reading-cell-space"> </span> : null}
         </Cell>

@@ -1,8 +1,8 @@
-import type { Paragraph, PdfRect } from '@hopso/shared';
+import type { Paragraph, PdfRect, TableCell } from '@hopso/shared';
 import { piecesByCell, readingBlocks } from './readingBlocks';
 
 const rect = (page: number, y: number): PdfRect => ({ page, x: 85, y, w: 400, h: 14 });
-const para = (index: number, kind: Paragraph['kind'], text: string, cells: string[] | null, page = 1): Paragraph => ({
+const para = (index: number, kind: Paragraph['kind'], text: string, cells: TableCell[] | null, page = 1): Paragraph => ({
   id: `p${index}`,
   versionId: 'v1',
   index,
@@ -46,5 +46,17 @@ describe('reading blocks', () => {
       [],
       [{ text: '1.250', mark: 'm' }],
     ]);
+  });
+
+  it('keeps a table with merged cells one grid, counting the columns merged cells cover and those reaching down from above', () => {
+    const blocks = readingBlocks([
+      para(0, 'table', 'STT Nội dung Dự toán', [{ text: 'STT', colSpan: 1, rowSpan: 2 }, { text: 'Nội dung', colSpan: 1, rowSpan: 2 }, { text: 'Dự toán', colSpan: 2, rowSpan: 1 }]),
+      para(1, 'table', '2026 2027', ['2026', '2027']),
+      para(2, 'table', '1 Chi 2.150 2.340', ['1', 'Chi', '2.150', '2.340']),
+      para(3, 'table', 'Tổng 5.170 5.450', [{ text: 'Tổng', colSpan: 2, rowSpan: 1 }, '5.170', '5.450']),
+      // three columns: another table
+      para(4, 'table', 'a b c', ['a', 'b', 'c']),
+    ]);
+    expect(blocks.map((b) => (b.kind === 'paragraph' ? b.paragraph.index : `${b.kind}:${b.rows.map((r) => r.index).join(',')}`))).toEqual(['grid:0,1,2,3', 'grid:4']);
   });
 });

@@ -1,4 +1,4 @@
-import type { Paragraph, PdfRect } from '@hopso/shared';
+import { tableRowWidths, type Paragraph, type PdfRect } from '@hopso/shared';
 
 /**
  * What the reading view shows, in order: a paragraph; a table whose grid the ingest read (its rows,
@@ -18,7 +18,8 @@ export function readingBlocks(sorted: readonly Paragraph[]): ReadingBlock[] {
   for (const p of sorted) {
     const last = out[out.length - 1];
     if (p.kind === 'table' && p.cells) {
-      if (last?.kind === 'grid' && last.rows[0].cells!.length === p.cells.length) last.rows.push(p);
+      // one grid while the rows cover as many columns (merged cells and those reaching down from above counted)
+      if (last?.kind === 'grid' && new Set(tableRowWidths([...last.rows.map((r) => r.cells!), p.cells])).size === 1) last.rows.push(p);
       else out.push({ kind: 'grid', rows: [p] });
     } else if (p.kind === 'table' && p.rects.length) {
       if (last?.kind === 'region' && last.page === p.page) {

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { PdfSignatureInfo } from '@hopso/shared';
-import { verifyPdfSignatures } from './pdf-signature-verifier';
+import { verifyPdfSignatures } from './signature-libraries';
 
 /** The signatures of an uploaded version, checked at ingest; a check that fails outright reads as no signatures. */
 export async function checkSignatures(pdf: Buffer): Promise<PdfSignatureInfo[]> {

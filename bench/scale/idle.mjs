@@ -40,8 +40,10 @@ try {
   }
   const metrics = await (await fetch(`${replica.url}/api/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).text();
   const gauge = (name) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)`, 'm').exec(metrics)?.[1] ?? NaN) / 2 ** 20;
+  const spaces = [...metrics.matchAll(/^hopso_nodejs_heap_space_size_total_bytes\{space="(\w+)"\} (\S+)/gm)].map(([, space, bytes]) => `${space} ${(Number(bytes) / 2 ** 20).toFixed(1)}`);
   console.log(`bench/scale/idle: a fresh replica, started and idle (${process.version}), target ≤ 150 MB`);
   console.log(`  VmRSS ${samples.at(-1).toFixed(1)} MB (min ${Math.min(...samples).toFixed(1)}, max ${Math.max(...samples).toFixed(1)} over ${SECONDS} s); heap used ${gauge('hopso_nodejs_heap_size_used_bytes').toFixed(1)} MB of ${gauge('hopso_nodejs_heap_size_total_bytes').toFixed(1)} MB, external ${gauge('hopso_nodejs_external_memory_bytes').toFixed(1)} MB (load ${loadAverage()})`);
+  console.log(`  heap spaces (MB): ${spaces.join(', ')}`);
 } finally {
   await replica?.stop();
   await host.stop();

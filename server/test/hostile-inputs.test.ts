@@ -41,23 +41,24 @@ const leftoverUploads = (s: TestServer) => {
   return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
 };
 
-const expectHealthy = (h: { latencies: number[] }) => {
+const expectHealthy = (h: { latencies: number[]; schedulingDelayMs: number }) => {
   expect(h.latencies.length).toBeGreaterThan(0);
-  expect(Math.max(...h.latencies)).toBeLessThan(1000);
+  // a second beyond what the loaded machine delayed this process's own timers by
+  expect(Math.max(...h.latencies)).toBeLessThan(1000 + h.schedulingDelayMs);
 };
 
-async function uploadAndWait(api: Api, data: Buffer, name: string): Promise<{ detail: DocumentDetail; latencies: number[]; answeredWhileRunning: boolean }> {
+async function uploadAndWait(api: Api, data: Buffer, name: string): Promise<{ detail: DocumentDetail; latencies: number[]; schedulingDelayMs: number; answeredWhileRunning: boolean }> {
   const up = await api.upload(w.meeting.id, [{ name, data }]);
   expect(up.status).toBe(201);
   const [doc] = (up.body as UploadResult).documents;
   const h = await healthDuring(server, api.waitReady(doc.id, 120_000));
-  return { detail: h.result, latencies: h.latencies, answeredWhileRunning: h.answeredWhileRunning };
+  return { detail: h.result, latencies: h.latencies, schedulingDelayMs: h.schedulingDelayMs, answeredWhileRunning: h.answeredWhileRunning };
 }
 
 describe('PDFs that cost more than their size', () => {
   it('ingests a PDF whose text holds U+0000, with the NULs dropped, and keeps serving', async () => {
-    const { detail, latencies } = await uploadAndWait(w.secretary, await pdfWithNulText(), 'nghi-quyet-ky-tu-rong.pdf');
-    expectHealthy({ latencies });
+    const { detail, latencies, schedulingDelayMs } = await uploadAndWait(w.secretary, await pdfWithNulText(), 'nghi-quyet-ky-tu-rong.pdf');
+    expectHealthy({ latencies, schedulingDelayMs });
     expect(detail.currentVersion).toMatchObject({ status: 'ready', failureCode: null });
     const paragraphs = (await w.delegate.get<Paragraph[]>(`/documents/${detail.id}/versions/${detail.currentVersion.id}/paragraphs`)).body;
     const text = paragraphs.map((p) => p.text).join('\n');

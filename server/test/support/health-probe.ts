@@ -6,6 +6,11 @@ export interface HealthDuring<T> {
   latencies: number[];
   /** At least one /api/health answer arrived while `work` was still running. */
   answeredWhileRunning: boolean;
+  /**
+   * How late, at most, a 50 ms timer of this test process fired while the probes ran: the machine's own
+   * scheduling delay (at load 20 on 2 cores, a second), which a probe's latency includes as well.
+   */
+  schedulingDelayMs: number;
 }
 
 /**
@@ -19,6 +24,13 @@ export async function healthDuring<T>(server: TestServer, work: Promise<T>): Pro
   });
   const latencies: number[] = [];
   let answeredWhileRunning = false;
+  let schedulingDelayMs = 0;
+  let tick = performance.now();
+  const clock = setInterval(() => {
+    const now = performance.now();
+    schedulingDelayMs = Math.max(schedulingDelayMs, now - tick - 50);
+    tick = now;
+  }, 50);
   const probe = (async () => {
     do {
       const started = performance.now();
@@ -31,6 +43,6 @@ export async function healthDuring<T>(server: TestServer, work: Promise<T>): Pro
       if (running) await new Promise((r) => setTimeout(r, 50));
     } while (running);
   })();
-  const [result] = await Promise.all([settled, probe]);
-  return { result, latencies, answeredWhileRunning };
+  const [result] = await Promise.all([settled, probe]).finally(() => clearInterval(clock));
+  return { result, latencies, answeredWhileRunning, schedulingDelayMs };
 }

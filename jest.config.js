@@ -26,7 +26,7 @@ module.exports = {
   globalTeardown: '<rootDir>/server/test/support/global-teardown.ts',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/server/src/**/*.spec.ts', '<rootDir>/shared/src/**/*.spec.ts', '<rootDir>/web/src/**/*.spec.ts'] },
-    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/server/test/**/*.test.ts'] },
+    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/server/test/**/*.test.ts'], setupFilesAfterEnv: ['<rootDir>/server/test/support/timeouts.ts'] },
     { ...shared, displayName: 'browser', testMatch: ['<rootDir>/web/e2e/**/*.e2e.ts'] },
   ],
 };

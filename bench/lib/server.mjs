@@ -24,7 +24,8 @@ function alive(pid) {
  * e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server under test.
  */
 export async function startBenchServer({ port = 3999, pgPort = 54339, dataDirName = '.bench-data', dataDir = path.join(ROOT, dataDirName), env = {} } = {}) {
-  const main = path.join(ROOT, 'server/dist/server/src/main.js');
+  // BENCH_SERVER_MAIN: another build's main.js (e.g. tsc --outDir elsewhere while a test run uses server/dist)
+  const main = process.env.BENCH_SERVER_MAIN || path.join(ROOT, 'server/dist/server/src/main.js');
   if (!fs.existsSync(main)) throw new Error(`${main} is missing: build first (npm run build)`);
   fs.rmSync(dataDir, { recursive: true, force: true });
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);

@@ -13,7 +13,7 @@
 // the same sockets and proxy on one process. --small is 4 × 25 for 1 + 1 minutes.
 // Measured: comment → both staff sockets of the meeting (one on each process), vote close → last
 // socket of the meeting, agenda move → last socket; every keyed event counted per socket (lost and
-// duplicated); RSS of A and B idle (started, no sockets) and loaded (sampled every 10 s), whether it
+// duplicated); RSS of A and B idle (started, no sockets, before the routing probe) and loaded (sampled every 10 s), whether it
 // is flat over the last 3 minutes; the load average beside every figure. The delegate accounts are
 // shared by the meetings (one person in all 40, as a province's delegates are not): 4,000 sockets from
 // (per-meeting − 2) accounts, so setup costs that many password hashes, not 4,000.
@@ -220,6 +220,10 @@ async function main() {
   };
   const a = await replica(PORT_A, 'a');
   const b = await replica(PORT_B, 'b');
+  // idle: started, nobody connected or signed in, before the routing probe below (its 64 sockets and
+  // hundreds of metrics scrapes leave garbage no GC collects while nothing runs: +10–15 MB)
+  await sleep(5000);
+  const idle = { a: rssMb(a.child.pid), b: rssMb(b.child.pid) };
   const proxy = await startNginx({ port: PROXY_PORT, upstreams: [a.url, b.url] });
   cleanups.push(() => proxy.stop());
 
@@ -245,8 +249,6 @@ async function main() {
   if (!onA.length || !onB.length) throw new Error(`nginx sent every address to one process (A ${onA.length}, B ${onB.length})`);
   console.log(`  nginx (ip_hash): ${onA.length} of ${ADDRESSES.length} source addresses to A, ${onB.length} to B`);
 
-  await sleep(5000);
-  const idle = { a: rssMb(a.child.pid), b: rssMb(b.child.pid) };
 
   const runPhase = async (name, base, minutes, samples) => {
     // sockets: per meeting, the secretary from an address nginx sends to A, the chair to B, delegates alternating

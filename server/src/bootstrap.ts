@@ -53,10 +53,12 @@ export async function createApp(config: AppConfig): Promise<RunningApp> {
   app.setGlobalPrefix('api');
   app.useWebSocketAdapter(new HopsoIoAdapter(app, config.socketScaleOut ? databaseUrl : null, new OriginPolicy(config.allowedOrigins)));
 
-  const openApi = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder().setTitle('hopso API').setDescription('Paperless council meetings').setVersion('0.1.0').addBearerAuth().addCookieAuth('hopso_session').build(),
-  );
+  // the OpenAPI document is made at its first request, not at start (an idle replica's memory, issue 15)
+  const openApi = () =>
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder().setTitle('hopso API').setDescription('Paperless council meetings').setVersion('0.1.0').addBearerAuth().addCookieAuth('hopso_session').build(),
+    );
   SwaggerModule.setup('api/docs', app, openApi);
 
   serveWebApp(app, config.webDistDir);

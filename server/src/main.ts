@@ -7,10 +7,15 @@ async function main(): Promise<void> {
   // read and checked once, before the application's modules load; they get it injected (APP_CONFIG)
   const config = loadConfig();
   const { createApp } = require('./bootstrap') as typeof import('./bootstrap');
-  const { DEMO_PASSWORD, seedDemoIfEmpty } = require('./seed/demo-seed') as typeof import('./seed/demo-seed');
   const running = await createApp(config);
-  const seeded = config.seedDemo ? await seedDemoIfEmpty(running.app) : null;
+  // the demo's generator (pdfkit and its fonts) loads only where the demo is seeded: not on a replica
+  const demo = config.seedDemo ? (require('./seed/demo-seed') as typeof import('./seed/demo-seed')) : null;
+  const seeded = demo ? await demo.seedDemoIfEmpty(running.app) : null;
   await running.app.listen(config.port, config.host);
+  // idle keep-alive connections: their clients let go first (nginx after 4 s, fetch 2 s before the
+  // server's hint), so a request is rarely sent on a socket the server is closing. At Node's 5 s, a
+  // test's fetch idle ~3 s under load sent a PUT on one and failed with EPIPE (permissions, issue 15)
+  running.app.getHttpServer().keepAliveTimeout = 65_000;
   const url = `http://localhost:${config.port}`;
   const lines = [
     '',
@@ -18,11 +23,11 @@ async function main(): Promise<void> {
     `  API docs: ${url}/api/docs`,
     `  Database: ${running.embedded ? `embedded PostgreSQL (data in ${config.dataDir})` : 'DATABASE_URL'}`,
   ];
-  if (seeded) {
+  if (demo && seeded) {
     lines.push(
       '',
       `  Demo council: ${seeded.councilName}`,
-      `  Demo logins (password for all: ${DEMO_PASSWORD}):`,
+      `  Demo logins (password for all: ${demo.DEMO_PASSWORD}):`,
       ...seeded.logins.map((l) => `    ${l.role.padEnd(23)} ${l.username.padEnd(12)} ${l.fullName}`),
     );
   }

@@ -73,19 +73,26 @@ describe('a start after a crash', () => {
     const server: TestServer = { url, databaseUrl, dataDir, db, logs: current.output, stop: async () => undefined, kill: async () => undefined };
     const w = await buildMeetingWorld(server, { prefix: 'c' });
 
-    // a file that takes some seconds to read, so the server can be killed in the middle of it
-    const up = await w.secretary.upload(w.meeting.id, [{ name: 'phu-luc.pdf', data: await pdfWithSharedContentStream(24, 1024) }]);
+    // the ingest is held where it starts writing paragraphs (the test's transaction keeps their table
+    // locked), so the server is killed mid-ingest whatever the machine's speed: version processing,
+    // its job taken and its lock held, with a small file to read again after the restart
+    await db.query('BEGIN');
+    await db.query('LOCK TABLE paragraphs IN SHARE MODE');
+    const up = await w.secretary.upload(w.meeting.id, [{ name: 'phu-luc.pdf', data: await pdfWithSharedContentStream(3, 64) }]);
     expect(up.status).toBe(201);
     const [doc] = (up.body as UploadResult).documents;
     for (;;) {
-      const v = (await w.secretary.get<DocumentDetail>(`/documents/${doc.id}`)).body.currentVersion;
-      expect(v.status).not.toBe('ready');
-      if (v.status === 'processing' && v.progress > 0) break;
+      const { rows } = await db.query(
+        `SELECT count(*)::int AS waiting FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'paragraphs' AND NOT l.granted`,
+      );
+      if (rows[0].waiting > 0) break;
       await new Promise((r) => setTimeout(r, 100));
     }
-    await db.end();
+    expect((await w.secretary.get<DocumentDetail>(`/documents/${doc.id}`)).body.currentVersion.status).toBe('processing');
     current.child.kill('SIGKILL');
     await exited(current.child);
+    // the lock let go with the connection; the killed process's waiting statement then finds its client gone
+    await db.end();
     // the state the issue describes: the server is gone, its PostgreSQL is not
     expect(postmasterAlive(dataDir)).toBe(true);
 

@@ -41,23 +41,24 @@ const leftoverUploads = (s: TestServer) => {
   return fs.existsSync(dir) ? fs.readdirSync(dir) : [];
 };
 
-const expectHealthy = (h: { latencies: number[] }) => {
+const expectHealthy = (h: { latencies: number[]; busyLatencies: number[] }) => {
   expect(h.latencies.length).toBeGreaterThan(0);
-  expect(Math.max(...h.latencies)).toBeLessThan(1000);
+  // within a second of the server's own time: a loaded machine's waits for a CPU aside (see healthDuring)
+  expect(Math.max(...h.busyLatencies)).toBeLessThan(1000);
 };
 
-async function uploadAndWait(api: Api, data: Buffer, name: string): Promise<{ detail: DocumentDetail; latencies: number[]; answeredWhileRunning: boolean }> {
+async function uploadAndWait(api: Api, data: Buffer, name: string): Promise<{ detail: DocumentDetail; latencies: number[]; busyLatencies: number[]; answeredWhileRunning: boolean }> {
   const up = await api.upload(w.meeting.id, [{ name, data }]);
   expect(up.status).toBe(201);
   const [doc] = (up.body as UploadResult).documents;
   const h = await healthDuring(server, api.waitReady(doc.id, 120_000));
-  return { detail: h.result, latencies: h.latencies, answeredWhileRunning: h.answeredWhileRunning };
+  return { detail: h.result, latencies: h.latencies, busyLatencies: h.busyLatencies, answeredWhileRunning: h.answeredWhileRunning };
 }
 
 describe('PDFs that cost more than their size', () => {
   it('ingests a PDF whose text holds U+0000, with the NULs dropped, and keeps serving', async () => {
-    const { detail, latencies } = await uploadAndWait(w.secretary, await pdfWithNulText(), 'nghi-quyet-ky-tu-rong.pdf');
-    expectHealthy({ latencies });
+    const { detail, latencies, busyLatencies } = await uploadAndWait(w.secretary, await pdfWithNulText(), 'nghi-quyet-ky-tu-rong.pdf');
+    expectHealthy({ latencies, busyLatencies });
     expect(detail.currentVersion).toMatchObject({ status: 'ready', failureCode: null });
     const paragraphs = (await w.delegate.get<Paragraph[]>(`/documents/${detail.id}/versions/${detail.currentVersion.id}/paragraphs`)).body;
     const text = paragraphs.map((p) => p.text).join('\n');

@@ -4,8 +4,6 @@ import { buildMeetingWorld } from './support/api';
 import { startServer, type TestServer } from './support/server';
 import { socketFor } from './support/sockets';
 
-jest.setTimeout(120_000);
-
 const TOKEN = 'metrics-token-for-the-test-0001';
 let server: TestServer;
 beforeAll(async () => {

@@ -11,8 +11,6 @@ import { startS3Server, type TestS3Server } from './support/s3-server';
 import { startServer } from './support/server';
 import { TEST_DATA_DIR } from './support/test-env';
 
-jest.setTimeout(120_000);
-
 async function collect(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));

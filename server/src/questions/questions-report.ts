@@ -1,8 +1,7 @@
 import type { IssueStatus, Question, QuestionReportKind, QuestionsBoard } from '@hopso/shared';
 import { type AdminDocument, type Block, bold, heading, italic, para, shortDateTime } from '../records/format/admin-document';
 import { recordDocument, SYMBOL } from '../records/format/record-document';
-import { renderDocx } from '../records/format/render-docx';
-import { renderPdf } from '../records/format/render-pdf';
+import { renderDocx, renderPdf } from '../records/format/renderers';
 
 
 export const ISSUE_STATUS_LABEL: Record<IssueStatus, string> = {

@@ -1,6 +1,6 @@
 import { DomainError } from '../common/domain-error';
-import { P12PdfSigner, type PdfSigner, type SignatureDetails } from './pdf-signer';
-import { assertCurrentlyValid, openPkcs12 } from './pkcs12';
+import type { PdfSigner, SignatureDetails } from './pdf-signer';
+import { assertCurrentlyValid, openPkcs12, P12PdfSigner } from './signature-libraries';
 import { findCertificateWithCouncilName, sealContext, type SqlRunner } from './signatures.repository';
 import { open, requireSigningKey, type SigningKey } from './signing-key';
 

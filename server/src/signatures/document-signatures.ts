@@ -1,6 +1,6 @@
 import type { PdfSignatureInfo } from '@hopso/shared';
 import type { Queryable } from '../common/queryable';
-import { verifyPdfSignatures } from './pdf-signature-verifier';
+import { verifyPdfSignatures } from './signature-libraries';
 import { listVersionSignatures, upsertVersionSignatures } from './signatures.repository';
 
 /** The signatures of an uploaded version, checked at ingest; a check that fails outright reads as no signatures. */

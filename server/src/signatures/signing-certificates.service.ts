@@ -5,7 +5,7 @@ import type { SigningCertificateStatus } from '@hopso/shared';
 import type { AuthUser } from '../auth/auth-user';
 import { AuditService } from '../audit/audit.service';
 import { DomainError, forbidden, notFound } from '../common/domain-error';
-import { assertCurrentlyValid, openPkcs12 } from './pkcs12';
+import { assertCurrentlyValid, openPkcs12 } from './signature-libraries';
 import { councilExists, deleteCertificate, findCertificate, sealContext, toCertificateInfo, upsertCertificate } from './signatures.repository';
 import { requireSigningKey, seal, SIGNING_KEY, type SigningKey } from './signing-key';
 

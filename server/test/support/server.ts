@@ -9,6 +9,8 @@ import { dbUrl, SERVER_MAIN, TEMPLATE_DB, TEST_DATA_DIR, TEST_PG_ADMIN_URL } fro
 
 export interface TestServer {
   url: string;
+  /** The server's process, where this test started it. */
+  pid?: number;
   databaseUrl: string;
   dataDir: string;
   /** A direct connection to this server's database, for setup and for checking what was (not) written. */
@@ -84,6 +86,7 @@ export async function startServer(opts: { seedDemo?: boolean; env?: Record<strin
   await db.connect();
   return {
     url,
+    pid: child.pid,
     databaseUrl: dbUrl(dbName),
     dataDir,
     db,

@@ -1,7 +1,6 @@
 import type { Response } from 'express';
 import { type AdminDocument, type Block, placeOf, type Signer } from './admin-document';
-import { renderDocx } from './render-docx';
-import { renderPdf } from './render-pdf';
+import { renderDocx, renderPdf } from './renderers';
 
 /** Who issues a document of record and in which time zone its dates are printed. */
 export interface RecordIssuer {

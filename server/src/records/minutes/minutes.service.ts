@@ -21,12 +21,11 @@ import { type EmitFn, MeetingEventsService } from '../../events/meeting-events.s
 import { MeetingAccessService } from '../../meetings/meeting-access.service';
 import { isUniqueViolation } from '../../speakers/speakers.service';
 import type { RecordFormat } from '../format/record-document';
-import { renderDocx } from '../format/render-docx';
-import { renderPdf } from '../format/render-pdf';
+import { renderDocx, renderPdf } from '../format/renderers';
 import { minutesDocument, minutesTitle } from './minutes-document';
 import { MinutesFactsService } from './minutes-facts.service';
 import { SignaturesService } from '../../signatures/signatures.service';
-import { verifyPdfSignatures } from '../../signatures/pdf-signature-verifier';
+import { verifyPdfSignatures } from '../../signatures/signature-libraries';
 import { signRecord } from '../sign-record';
 import { listAdoptedVersionsOfMeeting, toAdoptedResolution } from '../records.repository';
 import {

@@ -37,4 +37,20 @@ export default tseslint.config(
     files: ['**/*.{js,cjs,mjs}'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
+  {
+    // one data-access style in every domain (server/src/common/queryable.ts): SQL and TypeORM entity calls
+    // live only in the domain's *.repository.ts files
+    files: ['server/src/**/*.ts'],
+    ignores: ['server/src/**/*.repository.ts', 'server/src/database/**', 'server/src/common/update-returning.ts', 'server/src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='query']", message: 'SQL belongs in the domain\'s *.repository.ts (server/src/common/queryable.ts).' },
+        { selector: "CallExpression[callee.name='updateReturning']", message: 'SQL belongs in the domain\'s *.repository.ts (server/src/common/queryable.ts).' },
+        { selector: "CallExpression[callee.property.name=/^(getRepository|createQueryBuilder)$/]", message: 'TypeORM entity calls belong in the domain\'s *.repository.ts.' },
+        { selector: "Decorator[expression.callee.name='InjectRepository']", message: 'TypeORM entity calls belong in the domain\'s *.repository.ts.' },
+        { selector: "TSTypeReference[typeName.name='Repository']", message: 'TypeORM entity calls belong in the domain\'s *.repository.ts.' },
+      ],
+    },
+  },
 );

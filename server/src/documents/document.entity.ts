@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { DocumentState, ErrorCode, ParagraphKind, PdfRect, ScanState, VersionStatus } from '@hopso/shared';
+import type { DocumentState, ErrorCode, ParagraphKind, PdfRect, ScanState, TableCell, VersionStatus } from '@hopso/shared';
 
 @Entity('documents')
 export class DocumentEntity {
@@ -64,5 +64,5 @@ export class ParagraphEntity {
   @Column({ name: 'text_hash', type: 'text' }) textHash: string;
   @Column({ type: 'text', nullable: true }) label: string | null;
   @Column({ type: 'text', default: 'body' }) kind: ParagraphKind;
-  @Column({ type: 'jsonb', nullable: true }) cells: string[] | null;
+  @Column({ type: 'jsonb', nullable: true }) cells: TableCell[] | null;
 }

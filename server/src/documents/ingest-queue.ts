@@ -36,7 +36,7 @@ export class IngestQueue implements OnApplicationBootstrap, OnApplicationShutdow
 
   async onApplicationBootstrap(): Promise<void> {
     await this.boss.start();
-    await this.boss.createQueue(QUEUE);
+    await this.createQueue();
     // one poller per extraction thread: a slow file holds up one of them, not the queue
     for (let i = 0; i < this.config.ingest.concurrency; i++) {
       this.workerIds.push(
@@ -46,6 +46,18 @@ export class IngestQueue implements OnApplicationBootstrap, OnApplicationShutdow
       );
     }
     await this.resumeInterrupted().catch((e: unknown) => this.logger.error(`interrupted ingests not resumed: ${e instanceof Error ? e.message : String(e)}`));
+  }
+
+  /** Two processes starting together can deadlock in pg-boss's createQueue (PostgreSQL 40P01): the loser tries again. */
+  private async createQueue(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.boss.createQueue(QUEUE);
+      } catch (e) {
+        if ((e as { code?: string }).code !== '40P01' || attempt >= 5) throw e;
+        this.logger.warn(`ingest queue creation deadlocked with another process; attempt ${attempt + 1}`);
+      }
+    }
   }
 
   /**

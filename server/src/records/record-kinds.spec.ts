@@ -5,7 +5,7 @@ import { docxDocumentXml, docxText, pdfText } from '../../test/support/read-back
 import { attendanceReport } from '../attendance/attendance.service';
 import { tableDocument } from '../common/table-report';
 import { votesReport } from '../votes/votes-report';
-import type { VoteRow } from '../votes/vote-rows';
+import type { VoteRow } from '../votes/votes.repository';
 import type { AdminDocument } from './format/admin-document';
 import { renderDocx } from './format/render-docx';
 import { renderPdf } from './format/render-pdf';

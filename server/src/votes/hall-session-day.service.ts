@@ -7,8 +7,7 @@ import { AttendanceService } from '../attendance/attendance.service';
 import { DomainError } from '../common/domain-error';
 import { DisplayLinksService } from '../display/display-links.service';
 import { MeetingEventsService } from '../events/meeting-events.service';
-import { toVote } from './vote-rows';
-import { findHallVote } from './votes.repository';
+import { findHallVote, toVote } from './votes.repository';
 
 /** What the hall screen shows of the session day: the open sitting with its check-in code and quorum, the vote in play. */
 @Injectable()

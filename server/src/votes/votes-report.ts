@@ -1,7 +1,7 @@
 import { announceCount, formatShare, PASS_RULE_LABEL, VOTE_CHOICE_LABEL, type VoteRecords } from '@hopso/shared';
 import type { ReportNames } from '../attendance/attendance.service';
 import { councilTime, type TableReport } from '../common/table-report';
-import { toVote, type VoteRow } from './vote-rows';
+import { toVote, type VoteRow } from './votes.repository';
 
 const KIND_LABEL = { named: 'Biểu quyết công khai', secret: 'Bỏ phiếu kín', show_of_hands: 'Biểu quyết bằng giơ tay' } as const;
 

@@ -33,7 +33,6 @@ import {
   rewriteSecretBallots,
   vacuumSecretBallots,
 } from './secret-ballots.repository';
-import { toVote, type VoteRow } from './vote-rows';
 import {
   agendaItemInMeeting,
   clearOtherHallVotes,
@@ -55,7 +54,9 @@ import {
   setSupersededBy,
   setVoteOnHall,
   setVoteResult,
+  toVote,
   updateDraftVote,
+  type VoteRow,
 } from './votes.repository';
 
 /** "Điều 3." at the start of a paragraph marks a section of a draft resolution. */

@@ -5,7 +5,7 @@ import type { MinutesFacts, MinutesItemFacts, MinutesQuestionIssue, MinutesSitti
 import type { AuthUser } from '../../auth/auth-user';
 import { AttendanceService } from '../../attendance/attendance.service';
 import { ISSUE_STATUS_LABEL } from '../../questions/questions-report';
-import { toVote } from '../../votes/vote-rows';
+import { toVote } from '../../votes/votes.repository';
 import {
   type FactsWindow,
   findFactsMeeting,

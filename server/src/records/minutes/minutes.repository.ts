@@ -1,6 +1,6 @@
 import type { IssueStatus, MinutesContent, MinutesFacts, MinutesStatus, MinutesSummary, MinutesVersion } from '@hopso/shared';
 import type { Queryable } from '../../common/queryable';
-import { SELECT_VOTES, type VoteRow } from '../../votes/vote-rows';
+import { SELECT_VOTES, type VoteRow } from '../../votes/votes.repository';
 
 /**
  * The minutes' data access: the minutes and their versions, and the facts they are assembled from.

@@ -1,7 +1,8 @@
 import type { Breakout, BreakoutGroup, BreakoutStatus, GroupMessage, MeetingRole } from '@hopso/shared';
 import { notFound } from '../common/domain-error';
 import type { Queryable } from '../common/queryable';
-import { MeetingEntity } from '../meetings/meeting.entity';
+import type { MeetingEntity } from '../meetings/meeting.entity';
+import { MEETING_COLUMNS, toMeetingEntity, type MeetingRow } from '../meetings/meetings.repository';
 
 /**
  * The breakouts domain's data access: breakouts, their groups and members, group messages. Typed queries
@@ -92,19 +93,7 @@ export async function listBreakoutItemsOfMeeting(db: Queryable, meetingId: strin
 
 // ── access: a group with its meeting, breakout status and the caller's place ──
 
-interface ReadableGroupRow {
-  id: string;
-  council_id: string;
-  title: string;
-  kind: MeetingEntity['kind'];
-  status: MeetingEntity['status'];
-  location: string;
-  starts_at: Date;
-  release_at: Date;
-  comment_deadline: Date;
-  current_agenda_item_id: string | null;
-  created_at: Date;
-  updated_at: Date;
+interface ReadableGroupRow extends MeetingRow {
   grp: GroupRow;
   breakout_status: BreakoutStatus;
   role: MeetingRole | null;
@@ -118,7 +107,7 @@ export async function findGroupWithMeeting(
   userId: string,
 ): Promise<{ meeting: MeetingEntity; grp: GroupRow; status: BreakoutStatus; role: MeetingRole | null; member: boolean } | undefined> {
   const [r]: ReadableGroupRow[] = await db.query(
-    `SELECT m.id, m.council_id, m.title, m.kind, m.status, m.location, m.starts_at, m.release_at, m.comment_deadline, m.current_agenda_item_id, m.created_at, m.updated_at,
+    `SELECT ${MEETING_COLUMNS},
             row_to_json(g) AS grp, b.status AS breakout_status, p.role,
             EXISTS (SELECT 1 FROM breakout_members x WHERE x.group_id = g.id AND x.user_id = $2) AS member
        FROM meetings m
@@ -129,21 +118,7 @@ export async function findGroupWithMeeting(
     [groupId, userId],
   );
   if (!r) return undefined;
-  const meeting = Object.assign(new MeetingEntity(), {
-    id: r.id,
-    councilId: r.council_id,
-    title: r.title,
-    kind: r.kind,
-    status: r.status,
-    location: r.location,
-    startsAt: r.starts_at,
-    releaseAt: r.release_at,
-    commentDeadline: r.comment_deadline,
-    currentAgendaItemId: r.current_agenda_item_id,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-  });
-  return { meeting, grp: r.grp, status: r.breakout_status, role: r.role, member: r.member };
+  return { meeting: toMeetingEntity(r), grp: r.grp, status: r.breakout_status, role: r.role, member: r.member };
 }
 
 // ── groups and members ──

@@ -20,7 +20,7 @@ type Matrix = [number, number, number, number, number, number];
  * table (extract-paragraphs.ts), since it makes pdf.js build the page's operator list.
  */
 export async function pageRules(page: PdfPage): Promise<RuleSegment[]> {
-  const { OPS } = await loadPdfjs();
+  const { OPS, Util } = await loadPdfjs();
   const list = await page.getOperatorList();
   const stroke = new Set<number>([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
   const fill = new Set<number>([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
@@ -32,7 +32,7 @@ export async function pageRules(page: PdfPage): Promise<RuleSegment[]> {
     const args = list.argsArray[i] as unknown[];
     if (fn === OPS.save) stack.push(ctm);
     else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.transform) ctm = multiply(args as Matrix, ctm);
+    else if (fn === OPS.transform) ctm = Util.transform(ctm, args as Matrix) as Matrix;
     else if (fn === OPS.constructPath) {
       const [op, [buffer]] = args as [number, [Float32Array | null]];
       if (!buffer) continue;
@@ -40,7 +40,12 @@ export async function pageRules(page: PdfPage): Promise<RuleSegment[]> {
       const filled = fill.has(op);
       if (!stroked && !filled) continue;
       for (const path of subpaths(buffer)) {
-        const pts = path.map(([x, y]) => apply(ctm, x, y));
+        // a copy: a closed subpath repeats its first point's array, and applyTransform writes in place
+        const pts = path.map(([x, y]): [number, number] => {
+          const point: [number, number] = [x, y];
+          Util.applyTransform(point, ctm);
+          return point;
+        });
         if (stroked) for (let k = 1; k < pts.length; k++) push(out, pts[k - 1], pts[k]);
         if (filled && pts.length >= 4) {
           // a thin filled bar: its long middle line
@@ -91,12 +96,4 @@ function subpaths(buffer: Float32Array): [number, number][][] {
 function push(out: RuleSegment[], [ax, ay]: [number, number], [bx, by]: [number, number]): void {
   if (Math.abs(ay - by) <= 0.5 && Math.abs(bx - ax) >= MIN_RULE_LENGTH) out.push({ dir: 'h', at: (ay + by) / 2, from: Math.min(ax, bx), to: Math.max(ax, bx) });
   else if (Math.abs(ax - bx) <= 0.5 && Math.abs(by - ay) >= MIN_RULE_LENGTH) out.push({ dir: 'v', at: (ax + bx) / 2, from: Math.min(ay, by), to: Math.max(ay, by) });
-}
-
-function multiply([a, b, c, d, e, f]: Matrix, [A, B, C, D, E, F]: Matrix): Matrix {
-  return [a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F];
-}
-
-function apply([a, b, c, d, e, f]: Matrix, x: number, y: number): [number, number] {
-  return [a * x + c * y + e, b * x + d * y + f];
 }
